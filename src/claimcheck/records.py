@@ -1,0 +1,184 @@
+"""Frozen records that flow between the stages; every one serialises to JSON as is.
+
+Standard library only. Offsets are character offsets into ``Article.text``
+(Python string indices), so ``article.text[span.start:span.end] == span.text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+SCHEMA = "claimcheck/1"
+
+STANCES = ("asserts", "denies")
+SOURCE_KINDS = ("named", "pronoun", "narrator", "unresolved")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> "Span":
+        return cls(start, end, text[start:end])
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | None) -> "Span | None":
+        return None if d is None else cls(int(d["start"]), int(d["end"]), str(d.get("text", "")))
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input document. ``text`` is what offsets point into (title included)."""
+
+    id: str
+    text: str
+    path: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    body_start: int = 0  # where the body begins (after the title line), as an offset into text
+
+    @property
+    def ref(self) -> "ArticleRef":
+        return ArticleRef(self.id, self.path, self.outlet)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Article":
+        return cls(**{f.name: d[f.name] for f in fields(cls) if f.name in d})
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    """What a claim carries of its article: enough to find it again."""
+
+    id: str
+    path: str | None
+    outlet: str | None
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "ArticleRef":
+        return cls(d["id"], d.get("path"), d.get("outlet"))
+
+
+@dataclass(frozen=True)
+class Problem:
+    """An input that was skipped: a one-line message naming the file (and line)."""
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number in a claim's content: "some 20 people" -> value 20, approximate, counted "people"."""
+
+    value: float
+    approximate: bool
+    counted: str | None
+    span: Span
+    low: float | None = None  # set for ranges ("between 12 and 20") and bounds ("at least 12")
+    high: float | None = None
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Quantity":
+        return cls(
+            value=d["value"], approximate=d["approximate"], counted=d.get("counted"),
+            span=Span.from_dict(d["span"]), low=d.get("low"), high=d.get("high"),
+        )
+
+
+@dataclass(frozen=True)
+class Source:
+    """Who asserts a claim. ``mention`` is the words as written; ``name`` the normalised party."""
+
+    name: str | None
+    kind: str  # one of SOURCE_KINDS
+    mention: Span | None = None
+    camp: str | None = None
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Source":
+        return cls(d.get("name"), d["kind"], Span.from_dict(d.get("mention")), d.get("camp"))
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    article: ArticleRef
+    text: str
+    span: Span  # the content, without the reporting frame
+    sentence: Span
+    source: Source
+    cue: Span | None
+    stance: str  # one of STANCES
+    quantities: tuple[Quantity, ...] = ()
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Claim":
+        return cls(
+            id=d["id"], article=ArticleRef.from_dict(d["article"]), text=d["text"],
+            span=Span.from_dict(d["span"]), sentence=Span.from_dict(d["sentence"]),
+            source=Source.from_dict(d["source"]), cue=Span.from_dict(d.get("cue")),
+            stance=d["stance"], quantities=tuple(Quantity.from_dict(q) for q in d.get("quantities", ())),
+        )
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: int
+    label: str
+    claim_ids: tuple[str, ...]
+    terms: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    camps: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Words that carry a reason, located in one article."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Reason:
+    kind: str  # explicit_denial | polarity | numeric | responsibility | learned
+    detail: str
+    evidence: tuple[Evidence, ...] = ()
+    weight: float = 0.0
+
+
+@dataclass(frozen=True)
+class Dispute:
+    id: str
+    topic_id: int
+    a: Claim
+    b: Claim
+    score: float
+    reasons: tuple[Reason, ...] = field(default_factory=tuple)
+
+
+def to_dict(record: Any) -> Any:
+    """A record as plain JSON-ready data (tuples become lists)."""
+    return _plain(asdict(record))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value

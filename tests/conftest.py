@@ -1,0 +1,24 @@
+"""Shared fixtures: the real models are loaded once per test session."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+SHARED = ROOT.parent / "shared"
+SEED_ARTICLE = SHARED / "seeds" / "aleppo-article.txt"
+DATA = SHARED / "data"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from claimcheck.nlp import load_nlp
+
+    return load_nlp()
