@@ -127,7 +127,7 @@ class Claim:
     def from_dict(cls, d: dict[str, Any]) -> "Claim":
         return cls(
             id=d["id"], article=ArticleRef.from_dict(d["article"]), text=d["text"],
-            span=Span.from_dict(d["span"]), sentence=Span.from_dict(d["sentence"]),
+            span=Span.from_dict({"text": d["text"], **d["span"]}), sentence=Span.from_dict(d["sentence"]),
             source=Source.from_dict(d["source"]), cue=Span.from_dict(d.get("cue")),
             stance=d["stance"], quantities=tuple(Quantity.from_dict(q) for q in d.get("quantities", ())),
         )

@@ -1,0 +1,171 @@
+"""The command line: each command is a thin shell over one library call.
+
+`x_cli` functions hold the typer signature and help; the work is in `claimcheck.pipeline`.
+Errors the user can fix become one-line messages and exit codes, never tracebacks.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sys
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from claimcheck.errors import ClaimcheckError
+
+app = typer.Typer(
+    name="claimcheck",
+    help="Find the factual claims that news sources dispute: who said what, who denies it, and on what evidence.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+PathsArg = Annotated[list[str], typer.Argument(help="Article files or folders (searched recursively); '-' reads stdin.")]
+CampsOpt = Annotated[Optional[Path], typer.Option("--camps", help="TOML file mapping camp names to their members.")]
+VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Show library logs and warnings.")]
+
+
+def _quiet(verbose: bool) -> None:
+    """Keep model-load reports and framework warnings away from the user unless asked for."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    if verbose:
+        logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(name)s: %(message)s")
+        return
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    warnings.filterwarnings("ignore")
+    logging.basicConfig(level=logging.ERROR)
+
+
+def _warn(message: str) -> None:
+    typer.echo(f"warning: {message}", err=True)
+
+
+@contextlib.contextmanager
+def _progress(enabled: bool) -> Iterator:
+    """Progress bars on stderr, shown only on a terminal; yields the pipeline's progress callback."""
+    if not enabled or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bars = Progress(TextColumn("{task.description:>8}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=Console(stderr=True), transient=True)
+    tasks: dict[str, int] = {}
+
+    def update(stage: str, done: int, total: int) -> None:
+        if stage not in tasks:
+            tasks[stage] = bars.add_task(stage, total=total)
+        bars.update(tasks[stage], completed=done, total=total)
+
+    with bars:
+        yield update
+
+
+@contextlib.contextmanager
+def _user_errors() -> Iterator[None]:
+    try:
+        yield
+    except ClaimcheckError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(exc.exit_code) from None
+    except KeyboardInterrupt:
+        typer.echo("interrupted", err=True)
+        raise typer.Exit(130) from None
+
+
+def _report_problems(problems) -> None:
+    for problem in problems:
+        _warn(str(problem))
+    if problems:
+        typer.echo(f"skipped {len(problems)} input(s); see the warnings above", err=True)
+
+
+def _stdin(paths: list[str]):
+    return sys.stdin if "-" in paths else None
+
+
+@app.command("claims")
+def claims_cli(
+    paths: PathsArg,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write claims JSONL here (default: stdout).")] = None,
+    camps: CampsOpt = None,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Extract attributed claims from articles, one JSON object per line."""
+    _quiet(verbose)
+    from claimcheck import pipeline, report
+
+    with _user_errors(), _progress(output is not None) as progress:
+        result = pipeline.extract(paths, camps, stdin=_stdin(paths), progress=progress)
+        _report_problems(result.problems)
+        rows = report.claim_rows(result.claims)
+        report.write_jsonl(output if output is not None else sys.stdout, rows)
+    if not result.articles:
+        typer.echo("error: no readable articles in the input", err=True)
+        raise typer.Exit(1)
+
+
+@app.command("run")
+def run_cli(
+    paths: PathsArg,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write disputes JSONL here.")] = None,
+    claims: Annotated[Optional[Path], typer.Option("--claims", help="Also write all claims, with their topic, as JSONL.")] = None,
+    camps: CampsOpt = None,
+    min_score: Annotated[float, typer.Option("--min-score", min=0.0, max=1.0, help="Report disputes scoring at least this.")] = 0.5,
+    model: Annotated[Optional[str], typer.Option("--model", help="A sentence-transformers model directory on disk (default: bundled all-MiniLM-L6-v2).")] = None,
+    cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Where to keep the embedding cache.")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the embedding cache.")] = False,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Report the disputed claims in a set of articles, grouped by topic."""
+    _quiet(verbose)
+    from claimcheck import pipeline, report
+
+    with _user_errors(), _progress(True) as progress:
+        result = pipeline.check(
+            paths, camps, model=model, cache_dir=cache_dir, use_cache=not no_cache,
+            min_score=min_score, stdin=_stdin(paths), progress=progress,
+        )
+        _report_problems(result.problems)
+        if claims is not None:
+            report.write_jsonl(claims, report.claim_rows(result.claims, result.topics, result.topic_of))
+        if output is not None:
+            report.write_jsonl(output, report.dispute_rows(result.disputes, result.topics))
+    if not result.articles:
+        typer.echo("error: no readable articles in the input", err=True)
+        raise typer.Exit(1)
+    typer.echo(report.render_report(len(result.articles), len(result.claims), result.topics, result.disputes), nl=False)
+
+
+@app.command("articles")
+def articles_cli(
+    paths: PathsArg,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write articles JSONL here (default: stdout).")] = None,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Print articles as claimcheck reads them: the exact text that claim offsets point into."""
+    _quiet(verbose)
+    from claimcheck import pipeline, report
+
+    with _user_errors():
+        articles, problems = pipeline.load_articles(paths, stdin=_stdin(paths))
+        _report_problems(problems)
+        report.write_jsonl(output if output is not None else sys.stdout, map(report.article_json, articles))
+    if not articles:
+        typer.echo("error: no readable articles in the input", err=True)
+        raise typer.Exit(1)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()
