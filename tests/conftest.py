@@ -22,3 +22,11 @@ def nlp():
     from claimcheck.nlp import load_nlp
 
     return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    """The real bundled embedding model, uncached (tests that need a cache wrap it in a tmp one)."""
+    from claimcheck.embed import SentenceTransformerEmbedder
+
+    return SentenceTransformerEmbedder()
