@@ -1,0 +1,196 @@
+"""Disputed pairs on Emergent: is a `for` and an `against` headline of the same rumour flagged?
+
+Each headline is a one-line article with its own outlet (so every pair is cross-source). Gold
+disputed pairs are the for-vs-against pairs within a claimId; for/for, against/against and any pair
+with an `observing` headline are negatives, as are pairs across claimIds. Flagged pairs are article
+pairs with at least one dispute between their claims. Reported per split of claimIds --
+`heldout` (sha1(claimId) % 5 == 0; never trained or tuned on) and `train` (the stance model's
+training claims: optimistic) -- with baselines from the same run:
+
+- cosine similarity alone, at its best threshold on the reported data itself (optimistic);
+- flag every cross-source pair within a topic (gold topics = claimId; predicted = cluster_topics).
+
+Modes: `direct` builds one narrator claim per headline and calls find_disputes with gold and with
+predicted topics; `pipeline` runs claimcheck.pipeline.check end to end (extraction, embedding,
+clustering, disputes) on Article records.
+
+    .venv/bin/python benchmarks/emergent_disputes.py [--data ../shared/data/emergent/emergent-train.csv]
+        [--split heldout|train|all|both] [--mode direct|pipeline|both] [--no-cache]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import os
+import sys
+import time
+from collections import defaultdict
+from itertools import combinations
+from pathlib import Path
+
+import numpy as np
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "emergent" / "emergent-train.csv"
+
+
+def is_heldout(claim_id: str) -> bool:
+    """Same split as training/train_models.py."""
+    return int(hashlib.sha1(claim_id.encode()).hexdigest(), 16) % 5 == 0
+
+
+def load_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def gold_pairs(rows) -> set[tuple[int, int]]:
+    by_claim = defaultdict(list)
+    for i, r in enumerate(rows):
+        by_claim[r["claimId"]].append(i)
+    gold = set()
+    for ix in by_claim.values():
+        for i, j in combinations(ix, 2):
+            if {rows[i]["articleHeadlineStance"], rows[j]["articleHeadlineStance"]} == {"for", "against"}:
+                gold.add((i, j))
+    return gold
+
+
+def prf(flagged: set, gold: set) -> dict[str, float]:
+    tp = len(flagged & gold)
+    p = tp / len(flagged) if flagged else 0.0
+    r = tp / len(gold) if gold else 0.0
+    return {"flagged": len(flagged), "precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+
+
+def make_articles_and_claims(rows):
+    from claimcheck.records import Article, Claim, Source, Span
+
+    articles, claims = [], []
+    for i, r in enumerate(rows):
+        text = r["articleHeadline"]
+        art = Article(id=f"emergent-{i}", text=text, outlet=f"outlet-{i}")
+        span = Span(0, len(text), text)
+        articles.append(art)
+        claims.append(Claim(id=f"emergent-{i}#0", article=art.ref, text=text, span=span, sentence=span,
+                            source=Source(f"outlet-{i}", "narrator"), cue=None, stance="asserts"))
+    return articles, claims
+
+
+def topic_records(claims, topic_of):
+    from claimcheck.records import Topic
+
+    members = defaultdict(list)
+    for c, t in zip(claims, topic_of):
+        members[t].append(c.id)
+    return [Topic(t, f"topic {t}", tuple(members[t])) for t in sorted(members)]
+
+
+def within(topic_of) -> set[tuple[int, int]]:
+    members = defaultdict(list)
+    for i, t in enumerate(topic_of):
+        members[t].append(i)
+    return {(i, j) for ix in members.values() for i, j in combinations(ix, 2)}
+
+
+def best_cosine(vectors, gold) -> tuple[dict, float]:
+    """Best-F1 threshold on all pairs of the reported data (an optimistic baseline)."""
+    n = len(vectors)
+    iu = np.triu_indices(n, 1)
+    sims = (vectors @ vectors.T)[iu]
+    is_gold = np.zeros(len(sims), dtype=bool)
+    pos = {(i, j) for i, j in gold}
+    lin = {i * n + j for i, j in pos}
+    is_gold[np.isin(iu[0].astype(np.int64) * n + iu[1], list(lin))] = True
+    order = np.argsort(-sims, kind="stable")
+    tp = np.cumsum(is_gold[order])
+    k = np.arange(1, len(order) + 1)
+    p, r = tp / k, tp / max(len(gold), 1)
+    f = np.where(p + r > 0, 2 * p * r / np.maximum(p + r, 1e-12), 0)
+    b = int(np.argmax(f))
+    best_row = {"flagged": int(k[b]), "precision": float(p[b]), "recall": float(r[b]), "f1": float(f[b])}
+    return best_row, float(sims[order[b]])
+
+
+def flagged_from(disputes, index_of) -> set[tuple[int, int]]:
+    out = set()
+    for d in disputes:
+        i, j = index_of[d.a.article.id], index_of[d.b.article.id]
+        if i != j:
+            out.add((min(i, j), max(i, j)))
+    return out
+
+
+def run_split(name, rows, mode, use_cache, min_score):
+    from claimcheck.cluster import cluster_topics
+    from claimcheck.config import Camps
+    from claimcheck.dispute import find_disputes
+    from claimcheck.embed import load_embedder
+
+    gold = gold_pairs(rows)
+    articles, claims = make_articles_and_claims(rows)
+    index_of = {a.id: i for i, a in enumerate(articles)}
+    n_claims = len({r["claimId"] for r in rows})
+    print(f"\n== split {name}: {len(rows)} headlines, {n_claims} claimIds, "
+          f"{len(rows) * (len(rows) - 1) // 2} pairs, {len(gold)} gold disputed pairs")
+    emb = load_embedder(use_cache=use_cache)
+    V = np.asarray(emb.encode([c.text for c in claims]), dtype=np.float32)
+    cid_ids = {c: k for k, c in enumerate(sorted({r["claimId"] for r in rows}))}
+    gold_topics = [cid_ids[r["claimId"]] for r in rows]
+    _, pred_topics = cluster_topics(claims, V)
+    results = []
+    if mode in ("direct", "both"):
+        for label, topic_of in (("gold topics", gold_topics), ("predicted topics", pred_topics)):
+            t0 = time.perf_counter()
+            ds = find_disputes(claims, V, topic_of, topic_records(claims, topic_of), Camps(), min_score=min_score)
+            results.append((f"claimcheck find_disputes, {label}", prf(flagged_from(ds, index_of), gold),
+                            f"{time.perf_counter() - t0:.1f}s"))
+    if mode in ("pipeline", "both"):
+        try:
+            from claimcheck.pipeline import check
+        except ImportError as exc:
+            print(f"(pipeline mode skipped: {exc})")
+        else:
+            t0 = time.perf_counter()
+            res = check(articles, camps=None, use_cache=use_cache, min_score=min_score)
+            covered = len({c.article.id for c in res.claims})
+            results.append((f"claimcheck pipeline.check end to end ({len(res.claims)} claims from "
+                            f"{covered}/{len(articles)} headlines)", prf(flagged_from(res.disputes, index_of), gold),
+                            f"{time.perf_counter() - t0:.1f}s"))
+    cos, thr = best_cosine(V, gold)
+    results.append((f"baseline: cosine >= {thr:.3f} (best on this data)", cos, ""))
+    results.append(("baseline: every pair within gold topics", prf(within(gold_topics), gold), ""))
+    results.append(("baseline: every pair within predicted topics", prf(within(pred_topics), gold), ""))
+    for label, m, t in results:
+        print(f"  {label:78s} P {m['precision']:.3f}  R {m['recall']:.3f}  F1 {m['f1']:.3f}  "
+              f"(flagged {m['flagged']}) {t}")
+    return results
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--split", choices=["heldout", "train", "all", "both"], default="both")
+    ap.add_argument("--mode", choices=["direct", "pipeline", "both"], default="both")
+    ap.add_argument("--min-score", type=float, default=0.5)
+    ap.add_argument("--no-cache", action="store_true")
+    args = ap.parse_args(argv)
+    if not args.data.exists():
+        print(f"skip: {args.data} not found", file=sys.stderr)
+        return 0
+    rows = load_rows(args.data)
+    splits = {"heldout": [r for r in rows if is_heldout(r["claimId"])],
+              "train": [r for r in rows if not is_heldout(r["claimId"])], "all": rows}
+    names = ["heldout", "train"] if args.split == "both" else [args.split]
+    for name in names:
+        run_split(name, splits[name], args.mode, not args.no_cache, args.min_score)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

