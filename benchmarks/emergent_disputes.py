@@ -126,6 +126,21 @@ def flagged_from(disputes, index_of) -> set[tuple[int, int]]:
     return out
 
 
+def topic_agreement(res, rows, index_of) -> str:
+    """ARI of the pipeline's topics vs claimId: over extracted claims, and over headlines (a headline
+    takes its first claim's topic; a headline with no claim counts as a topic of its own)."""
+    from sklearn.metrics import adjusted_rand_score
+
+    truth = [rows[index_of[c.article.id]]["claimId"] for c in res.claims]
+    first: dict[int, int] = {}
+    for claim, topic in zip(res.claims, res.topic_of):
+        first.setdefault(index_of[claim.article.id], topic)
+    n_topics = len(res.topics)
+    per_headline = [first.get(i, n_topics + i) for i in range(len(rows))]
+    return (f"topics: ARI over claims {adjusted_rand_score(truth, res.topic_of):.3f}, over headlines "
+            f"{adjusted_rand_score([r['claimId'] for r in rows], per_headline):.3f} ({n_topics} topics)")
+
+
 def run_split(name, rows, mode, use_cache, min_score):
     from claimcheck.cluster import cluster_topics
     from claimcheck.config import Camps
@@ -159,6 +174,7 @@ def run_split(name, rows, mode, use_cache, min_score):
             t0 = time.perf_counter()
             res = check(articles, camps=None, use_cache=use_cache, min_score=min_score)
             covered = len({c.article.id for c in res.claims})
+            print("  " + topic_agreement(res, rows, index_of))
             results.append((f"claimcheck pipeline.check end to end ({len(res.claims)} claims from "
                             f"{covered}/{len(articles)} headlines)", prf(flagged_from(res.disputes, index_of), gold),
                             f"{time.perf_counter() - t0:.1f}s"))

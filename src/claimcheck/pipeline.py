@@ -126,7 +126,7 @@ def check(
 
     clock = time.perf_counter()
     embedder = embedder or load_embedder(model, cache_dir=cache_dir, use_cache=use_cache)
-    vectors = _embed(embedder, [c.text for c in claims], progress)
+    vectors = claim_vectors(embedder, claims, progress)
     timings["embed"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
@@ -146,6 +146,25 @@ def check(
         problems=extracted.problems,
         timings=timings,
     )
+
+
+def claim_vectors(embedder, claims: Sequence[Claim], progress: Progress | None = None) -> "np.ndarray":
+    """Each claim read in its sentence: the mean of the content's and the sentence's embeddings.
+
+    The content alone loses what the frame says ("denies reports that ...") and short contents
+    ("it was false") lose their subject; the sentence alone merges the claims of one sentence.
+    On Emergent's held-out headlines, content + sentence lifted topic ARI over extracted claims from
+    0.83 (content alone) to 0.94 (see benchmarks/emergent_disputes.py).
+    """
+    import numpy as np
+
+    texts = sorted({c.text for c in claims} | {c.sentence.text for c in claims})
+    row = {t: i for i, t in enumerate(texts)}
+    table = _embed(embedder, texts, progress)
+    if not claims:
+        return table[:0]
+    mixed = table[[row[c.text] for c in claims]] + table[[row[c.sentence.text] for c in claims]]
+    return (mixed / np.linalg.norm(mixed, axis=1, keepdims=True)).astype(np.float32)
 
 
 def _embed(embedder, texts: list[str], progress: Progress | None, batch: int = 256) -> "np.ndarray":
