@@ -29,9 +29,10 @@ _TITLES = (
     "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "miss", "dr.", "dr", "prof.", "prof", "professor",
     "sir", "dame", "rev.", "reverend", "pope", "ayatollah", "chairman", "chairwoman", "director",
 )
+# A title, optionally after a few words saying whose ("United Nations peace envoy", "Russian Foreign
+# Minister"), right before a capitalised name.
 _TITLE_RE = re.compile(
-    r"^(?:(?:u\.?s\.?|us|uk|un|u\.n\.|russian|syrian|american|british|french|german|iranian|turkish|"
-    r"israeli|chinese|democratic|republican|gop)\s+)?(?:" + "|".join(
+    r"^(?:[\w.'’-]+\s+){0,4}?(?:" + "|".join(
         re.escape(t) for t in sorted(_TITLES, key=len, reverse=True)) + r")\s+(?=[A-Z])",
     flags=re.IGNORECASE,
 )
@@ -53,7 +54,8 @@ _GENERIC = {
 def canonical_name(mention: str) -> str:
     """One mention's comparable name: no determiner, title or possessive; "TV" -> "television"."""
     name = " ".join(mention.split()).strip(_QUOTES + " ,.;:")
-    name = re.sub(r"(?:'s|’s|'|’)$", "", name)
+    name = re.sub(r"(?<=\w)(?:'s|’s)(?=\s|$)", "", name)  # possessives anywhere: "state TV's correspondent"
+    name = re.sub(r"(?<=s)['’]$", "", name)
     words = name.split(" ")
     if words and words[0].lower() in _DETERMINERS and len(words) > 1:
         name = " ".join(words[1:])
@@ -72,7 +74,7 @@ def _tokens(name: str) -> tuple[str, ...]:
 
 
 def merge_map(names: Iterable[str]) -> dict[str, str]:
-    """Each name mapped to the most complete name it is a token subset of, when unambiguous.
+    """Each name mapped to the most complete name that ends with its tokens, when unambiguous.
 
     A name is merged only if all its more complete supersets agree (are themselves nested), so
     "Clinton" stays alone when both "Hillary Clinton" and "Bill Clinton" occur. Single generic
@@ -85,7 +87,10 @@ def merge_map(names: Iterable[str]) -> dict[str, str]:
         mine = set(toks[name])
         if not mine or (len(toks[name]) == 1 and name.islower() and name.lower() in _GENERIC):
             continue
-        supers = [o for o in unique if o != name and mine < set(toks[o])]
+        # Only a tail of a longer name ("Lavrov" of "Sergei Lavrov", "state television" of "Syrian state
+        # television"): "Trump" is not "Trump campaign", "United Nations" is not a UN envoy.
+        n = len(toks[name])
+        supers = [o for o in unique if o != name and len(toks[o]) > n and toks[o][-n:] == toks[name]]
         if not supers:
             continue
         # Most complete first; deterministic tie-break on the string itself.

@@ -1,0 +1,1027 @@
+"""Claims and who makes them: reporting frames found on the spaCy dependency parse.
+
+For each body sentence we look for reporting cues (``say``, ``deny``, ``according to`` ...) and
+split the sentence into source (the cue's subject), cue, and content (the reported clause, without
+the ``that`` complementizer or surrounding quotes). Sentences without a frame are the narrator's;
+quote-only sentences inherit the speaker of the adjacent attributing sentence; pronoun speakers are
+resolved to a recent compatible named speaker or left ``unresolved``. Everything is a walk over the
+already parsed doc (no model calls), so it is cheap per sentence.
+
+A quotation sentence that borrows its speaker keeps that speaker's ``mention`` and ``cue`` spans,
+which then lie in the adjacent sentence (so the attribution stays traceable). Denials that refer
+back ("..., but this was denied by X", "X said it was false") reuse the referred claim's span.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from claimcheck.quantities import extract_quantities
+from claimcheck.records import Article, Claim, Source, Span
+from claimcheck.sources import canonical_name
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+# Speech verbs: they frame reported content in every position ("X said that A", "A, X said", "A," said X).
+SPEECH_VERBS = frozenset({
+    "say", "tell", "add", "note", "write", "tweet", "claim", "insist", "argue", "explain", "report", "confirm",
+    "warn", "recall", "state", "conclude", "estimate", "concede", "acknowledge", "admit", "allege", "assert",
+    "contend", "maintain", "stress", "emphasize", "emphasise", "reply", "respond", "counter", "retort", "boast",
+    "joke", "quip", "lament", "complain", "predict", "announce", "declare", "reveal", "disclose", "testify",
+    "reiterate", "repeat", "post", "observe", "mention", "suggest", "indicate", "deny", "reject", "dismiss",
+    "refute", "dispute", "rebut", "charge", "caution", "speculate", "brag", "remark", "comment", "continue",
+})
+# Verbs that count only with a clausal complement ("knows that ...", not "knows the way").
+CLAUSE_VERBS = frozenset({"know", "expect", "understand", "recognize", "recognise", "feel", "worry", "doubt",
+                          "fear", "predict", "forecast", "realize", "realise", "suspect", "assume", "think", "hope",
+                          "believe", "learn", "agree", "point", "find", "show", "rule", "demonstrate", "promise",
+                          "pledge", "vow"})
+# Verbs whose object is what the source puts forward ("announced a ceasefire", "called for talks").
+OBJECT_VERBS = frozenset({
+    "report", "confirm", "claim", "announce", "accuse", "deny", "warn", "allege", "reject", "dismiss",
+    "refute", "dispute", "rebut", "reveal", "disclose", "condemn", "blame", "charge", "disavow", "contest",
+    "cite", "call", "criticize", "criticise", "attack", "blast", "question", "praise", "support", "oppose",
+    "propose", "urge", "want", "plan", "ask", "describe", "endorse", "demand", "slam", "applaud", "welcome",
+    "defend", "highlight", "vow", "pledge", "promise", "predict", "acknowledge", "admit", "mention", "recall",
+    "estimate", "suggest", "decry", "denounce", "lambaste", "mock", "echo", "tout", "insist", "discuss",
+    "address", "label", "dub", "reiterate", "repeat", "seek", "advocate", "back", "favor", "favour", "tell",
+    "encourage", "liken", "compare", "view", "consider", "admire", "rate", "decline", "offer", "applaud",
+    "commend", "castigate", "chide", "rebuke", "assail", "ridicule", "fault", "question", "challenge",
+    "speak", "talk", "refuse", "reference", "identify", "comment", "find", "show", "agree", "accuse",
+})
+REPORT_VERBS = SPEECH_VERBS | CLAUSE_VERBS | OBJECT_VERBS
+# "X is confident that ...": adjectives that frame a proposition held by the subject.
+STANCE_ADJECTIVES = frozenset({"confident", "sure", "convinced", "certain", "optimistic", "adamant", "aware",
+                               "hopeful", "skeptical", "sceptical", "worried", "concerned", "positive"})
+DENY_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "dispute", "rebut", "disavow", "contest"})
+# Who cannot be a source: dummy and non-referring subjects.
+_NOT_SOURCE = frozenset({"it", "this", "there", "that", "what", "which"})
+_FALSE_WORDS = frozenset({
+    "false", "untrue", "baseless", "fabricated", "groundless", "unfounded", "lie", "lies", "nonsense",
+    "fake", "bogus", "ridiculous", "fabrication", "incorrect", "inaccurate", "wrong", "fiction", "rubbish",
+    "absurd", "propaganda", "misinformation", "disinformation", "untruth", "falsehood", "hoax",
+})
+_REPORT_NOUNS = frozenset({
+    "report", "claim", "allegation", "accusation", "suggestion", "rumour", "rumor", "story", "statement",
+    "charge", "assertion", "speculation", "notion", "idea", "account", "assessment",
+})
+_REFERRING = frozenset({"it", "this", "that", "these", "those", "which", "they", "them"})
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "me"})
+_PERSON_NOUNS = frozenset({
+    "official", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "envoy", "source",
+    "commander", "leader", "analyst", "expert", "resident", "witness", "activist", "diplomat", "senator",
+    "governor", "candidate", "aide", "man", "woman", "doctor", "officer", "general", "mayor", "lawyer",
+    "attorney", "secretary", "ambassador", "chief", "director", "adviser", "advisor", "manager",
+    "nominee", "representative", "lawmaker", "politician", "worker", "volunteer", "member", "head",
+    "chairman", "chairwoman", "fighter", "soldier", "professor", "researcher", "economist", "strategist",
+    "pollster", "surrogate", "campaigner", "operative", "insider", "person", "voter", "supporter", "critic",
+    "mother", "father", "wife", "husband", "son", "daughter", "friend", "journalist", "reporter", "editor",
+    "correspondent", "judge", "prosecutor", "investigator", "agent", "inspector", "observer", "monitor",
+})
+_FEMALE = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "spokeswoman", "chairwoman", "woman", "mother", "wife",
+                     "daughter", "queen", "madam", "lady", "congresswoman", "businesswoman", "sister"})
+_MALE = frozenset({"mr", "mr.", "spokesman", "chairman", "man", "father", "husband", "son", "king", "sir",
+                   "congressman", "businessman", "brother", "lord", "prince"})
+_QUOTE_CHARS = "\"“”‘’«»'"
+_OPEN_Q = "“«‘"
+_CLOSE_Q = "”»’"
+
+_BOILERPLATE = re.compile(
+    r"""^(?:advertisements?|advertising|sponsored(?:\ content)?|share(?:\ this(?:\ article|\ story)?)?(?:\ on\ \w+)?|
+    share\ via.*|read\ more.*|read\ the\ rest.*|click\ here.*|related(?:\ (?:articles?|stories|coverage|content))?:?.*|
+    more\ on\ this\ story.*|see\ also.*|continue\ reading.*|(?:photo|image|picture|video|graphic)s?(?:\ credit)?\s*[:|].*|
+    ©.*|copyright.*|follow\ (?:us|him|her|me)\b.*|sign\ up.*|subscribe.*|comments?|print|email|
+    (?:reporting|writing|editing|additional\ reporting|compiled)\ by\ .*|
+    by\ [A-Z][\w.'-]*(?:\ [A-Z][\w.'-]*){0,3}(?:\s*(?:,|and|\|)\s*[A-Z][\w.'-]*(?:\ [A-Z][\w.'-]*){0,3})*\.?|
+    [\w./ -]{0,40}/(?:reuters|ap|afp|getty\ images|epa)|\(?(?:reuters|ap|afp|getty\ images|epa)\)?|
+    [A-Z][A-Z .,'-]+(?:,\s*[A-Za-z]+\.?\ \d+)?\s*\([\w .]+\)\s*[-—–]*)$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'/-]{2,}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*\([\w .]+\)\s*[-—–]+\s*")
+
+
+@dataclass
+class _Attr:
+    """One attribution found in a sentence (token indices into the doc; char spans for content)."""
+
+    content: tuple[int, int]
+    cue: "Token | None"
+    source: "SpacySpan | None"  # the words as written
+    source_head: "Token | None"
+    stance: str = "asserts"
+    inherited: "_Attr | None" = None  # quote-only sentence: the attribution it borrows the speaker from
+    name: str | None = None
+    kind: str = "named"
+    order: int = 0
+    person: bool | None = None
+    plural: bool = False
+    gender: str | None = None
+
+
+@dataclass
+class _Seg:
+    span: "SpacySpan"
+    start: int
+    end: int
+    attrs: list[_Attr] = field(default_factory=list)
+    quote_only: bool = False
+    skip: bool = False
+    quote_open_after: bool = False  # a quotation runs on into the next sentence
+    question: bool = False  # ends with "?": no claim of its own, but a frame in it may still report one
+    intro: _Attr | None = None  # "Limbaugh added:" introduces the next paragraph
+    persons: list[tuple[str, str | None]] = field(default_factory=list)  # PERSON entities (name, gender)
+
+
+def extract_claims(article: Article, doc: "Doc") -> list[Claim]:
+    """Claims of one article, in order of appearance; ``doc`` is ``nlp(article.text)``."""
+    segs = [s for s in _segments(doc) if s.end > article.body_start]
+    prev: tuple[int, int] | None = None  # content a referring denial ("this was denied") points at
+    in_quote = False
+    for seg in segs:
+        _classify(seg)
+        delta = _quote_delta(seg.span.text)
+        if in_quote and _starts_paragraph(doc.text, seg.start) and seg.span.text[:1] not in _QUOTE_CHARS:
+            in_quote = False  # a quotation running over paragraphs reopens each one with a quote mark
+        opened = in_quote
+        if in_quote and not seg.skip:
+            seg.quote_only = True  # the sentence continues a quotation opened earlier
+        in_quote = (in_quote and delta >= 0) or (not in_quote and delta > 0)
+        seg.quote_open_after = in_quote
+        if seg.skip:
+            continue
+        if seg.intro is not None:
+            continue
+        seg.attrs = _attributions(seg.span, prev, opened)
+        prev = seg.attrs[-1].content if seg.attrs else _trim_chars(doc.text, seg.start, seg.end)
+    for i, seg in enumerate(segs):
+        frame = _frame_only(seg) if not seg.skip and not seg.attrs and i > 0 else None
+        if frame is not None and segs[i - 1].quote_only and not segs[i - 1].skip and not segs[i - 1].attrs:
+            # '“...”' then 'Trump said, looking out at the crowd.': the frame belongs to the quote
+            prev_seg = segs[i - 1]
+            frame.content = _trim_chars(doc.text, prev_seg.start, prev_seg.end)
+            prev_seg.attrs = [frame]
+            seg.skip = True
+    for i, seg in enumerate(segs):
+        credit = _DASH_CREDIT.match(seg.span.text)
+        if credit and i > 0 and not segs[i - 1].skip and not segs[i - 1].attrs:
+            # a round-up quote credited on the next line: '“...”' then '― Jane Doe'
+            base = seg.start
+            who = doc.char_span(base + credit.start("who"), base + credit.end("who"), alignment_mode="expand")
+            dash = doc.char_span(base + credit.start("dash"), base + credit.end("dash"), alignment_mode="expand")
+            if who is not None and dash is not None:
+                prev_seg = segs[i - 1]
+                prev_seg.attrs = [_Attr(_trim_chars(doc.text, prev_seg.start, prev_seg.end), dash[0], who, who[-1])]
+    for i, seg in enumerate(segs):
+        if seg.skip or seg.attrs or seg.intro is not None or seg.question:
+            continue
+        whole = _trim_chars(doc.text, seg.start, seg.end)
+        intro = next((s.intro for s in reversed(segs[max(0, i - 1):i]) if not s.skip), None)
+        if intro is not None:
+            seg.attrs = [_Attr(whole, intro.cue, intro.source, intro.source_head, inherited=intro)]
+        elif seg.quote_only:
+            borrowed = _adjacent_speaker(segs, i)
+            if borrowed is not None:
+                seg.attrs = [_Attr(whole, borrowed.cue, borrowed.source, borrowed.source_head, inherited=borrowed)]
+            else:
+                seg.attrs = [_Attr(whole, None, None, None, kind="unresolved")]
+        else:
+            seg.attrs = [_Attr(whole, None, None, None, kind="narrator")]
+    claims: list[Claim] = []
+    seen: set[tuple] = set()
+    for i, seg in enumerate(segs):  # own speakers first, in order (pronouns look back at them) ...
+        for attr in seg.attrs + ([seg.intro] if seg.intro is not None else []):
+            if attr.inherited is None:
+                _resolve(attr, segs, i)
+    for i, seg in enumerate(segs):  # ... then quotations borrow their resolved speaker
+        for attr in seg.attrs:
+            if attr.inherited is not None:
+                _resolve(attr, segs, i)
+        for attr in seg.attrs:
+            claim = _to_claim(article, doc, seg, attr, len(claims) + 1)
+            if claim is None or _asks(article.text, claim.span.end):
+                continue
+            key = (claim.span.start, claim.span.end, claim.source.mention, claim.cue, claim.stance)
+            if key not in seen:
+                seen.add(key)
+                claims.append(claim)
+    return claims
+
+
+def _starts_paragraph(text: str, start: int) -> bool:
+    before = text[max(0, start - 8):start]
+    return start == 0 or "\n" in before[len(before.rstrip()):] or before.strip() == "" and "\n" in before
+
+
+def _asks(text: str, end: int) -> bool:
+    """Content that is a question ("Who would do this?") states nothing checkable."""
+    return text[end:end + 3].lstrip(_QUOTE_CHARS + " ").startswith("?") or text[end - 1:end] == "?"
+
+
+# ---------------------------------------------------------------------------------------------- segments
+
+
+def _segments(doc: "Doc") -> list[_Seg]:
+    """spaCy sentences, further split at line breaks (titles, bylines and paragraphs are separate)."""
+    out: list[_Seg] = []
+    for sent in doc.sents:
+        start = sent.start
+        for tok in list(sent) + [None]:
+            if tok is None or (tok.is_space and "\n" in tok.text):
+                end = tok.i if tok is not None else sent.end
+                a, b = start, end
+                while a < b and doc[a].is_space:
+                    a += 1
+                while b > a and doc[b - 1].is_space:
+                    b -= 1
+                if b > a:
+                    span = doc[a:b]
+                    out.append(_Seg(span, span.start_char, span.end_char))
+                if tok is not None:
+                    start = tok.i + 1
+    for seg in out:
+        seg.persons = [(e.text, _gender_of(e)) for e in seg.span.ents if e.label_ == "PERSON"]
+    return out
+
+
+def _frame_only(seg: _Seg) -> _Attr | None:
+    """A sentence that opens with "<speaker> said" (or "said <speaker>") and reports nothing itself."""
+    toks = [t for t in seg.span if not t.is_punct]
+    for tok in toks[:8]:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in SPEECH_VERBS:
+            continue
+        if any(c.dep_ == "ccomp" for c in tok.children):
+            return None
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None or (subj.i < tok.i and subj.left_edge.i != toks[0].i) or (subj.i > tok.i and tok.i != toks[0].i):
+            return None
+        return _Attr((0, 0), tok, _mention(subj), subj)
+    return None
+
+
+def _intro_frame(sent: "SpacySpan") -> _Attr | None:
+    """'Limbaugh continued:' / 'The statement said:' with the content in the next paragraph."""
+    for tok in sent:
+        if (tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH_VERBS | {"continue", "explain", "write"}
+                and tok.right_edge.i >= sent.end - 2):
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                return _Attr((0, 0), tok, _mention(subj), subj)
+    return None
+
+
+def _classify(seg: _Seg) -> None:
+    text = seg.span.text.strip()
+    bare = text.strip(_QUOTE_CHARS + " ")
+    if _BOILERPLATE.match(text) or _BOILERPLATE.match(bare):
+        seg.skip = True
+        return
+    seg.question = bare.rstrip(")]").endswith("?")  # questions state nothing checkable
+    if text.endswith(":"):
+        seg.intro = _intro_frame(seg.span)
+        if seg.intro is not None:
+            return
+    words = [t for t in seg.span if t.is_alpha]
+    if len(words) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in seg.span):
+        seg.skip = True
+        return
+    first = next((t for t in seg.span if not t.is_space), None)
+    seg.quote_only = first is not None and first.text[:1] in _QUOTE_CHARS
+
+
+# ---------------------------------------------------------------------------------------------- attributions
+
+
+def _attributions(sent: "SpacySpan", prev: tuple[int, int] | None, opened: bool = False) -> list[_Attr]:
+    """Attributions in one sentence; ``opened``: the sentence starts inside a running quotation."""
+    found: list[_Attr] = []
+    for tok in sent:
+        if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+            attr = _according_to(tok, sent)
+            if attr:
+                found.append(attr)
+            continue
+        if tok.pos_ == "ADJ" and tok.lemma_.lower() in STANCE_ADJECTIVES:
+            attr = _adjective_frame(tok, sent)
+            if attr:
+                found.append(attr)
+            continue
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        if tok.lemma_.lower() not in REPORT_VERBS and not _that_clause_frame(tok):
+            continue
+        attr = _cue_attribution(tok, sent, found, prev, opened)
+        if attr:
+            found.append(attr)
+    # "Fowler said he expects ...": a belief or stance inside someone's reported words is part of
+    # that report, not a new attribution (nested speech, "X said Y reported Z", is kept).
+    found = [a for a in found if a.cue is None or _reports_another(a) or not any(
+        b is not a and b.content[0] <= a.cue.idx < b.content[1] for b in found)]
+    if not found:
+        framed = _quote_frame(sent)
+        if framed is not None:
+            found.append(framed)
+    if not found:
+        label = _label_attribution(sent)
+        if label is not None:
+            found.append(label)
+    for n, a in enumerate(found):
+        a.order = n
+    return found
+
+
+_SPEAKER_LABEL = re.compile(r"^[\"“']?(?P<who>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}):\s+\S")
+_DASH_SOURCE = re.compile(r"[”\"’][\s\u00a0]*(?P<dash>[―—–-]{1,2})[\s\u00a0]*(?P<who>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})[\s\u00a0.]*$")
+_DASH_CREDIT = re.compile(r"^[\s\u00a0]*(?P<dash>[―—–]{1,2})[\s\u00a0]*(?P<who>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})[\s\u00a0.]*$")
+_NOT_SPEAKERS = {"UPDATE", "BREAKING", "NOTE", "EDITOR'S NOTE", "PHOTO", "VIDEO", "WATCH", "READ", "RELATED",
+                 "SOURCE", "SOURCES", "Q", "A", "EXCLUSIVE", "ANALYSIS", "OPINION", "LIVE", "WARNING"}
+
+
+def _quote_frame(sent: "SpacySpan") -> _Attr | None:
+    """'“<quote>,” <source> said ...' or '“<quote>,” said <source>, ...' found on the surface, for
+    sentences the parser got wrong (long appositions, odd quote marks)."""
+    toks = list(sent)
+    for k, t in enumerate(toks[:-2]):
+        if not (t.is_quote or t.text in ("”", "''", '"', "’")) or k < 2:
+            continue
+        if not (toks[k - 1].text == "," or toks[k + 1].text == ","):
+            continue
+        frame = [x for x in toks[k + 1:k + 40] if x.text != ","]
+        if not frame:
+            continue
+        if frame[0].lemma_.lower() in SPEECH_VERBS and frame[0].pos_ == "VERB":  # inverted
+            cue = frame[0]
+            who = []
+            for x in toks[cue.i - sent.start + 1:]:
+                if x.is_punct:
+                    break
+                who.append(x)
+        else:
+            cue = next((x for x in frame[:12] if x.pos_ == "VERB" and x.lemma_.lower() in SPEECH_VERBS), None)
+            if cue is None:
+                continue
+            who = [x for x in toks[k + 1:cue.i - sent.start] if not x.is_punct or x.text in (".", "-")]
+        while who and who[-1].pos_ in ("ADV", "AUX"):
+            who.pop()
+        if not who or len(who) > 25 or who[0].pos_ not in ("PROPN", "PRON", "DET", "NOUN", "ADJ"):
+            continue
+        content = _trim_tokens(sent.doc, sent.start, t.i)
+        if content is None:
+            continue
+        doc = sent.doc
+        head = next((x for x in reversed(who) if x.pos_ in ("PROPN", "NOUN", "PRON")), who[-1])
+        return _Attr(content, cue, doc[who[0].i:who[-1].i + 1], head)
+    return None
+
+
+def _label_attribution(sent: "SpacySpan") -> _Attr | None:
+    """Transcript and round-up formats: "WALLACE: text" and "“quote” ― Jane Doe"."""
+    doc, text, base = sent.doc, sent.text, sent.start_char
+    m = _SPEAKER_LABEL.match(text)
+    if m and m.group("who") not in _NOT_SPEAKERS:
+        who = doc.char_span(base + m.start("who"), base + m.end("who"), alignment_mode="expand")
+        colon = doc.char_span(base + m.end("who"), base + m.end("who") + 1, alignment_mode="expand")
+        content = _trim_chars(doc.text, base + m.end("who") + 1, sent.end_char)
+        if who is not None and colon is not None:
+            return _Attr(content, colon[0], who, who[-1])
+    m = _DASH_SOURCE.search(text)
+    if m:
+        who = doc.char_span(base + m.start("who"), base + m.end("who"), alignment_mode="expand")
+        dash = doc.char_span(base + m.start("dash"), base + m.end("dash"), alignment_mode="expand")
+        content = _trim_chars(doc.text, sent.start_char, base + m.start("dash"))
+        if who is not None and dash is not None and content[1] - content[0] > 10:
+            return _Attr(content, dash[0], who, who[-1])
+    return None
+
+
+def _adjective_frame(adj: "Token", sent: "SpacySpan") -> _Attr | None:
+    """"X is confident / remained convinced that Y": a stance adjective with a clause."""
+    if adj.dep_ != "acomp":
+        return None
+    comp = next((c for c in adj.children if c.dep_ == "ccomp"), None)
+    if comp is None:
+        return None
+    subj = next((c for c in adj.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in _NOT_SOURCE or subj.lower_ in _FIRST_SECOND or _inside_quote(sent, adj):
+        return None
+    content = _trim_tokens(sent.doc, comp.left_edge.i, comp.right_edge.i + 1)
+    return _Attr(content, adj, _mention(subj), subj) if content else None
+
+
+def _that_clause_frame(tok: "Token") -> bool:
+    """Any verb by a person or organisation taking a "that" clause frames a proposition
+    ("she tweeted that ...", "the company conceded that ...")."""
+    if tok.lemma_.lower() in ("be", "have", "do", "make", "mean", "ensure", "require"):
+        return False
+    comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    if comp is None or not any(m.dep_ == "mark" and m.lower_ == "that" for m in comp.children):
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return subj is not None and (subj.ent_type_ in ("PERSON", "ORG", "NORP") or subj.lower_ in ("he", "she", "they")
+                                 or subj.lemma_.lower() in _PERSON_NOUNS)
+
+
+def _reports_another(a: _Attr) -> bool:
+    """A nested speech frame with its own named speaker ("X said Y reported Z") is its own attribution."""
+    return (a.cue is not None and a.cue.lemma_.lower() in SPEECH_VERBS and a.source_head is not None
+            and a.source_head.pos_ != "PRON")
+
+
+def _according_to(tok: "Token", sent: "SpacySpan") -> _Attr | None:
+    to = next(c for c in tok.children if c.lower_ == "to")
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    phrase_l, phrase_r = tok.left_edge.i, tok.right_edge.i + 1
+    left = (sent.start, phrase_l)
+    right = (phrase_r, sent.end)
+    if _word_count(sent.doc, *right) >= _word_count(sent.doc, *left):
+        a, b = right if _word_count(sent.doc, *left) <= 1 else (sent.start, sent.end)
+    else:
+        a, b = left
+    content = _trim_tokens(sent.doc, a, b)
+    if content is None:
+        return None
+    mention = _mention(pobj)
+    return _Attr(content, tok, mention, pobj)
+
+
+def _cue_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
+                     prev: tuple[int, int] | None, opened: bool = False) -> _Attr | None:
+    doc = sent.doc
+    lemma = cue.lemma_.lower()
+    deny = lemma in DENY_VERBS
+    stance = "denies" if deny else "asserts"
+    if _inside_quote(sent, cue, opened):
+        return None  # "I think" inside somebody's quotation belongs to the quote
+    comp = next((c for c in cue.children if c.dep_ in ("ccomp",) and sent.start <= c.i < sent.end), None)
+    dobj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    if (comp is not None and dobj is not None and dobj.i < comp.i and lemma in OBJECT_VERBS and lemma != "tell"
+            and dobj.pos_ != "PRON" and not any(m.dep_ == "mark" for m in comp.children)):
+        comp = None  # "reported the heaviest bombardment ..., in a clear sign X had ...": the object is the content
+    content: tuple[int, int] | None = None
+    subjpass = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+
+    if comp is not None:
+        if _is_falsity(comp):
+            # "X said it was false": a denial of what the referent says.
+            ref = _referent_content(comp, earlier, prev)
+            if ref is not None:
+                content, stance = ref, "denies"
+        if content is None:
+            content = _trim_tokens(doc, comp.left_edge.i, comp.right_edge.i + 1)
+    elif deny and subjpass is not None and subjpass.lower_ in _REFERRING:
+        content = _previous_content(earlier, prev)  # "..., but this was denied by X"
+    elif deny and dobj is not None and (dobj.lower_ in _REFERRING or dobj.lemma_.lower() in _REPORT_NOUNS):
+        content = _report_complement(dobj) or _previous_content(earlier, prev)  # "X rejected reports that ..."
+        if content is None and dobj.lower_ not in _REFERRING:
+            content = _trim_tokens(doc, dobj.left_edge.i, dobj.right_edge.i + 1)
+    elif cue.dep_ == "relcl" and deny and cue.head.lemma_.lower() in _REPORT_NOUNS:
+        content = _previous_content(earlier, prev)  # "..., a claim rebels denied"
+    if content is None and comp is None and lemma in OBJECT_VERBS:
+        content = _object_content(cue, dobj)
+        agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+        if content is None and subjpass is not None and agent is not None and subjpass.lower_ not in _REFERRING:
+            content = _trim_tokens(doc, subjpass.left_edge.i, subjpass.right_edge.i + 1)  # "X is backed by Y"
+    if content is None and comp is None and lemma in SPEECH_VERBS:
+        content = (_as_frame_content(cue, sent) or _parenthetical_content(cue, sent)
+                   or _trailing_frame_content(cue, sent) or _rest_after_cue(cue, sent))
+    if content is None:
+        return None
+    source, head = _source_of(cue, sent)
+    if lemma == "continue" and not (head is not None and (head.pos_ in ("PROPN", "PRON")
+                                                          or head.lemma_.lower() in _PERSON_NOUNS)):
+        return None  # "talks are continuing" is no speech; "Limbaugh continued: ..." is
+    if head is not None and head.sent == cue.sent and _inside_quote(sent, head, opened):
+        return None  # a subject inside a quotation belongs to a misparse of the quoted words
+    if head is not None and head.lower_ in _FIRST_SECOND | {"him", "them"}:
+        return None  # "I think", "you know": a quoted speaker's words; "him"/"them": a misparse
+    if head is not None and head.lower_ in ("that", "which") and cue.dep_ == "relcl":
+        noun = cue.head
+        if not (noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "ORG", "NORP")
+                or noun.lemma_.lower() in _PERSON_NOUNS):
+            return None  # "a bill that seeks ...": things do not make claims
+    if source is not None and (not any(ch.isalpha() for ch in source.text) or _dateline_like(source)):
+        return None
+    if source is None and subjpass is not None and not deny:
+        return None  # "X is expected to ...": no speaker, and no frame either
+    if head is not None and head.lower_ in _NOT_SOURCE and cue.dep_ != "relcl" and lemma not in SPEECH_VERBS:
+        return None
+    return _Attr(content, cue, source, head, stance=stance)
+
+
+def _rest_after_cue(cue: "Token", sent: "SpacySpan") -> tuple[int, int] | None:
+    """"Trump said after the convention he would not ...": the parser lost the clause; take what
+    follows the cue and its leading time/place modifiers, if it reads like a clause."""
+    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.i > cue.i or cue.lemma_.lower() not in ("say", "tell", "add", "claim", "insist",
+                                                                     "argue", "warn", "write", "note"):
+        return None
+    doc, k = sent.doc, cue.i + 1
+    for c in cue.rights:
+        if c.i == k and c.dep_ in ("prep", "npadvmod", "advmod", "dative") or (c.i == k and c.dep_ == "dobj"
+                                                                                  and cue.lemma_ == "tell"):
+            k = c.right_edge.i + 1
+    rest = doc[k:sent.end]
+    if sum(t.is_alpha for t in rest) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in rest):
+        return None
+    if not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in rest):
+        return None
+    return _trim_tokens(doc, k, sent.end)
+
+
+def _as_frame_content(cue: "Token", sent: "SpacySpan") -> tuple[int, int] | None:
+    """"As X noted, <content>" / "<content>, as X said": the clause around the frame."""
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        return None
+    a, b = cue.left_edge.i, cue.right_edge.i + 1
+    if a - sent.start >= sent.end - b:
+        return _trim_tokens(sent.doc, sent.start, a)
+    return _trim_tokens(sent.doc, b, sent.end)
+
+
+_FIRST_SECOND = frozenset({"i", "me", "we", "us", "you"})
+
+
+def _dateline_like(mention: "SpacySpan") -> bool:
+    """"LOS ANGELES" opening a wire story is a dateline, not a speaker."""
+    words = [t.text for t in mention if t.is_alpha]
+    if not words or not all(w.isupper() for w in words) or mention.start != mention.sent.start:
+        return False
+    after = mention.doc[mention.end].text if mention.end < len(mention.doc) else ""
+    return len(words) >= 2 or after in ("--", "—", "–", "-", "(")
+
+
+def _object_content(cue: "Token", dobj: "Token | None") -> tuple[int, int] | None:
+    """What a source puts forward with an object verb: "called <for talks>", "accused <Y of Z>"."""
+    if dobj is not None and dobj.lower_ in _REFERRING:
+        return None
+    if dobj is not None:
+        rc = _report_complement(dobj)
+        if rc is not None:
+            return rc
+    if cue.lemma_.lower() == "tell":  # "told his advisers to find a way": the addressee is not content
+        xcomp = next((c for c in cue.rights if c.dep_ == "xcomp"), None)
+        return _trim_tokens(cue.doc, xcomp.left_edge.i, xcomp.right_edge.i + 1) if xcomp is not None else None
+    parts = [c for c in cue.rights if c.dep_ in ("dobj", "xcomp", "oprd", "dative", "attr", "acomp")
+             or (c.dep_ == "prep" and c.lower_ in ("for", "of", "on", "about", "to", "against", "over", "as", "that"))]
+    if not parts:
+        return None
+    for c in parts:  # "dismissed as baseless claims that X": the claim's clause
+        for t in c.subtree:
+            if t.lemma_.lower() in _REPORT_NOUNS:
+                rc = _report_complement(t)
+                if rc is not None:
+                    return rc
+    a = min(c.left_edge.i for c in parts)
+    b = max(c.right_edge.i for c in parts) + 1
+    if len(parts) == 1 and parts[0].dep_ == "prep":
+        a = parts[0].i + 1  # "warned of escalating violence" -> "escalating violence"
+    return _trim_tokens(cue.doc, a, b)
+
+
+def _inside_quote(sent: "SpacySpan", tok: "Token", opened: bool = False) -> bool:
+    """Is the token enclosed by quote marks (opened before it, here or in an earlier sentence, and
+    closed after it)?"""
+    before = sent.doc.text[sent.start_char:tok.idx]
+    after = sent.doc.text[tok.idx:sent.end_char]
+    if opened and not any(q in before for q in ('”', '"', "''", "»")):
+        return True
+    if _quote_balance(before) > 0 and any(q in after for q in "”»"):
+        return True
+    for mark in ("''", '"'):
+        if before.count(mark) % 2 == 1 and mark in after:
+            return True
+    return False
+
+
+def _quote_delta(text: str) -> int:
+    """+1 if the text leaves a quotation open, -1 if it closes one opened earlier, else 0."""
+    bal = _quote_balance(text)
+    straight = text.count('"') + text.count("''")
+    if bal > 0:
+        return 1
+    if bal < 0:
+        return -1
+    if straight % 2 == 1:
+        k = max(text.rfind('"'), text.rfind("''"))
+        opening = k == 0 or text[k - 1].isspace() or text[k - 1] in "([:—–-"
+        return 1 if opening else -1
+    return 0
+
+
+def _parenthetical_content(cue: "Token", sent: "SpacySpan") -> tuple[int, int] | None:
+    """"..., X said." when the parser hung ``said`` under the quoted clause."""
+    if cue.dep_ not in ("parataxis", "ccomp", "advcl", "conj", "ROOT") or cue.i == sent.start:
+        return None
+    if not any(c.dep_ == "nsubj" for c in cue.children):
+        return None
+    left_edge = cue.left_edge.i
+    if cue.dep_ == "ROOT":
+        return None
+    head = cue.head
+    if head.i > cue.i:
+        # "X said, the plan is dead" with no ccomp: take the clause after the frame.
+        return _trim_tokens(sent.doc, cue.right_edge.i + 1, head.right_edge.i + 1)
+    start = max(sent.start, head.left_edge.i)
+    end = left_edge
+    if end - start < 2:
+        return None
+    return _trim_tokens(sent.doc, start, end)
+
+
+def _trailing_frame_content(cue: "Token", sent: "SpacySpan") -> tuple[int, int] | None:
+    """"<content>, X said." or "<content>," said X. whatever the parse made of it."""
+    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    if subj.i > cue.i:  # inverted: '"...," said Tim Hess, a developer.'
+        if cue.i - sent.start < 3 or not (cue.nbor(-1).is_punct or cue.nbor(-1).is_quote):
+            return None
+        return _trim_tokens(sent.doc, sent.start, cue.i)
+    if cue.right_edge.i < sent.end - 2:
+        return None
+    frame_start = subj.left_edge.i
+    if frame_start - sent.start < 3 or not (sent.doc[frame_start - 1].is_punct):
+        return None
+    return _trim_tokens(sent.doc, sent.start, frame_start)
+
+
+def _source_of(cue: "Token", sent: "SpacySpan") -> tuple["SpacySpan | None", "Token | None"]:
+    tok = cue
+    for _ in range(3):
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if pobj is not None:
+                return _mention(pobj), pobj
+        if subj is not None:
+            if subj.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
+                return subj.doc[subj.i:subj.i + 1], subj  # resolved to the noun it modifies in _resolve
+            if subj.dep_ == "nsubj" and subj.lower_ in ("there",):
+                return None, None
+            return _mention(subj), subj
+        if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.pos_ in ("VERB", "AUX"):
+            head = tok.head
+            if (tok.dep_ == "conj" and head.dep_ == "ccomp" and head.head.lemma_.lower() in REPORT_VERBS
+                    and tok.lemma_.lower() in REPORT_VERBS):
+                tok = head.head  # "X said A and warned B": the parser hung "warned" inside A
+                continue
+            tok = head  # "..., claiming that ...", "met X and said ..."
+            continue
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head.head  # "She started by emphasizing ...": the gerund's subject is the verb's
+            continue
+        if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return _mention(tok.head), tok.head
+        if tok.dep_ == "acl" and (tok.head.pos_ == "PROPN" or tok.head.lemma_.lower() in _PERSON_NOUNS
+                                  or tok.head.ent_type_ in ("PERSON", "ORG", "NORP")):
+            return _mention(tok.head), tok.head  # "protesters chanting ...", "Kall ... compared"
+        break
+    return None, None
+
+
+def _mention(head: "Token") -> "SpacySpan":
+    """The source phrase as written: the head's subtree without relative clauses or appositions."""
+    doc = head.doc
+    left = head.left_edge.i
+    right = head.i + 1
+    for c in head.rights:
+        if c.dep_ in ("relcl", "appos", "punct", "acl", "cc", "conj") or c.text in (",", "(", "—", "–"):
+            if c.dep_ == "conj" or c.dep_ == "cc":
+                right = max(right, c.right_edge.i + 1)
+                continue
+            break
+        right = max(right, c.right_edge.i + 1)
+    while left < right - 1 and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    while right - 1 > left and (doc[right - 1].is_punct or doc[right - 1].is_space):
+        right -= 1
+    return doc[left:right]
+
+
+def _is_falsity(comp: "Token") -> bool:
+    """Does the clause say its subject is false ("it was not true", "never happened")?"""
+    neg = any(c.dep_ == "neg" or c.lower_ == "never" for c in comp.children)
+    preds = [c for c in comp.children if c.dep_ in ("acomp", "attr")]
+    if comp.lemma_.lower() == "be":
+        for p in preds:
+            words = {p.lower_, p.lemma_.lower()} | {c.lower_ for c in p.children if c.dep_ in ("amod", "compound")}
+            if words & _FALSE_WORDS and not neg:
+                return True
+            if p.lower_ in ("true", "accurate", "correct", "real") and neg:
+                return True
+    if comp.lemma_.lower() in ("happen", "occur", "take") and neg:
+        return True
+    return False
+
+
+def _referent_content(comp: "Token", earlier: list[_Attr], prev: tuple[int, int] | None) -> tuple[int, int] | None:
+    subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return _previous_content(earlier, prev)
+    rc = _report_complement(subj)
+    if rc is not None:
+        return rc
+    if subj.lower_ in _REFERRING or subj.lemma_.lower() in _REPORT_NOUNS:
+        return _previous_content(earlier, prev)
+    return None
+
+
+def _report_complement(noun: "Token") -> tuple[int, int] | None:
+    """"reports that the town fell" -> "the town fell"; "claims of a massacre" -> "a massacre"."""
+    if noun.lemma_.lower() not in _REPORT_NOUNS:
+        return None
+    for c in noun.children:
+        if c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            return _trim_tokens(noun.doc, c.left_edge.i, c.right_edge.i + 1)
+        if c.dep_ == "prep" and c.lower_ in ("of", "about") and c.right_edge.i > c.i:
+            return _trim_tokens(noun.doc, c.i + 1, c.right_edge.i + 1)
+    return None
+
+
+def _previous_content(earlier: list[_Attr], prev: tuple[int, int] | None) -> tuple[int, int] | None:
+    """What "this"/"it"/"the report" refers to: the last claim in this sentence, else the previous one's."""
+    return earlier[-1].content if earlier else prev
+
+
+# ---------------------------------------------------------------------------------------------- spans
+
+
+def _trim_tokens(doc: "Doc", a: int, b: int) -> tuple[int, int] | None:
+    """Char span of tokens a..b without frame residue: edge punctuation, quotes, ``that``, conjunctions."""
+    lo, hi = a, b
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space or (doc[lo].dep_ == "mark" and doc[lo].lower_ in ("that",))
+                       or (lo == a and doc[lo].dep_ == "cc")):
+        lo += 1
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space or doc[hi - 1].dep_ == "cc"):
+        hi -= 1
+    if hi - lo < 2 and not (hi - lo == 1 and doc[lo].pos_ in ("VERB",)):
+        return None
+    start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+    return _balance_quotes(doc.text, start, end)
+
+
+def _quote_balance(inner: str) -> int:
+    """Opening minus closing quote marks; a ’ between letters is an apostrophe, not a quote."""
+    n = 0
+    for k, ch in enumerate(inner):
+        if ch in "“«":
+            n += 1
+        elif ch in "”»":
+            n -= 1
+        elif ch in "‘’":
+            prev = inner[k - 1] if k else " "
+            nxt = inner[k + 1] if k + 1 < len(inner) else " "
+            if prev.isalnum() and (nxt.isalnum() or ch == "’" and prev in "sS"):
+                continue
+            if ch == "‘" and not prev.isalnum():
+                n += 1
+            elif ch == "’" and not nxt.isalnum():
+                n -= 1
+    return n
+
+
+def _balance_quotes(text: str, start: int, end: int) -> tuple[int, int]:
+    """Put back a stripped quote mark when the content keeps its partner inside ("“groups” had ...")."""
+    inner = text[start:end]
+    bal = _quote_balance(inner)
+    if bal < 0:
+        j = start - 1
+        while j >= 0 and text[j] in " \t":
+            j -= 1
+        if j >= 0 and text[j] in _OPEN_Q:
+            start = j
+    elif bal > 0:
+        j = end
+        while j < len(text) and text[j] in " \t":
+            j += 1
+        if j < len(text) and text[j] in _CLOSE_Q:
+            end = j + 1
+    if inner.count('"') % 2 == 1:
+        if start > 0 and text[start - 1] == '"':
+            start -= 1
+        elif end < len(text) and text[end] == '"':
+            end += 1
+    return start, end
+
+
+def _trim_chars(text: str, start: int, end: int) -> tuple[int, int]:
+    """A whole sentence as content: no dateline, no surrounding quotes or final punctuation."""
+    m = _DATELINE.match(text[start:end])
+    if m:
+        start += m.end()
+    while start < end and (text[start].isspace() or text[start] in _QUOTE_CHARS):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _QUOTE_CHARS + ".,;:!"):
+        end -= 1
+    # a trailing "U.S." keeps its dot
+    if end < len(text) and text[end] == "." and re.search(r"\b[A-Z]\.[A-Z]$", text[start:end]):
+        end += 1
+    return start, end
+
+
+def _word_count(doc: "Doc", a: int, b: int) -> int:
+    return sum(1 for t in doc[a:b] if t.is_alpha)
+
+
+# ---------------------------------------------------------------------------------------------- speakers
+
+
+def _adjacent_speaker(segs: list[_Seg], i: int) -> _Attr | None:
+    """A quote-only sentence's speaker: the single speaker of the sentence the quotation runs on
+    into (when it stays open), else of the previous sentence, else of a next quote-framing one."""
+    order = (i + 1, i - 1) if segs[i].quote_open_after else (i - 1, i + 1)
+    for j in order:
+        if 0 <= j < len(segs) and not segs[j].skip:
+            named = [a for a in segs[j].attrs if (a.source is not None or a.inherited is not None) and _speaks(a)]
+            speakers = {_speaker_key(a) for a in named}
+            if len(speakers) == 1:
+                if j == i + 1 and not (segs[j].quote_only or segs[i].quote_open_after):
+                    return None  # the next sentence reports something else; don't borrow forward
+                return named[-1] if j == i - 1 else named[0]
+            if j == i - 1 and segs[j].attrs:
+                return None  # the previous sentence has a frame but not a clear single speaker
+    return None
+
+
+def _speaks(a: _Attr) -> bool:
+    """Only speech frames lend their speaker to a neighbouring quotation (not "want", "support")."""
+    base = a.inherited or a
+    return base.cue is None or base.cue.pos_ != "VERB" or base.cue.lemma_.lower() in SPEECH_VERBS
+
+
+def _speaker_key(a: _Attr) -> Any:
+    base = a.inherited or a
+    return base.name or (base.source.start if base.source is not None else None)
+
+
+def _resolve(attr: _Attr, segs: list[_Seg], i: int) -> None:
+    """Fill kind/name: named mention, pronoun resolved to a recent compatible speaker, or unresolved."""
+    if attr.inherited is not None:
+        src = attr.inherited
+        attr.kind, attr.name, attr.person, attr.plural, attr.gender = src.kind, src.name, src.person, src.plural, src.gender
+        return
+    if attr.kind in ("unresolved", "narrator") and attr.source is None:
+        return
+    if attr.source is None:
+        attr.kind, attr.name = ("unresolved", None)
+        return
+    head = attr.source_head
+    low = head.lower_ if head is not None else ""
+    attr.plural = head is not None and (head.tag_ in ("NNS", "NNPS") or low in ("they", "we"))
+    if head is not None and low in ("who", "that", "which") and head.head.dep_ == "relcl":
+        noun = head.head.head  # "Tim Hess, who said ...": the relative pronoun names its noun
+        if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+            noun = noun.head  # "Ana Ruiz, a farmer who said ...": the name, not the description
+        mention = _mention(noun)
+        attr.kind, attr.name = "pronoun", canonical_name(mention.text) or None
+        attr.person, attr.gender = _person_like(mention, noun), _gender_of(mention)
+        attr.plural = noun.tag_ in ("NNS", "NNPS")
+        return
+    if head is not None and head.pos_ == "PRON" and low in _PRONOUNS:
+        target = _antecedent(low, segs, i, attr)
+        if target is None:
+            attr.kind, attr.name = "unresolved", None
+        else:
+            attr.kind, attr.name = "pronoun", target.name
+            attr.person, attr.plural, attr.gender = target.person, target.plural, target.gender
+        return
+    attr.kind = "named"
+    attr.name = canonical_name(attr.source.text) or None
+    attr.person = _person_like(attr.source, head)
+    attr.gender = _gender_of(attr.source)
+    if attr.gender is None and attr.person is not False and head is not None and head.pos_ == "PROPN":
+        attr.gender = _honorific_gender(head.doc.text, head.text)
+
+
+def _person_like(mention: "SpacySpan", head: "Token | None") -> bool | None:
+    """True for people, False for organisations/places/groups, None when it could be either."""
+    if head is None:
+        return None
+    if head.ent_type_ == "PERSON" or head.lemma_.lower() in _PERSON_NOUNS:
+        return True
+    if any(t.lower_.rstrip(".") in ("mr", "mrs", "ms", "dr", "sen", "rep", "gov") for t in mention):
+        return True
+    if head.ent_type_ in ("GPE", "NORP", "LOC", "FAC"):
+        return False
+    if head.pos_ == "PROPN" and len(mention) <= 3 and head.ent_type_ in ("ORG", ""):
+        return None  # "Lavrov" is often tagged ORG by the small model
+    return False
+
+
+def _honorific_gender(text: str, surname: str) -> str | None:
+    """"Mr. Clarke" / "Ms. Moore" elsewhere in the article tells the gender of "Clarke" / "Moore"."""
+    if not surname[:1].isupper():
+        return None
+    found = {m.group(1).lower().rstrip(".") for m in
+             re.finditer(rf"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w.'-]*\s+)?{re.escape(surname)}\b", text)}
+    if found == {"mr"}:
+        return "m"
+    if found and found <= {"mrs", "ms", "miss"}:
+        return "f"
+    return None
+
+
+def _gender_of(span: Any) -> str | None:
+    words = {t.lower_ for t in span}
+    if words & _FEMALE:
+        return "f"
+    if words & _MALE:
+        return "m"
+    return None
+
+
+def _compatible(pronoun: str, cand: _Attr | tuple[str, str | None]) -> bool:
+    if isinstance(cand, tuple):  # a PERSON entity mention
+        gender = cand[1]
+        if pronoun in ("he", "him"):
+            return gender != "f"
+        if pronoun in ("she", "her"):
+            return gender != "m"
+        return False
+    if pronoun in ("he", "him", "she", "her"):
+        if cand.plural or cand.person is False:
+            return False
+        return cand.gender is None or cand.gender == ("m" if pronoun in ("he", "him") else "f")
+    if pronoun in ("they", "them"):
+        return cand.plural or cand.person is False
+    if pronoun == "it":
+        return cand.person is not True and not cand.plural
+    return False
+
+
+def _antecedent(pronoun: str, segs: list[_Seg], i: int, attr: _Attr) -> _Attr | None:
+    """The one compatible named speaker in the nearest sentence that has any; None if unclear.
+
+    Looks at earlier speakers in the same sentence, then up to two sentences back. Two different
+    compatible candidates in that sentence, or a sentence whose only speakers are incompatible
+    (the topic moved to another party), leave the pronoun unresolved rather than guess.
+    """
+    if pronoun not in ("he", "she", "him", "her", "they", "them", "it"):
+        return None
+    for back in range(0, 3):
+        j = i - back
+        if j < 0:
+            break
+        seg = segs[j]
+        if seg.skip:
+            continue
+        speakers = [a for a in seg.attrs if a.name and (back > 0 or a.order < attr.order)
+                    and a.kind in ("named", "pronoun")]
+        if back == 0:
+            speakers = [a for a in speakers if a.source is not None and attr.source is not None
+                        and a.source.start < attr.source.start]
+        good = {a.name: a for a in speakers if _compatible(pronoun, a)}
+        persons = []
+        if pronoun in ("he", "she", "him", "her"):
+            limit = attr.source.start_char if back == 0 and attr.source is not None else None
+            persons = [p for p in seg.persons if _compatible(pronoun, p) and canonical_name(p[0]) not in good
+                       and not any(canonical_name(p[0]) in (g or "") for g in good)]
+            if limit is not None:
+                persons = [p for p in persons if seg.span.text.find(p[0]) + seg.start < limit]
+        if len(good) == 1 and not (back == 0 and persons):
+            return next(iter(good.values()))
+        if len(good) > 1:
+            return None
+        if persons:
+            names = {canonical_name(p[0]) for p in persons}
+            if len(names) == 1 and not speakers:
+                return _Attr((0, 0), None, None, None, name=next(iter(names)), person=True, gender=persons[0][1])
+            return None
+        if speakers:
+            return None  # the nearest speakers are other kinds of party: unclear, don't skip over them
+    return None
+
+
+# ---------------------------------------------------------------------------------------------- records
+
+
+def _to_claim(article: Article, doc: "Doc", seg: _Seg, attr: _Attr, n: int) -> Claim | None:
+    text = article.text
+    start, end = attr.content
+    if end - start < 3:
+        return None
+    content = Span(start, end, text[start:end])
+    sentence = Span(seg.start, seg.end, text[seg.start:seg.end])
+    cue = Span(attr.cue.idx, attr.cue.idx + len(attr.cue.text), attr.cue.text) if attr.cue is not None else None
+    if attr.kind == "named" or attr.kind == "pronoun" or (attr.kind == "unresolved" and attr.source is not None):
+        mention_span = attr.source
+        if attr.inherited is not None:
+            mention_span = attr.inherited.source
+        mention = (Span(mention_span.start_char, mention_span.end_char, mention_span.text)
+                   if mention_span is not None else None)
+        source = Source(attr.name if attr.kind != "unresolved" else None, attr.kind, mention)
+    elif attr.kind == "unresolved":
+        source = Source(None, "unresolved", None)
+    else:
+        source = Source(article.outlet, "narrator", None)
+    quantities = extract_quantities(content.text, content.start, doc)
+    return Claim(
+        id=f"{article.id}#{n}", article=article.ref, text=content.text, span=content, sentence=sentence,
+        source=source, cue=cue, stance=attr.stance, quantities=quantities,
+    )

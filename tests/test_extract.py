@@ -1,0 +1,263 @@
+"""Claim extraction and attribution on the real spaCy pipeline (our own example sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.extract import extract_claims
+from claimcheck.records import Article
+
+from conftest import SEED_ARTICLE
+
+
+def _claims(nlp, text: str, **kw):
+    article = Article(id="t", text=text, **kw)
+    return extract_claims(article, nlp(text))
+
+
+def _find(claims, cue: str | None = None, kind: str | None = None):
+    for c in claims:
+        if (cue is None or (c.cue is not None and c.cue.text == cue)) and (kind is None or c.source.kind == kind):
+            return c
+    raise AssertionError(f"no claim with cue={cue!r} kind={kind!r} in {[(c.text, c.cue) for c in claims]}")
+
+
+# text, cue, expected content, source name, kind, stance
+ATTRIBUTIONS = [
+    ("The mayor said that the bridge had been closed for repairs.",
+     "said", "the bridge had been closed for repairs", "mayor", "named", "asserts"),
+    ("The bridge had been closed for two weeks, the mayor said.",
+     "said", "The bridge had been closed for two weeks", "mayor", "named", "asserts"),
+    ("“The water supply is safe again,” a city engineer told Reuters.",
+     "told", "The water supply is safe again", "city engineer", "named", "asserts"),
+    ("According to the health ministry, 40 patients were moved to a field hospital.",
+     "According", "40 patients were moved to a field hospital", "health ministry", "named", "asserts"),
+    ("Regional television reported on Tuesday that the dam had burst near the village.",
+     "reported", "the dam had burst near the village", "Regional television", "named", "asserts"),
+    ("The police confirmed that three suspects were arrested overnight.",
+     "confirmed", "three suspects were arrested overnight", "police", "named", "asserts"),
+    ("The company claimed that its factory had met every safety standard.",
+     "claimed", "its factory had met every safety standard", "company", "named", "asserts"),
+    ("The government announced that fuel prices would rise in March.",
+     "announced", "fuel prices would rise in March", "government", "named", "asserts"),
+    ("The union accused the management of ignoring safety complaints.",
+     "accused", "the management of ignoring safety complaints", "union", "named", "asserts"),
+    ("Weather officials warned that the storm could bring heavy flooding.",
+     "warned", "the storm could bring heavy flooding", "Weather officials", "named", "asserts"),
+    ("The coach insisted that the team had never cheated.",
+     "insisted", "the team had never cheated", "coach", "named", "asserts"),
+    ("The minister denied that troops had entered the village.",
+     "denied", "troops had entered the village", "minister", "named", "denies"),
+    ("The ministry rejected reports that the prison had been emptied.",
+     "rejected", "the prison had been emptied", "ministry", "named", "denies"),
+    ("The governor said the army did not enter the town.",
+     "said", "the army did not enter the town", "governor", "named", "asserts"),
+    ("\"Prices will fall next year,\" said Maria Lopez, an economist at the central bank.",
+     "said", "Prices will fall next year", "Maria Lopez", "named", "asserts"),
+    ("Mr Petrov said the talks had collapsed.",
+     "said", "the talks had collapsed", "Petrov", "named", "asserts"),
+    ("Syrian state TV's correspondent reported that the road was open.",
+     "reported", "the road was open", "Syrian state television correspondent", "named", "asserts"),
+    ("As the auditor noted, the accounts were never published.",
+     "noted", "the accounts were never published", "auditor", "named", "asserts"),
+    ("The ceasefire was broken within hours, according to residents of the port.",
+     "according", "The ceasefire was broken within hours", "residents of the port", "named", "asserts"),
+    ("Police dismissed as baseless claims that the protest had been peaceful.",
+     "dismissed", "the protest had been peaceful", "Police", "named", "denies"),
+]
+
+
+@pytest.mark.parametrize("text,cue,content,name,kind,stance", ATTRIBUTIONS)
+def test_attribution_patterns(nlp, text, cue, content, name, kind, stance):
+    claim = _find(_claims(nlp, text), cue=cue)
+    assert claim.text == content
+    assert claim.source.name == name
+    assert claim.source.kind == kind
+    assert claim.stance == stance
+    assert claim.cue.text == cue
+
+
+def test_relative_pronoun_speaker_names_its_noun(nlp):
+    text = "The plan was backed by Ana Ruiz, a farmer who said the new dam would save the harvest."
+    claim = _find(_claims(nlp, text), cue="said")
+    assert claim.text == "the new dam would save the harvest"
+    assert claim.source.mention.text == "who"
+    assert claim.source.kind == "pronoun"
+    assert claim.source.name == "Ana Ruiz"
+
+
+def test_colon_intro_frames_the_next_paragraph(nlp):
+    text = "The spokesman added:\n\n“The convoy reached the city before dawn and nobody was hurt.”"
+    claims = _claims(nlp, text)
+    assert len(claims) == 1
+    assert claims[0].text == "The convoy reached the city before dawn and nobody was hurt"
+    assert claims[0].source.name == "spokesman"
+    assert claims[0].cue.text == "added"
+
+
+def test_round_up_quote_credited_on_next_line(nlp):
+    text = "“The new bus line has changed my life completely.”\n― Maria Gonzalez\n\nThe line opened in May."
+    claims = _claims(nlp, text)
+    quote = claims[0]
+    assert quote.text == "The new bus line has changed my life completely"
+    assert quote.source.name == "Maria Gonzalez"
+    assert claims[1].source.kind == "narrator"
+
+
+def test_frame_only_sentence_attributes_the_quote_before_it(nlp):
+    text = "“We will win this state and we will win it big.”\n\nThe senator said, looking out at the crowd."
+    claims = _claims(nlp, text)
+    assert len(claims) == 1
+    assert claims[0].text == "We will win this state and we will win it big"
+    assert claims[0].source.name == "senator" and claims[0].cue.text == "said"
+
+
+def test_questions_give_no_claims_but_their_frames_can(nlp):
+    text = "“The bridge is safe,” the engineer said, asking: “Why would anyone close it?”"
+    claims = _claims(nlp, text)
+    assert [c.text for c in claims] == ["The bridge is safe"]
+
+
+def test_spans_are_exact_slices(nlp):
+    text = "Officials said that “some 20 people” were hurt.\n\nThe river rose overnight, residents said."
+    article = Article(id="t", text=text)
+    for claim in extract_claims(article, nlp(text)):
+        assert claim.text == text[claim.span.start:claim.span.end]
+        assert claim.sentence.text == text[claim.sentence.start:claim.sentence.end]
+        if claim.source.mention is not None:
+            m = claim.source.mention
+            assert m.text == text[m.start:m.end]
+        if claim.cue is not None:
+            assert claim.cue.text == text[claim.cue.start:claim.cue.end]
+
+
+def test_mention_keeps_offsets_as_written(nlp):
+    text = "The bridge is closed, an official with one of the regional transport agencies said."
+    claim = _find(_claims(nlp, text), cue="said")
+    assert claim.source.mention.text == "an official with one of the regional transport agencies"
+    assert text[claim.source.mention.start:claim.source.mention.end] == claim.source.mention.text
+    assert claim.source.name == "official with one of the regional transport agencies"
+
+
+def test_denial_of_previous_clause_is_a_second_claim(nlp):
+    text = ("Local radio reported on Sunday that the militia had taken the airport, "
+            "but this was denied by the defence ministry.")
+    claims = _claims(nlp, text)
+    first, second = _find(claims, cue="reported"), _find(claims, cue="denied")
+    assert first.text == "the militia had taken the airport"
+    assert first.stance == "asserts" and first.source.name == "Local radio"
+    assert second.span == first.span
+    assert second.stance == "denies"
+    assert second.source.name == "defence ministry"
+    assert [c.id for c in claims] == [f"t#{n}" for n in range(1, len(claims) + 1)]
+    assert claims.index(first) < claims.index(second)
+
+
+@pytest.mark.parametrize("denial", [
+    "The army said it was false.",
+    "The army said the report was not true.",
+    "The army said that never happened.",
+    "The army dismissed it.",
+])
+def test_said_it_was_false_denies_the_previous_claim(nlp, denial):
+    text = "A local newspaper reported that soldiers burned the market. " + denial
+    claims = _claims(nlp, text)
+    reported = _find(claims, cue="reported")
+    denying = [c for c in claims if c.source.name == "army"]
+    assert len(denying) == 1
+    assert denying[0].stance == "denies"
+    assert denying[0].span == reported.span
+
+
+def test_quote_only_sentence_gets_adjacent_speaker(nlp):
+    text = ("“We are running out of bread,” said Amal Haddad, a baker in the old city. "
+            "“Nobody has delivered flour for a week.”")
+    claims = _claims(nlp, text)
+    quote = next(c for c in claims if c.text.startswith("Nobody"))
+    assert quote.source.name == "Amal Haddad"
+    assert quote.source.kind == "named"
+
+
+def test_multiple_attributions_give_one_claim_each(nlp):
+    text = "“Any ceasefire is pointless,” the envoy said, claiming that rebels had fired 40 rockets."
+    claims = _claims(nlp, text)
+    said, claiming = _find(claims, cue="said"), _find(claims, cue="claiming")
+    assert said.text == "Any ceasefire is pointless"
+    assert claiming.text == "rebels had fired 40 rockets"
+    assert said.source.name == claiming.source.name == "envoy"
+    assert claiming.quantities[0].value == 40
+
+
+def test_narrator_claims_and_skipped_lines(nlp):
+    text = ("Storm hits coast\n\nAdvertisement\n\nBy Jane Doe\n\nHeavy rain flooded the harbour on Monday.\n\n"
+            "Who will pay for the damage?\n\nRead more\n\nShare")
+    article = Article(id="t", text=text, outlet="Coast Times", body_start=text.index("Advertisement"))
+    claims = extract_claims(article, nlp(text))
+    assert [c.text for c in claims] == ["Heavy rain flooded the harbour on Monday"]
+    c = claims[0]
+    assert c.source.kind == "narrator" and c.source.name == "Coast Times"
+    assert c.source.mention is None and c.cue is None and c.stance == "asserts"
+    assert c.id == "t#1" and c.article.outlet == "Coast Times"
+
+
+# text, index of the pronoun claim's cue, expected kind, expected name
+PRONOUNS = [
+    ("Maria Lopez said prices would fall. She added that wages would rise.", "added", "pronoun", "Maria Lopez"),
+    ("The finance ministry said taxes would rise. It added that wages would stay flat.",
+     "added", "pronoun", "finance ministry"),
+    ("Farmers said the harvest had failed. They told reporters that seed prices had doubled.",
+     "told", "pronoun", "Farmers"),
+    # A gendered pronoun is never put onto an organisation.
+    ("The health ministry said the clinic would close. She added that staff would move.", "added", "unresolved", None),
+    # Too far back: three sentences without any speaker in between.
+    ("Ana Ruiz said the dam was safe. The river rose. Rain fell all week. Roads were closed. "
+     "She said the village was ready.", "said", "unresolved", None),
+    # "Mr. Ortiz" elsewhere in the article: "she" cannot be Ortiz.
+    ("Mr. Ortiz chaired the session. Ortiz said the budget was approved. She added that cuts would follow.",
+     "added", "unresolved", None),
+    ("Ms. Okafor chaired the session. Okafor said the budget was approved. She added that cuts would follow.",
+     "added", "pronoun", "Okafor"),
+    # Two people in the previous sentence: "He" could be either, so it is left unresolved.
+    ("Mr Kerry met Mr Lavrov on Friday. He said the talks had made progress.", "said", "unresolved", None),
+    # The nearest speaker is an organisation: "He" must not be put onto it (nor skip past it).
+    ("Mr Brown said the plan was sound. The ministry said the plan was expensive. "
+     "He said the costs would fall.", "said", "unresolved", None),
+]
+
+
+@pytest.mark.parametrize("text,cue,kind,name", PRONOUNS)
+def test_pronoun_speakers(nlp, text, cue, kind, name):
+    claims = _claims(nlp, text)
+    pron = [c for c in claims if c.cue is not None and c.cue.text == cue
+            and c.source.mention is not None and c.source.mention.text.lower() in ("he", "she", "it", "they")][-1]
+    assert pron.source.kind == kind
+    assert pron.source.name == name
+    assert pron.source.mention.text.lower() in ("he", "she", "it", "they")
+
+
+def test_title_sentences_give_no_claims(nlp):
+    text = "Rebels say the town has fallen\n\nThe army said the town was still under its control."
+    claims = _claims(nlp, text, body_start=text.index("The army"))
+    assert len(claims) == 1
+    assert claims[0].source.name == "army"
+
+
+def test_extraction_is_deterministic(nlp):
+    text = "The mayor said the bridge was closed. “It will reopen soon.” Residents denied that."
+    doc = nlp(text)
+    article = Article(id="t", text=text)
+    assert extract_claims(article, doc) == extract_claims(article, doc)
+
+
+@pytest.mark.skipif(not SEED_ARTICLE.exists(), reason="seed article not available")
+def test_seed_article_ramousah_claim_and_its_denial(nlp):
+    text = SEED_ARTICLE.read_text(encoding="utf-8")
+    claims = extract_claims(Article(id="seed", text=text), nlp(text))
+    tv = [c for c in claims if "Ramousah" in c.text and c.source.name == "Syrian state television"]
+    assert len(tv) == 1
+    assert tv[0].stance == "asserts" and tv[0].cue.text == "reported"
+    assert not tv[0].text.startswith("that ")
+    denial = [c for c in claims if c.stance == "denies" and c.span == tv[0].span]
+    assert len(denial) == 1
+    assert denial[0].source.name == "rebels"
+    assert denial[0].cue.text == "denied"

@@ -1,0 +1,66 @@
+"""Counts in claim text."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.quantities import extract_quantities
+
+# text, value, approximate, counted, low, high, span text
+QUANTITIES = [
+    ("an aid convoy was hit, killing some 20 people", 20, True, "people", None, None, "some 20"),
+    ("rebels had launched 350 attacks during the truce", 350, False, "attack", None, None, "350"),
+    ("almost 2 million people are without water", 2_000_000, True, "people", None, None, "almost 2 million"),
+    ("at least 12 civilians were killed", 12, True, "civilian", 12, None, "at least 12"),
+    ("between 10 and 15 soldiers were captured", 12.5, True, "soldier", 10, 15, "between 10 and 15"),
+    ("dozens of fighters crossed the river", 24, True, "fighter", 24, None, "dozens"),
+    ("an errant strike killed dozens.", 24, True, None, 24, None, "dozens"),
+    ("hundreds of thousands of people fled", 200_000, True, "people", 200_000, None, "hundreds of thousands"),
+    ("the two powers met again", 2, False, "power", None, None, "two"),
+    ("1,200 homes were destroyed", 1200, False, "home", None, None, "1,200"),
+    ("more than 300 families fled", 300, True, "family", 300, None, "more than 300"),
+    ("fewer than 100 troops remain", 100, True, "troop", None, 100, "fewer than 100"),
+    ("twenty-five buses left the city", 25, False, "bus", None, None, "twenty-five"),
+    ("43 percent of voters agreed", 43, False, "percent", None, None, "43"),
+    ("only four of our fighters were killed", 4, False, "fighter", None, None, "four"),
+]
+
+
+@pytest.mark.parametrize("text,value,approx,counted,low,high,span", QUANTITIES)
+def test_quantities(text, value, approx, counted, low, high, span):
+    qs = extract_quantities(text)
+    assert len(qs) == 1, qs
+    q = qs[0]
+    assert q.value == value
+    assert q.approximate is approx
+    assert q.counted == counted
+    assert (q.low, q.high) == (low, high)
+    assert q.span.text == span
+
+
+@pytest.mark.parametrize("text", [
+    "the war began in 2011",
+    "talks resume on September 11",
+    "the meeting starts at 10:30 a.m.",
+    "it was the first time",
+    "one of the groups left",
+    "no one was hurt",
+    "the vote was 5-4",
+    "the rally ended at nine",
+])
+def test_not_counts(text):
+    assert extract_quantities(text) == ()
+
+
+def test_offsets_are_shifted_into_the_article():
+    article = "Officials said that at least 12 civilians died."
+    start = article.index("at least")
+    (q,) = extract_quantities(article[start:], start)
+    assert article[q.span.start:q.span.end] == q.span.text == "at least 12"
+
+
+def test_counted_noun_from_parse(nlp):
+    text = "Officials said 12 wounded Syrian soldiers were evacuated."
+    doc = nlp(text)
+    (q,) = extract_quantities(text, 0, doc)
+    assert q.counted == "soldier"
