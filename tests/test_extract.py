@@ -33,7 +33,7 @@ ATTRIBUTIONS = [
     ("According to the health ministry, 40 patients were moved to a field hospital.",
      "According", "40 patients were moved to a field hospital", "health ministry", "named", "asserts"),
     ("Regional television reported on Tuesday that the dam had burst near the village.",
-     "reported", "the dam had burst near the village", "Regional television", "named", "asserts"),
+     "reported", "the dam had burst near the village", "regional television", "named", "asserts"),
     ("The police confirmed that three suspects were arrested overnight.",
      "confirmed", "three suspects were arrested overnight", "police", "named", "asserts"),
     ("The company claimed that its factory had met every safety standard.",
@@ -43,7 +43,7 @@ ATTRIBUTIONS = [
     ("The union accused the management of ignoring safety complaints.",
      "accused", "the management of ignoring safety complaints", "union", "named", "asserts"),
     ("Weather officials warned that the storm could bring heavy flooding.",
-     "warned", "the storm could bring heavy flooding", "Weather officials", "named", "asserts"),
+     "warned", "the storm could bring heavy flooding", "weather officials", "named", "asserts"),
     ("The coach insisted that the team had never cheated.",
      "insisted", "the team had never cheated", "coach", "named", "asserts"),
     ("The minister denied that troops had entered the village.",
@@ -63,7 +63,7 @@ ATTRIBUTIONS = [
     ("The ceasefire was broken within hours, according to residents of the port.",
      "according", "The ceasefire was broken within hours", "residents of the port", "named", "asserts"),
     ("Police dismissed as baseless claims that the protest had been peaceful.",
-     "dismissed", "the protest had been peaceful", "Police", "named", "denies"),
+     "dismissed", "the protest had been peaceful", "police", "named", "denies"),
 ]
 
 
@@ -145,7 +145,7 @@ def test_denial_of_previous_clause_is_a_second_claim(nlp):
     claims = _claims(nlp, text)
     first, second = _find(claims, cue="reported"), _find(claims, cue="denied")
     assert first.text == "the militia had taken the airport"
-    assert first.stance == "asserts" and first.source.name == "Local radio"
+    assert first.stance == "asserts" and first.source.name == "local radio"
     assert second.span == first.span
     assert second.stance == "denies"
     assert second.source.name == "defence ministry"
@@ -206,7 +206,7 @@ PRONOUNS = [
     ("The finance ministry said taxes would rise. It added that wages would stay flat.",
      "added", "pronoun", "finance ministry"),
     ("Farmers said the harvest had failed. They told reporters that seed prices had doubled.",
-     "told", "pronoun", "Farmers"),
+     "told", "pronoun", "farmers"),
     # A gendered pronoun is never put onto an organisation.
     ("The health ministry said the clinic would close. She added that staff would move.", "added", "unresolved", None),
     # Too far back: three sentences without any speaker in between.
@@ -231,7 +231,7 @@ def test_pronoun_speakers(nlp, text, cue, kind, name):
     pron = [c for c in claims if c.cue is not None and c.cue.text == cue
             and c.source.mention is not None and c.source.mention.text.lower() in ("he", "she", "it", "they")][-1]
     assert pron.source.kind == kind
-    assert pron.source.name == name
+    assert (pron.source.name or "").lower() == (name or "").lower()  # case merges corpus-wide
     assert pron.source.mention.text.lower() in ("he", "she", "it", "they")
 
 
@@ -261,3 +261,42 @@ def test_seed_article_ramousah_claim_and_its_denial(nlp):
     assert len(denial) == 1
     assert denial[0].source.name == "rebels"
     assert denial[0].cue.text == "denied"
+
+
+def test_participle_frame_belongs_to_the_main_speaker(nlp):
+    text = ("The opposition coalition denied that the army had secured the Kessel road, "
+            "saying rebel units still controlled the bridge.")
+    claims = _claims(nlp, text)
+    denial = _find(claims, cue="denied")
+    assert (denial.text, denial.stance) == ("the army had secured the Kessel road", "denies")
+    saying = _find(claims, cue="saying")
+    assert (saying.source.name, saying.text) == ("opposition coalition", "rebel units still controlled the bridge")
+
+
+def test_sentence_initial_capital_is_not_part_of_the_name(nlp):
+    first = _find(_claims(nlp, "State television said the dam was repaired."), cue="said")
+    later = _find(_claims(nlp, "On Monday, state television said the dam was repaired."), cue="said")
+    assert first.source.name == later.source.name == "state television"
+
+
+# A one-line article (a headline or feed item): verbless headlinese still states something.
+HEADLINES = [
+    ("Third boob likely a hoax", True),
+    ("Sugarhill Gang rapper Big Bank Hank dead at 57", True),
+    ("Apple May Buy Social Network Path", True),
+    ("Giant Crab", False),
+    ("Is this the oldest burger in the world?", False),
+]
+
+
+@pytest.mark.parametrize("text,is_claim", HEADLINES)
+def test_one_line_headlines(nlp, text, is_claim):
+    claims = _claims(nlp, text)
+    assert bool(claims) == is_claim
+    if is_claim:
+        assert claims[0].source.kind == "narrator" and claims[0].text == text
+
+
+def test_verbless_lines_inside_articles_are_not_claims(nlp):
+    text = "The council said the school would reopen.\n\nA still from the video of the ceremony.\n"
+    assert [c.text for c in _claims(nlp, text)] == ["the school would reopen"]

@@ -10,14 +10,15 @@ __version__ = "0.1.0"
 
 __all__ = [
     "SCHEMA", "Article", "Claim", "ClaimcheckError", "ConfigError", "Dispute", "InputError",
-    "MissingDependencyError", "Problem", "Source", "Span", "Topic", "check", "extract", "load_articles",
+    "MissingDependencyError", "Problem", "Source", "Span", "Topic", "check", "find_claims", "load_articles",
 ]
 
 
 def __getattr__(name: str):
     # Lazy re-exports: the pipeline imports the stages, which import heavy libraries on use.
-    if name in {"check", "extract", "load_articles"}:
+    # (Extraction is exported as find_claims: `claimcheck.extract` is the extraction module.)
+    if name in {"check", "find_claims", "load_articles"}:
         from claimcheck import pipeline
 
-        return getattr(pipeline, name)
+        return getattr(pipeline, "extract" if name == "find_claims" else name)
     raise AttributeError(name)

@@ -141,8 +141,11 @@ def extract_claims(article: Article, doc: "Doc") -> list[Claim]:
     segs = [s for s in _segments(doc) if s.end > article.body_start]
     prev: tuple[int, int] | None = None  # content a referring denial ("this was denied") points at
     in_quote = False
+    # A verbless statement ("Third boob likely a hoax") counts only where the whole body is one line
+    # (a headline or feed item given as an article); inside articles such lines are captions and credits.
+    one_line = "\n" not in article.text[article.body_start:].strip()
     for seg in segs:
-        _classify(seg)
+        _classify(seg, headline=one_line)
         delta = _quote_delta(seg.span.text)
         if in_quote and _starts_paragraph(doc.text, seg.start) and seg.span.text[:1] not in _QUOTE_CHARS:
             in_quote = False  # a quotation running over paragraphs reopens each one with a quote mark
@@ -273,7 +276,7 @@ def _intro_frame(sent: "SpacySpan") -> _Attr | None:
     return None
 
 
-def _classify(seg: _Seg) -> None:
+def _classify(seg: _Seg, headline: bool = False) -> None:
     text = seg.span.text.strip()
     bare = text.strip(_QUOTE_CHARS + " ")
     if _BOILERPLATE.match(text) or _BOILERPLATE.match(bare):
@@ -285,11 +288,40 @@ def _classify(seg: _Seg) -> None:
         if seg.intro is not None:
             return
     words = [t for t in seg.span if t.is_alpha]
-    if len(words) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in seg.span):
+    if len(words) < 3 or not (any(t.pos_ in ("VERB", "AUX") for t in seg.span)
+                                or (headline and _headline_statement(seg.span))):
         seg.skip = True
         return
     first = next((t for t in seg.span if not t.is_space), None)
     seg.quote_only = first is not None and first.text[:1] in _QUOTE_CHARS
+
+
+def _uncapitalised(name: str, mention: "SpacySpan") -> str:
+    """ "State television said ..." names the same source as "... state television said": a capital
+    that only marks the sentence start is dropped unless the word is a proper noun."""
+    first = next((t for t in mention if t.text and name.startswith(t.text)), None)
+    if (first is None or not first.is_sent_start or first.pos_ == "PROPN" or first.ent_type_
+            or first.text.isupper()):
+        return name
+    return name[:1].lower() + name[1:]
+
+
+def _headline_statement(span: "SpacySpan") -> bool:
+    """A verbless line can still state something: headlinese ("Third boob likely a hoax",
+    "Big Bank Hank dead at 57"), where spaCy often tags Title Case verbs as proper nouns.
+    It needs a noun and a predicate-like word (adjective, number, a lowercase or title-cased verb
+    form the tagger missed) beyond a bare name, so subheads like "Giant Crab" stay out."""
+    toks = [t for t in span if t.is_alpha or t.like_num]
+    nouns = [t for t in toks if t.pos_ in ("NOUN", "PROPN")]
+    predicate = [t for t in toks if t.pos_ in ("ADJ", "NUM", "ADV") or t.tag_ in ("VBZ", "VBD", "VBN", "VBG", "VBP")
+                 or (t.pos_ == "PROPN" and t.lower_.endswith(("s", "ed", "ing")) and t.ent_type_ == "")]
+    if len(toks) < 3 or not nouns:
+        return False
+    words = [t for t in toks if t.is_alpha]
+    # Title Case or ALL CAPS headlines defeat the tagger ("Apple May Buy Social Network Path"), and
+    # a long verbless line is more often a mis-tagged statement than a subhead.
+    title_cased = sum(t.text[:1].isupper() for t in words) >= 0.7 * len(words)
+    return bool(predicate) or len(words) >= 5 or (title_cased and len(words) >= 4)
 
 
 # ---------------------------------------------------------------------------------------------- attributions
@@ -472,7 +504,7 @@ def _cue_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
             if ref is not None:
                 content, stance = ref, "denies"
         if content is None:
-            content = _trim_tokens(doc, comp.left_edge.i, comp.right_edge.i + 1)
+            content = _trim_tokens(doc, comp.left_edge.i, _before_participle_frame(comp) + 1)
     elif deny and subjpass is not None and subjpass.lower_ in _REFERRING:
         content = _previous_content(earlier, prev)  # "..., but this was denied by X"
     elif deny and dobj is not None and (dobj.lower_ in _REFERRING or dobj.lemma_.lower() in _REPORT_NOUNS):
@@ -650,6 +682,16 @@ def _trailing_frame_content(cue: "Token", sent: "SpacySpan") -> tuple[int, int] 
     return _trim_tokens(sent.doc, sent.start, frame_start)
 
 
+def _before_participle_frame(comp: "Token") -> int:
+    """Last token of a complement, stopping before a ", saying ..." the parser hung inside it
+    (that participle is a frame of its own, attributed to the reporting verb's subject)."""
+    for tok in comp.subtree:
+        if (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.lemma_.lower() in REPORT_VERBS
+                and tok.i > comp.left_edge.i and tok.nbor(-1).text == ","):
+            return tok.i - 2
+    return comp.right_edge.i
+
+
 def _source_of(cue: "Token", sent: "SpacySpan") -> tuple["SpacySpan | None", "Token | None"]:
     tok = cue
     for _ in range(3):
@@ -670,6 +712,10 @@ def _source_of(cue: "Token", sent: "SpacySpan") -> tuple["SpacySpan | None", "To
             if (tok.dep_ == "conj" and head.dep_ == "ccomp" and head.head.lemma_.lower() in REPORT_VERBS
                     and tok.lemma_.lower() in REPORT_VERBS):
                 tok = head.head  # "X said A and warned B": the parser hung "warned" inside A
+                continue
+            if (tok.dep_ == "advcl" and tok.tag_ == "VBG" and head.dep_ == "ccomp"
+                    and head.head.lemma_.lower() in REPORT_VERBS and tok.lemma_.lower() in REPORT_VERBS):
+                tok = head.head  # "X denied that A, saying B": the saying is X's, not A's subject's
                 continue
             tok = head  # "..., claiming that ...", "met X and said ..."
             continue
@@ -892,7 +938,7 @@ def _resolve(attr: _Attr, segs: list[_Seg], i: int) -> None:
             attr.person, attr.plural, attr.gender = target.person, target.plural, target.gender
         return
     attr.kind = "named"
-    attr.name = canonical_name(attr.source.text) or None
+    attr.name = _uncapitalised(canonical_name(attr.source.text), attr.source) or None
     attr.person = _person_like(attr.source, head)
     attr.gender = _gender_of(attr.source)
     if attr.gender is None and attr.person is not False and head is not None and head.pos_ == "PROPN":
