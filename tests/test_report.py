@@ -66,6 +66,6 @@ def test_render_report_names_both_sides():
     a, b = _claim("a.txt#1", 12, 40, "rebels"), _claim("a.txt#2", 51, 83, "Syrian state television", "asserts")
     topic = Topic(0, "orsk, fallen", (a.id, b.id), sources=("rebels", "Syrian state television"))
     text = report.render_report(1, 2, [topic], [Dispute("d:1", 0, a, b, 0.9, (Reason("polarity", "holds vs fallen"),))])
-    assert "Topic 0: orsk, fallen" in text and "rebels says" in text and "Syrian state television says" in text
+    assert "Topic 0: orsk, fallen" in text and "rebels, asserting" in text and "Syrian state television, asserting" in text
     assert "polarity" in text
     assert json.dumps(report.claim_json(a))  # serialisable

@@ -158,12 +158,16 @@ def _who(claim: Claim) -> str:
 
 
 def _side(claim: Claim) -> list[str]:
-    verb = "denies" if claim.stance == "denies" else "says"
+    verb = "denying" if claim.stance == "denies" else "asserting"
     where = claim.article.path or claim.article.id
     return [
-        f"    {_who(claim)} {verb}: \u201c{_clip(claim.text)}\u201d",
+        f"    {_who(claim)}, {verb}: \u201c{_clip(claim.text)}\u201d",
         f"      {where} @{claim.span.start}-{claim.span.end}" + (f" ({claim.article.outlet})" if claim.article.outlet else ""),
     ]
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _clip(text: str, limit: int = 160) -> str:
@@ -174,8 +178,8 @@ def _clip(text: str, limit: int = 160) -> str:
 def render_report(articles: int, claims: int, topics: Sequence[Topic], disputes: Sequence[Dispute]) -> str:
     """The human-readable report: topics with their disputed pairs, strongest first."""
     lines = [
-        f"claimcheck: {articles} articles, {claims} claims, {len(topics)} topics, "
-        f"{len(disputes)} disputed pairs",
+        f"claimcheck: {_n(articles, 'article')}, {_n(claims, 'claim')}, {_n(len(topics), 'topic')}, "
+        f"{_n(len(disputes), 'disputed pair')}",
     ]
     by_topic: dict[int, list[Dispute]] = {}
     for d in disputes:
