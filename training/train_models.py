@@ -89,6 +89,35 @@ def best_threshold(rows):
     return best
 
 
+def fit_stance(texts: list[str], V: np.ndarray, y: np.ndarray, mask: np.ndarray) -> tuple[dict, "StanceModel"]:
+    """Fit the stance model on the rows in ``mask``: (JSON-ready dict without metrics, loaded model).
+    Used for the shipped model and for out-of-fold models (here and in benchmarks/emergent_disputes.py)."""
+    from sklearn.feature_extraction.text import CountVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    from claimcheck.stance import CLASSES, CUE_PATTERNS, FEATURE_VERSION, TOKEN_PATTERN, StanceModel
+
+    cv = CountVectorizer(ngram_range=(1, 2), min_df=MIN_DF, binary=True, token_pattern=TOKEN_PATTERN)
+    cv.fit([texts[i] for i in np.where(mask)[0]])
+    vocab = sorted(cv.vocabulary_, key=cv.vocabulary_.get)
+    lr_model = LogisticRegression(C=C_REG, max_iter=5000, class_weight="balanced")
+    draft = {
+        "feature_version": FEATURE_VERSION, "classes": list(CLASSES), "cue_patterns": CUE_PATTERNS,
+        "token_pattern": TOKEN_PATTERN, "vocabulary": vocab, "embedding_dim": V.shape[1],
+        "coef": np.zeros((3, len(CUE_PATTERNS) + V.shape[1] + len(vocab))).tolist(),
+        "intercept": [0.0, 0.0, 0.0], "pair": {"threshold": 0.5},
+    }
+    featurizer = StanceModel.from_json(draft)
+    X = featurizer.features(texts, V)
+    # our tokenizer must reproduce sklearn's exactly, or the shipped model would see other inputs
+    assert np.array_equal(X[:, -len(vocab):] > 0, cv.transform(texts).toarray() > 0)
+    lr_model.fit(X[mask], y[mask])
+    order = [list(lr_model.classes_).index(c) for c in CLASSES]
+    draft["coef"] = np.round(lr_model.coef_[order], 6).tolist()
+    draft["intercept"] = np.round(lr_model.intercept_[order], 6).tolist()
+    return draft, StanceModel.from_json(draft)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
@@ -99,11 +128,9 @@ def main(argv=None) -> int:
         print(f"skip: {path} not found", file=sys.stderr)
         return 0
 
-    from sklearn.feature_extraction.text import CountVectorizer
-    from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import accuracy_score, f1_score
 
-    from claimcheck.stance import CLASSES, CUE_PATTERNS, FEATURE_VERSION, TOKEN_PATTERN, StanceModel
+    from claimcheck.stance import CLASSES
 
     rows = read_emergent(path)
     texts = [r["articleHeadline"] for r in rows]
@@ -116,38 +143,17 @@ def main(argv=None) -> int:
         groups[c].append(i)
     V = embed(texts)
 
-    def fit(mask):
-        cv = CountVectorizer(ngram_range=(1, 2), min_df=MIN_DF, binary=True, token_pattern=TOKEN_PATTERN)
-        cv.fit([texts[i] for i in np.where(mask)[0]])
-        vocab = sorted(cv.vocabulary_, key=cv.vocabulary_.get)
-        lr_model = LogisticRegression(C=C_REG, max_iter=5000, class_weight="balanced")
-        draft = {
-            "feature_version": FEATURE_VERSION, "classes": list(CLASSES), "cue_patterns": CUE_PATTERNS,
-            "token_pattern": TOKEN_PATTERN, "vocabulary": vocab, "embedding_dim": V.shape[1],
-            "coef": np.zeros((3, len(CUE_PATTERNS) + V.shape[1] + len(vocab))).tolist(),
-            "intercept": [0.0, 0.0, 0.0], "pair": {"threshold": 0.5},
-        }
-        featurizer = StanceModel.from_json(draft)
-        X = featurizer.features(texts, V)
-        # our tokenizer must reproduce sklearn's exactly, or the shipped model would see other inputs
-        assert np.array_equal(X[:, -len(vocab):] > 0, cv.transform(texts).toarray() > 0)
-        lr_model.fit(X[mask], y[mask])
-        order = [list(lr_model.classes_).index(c) for c in CLASSES]
-        draft["coef"] = np.round(lr_model.coef_[order], 6).tolist()
-        draft["intercept"] = np.round(lr_model.intercept_[order], 6).tolist()
-        return draft, StanceModel.from_json(draft)
-
     # out-of-fold stance on the train split -> pair threshold (never looks at held-out claims)
     P = np.zeros((len(rows), 3))
     for k in range(1, 5):
-        _, m = fit(train & (folds != k))
+        _, m = fit_stance(texts, V, y, train & (folds != k))
         idx = train & (folds == k)
         P[idx] = m.predict_proba([texts[i] for i in np.where(idx)[0]], V[idx])
     oof_pred = np.array([CLASSES[i] for i in P[train].argmax(1)])
     oof_rows = pair_rows(groups, train, P, y)
     oof_f1, threshold = best_threshold(oof_rows)
 
-    data, model = fit(train)
+    data, model = fit_stance(texts, V, y, train)
     data["pair"] = {"threshold": threshold, "rule": "opposition = max(pA_for*pB_against, pA_against*pB_for); "
                     "weight = piecewise-linear map putting the threshold at 0.5"}
     P[held] = model.predict_proba([texts[i] for i in np.where(held)[0]], V[held])
