@@ -300,3 +300,75 @@ def test_one_line_headlines(nlp, text, is_claim):
 def test_verbless_lines_inside_articles_are_not_claims(nlp):
     text = "The council said the school would reopen.\n\nA still from the video of the ceremony.\n"
     assert [c.text for c in _claims(nlp, text)] == ["the school would reopen"]
+
+
+# Attribution cues beyond reporting verbs (PolNeAR-style): noun cues, mis-tagged verbs, viewpoint and
+# medium phrases, parser-error recovery. text, cue, expected content, source name, kind.
+WIDER_CUES = [
+    # a present-tense speech verb the tagger may read as a plural noun
+    ("Senator Brown claims that the budget is balanced.", "claims", "the budget is balanced", "Brown", "named"),
+    # possessive speech-act / intent nouns
+    ("Voters doubted the senator's claim that the budget was balanced.",
+     "claim", "the budget was balanced", "senator", "named"),
+    ("The governor's decision to close the schools angered many parents.",
+     "decision", "to close the schools", "governor", "named"),
+    # an intent noun with a "from" agent
+    ("The vote followed a pledge from Senator Ortiz to block the bill.", "pledge", "to block the bill", "Ortiz", "named"),
+    # viewpoint and medium phrases opening the sentence
+    ("In the judge's view, the law is unclear on this point.", "view", "the law is unclear on this point", "judge", "named"),
+    ("In an interview, the coach was upbeat about the new season.",
+     "interview", "the coach was upbeat about the new season", "coach", "named"),
+    # "that" clause hung as an adverbial clause after a time phrase
+    ("The mayor tweeted on Sunday night that the parade was cancelled.",
+     "tweeted", "the parade was cancelled", "mayor", "named"),
+    # a speech verb whose object is what was expressed
+    ("The union leader stressed the need for new talks with the company.",
+     "stressed", "the need for new talks with the company", "union leader", "named"),
+    # the fronted phrase's noun is no subject: the comma-separated name is
+    ("To explain the old ruling, Judge Maria Lopez said, the court looked at history.",
+     "said", "the court looked at history", "Maria Lopez", "named"),
+    # object control: the one forced to admit is the one who admits
+    ("The panel forced the minister to admit that the figures were wrong.",
+     "admit", "the figures were wrong", "minister", "named"),
+    # "as X feared" frames with cognition verbs
+    ("As many economists feared, prices rose sharply in March.",
+     "feared", "prices rose sharply in March", "many economists", "named"),
+]
+
+
+@pytest.mark.parametrize("text,cue,content,name,kind", WIDER_CUES)
+def test_wider_attribution_cues(nlp, text, cue, content, name, kind):
+    claim = _find(_claims(nlp, text), cue=cue)
+    assert claim.text == content
+    assert claim.source.name == name
+    assert claim.source.kind == kind
+    assert text[claim.source.mention.start:claim.source.mention.end] == claim.source.mention.text
+
+
+@pytest.mark.parametrize("text", [
+    "Voters doubted the senator's claim that the budget was balanced.",
+    "The union leader stressed the need for new talks with the company.",
+])
+def test_noun_and_object_cues_keep_the_narrators_sentence(nlp, text):
+    claims = _claims(nlp, text)
+    assert claims[0].source.kind == "narrator" and claims[0].text == text.rstrip(".")
+    assert any(c.source.kind == "named" for c in claims[1:])
+
+
+def test_possessor_mention_drops_a_glued_headline_verb(nlp):
+    text = "Health ministry REJECTS governor's claim that the clinic had run out of vaccines"
+    claim = _find(_claims(nlp, text), cue="claim")
+    assert claim.source.mention.text == "governor" and claim.text == "the clinic had run out of vaccines"
+
+
+@pytest.mark.parametrize("text,content", [
+    # a quotation opening the sentence and running on: the speech inside it is the quoted speaker's
+    ("“Officials said the bridge was safe. It was not,” the engineer said.", "Officials said the bridge was safe"),
+    # doubled straight quotes (''...''): the second sentence starts inside the quote, which closes before the frame
+    ("''The plan is sound. It will work,'' Dr. Reyes said of the proposal.", "It will work"),
+])
+def test_quotation_running_over_sentences(nlp, text, content):
+    claims = _claims(nlp, text)
+    claim = next(c for c in claims if c.text == content)
+    assert claim.source.name in ("engineer", "Reyes")
+    assert all(c.source.name != "officials" for c in claims)

@@ -4,7 +4,10 @@ For each body sentence we look for reporting cues (``say``, ``deny``, ``accordin
 split the sentence into source (the cue's subject), cue, and content (the reported clause, without
 the ``that`` complementizer or surrounding quotes). Sentences without a frame are the narrator's;
 quote-only sentences inherit the speaker of the adjacent attributing sentence; pronoun speakers are
-resolved to a recent compatible named speaker or left ``unresolved``. Everything is a walk over the
+resolved to a recent compatible named speaker or left ``unresolved``. Beyond verbs, speech-act,
+intent and stance nouns with a possessor or "from" agent ("the senator's claim that ...", "her
+decision to ..."), viewpoint and medium phrases ("In the judge's view, ...", "In a statement, X ...")
+frame content too; the sentence around a noun cue stays the narrator's claim as well. Everything is a walk over the
 already parsed doc (no model calls), so it is cheap per sentence.
 
 A quotation sentence that borrows its speaker keeps that speaker's ``mention`` and ``cue`` spans,
@@ -53,6 +56,15 @@ OBJECT_VERBS = frozenset({
     "commend", "castigate", "chide", "rebuke", "assail", "ridicule", "fault", "question", "challenge",
     "speak", "talk", "refuse", "reference", "identify", "comment", "find", "show", "agree", "accuse",
 })
+# Speech verbs whose object or prepositional complement is what is expressed ("complained about the
+# ruling", "stressed the need for talks", "bemoaned the unrest"): the rest take clauses only, or their
+# object is no stance ("said a prayer", "added three points", "posted a video", "maintain the roads").
+_STANCE_OBJECT_VERBS = OBJECT_VERBS  # verbs whose object is itself a stance ("announced a ceasefire")
+OBJECT_VERBS = OBJECT_VERBS | (SPEECH_VERBS - {
+    "say", "add", "continue", "post", "maintain", "charge", "repeat", "state", "observe", "write", "tell",
+    "report", "note", "reply", "respond", "recall", "explain", "estimate", "indicate", "mention", "joke", "quip",
+    "assert", "declare",
+}) | {"outline", "exhort", "bemoan", "hail", "downplay", "detail", "express", "lament", "decry", "point"}
 REPORT_VERBS = SPEECH_VERBS | CLAUSE_VERBS | OBJECT_VERBS
 # "X is confident that ...": adjectives that frame a proposition held by the subject.
 STANCE_ADJECTIVES = frozenset({"confident", "sure", "convinced", "certain", "optimistic", "adamant", "aware",
@@ -68,6 +80,27 @@ _FALSE_WORDS = frozenset({
 _REPORT_NOUNS = frozenset({
     "report", "claim", "allegation", "accusation", "suggestion", "rumour", "rumor", "story", "statement",
     "charge", "assertion", "speculation", "notion", "idea", "account", "assessment",
+})
+# Speech-act and stance nouns: with a possessor ("the senator's claim that ...", "its forecast of ...") they
+# attribute their complement to the possessor.
+NOUN_CUES = frozenset({
+    "claim", "statement", "assertion", "allegation", "accusation", "argument", "comment", "remark", "suggestion",
+    "warning", "promise", "pledge", "vow", "prediction", "estimate", "forecast", "belief", "charge", "report",
+    "insistence", "contention", "denial", "admission", "acknowledgment", "acknowledgement", "announcement",
+    "testimony", "conclusion", "finding", "assessment", "theory", "complaint", "insinuation", "declaration",
+    "observation", "recommendation", "explanation", "characterization", "threat", "call", "demand", "tweet",
+})
+# Nouns of intent with an infinitive ("the mayor's decision to resign", "its refusal to comment").
+INTENT_NOUNS = frozenset({
+    "decision", "determination", "effort", "eagerness", "reluctance", "commitment", "push", "refusal",
+    "intention", "intent", "attempt", "bid", "promise", "plan", "pledge", "vow", "threat", "call", "demand",
+    "proposal", "willingness", "readiness", "desire", "wish", "resolve", "insistence", "offer", "order",
+})
+# Nouns of attitude with what they are about ("her disdain for", "his ideas about", "its criticism of").
+STANCE_NOUNS = frozenset({
+    "idea", "rhetoric", "message", "disdain", "obsession", "admiration", "adulation", "contempt", "skepticism",
+    "scepticism", "emphasis", "pronouncement", "criticism", "praise", "condemnation", "enthusiasm", "hostility",
+    "opposition", "doubts", "concern", "concerns", "worries", "fears", "view", "views", "opinion",
 })
 _REFERRING = frozenset({"it", "this", "that", "these", "those", "which", "they", "them"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "me"})
@@ -120,6 +153,7 @@ class _Attr:
     person: bool | None = None
     plural: bool = False
     gender: str | None = None
+    nominal: bool = False  # "Trump's claim that ...": the sentence around it is still the narrator's
 
 
 @dataclass
@@ -179,6 +213,10 @@ def extract_claims(article: Article, doc: "Doc") -> list[Claim]:
                 prev_seg = segs[i - 1]
                 prev_seg.attrs = [_Attr(_trim_chars(doc.text, prev_seg.start, prev_seg.end), dash[0], who, who[-1])]
     for i, seg in enumerate(segs):
+        if seg.attrs and all(a.nominal for a in seg.attrs) and not seg.quote_only and not seg.question:
+            # "Critics rejected the minister's claim that ...": the sentence itself is the narrator's
+            seg.attrs.insert(0, _Attr(_trim_chars(doc.text, seg.start, seg.end), None, None, None, kind="narrator"))
+            continue
         if seg.skip or seg.attrs or seg.intro is not None or seg.question:
             continue
         whole = _trim_chars(doc.text, seg.start, seg.end)
@@ -341,6 +379,11 @@ def _attributions(sent: "SpacySpan", prev: tuple[int, int] | None, opened: bool 
             if attr:
                 found.append(attr)
             continue
+        if tok.pos_ in ("NOUN", "PROPN"):
+            attr = _verb_tagged_noun(tok, sent) or _noun_frame(tok, sent)
+            if attr and not _inside_quote(sent, tok, opened):
+                found.append(attr)
+            continue
         if tok.pos_ not in ("VERB", "AUX"):
             continue
         if tok.lemma_.lower() not in REPORT_VERBS and not _that_clause_frame(tok):
@@ -352,6 +395,9 @@ def _attributions(sent: "SpacySpan", prev: tuple[int, int] | None, opened: bool 
     # that report, not a new attribution (nested speech, "X said Y reported Z", is kept).
     found = [a for a in found if a.cue is None or _reports_another(a) or not any(
         b is not a and b.content[0] <= a.cue.idx < b.content[1] for b in found)]
+    for attr in _medium_frames(sent, opened):
+        if not any(a.source is not None and a.source.start == attr.source.start for a in found):
+            found.append(attr)
     if not found:
         framed = _quote_frame(sent)
         if framed is not None:
@@ -429,6 +475,146 @@ def _label_attribution(sent: "SpacySpan") -> _Attr | None:
     return None
 
 
+# "In a statement, the ministry ...": the medium names an attribution by the clause's subject.
+_MEDIUM_NOUNS = frozenset({
+    "statement", "interview", "speech", "letter", "tweet", "post", "email", "e-mail", "video", "remarks",
+    "testimony", "filing", "memo", "release", "message", "column", "essay", "editorial", "op-ed", "address",
+    "conversation", "briefing", "conference", "appearance", "broadcast", "podcast", "blog", "affidavit", "ruling",
+})
+# "By her own admission, ...", "In the minister's view, ...": a viewpoint phrase with a possessor.
+_VIEW_NOUNS = frozenset({"admission", "account", "view", "estimate", "estimation", "words", "eyes", "opinion",
+                         "telling", "reckoning", "judgment", "judgement", "mind", "calculation", "count", "assessment"})
+
+
+def _medium_frames(sent: "SpacySpan", opened: bool = False) -> list[_Attr]:
+    """Sentence-initial "In a statement(,) X <verb> ..." (source: the clause's subject) and
+    "By X's own admission / In X's view, <clause>" (source: the possessor)."""
+    toks = [t for t in sent if not t.is_space]
+    if not toks or toks[0].lower_ not in ("in", "by") or _inside_quote(sent, toks[0], opened):
+        return []
+    prep = toks[0]
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None or prep.right_edge.i + 1 >= sent.end:
+        return []
+    doc = sent.doc
+    content = _trim_tokens(doc, prep.right_edge.i + 1, sent.end)
+    if content is None:
+        return []
+    lemma = pobj.lemma_.lower()
+    if lemma in _VIEW_NOUNS:
+        who = _noun_source(pobj)
+        if who is None:
+            return []
+        return [_Attr(content, pobj, _possessor_mention(who), who)]
+    if lemma in _MEDIUM_NOUNS and prep.lower_ == "in" and prep.head.pos_ in ("VERB", "AUX"):
+        subj = _closest_subject(prep.head)
+        if subj is None or subj.i < prep.right_edge.i or subj.lower_ in _NOT_SOURCE | _FIRST_SECOND:
+            return []
+        return [_Attr(content, pobj, _mention(subj), subj)]
+    return []
+
+
+def _verb_tagged_noun(tok: "Token", sent: "SpacySpan") -> _Attr | None:
+    """"Trump claims that ...", "the union warns that ...": a present-tense speech verb the tagger took
+    for a plural noun, its subject hung on it as a compound; a "that" clause shows it is the verb."""
+    if tok.tag_ not in ("NNS", "NNPS") or tok.lemma_.lower() not in SPEECH_VERBS | CLAUSE_VERBS:
+        return None
+    comp = next((c for c in tok.rights if c.dep_ in ("ccomp", "acl", "relcl")
+                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    left = [c for c in tok.lefts if c.dep_ not in ("cc", "punct")]
+    if comp is None or not left or any(c.dep_ == "poss" for c in left):
+        return None
+    if not any(c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG", "NORP")
+                                         or c.text[:1].isupper() and not c.is_sent_start) for c in left):
+        return None
+    content = _trim_tokens(sent.doc, comp.left_edge.i, _before_participle_frame(comp) + 1)
+    if content is None:
+        return None
+    source = sent.doc[left[0].left_edge.i:tok.i]
+    head = next(c for c in reversed(left) if c.dep_ == "compound")
+    return _Attr(content, tok, source, head)
+
+
+def _noun_frame(noun: "Token", sent: "SpacySpan") -> _Attr | None:
+    """"The senator's claim that the plan failed", "its forecast of slower growth", "warnings from
+    the lawyer that ...", "the governor's decision to resign": a speech-act, stance or intent noun
+    whose possessor (or "from"/"by" agent) is the source and whose complement is the content."""
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or lemma not in NOUN_CUES | INTENT_NOUNS | STANCE_NOUNS:
+        return None
+    who = _noun_source(noun)
+    if who is None:
+        return None
+    content = None
+    if lemma in NOUN_CUES:
+        content = _report_complement_any(noun)
+    if content is None and lemma in INTENT_NOUNS:
+        inf = next((c for c in noun.rights if c.dep_ in ("acl", "xcomp") and c.pos_ in ("VERB", "AUX")
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        if inf is not None:
+            content = _trim_tokens(noun.doc, inf.left_edge.i, inf.right_edge.i + 1)
+    if content is None and lemma in STANCE_NOUNS:
+        prep = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in ("about", "on", "of", "for", "with",
+                                                                                 "toward", "towards", "against")
+                     and c.right_edge.i > c.i), None)
+        if prep is not None:
+            content = _trim_tokens(noun.doc, prep.i + 1, prep.right_edge.i + 1)
+    if content is None:
+        return None
+    return _Attr(content, noun, _possessor_mention(who), who, nominal=True)
+
+
+def _reporting_word(tok: "Token") -> bool:
+    """A reporting verb, also in a Title Case or ALL CAPS headline the tagger read as a name ("DENIES")."""
+    w = tok.lower_
+    forms = {tok.lemma_.lower(), w, w[:-3] + "y" if w.endswith("ies") else w, w[:-1] if w.endswith("s") else w,
+             w[:-2] if w.endswith("es") else w}
+    return bool(forms & REPORT_VERBS)
+
+
+def _possessor_mention(who: "Token") -> "SpacySpan":
+    """The possessor as written, without the "'s" and without words a headline's parse glued onto it
+    ("Officials DENY senator's claim": a mention never contains a reporting verb)."""
+    mention = _mention(who)
+    if len(mention) > 1 and (mention[-1].tag_ == "POS" or mention[-1].text in ("'s", "’s", "'", "’")):
+        mention = mention[:-1]
+    cut = max((t.i + 1 for t in mention if t.i < who.i and _reporting_word(t)), default=mention.start)
+    return mention.doc[cut:mention.end]
+
+
+def _noun_source(noun: "Token") -> "Token | None":
+    """Whose claim/decision it is: the possessor ("Kim's", "her"), or a "from"/"by" agent."""
+    poss = next((c for c in noun.lefts if c.dep_ == "poss"), None)
+    if poss is not None:
+        if poss.pos_ == "PRON":
+            return poss if poss.lower_ in ("his", "her", "their", "its") else None
+        return poss if _agent_like(poss) else None
+    for prep in noun.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")):
+                return pobj  # "warnings from the IMF"; a common noun here is too often the topic's
+    return None
+
+
+def _report_complement_any(noun: "Token") -> tuple[int, int] | None:
+    """The proposition a speech-act noun carries: its "that" clause, or what it is "about"/"on"/"of"."""
+    for c in noun.rights:
+        if c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            return _trim_tokens(noun.doc, c.left_edge.i, c.right_edge.i + 1)
+        if (c.dep_ == "prep" and (c.lower_ in ("about", "on", "that") or c.lower_ == "of" and noun.lemma_.lower()
+                                  in _REPORT_NOUNS | {"estimate", "forecast", "prediction", "warning"}
+                                  or c.lower_ == "for" and noun.lemma_.lower() in ("call", "demand"))
+                and c.right_edge.i > c.i + 1):
+            return _trim_tokens(noun.doc, c.i + 1, c.right_edge.i + 1)
+    return None
+
+
+def _agent_like(tok: "Token") -> bool:
+    return (tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+            or tok.lemma_.lower() in _PERSON_NOUNS)
+
+
 def _adjective_frame(adj: "Token", sent: "SpacySpan") -> _Attr | None:
     """"X is confident / remained convinced that Y": a stance adjective with a clause."""
     if adj.dep_ != "acomp":
@@ -490,6 +676,8 @@ def _cue_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
     if _inside_quote(sent, cue, opened):
         return None  # "I think" inside somebody's quotation belongs to the quote
     comp = next((c for c in cue.children if c.dep_ in ("ccomp",) and sent.start <= c.i < sent.end), None)
+    if comp is None and lemma in SPEECH_VERBS | CLAUSE_VERBS:
+        comp = _that_adverbial(cue, sent)
     dobj = next((c for c in cue.children if c.dep_ == "dobj"), None)
     if (comp is not None and dobj is not None and dobj.i < comp.i and lemma in OBJECT_VERBS and lemma != "tell"
             and dobj.pos_ != "PRON" and not any(m.dep_ == "mark" for m in comp.children)):
@@ -513,11 +701,15 @@ def _cue_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
             content = _trim_tokens(doc, dobj.left_edge.i, dobj.right_edge.i + 1)
     elif cue.dep_ == "relcl" and deny and cue.head.lemma_.lower() in _REPORT_NOUNS:
         content = _previous_content(earlier, prev)  # "..., a claim rebels denied"
+    via_object = False
     if content is None and comp is None and lemma in OBJECT_VERBS:
         content = _object_content(cue, dobj)
+        via_object = content is not None
         agent = next((c for c in cue.children if c.dep_ == "agent"), None)
         if content is None and subjpass is not None and agent is not None and subjpass.lower_ not in _REFERRING:
             content = _trim_tokens(doc, subjpass.left_edge.i, subjpass.right_edge.i + 1)  # "X is backed by Y"
+    if content is None and comp is None and lemma in CLAUSE_VERBS:
+        content = _as_frame_content(cue, sent)  # "as many economists feared, ..."
     if content is None and comp is None and lemma in SPEECH_VERBS:
         content = (_as_frame_content(cue, sent) or _parenthetical_content(cue, sent)
                    or _trailing_frame_content(cue, sent) or _rest_after_cue(cue, sent))
@@ -542,7 +734,20 @@ def _cue_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
         return None  # "X is expected to ...": no speaker, and no frame either
     if head is not None and head.lower_ in _NOT_SOURCE and cue.dep_ != "relcl" and lemma not in SPEECH_VERBS:
         return None
-    return _Attr(content, cue, source, head, stance=stance)
+    # "Ana won the race after complaining of cramps": a speech verb with a mere object says what was
+    # talked about, not a proposition; the sentence stays the narrator's report too.
+    return _Attr(content, cue, source, head, stance=stance, nominal=via_object and lemma not in _STANCE_OBJECT_VERBS)
+
+
+def _that_adverbial(cue: "Token", sent: "SpacySpan") -> "Token | None":
+    """"She tweeted in the morning that the vote was rigged": after a modifier the parser often hangs
+    the "that" clause as an adverbial clause (``that`` tagged advmod); it is still the complement."""
+    for c in cue.rights:
+        if (c.dep_ == "advcl" and c.i < sent.end and c.left_edge.lower_ == "that"
+                and c.left_edge.dep_ in ("advmod", "mark", "nsubj") and c.left_edge.i > cue.i
+                and any(x.dep_ in ("nsubj", "nsubjpass", "expl") and x.lower_ != "that" for x in c.children)):
+            return c
+    return None
 
 
 def _rest_after_cue(cue: "Token", sent: "SpacySpan") -> tuple[int, int] | None:
@@ -622,10 +827,11 @@ def _inside_quote(sent: "SpacySpan", tok: "Token", opened: bool = False) -> bool
     after = sent.doc.text[tok.idx:sent.end_char]
     if opened and not any(q in before for q in ('”', '"', "''", "»")):
         return True
-    if _quote_balance(before) > 0 and any(q in after for q in "”»"):
-        return True
+    if _quote_balance(before) > 0 and (any(q in after for q in "”»") or before.lstrip()[:1] in _OPEN_Q):
+        return True  # closed later, or a quotation opening the sentence that runs on into the next
     for mark in ("''", '"'):
-        if before.count(mark) % 2 == 1 and mark in after:
+        shift = opened and before.lstrip()[:1] not in _QUOTE_CHARS  # the first mark closes the running quote
+        if (before.count(mark) + shift) % 2 == 1 and (mark in after or before.lstrip().startswith(mark)):
             return True
     return False
 
@@ -695,7 +901,7 @@ def _before_participle_frame(comp: "Token") -> int:
 def _source_of(cue: "Token", sent: "SpacySpan") -> tuple["SpacySpan | None", "Token | None"]:
     tok = cue
     for _ in range(3):
-        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        subj = _closest_subject(tok)
         if subj is None:
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
@@ -706,10 +912,18 @@ def _source_of(cue: "Token", sent: "SpacySpan") -> tuple["SpacySpan | None", "To
                 return subj.doc[subj.i:subj.i + 1], subj  # resolved to the noun it modifies in _resolve
             if subj.dep_ == "nsubj" and subj.lower_ in ("there",):
                 return None, None
+            named = _fronted_appositive(subj)
+            if named is not None:
+                return _mention(named), named
             return _mention(subj), subj
         if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.pos_ in ("VERB", "AUX"):
             head = tok.head
-            if (tok.dep_ == "conj" and head.dep_ == "ccomp" and head.head.lemma_.lower() in REPORT_VERBS
+            obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+            if tok.dep_ == "xcomp" and obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ == "PERSON"
+                                                             or obj.lemma_.lower() in _PERSON_NOUNS):
+                return _mention(obj), obj  # "forced the banker to admit ...": the object admits
+            if (tok.dep_ == "conj" and (head.dep_ == "ccomp" or head.dep_ == "advcl" and head.left_edge.lower_ == "that")
+                    and head.head.lemma_.lower() in REPORT_VERBS
                     and tok.lemma_.lower() in REPORT_VERBS):
                 tok = head.head  # "X said A and warned B": the parser hung "warned" inside A
                 continue
@@ -729,6 +943,37 @@ def _source_of(cue: "Token", sent: "SpacySpan") -> tuple["SpacySpan | None", "To
             return _mention(tok.head), tok.head  # "protesters chanting ...", "Kall ... compared"
         break
     return None, None
+
+
+def _closest_subject(verb: "Token") -> "Token | None":
+    """The verb's subject; of two (a heading or fronted phrase parsed as a second subject, "BACKGROUND
+    Later, the minister said ..."), the one nearest before the verb."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) > 1:
+        pronouns = [c for c in subjects if c.pos_ == "PRON"]
+        if pronouns:
+            return pronouns[0]  # "she had a third arm added": the pronoun, not the misparsed noun
+        before = [c for c in subjects if c.i < verb.i]
+        return before[-1] if before else subjects[0]
+    return subjects[0] if subjects else None
+
+
+def _fronted_appositive(subj: "Token") -> "Token | None":
+    """"To judge the old ruling, Justice Ray said ...", "After the vote, Ana Diaz, an aide, said ...": the
+    parser took the end of a fronted phrase for the subject and the speaker for its apposition. A real
+    subject starts the sentence or follows punctuation; one glued to a preceding word, with a
+    comma-separated proper-name apposition, yields to that name."""
+    first = subj.left_edge
+    if first.i == first.sent.start:
+        return None
+    before = first.nbor(-1)
+    if before.is_punct or before.pos_ in ("CCONJ", "SCONJ") or before.is_space:
+        return None
+    for c in subj.rights:
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.nbor(-1).text != "(" and any(
+                t.text == "," for t in subj.doc[subj.i:c.left_edge.i]):
+            return c
+    return None
 
 
 def _mention(head: "Token") -> "SpacySpan":
