@@ -372,3 +372,11 @@ def test_quotation_running_over_sentences(nlp, text, content):
     claim = next(c for c in claims if c.text == content)
     assert claim.source.name in ("engineer", "Reyes")
     assert all(c.source.name != "officials" for c in claims)
+
+
+def test_one_line_article_is_read_as_one_sentence(nlp):
+    text = "HOAX: Officials deny that the dam at Orvel collapsed"
+    claims = _claims(nlp, text)
+    assert claims and all((c.sentence.start, c.sentence.end) == (0, len(text)) for c in claims)
+    denial = _find(claims, cue="deny")
+    assert (denial.text, denial.stance) == ("the dam at Orvel collapsed", "denies")

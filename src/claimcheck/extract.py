@@ -18,7 +18,7 @@ back ("..., but this was denied by X", "X said it was false") reuse the referred
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from claimcheck.quantities import extract_quantities
@@ -249,6 +249,13 @@ def extract_claims(article: Article, doc: "Doc") -> list[Claim]:
             if key not in seen:
                 seen.add(key)
                 claims.append(claim)
+    if one_line and claims:
+        # A one-line article (a headline) is one utterance even where spaCy splits it at ":" or "?"
+        # ("HOAX: ...", "X dead? Another death hoax"): its claims are read in the whole line.
+        start = article.body_start + len(article.text[article.body_start:]) - len(article.text[article.body_start:].lstrip())
+        end = len(article.text.rstrip())
+        line = Span(start, end, article.text[start:end])
+        claims = [replace(c, sentence=line) for c in claims]
     return claims
 
 
