@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from claimcheck.quantities import extract_quantities
 from claimcheck.records import Article, Claim, Source, Span
+from claimcheck.load import is_boilerplate_line
 from claimcheck.sources import canonical_name
 
 if TYPE_CHECKING:
@@ -123,17 +124,6 @@ _QUOTE_CHARS = "\"“”‘’«»'"
 _OPEN_Q = "“«‘"
 _CLOSE_Q = "”»’"
 
-_BOILERPLATE = re.compile(
-    r"""^(?:advertisements?|advertising|sponsored(?:\ content)?|share(?:\ this(?:\ article|\ story)?)?(?:\ on\ \w+)?|
-    share\ via.*|read\ more.*|read\ the\ rest.*|click\ here.*|related(?:\ (?:articles?|stories|coverage|content))?:?.*|
-    more\ on\ this\ story.*|see\ also.*|continue\ reading.*|(?:photo|image|picture|video|graphic)s?(?:\ credit)?\s*[:|].*|
-    ©.*|copyright.*|follow\ (?:us|him|her|me)\b.*|sign\ up.*|subscribe.*|comments?|print|email|
-    (?:reporting|writing|editing|additional\ reporting|compiled)\ by\ .*|
-    by\ [A-Z][\w.'-]*(?:\ [A-Z][\w.'-]*){0,3}(?:\s*(?:,|and|\|)\s*[A-Z][\w.'-]*(?:\ [A-Z][\w.'-]*){0,3})*\.?|
-    [\w./ -]{0,40}/(?:reuters|ap|afp|getty\ images|epa)|\(?(?:reuters|ap|afp|getty\ images|epa)\)?|
-    [A-Z][A-Z .,'-]+(?:,\s*[A-Za-z]+\.?\ \d+)?\s*\([\w .]+\)\s*[-—–]*)$""",
-    re.VERBOSE | re.IGNORECASE,
-)
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'/-]{2,}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*\([\w .]+\)\s*[-—–]+\s*")
 
 
@@ -324,7 +314,7 @@ def _intro_frame(sent: "SpacySpan") -> _Attr | None:
 def _classify(seg: _Seg, headline: bool = False) -> None:
     text = seg.span.text.strip()
     bare = text.strip(_QUOTE_CHARS + " ")
-    if _BOILERPLATE.match(text) or _BOILERPLATE.match(bare):
+    if is_boilerplate_line(text) or is_boilerplate_line(bare):
         seg.skip = True
         return
     seg.question = bare.rstrip(")]").endswith("?")  # questions state nothing checkable
