@@ -70,17 +70,14 @@ def camp_of(claim: Claim, camps: Camps) -> str | None:
     return claim.source.camp or (camps.camp_of(claim.source.name) if camps else None)
 
 
-def may_pair(a: Claim, b: Claim, camps: Camps) -> bool:
+def may_pair(a: Claim, b: Claim, camp_a: str | None = None, camp_b: str | None = None) -> bool:
+    """Different parties, and not one camp (``camp_of`` each claim once, not once per pair)."""
     pa, pb = party_of(a), party_of(b)
     if pa == pb:
         return False
     if "unknown" in (pa[0], pb[0]) and a.article.id == b.article.id:
         return False  # an unresolved speaker may well be the named one next to it
-    if camps:
-        ca, cb = camp_of(a, camps), camp_of(b, camps)
-        if ca is not None and ca == cb:
-            return False
-    return True
+    return camp_a is None or camp_a != camp_b
 
 
 # ------------------------------------------------------------------------------------------ candidates
@@ -642,7 +639,8 @@ def find_disputes(
         raise InputError(f"find_disputes: {n} claims but {len(topic_of)} topic assignments")
     camps = camps if camps is not None else Camps()
 
-    pairs = [(i, j) for i, j in candidate_pairs(vectors, topic_of) if may_pair(claims[i], claims[j], camps)]
+    camp = [camp_of(c, camps) for c in claims]
+    pairs = [(i, j) for i, j in candidate_pairs(vectors, topic_of) if may_pair(claims[i], claims[j], camp[i], camp[j])]
     if not pairs:
         return []
     sims = {(i, j): float(vectors[i] @ vectors[j]) for i, j in pairs}
