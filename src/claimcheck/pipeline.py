@@ -43,9 +43,6 @@ class CheckResult:
     problems: tuple[Problem, ...]
     timings: dict[str, float] = field(default_factory=dict, compare=False)
 
-    def topic(self, topic_id: int) -> Topic:
-        return self.topics[topic_id]
-
 
 def load_articles(inputs: Inputs, stdin: TextIO | None = None) -> tuple[list[Article], list[Problem]]:
     """Articles from paths ("-" reads ``stdin``) or ready Article records, with the inputs skipped."""
