@@ -92,14 +92,13 @@ def candidate_pairs(vectors: np.ndarray, topic_of: Sequence[int]) -> list[tuple[
         if len(ids) <= MAX_TOPIC_PAIRS_MEMBERS:
             pairs.update((ids[x], ids[y]) for x in range(len(ids)) for y in range(x + 1, len(ids)))
         else:
-            sub = vectors[ids]
-            for start in range(0, len(ids), 256):
-                sims = sub[start:start + 256] @ sub.T
-                for r, row in enumerate(sims):
-                    row[start + r] = -np.inf
-                    for c in np.argsort(-row, kind="stable")[:TOPIC_NEIGHBOURS]:
-                        i, j = ids[start + r], ids[int(c)]
-                        pairs.add((min(i, j), max(i, j)))
+            from claimcheck.cluster import knn
+
+            neighbours, _ = knn(vectors[ids], TOPIC_NEIGHBOURS)
+            for r, row in enumerate(neighbours):
+                for c in row:
+                    i, j = ids[r], ids[int(c)]
+                    pairs.add((min(i, j), max(i, j)))
     tids = sorted(members)
     if len(tids) > 1:
         cent = np.stack([vectors[members[t]].mean(axis=0) for t in tids])
