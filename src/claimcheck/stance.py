@@ -132,9 +132,21 @@ class StanceModel:
 
 
 def models_dir() -> Path:
-    """``$CLAIMCHECK_MODELS`` if set, else ``models/`` at the project root."""
+    """Folder holding the stance model (``stance.json``, ``MODEL_CARD.md``).
+
+    ``$CLAIMCHECK_MODELS`` if set; else ``claimcheck/models/`` beside this module, where a wheel
+    puts the repository's top-level ``models/`` (package-dir mapping in pyproject.toml); else that
+    top-level ``models/`` itself, which is what editable installs and ``PYTHONPATH=src`` see, since
+    they expose ``src/claimcheck`` only.
+    """
     env = os.environ.get("CLAIMCHECK_MODELS")
-    return Path(env) if env else Path(__file__).resolve().parents[2] / "models"
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve().parent
+    shipped, checkout = here / "models", here.parents[1] / "models"
+    if not (shipped / MODEL_FILE).is_file() and (checkout / MODEL_FILE).is_file():
+        return checkout
+    return shipped
 
 
 @functools.lru_cache(maxsize=4)
