@@ -346,3 +346,14 @@ def test_candidate_pairs_stay_local(monkeypatch):
     assert all(i < j for i, j in pairs) and pairs == sorted(pairs)
     split = dispute.candidate_pairs(v, [0] + [1] * 11)  # 0 and 1 in different topics: still paired
     assert (0, 1) in split
+
+
+def test_a_question_carries_no_rule_based_reason(encode):
+    # "Were twelve killed ...?" neither asserts a count nor negates "twenty were killed"
+    tq = "Were twelve people killed in the bombing of the bus station in Mardin?"
+    ca = "Twenty people were killed in the bombing of the bus station in Mardin"
+    a = claim("n1", T_20, ca, "governor")
+    q = claim("q1", tq, tq, "outlet-q1", "questions", cue="?", kind="narrator")
+    assert q.quantities  # the count is there; only the stance keeps it out of the numeric reason
+    for d in run(encode, [a, q], min_score=0.0):
+        assert {r.kind for r in d.reasons} <= {"learned"}

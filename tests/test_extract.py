@@ -285,7 +285,6 @@ HEADLINES = [
     ("Sugarhill Gang rapper Big Bank Hank dead at 57", True),
     ("Apple May Buy Social Network Path", True),
     ("Giant Crab", False),
-    ("Is this the oldest burger in the world?", False),
 ]
 
 
@@ -295,6 +294,38 @@ def test_one_line_headlines(nlp, text, is_claim):
     assert bool(claims) == is_claim
     if is_claim:
         assert claims[0].source.kind == "narrator" and claims[0].text == text
+        assert claims[0].stance == "asserts"
+
+
+# A headline that only asks is kept as the outlet's question: the whole line, cue on the "?".
+QUESTION_HEADLINES = [
+    "Is this the oldest burger in the world?",
+    "Has the Orvel dam really collapsed?",
+    "Was the Kessel ambush video a hoax? Probably not",
+    "Orvel mayor dead?",
+]
+
+
+@pytest.mark.parametrize("text", QUESTION_HEADLINES)
+def test_question_headline_is_a_question_claim(nlp, text):
+    claims = _claims(nlp, text)
+    assert len(claims) == 1
+    q = claims[0]
+    assert (q.stance, q.source.kind, q.text, q.sentence.text) == ("questions", "narrator", text, text)
+    assert q.cue.text == "?" and text[q.cue.start:q.cue.end] == "?"
+
+
+def test_questions_inside_articles_are_not_claims(nlp):
+    text = "Dam holds after storm\n\nIs the Orvel dam safe? Engineers said the dam held overnight."
+    claims = _claims(nlp, text)
+    assert all(c.stance == "asserts" and "?" not in c.text for c in claims)
+    assert "the dam held overnight" in [c.text for c in claims]
+
+
+def test_question_headline_with_an_answer_keeps_the_answer(nlp):
+    # a headline that asks and then states is read by its statement, not as a question
+    claims = _claims(nlp, "Orvel dam collapsed? Officials say the dam is intact")
+    assert claims and all(c.stance != "questions" for c in claims)
 
 
 def test_verbless_lines_inside_articles_are_not_claims(nlp):

@@ -252,8 +252,8 @@ def polarity(a: Claim, b: Claim, doc_a: Any, doc_b: Any, sim: float, marks: tupl
     """Same event, opposite polarity: an event-lexicon conflict or one claim negating the other's verb.
     A claim its source denies counts with reversed polarity ("X denied the army captured the hill"
     agrees with "rebels still hold the hill")."""
-    if sim < POLARITY_MIN_SIM:
-        return None
+    if sim < POLARITY_MIN_SIM or "questions" in (a.stance, b.stance):
+        return None  # a question asserts no polarity
     (axes_a, verbs_a), (axes_b, verbs_b) = marks or (polarity_marks(doc_a), polarity_marks(doc_b))
     if a.stance == "denies":
         axes_a, verbs_a = _reverse(axes_a, verbs_a)
@@ -340,7 +340,7 @@ def _apart(x: tuple[float, float], y: tuple[float, float]) -> bool:
 def numeric(a: Claim, b: Claim, sim: float) -> Reason | None:
     """Different counts of the same thing (same counted noun and outcome) in claims about one event.
     Denied claims are left out: denying "20 were killed" asserts no other number."""
-    if sim < NUMERIC_MIN_SIM or not a.quantities or not b.quantities or "denies" in (a.stance, b.stance):
+    if sim < NUMERIC_MIN_SIM or not a.quantities or not b.quantities or {a.stance, b.stance} != {"asserts"}:
         return None
     groups: dict[tuple[str, str | None], tuple[list[Quantity], list[Quantity]]] = {}
     for claim, side in ((a, 0), (b, 1)):
@@ -469,7 +469,7 @@ def responsibility(a: Claim, b: Claim, doc_a: Any, doc_b: Any, sim: float, camps
                    found: tuple | None = None) -> Reason | None:
     """The same attack attributed to different actors (neither claim denied by its source: denying
     that rebels did it blames no one)."""
-    if sim < RESPONSIBILITY_MIN_SIM or "denies" in (a.stance, b.stance):
+    if sim < RESPONSIBILITY_MIN_SIM or {a.stance, b.stance} != {"asserts"}:
         return None
     ag_a, ag_b = found or (agents(doc_a), agents(doc_b))
     if not ag_a or not ag_b:

@@ -239,14 +239,29 @@ def extract_claims(article: Article, doc: "Doc") -> list[Claim]:
             if key not in seen:
                 seen.add(key)
                 claims.append(claim)
-    if one_line and claims:
+    if one_line:
         # A one-line article (a headline) is one utterance even where spaCy splits it at ":" or "?"
         # ("HOAX: ...", "X dead? Another death hoax"): its claims are read in the whole line.
         start = article.body_start + len(article.text[article.body_start:]) - len(article.text[article.body_start:].lstrip())
         end = len(article.text.rstrip())
         line = Span(start, end, article.text[start:end])
-        claims = [replace(c, sentence=line) for c in claims]
+        if claims:
+            claims = [replace(c, sentence=line) for c in claims]
+        elif "?" in line.text:
+            claims = [_question_claim(article, line)]
     return claims
+
+
+def _question_claim(article: Article, line: Span) -> Claim:
+    """A headline that only asks ("Has Handarat fallen?", "Was the video a hoax?") asserts nothing,
+    but it is the outlet's word on the topic -- often doubt -- so it stays as a claim the outlet
+    `questions`: no rule-based reason uses it, the stance model reads it (a question is a feature)."""
+    mark = line.start + line.text.rindex("?")
+    return Claim(
+        id=f"{article.id}#1", article=article.ref, text=line.text, span=line, sentence=line,
+        source=Source(article.outlet, "narrator", None), cue=Span(mark, mark + 1, "?"), stance="questions",
+        quantities=extract_quantities(line.text, line.start),
+    )
 
 
 def _starts_paragraph(text: str, start: int) -> bool:

@@ -11,7 +11,7 @@ from typing import Any
 
 SCHEMA = "claimcheck/1"
 
-STANCES = ("asserts", "denies")
+STANCES = ("asserts", "denies", "questions")  # "questions": a headline asking it ("Has X fallen?")
 SOURCE_KINDS = ("named", "pronoun", "narrator", "unresolved")
 
 

@@ -158,7 +158,7 @@ def _who(claim: Claim) -> str:
 
 
 def _side(claim: Claim) -> list[str]:
-    verb = "denying" if claim.stance == "denies" else "asserting"
+    verb = {"denies": "denying", "questions": "asking"}.get(claim.stance, "asserting")
     where = claim.article.path or claim.article.id
     return [
         f"    {_who(claim)}, {verb}: \u201c{_clip(claim.text)}\u201d",
