@@ -357,3 +357,27 @@ def test_a_question_carries_no_rule_based_reason(encode):
     assert q.quantities  # the count is there; only the stance keeps it out of the numeric reason
     for d in run(encode, [a, q], min_score=0.0):
         assert {r.kind for r in d.reasons} <= {"learned"}
+
+
+@pytest.mark.parametrize("lean_a,lean_b,p_a,expected", [
+    (0.1, 0.6, (0.8, 0.1, 0.1), True),    # b says "against" and its article leans against
+    (0.1, 0.15, (0.8, 0.1, 0.1), False),  # ... but barely more than a's article: no learned-only dispute
+    (0.6, 0.1, (0.8, 0.1, 0.1), False),   # b's article leans the other way
+    (0.6, 0.1, (0.1, 0.8, 0.1), True),    # roles swap when a is the "against" claim
+])
+def test_article_leans(lean_a, lean_b, p_a, expected):
+    from claimcheck.dispute import article_leans
+
+    a = claim("la", "The dam collapsed.", "The dam collapsed", None, kind="narrator")
+    b = claim("lb", "The dam did not collapse.", "The dam did not collapse", None, kind="narrator")
+    p_b = np.array(p_a)[[1, 0, 2]]  # the opposite stance
+    assert article_leans(a, b, np.array(p_a), p_b, {"la": lean_a, "lb": lean_b}) is expected
+
+
+def test_headlines_still_disputed_on_stance_alone(encode):
+    # one-line articles: each article's lean is its claim's own stance, so the lean test passes
+    ta, tb = "Orvel dam collapses after heavy rain", "Orvel dam collapse story is a hoax, engineers say"
+    a = claim("h1", ta, ta, None, kind="narrator")
+    b = claim("h2", tb, tb, None, kind="narrator")
+    [d] = run(encode, [a, b])
+    assert [r.kind for r in d.reasons] == ["learned"]

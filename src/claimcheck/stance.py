@@ -27,6 +27,7 @@ from claimcheck.errors import ConfigError, InputError
 CLASSES = ("for", "against", "observing")
 MODEL_FILE = "stance.json"
 FEATURE_VERSION = 1
+PREDICT_CHUNK = 4096  # rows per dense feature block in predict_proba (4096 x ~2,900 floats = 95 MB)
 
 # Cue families; the training script copies them into the model file, which is what inference uses.
 CUE_PATTERNS: dict[str, str] = {
@@ -120,6 +121,10 @@ class StanceModel:
         """(n, 3) probabilities in ``CLASSES`` order (for, against, observing)."""
         if len(texts) == 0:
             return np.zeros((0, len(CLASSES)))
+        vectors = np.asarray(vectors)
+        if len(texts) > PREDICT_CHUNK:  # the feature matrix is dense: bound it for large corpora
+            return np.vstack([self.predict_proba(texts[s:s + PREDICT_CHUNK], vectors[s:s + PREDICT_CHUNK])
+                              for s in range(0, len(texts), PREDICT_CHUNK)])
         z = self.features(texts, vectors) @ self.coef.T + self.intercept
         z -= z.max(axis=1, keepdims=True)
         p = np.exp(z)
