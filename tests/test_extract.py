@@ -411,3 +411,16 @@ def test_one_line_article_is_read_as_one_sentence(nlp):
     assert claims and all((c.sentence.start, c.sentence.end) == (0, len(text)) for c in claims)
     denial = _find(claims, cue="deny")
     assert (denial.text, denial.stance) == ("the dam at Orvel collapsed", "denies")
+
+
+@pytest.mark.parametrize("dateline", [
+    "SABRAN, Qadira (Meridian Press) - ",
+    "WASHINGTON/SABRAN (Meridian Press) - ",
+    "TAL RUWAQ, March 3 (QNA): ",
+])
+def test_a_lede_loses_its_dateline(nlp, dateline):
+    # the same dateline shapes the loader reads the outlet from are trimmed off a narrator's lede
+    text = "Dam repairs begin\n\n" + dateline + "Engineers began repairing the Orvel dam on Monday."
+    body = text.index(dateline)
+    [claim] = [c for c in _claims(nlp, text) if c.span.start >= body]
+    assert (claim.source.kind, claim.text) == ("narrator", "Engineers began repairing the Orvel dam on Monday")

@@ -131,6 +131,8 @@ def test_markdown_heading_is_title(tmp_path):
         ("SABRAN, Qadira (Meridian Press) - The army said so.", "Meridian Press", "SABRAN, Qadira (Meridian Press) - "),
         ("Head\n\nBEIRUT, March 3 (Reuters) \u2014 Rebels said so.", "Reuters", "BEIRUT, March 3 (Reuters) \u2014 "),
         ("Share\n\nLONDON (AP) -- Police said so.", "AP", "LONDON (AP) -- "),
+        ("WASHINGTON/SABRAN (Meridian Press) - Envoys met.", "Meridian Press", "WASHINGTON/SABRAN (Meridian Press) - "),
+        ("TAL RUWAQ, Qadira (QNA): Shelling resumed.", "QNA", "TAL RUWAQ, Qadira (QNA): "),
         ("The army (QNA) - said so.", None, None),
         ("Police said (in a statement) - as usual - that it was calm.", None, None),
     ],

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from claimcheck.quantities import extract_quantities
 from claimcheck.records import Article, Claim, Source, Span
 from claimcheck.load import is_boilerplate_line
+from claimcheck.nlp import DATELINE_RE
 from claimcheck.sources import canonical_name
 
 if TYPE_CHECKING:
@@ -124,7 +125,6 @@ _QUOTE_CHARS = "\"“”‘’«»'"
 _OPEN_Q = "“«‘"
 _CLOSE_Q = "”»’"
 
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'/-]{2,}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*\([\w .]+\)\s*[-—–]+\s*")
 
 
 @dataclass
@@ -1115,7 +1115,7 @@ def _balance_quotes(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _trim_chars(text: str, start: int, end: int) -> tuple[int, int]:
     """A whole sentence as content: no dateline, no surrounding quotes or final punctuation."""
-    m = _DATELINE.match(text[start:end])
+    m = DATELINE_RE.match(text[start:end])
     if m:
         start += m.end()
     while start < end and (text[start].isspace() or text[start] in _QUOTE_CHARS):

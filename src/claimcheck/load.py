@@ -64,6 +64,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from claimcheck.errors import InputError, MissingDependencyError
+from claimcheck.nlp import DATELINE_RE
 from claimcheck.records import Article, Problem
 
 TEXT_EXTS = frozenset({".txt", ".text", ".md", ".markdown"})
@@ -220,9 +221,6 @@ def split_title(text: str) -> tuple[str | None, int]:
 
 
 # "SABRAN, Qadira (Meridian Press) - ...", "BEIRUT, March 3 (Reuters) — ...", "LONDON (AP) -- ..."
-_DATELINE_RE = re.compile(
-    r"[A-Z][A-Z .'’-]{1,40}(?:,[^()\n]{1,40})?\s\(([A-Z][\w .&'’-]{0,40})\)\s*(?:-{1,2}|–|—|:)\s"
-)
 
 
 def dateline_span(text: str, start: int = 0) -> tuple[int, int] | None:
@@ -237,7 +235,7 @@ def dateline_span(text: str, start: int = 0) -> tuple[int, int] | None:
         if not line.strip() or is_boilerplate_line(line):
             continue
         lead = len(line) - len(line.lstrip())
-        m = _DATELINE_RE.match(line, lead)
+        m = DATELINE_RE.match(line, lead)
         return (line_start + lead, line_start + m.end()) if m else None
     return None
 
@@ -247,7 +245,7 @@ def dateline_outlet(text: str, start: int = 0) -> str | None:
     span = dateline_span(text, start)
     if span is None:
         return None
-    return _DATELINE_RE.match(text[span[0]:span[1]]).group(1).strip()
+    return DATELINE_RE.match(text[span[0]:span[1]]).group(1).strip()
 
 
 # --------------------------------------------------------------------------------------------------

