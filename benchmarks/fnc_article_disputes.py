@@ -18,14 +18,16 @@ runs once per half at min_score 0 so that every rule below is a post-filter of t
 flagged article pair is a pair of articles with at least one dispute between their claims.
 
 Rules for disputes resting on the `learned` reason alone (other disputes keep score >= 0.5), as
-post-filters, `src/` untouched: `current` (no extra condition, today's behaviour); (a) the
+post-filters: `current` (no extra condition: the behaviour before the lean rule); (a) the
 "against" side carries a denial/falsity cue or its source denies it; (b) a higher score; (c) a
 higher cosine similarity; (d) stance confidence, only on multi-sentence articles ("long:"), drop
 them all, and `article-leans+m`: the against claim's article leans more "against" (mean
 P(against) over its claims) than the other claim's article by at least m; (e) the "for" side has
 no denial/falsity/negation cue. `--emergent-oof` applies the same rules to
 `benchmarks/emergent_disputes.py --split oof --mode pipeline` (train claims, out of fold).
-Chosen on half a (2026-11-25): `d:article-leans+0.1`; see /tmp/cc/learned_rule.diff.
+Chosen on half a (2026-11-25): `d:article-leans+0.1`, now claimcheck's default
+(`claimcheck.dispute.LEARNED_ARTICLE_MARGIN`); the benchmark switches it off while it runs so that
+`current` is the behaviour before it and every rule is a post-filter of the same disputes.
 
 Baselines in the same run: every pair of bodies with claims in a common predicted topic, and every
 pair of bodies related to a common headline (oracle topics).
@@ -270,31 +272,17 @@ def article_leans(margin: float = 0.0) -> Callable:
 
 
 RULES: dict[str, Callable] = {
-    "current": lambda d, ctx: True,
-    "a:cue-read": cue_rule("read"),
+    "current": lambda d, ctx: True,  # no condition: claimcheck before the article-lean rule
     "a:cue-sentence": cue_rule("sentence"),
-    "a:cue-content": cue_rule("content"),
     "a:cue+neg-sentence": cue_rule("sentence", ("deny", "fake", "neg")),
-    **{f"b:score>={t}": (lambda t: lambda d, ctx: d.score >= t)(t) for t in (0.6, 0.7, 0.8, 0.9)},
-    **{f"c:sim>={x}": (lambda x: lambda d, ctx: ctx.sim(d) >= x)(x) for x in (0.4, 0.5, 0.6, 0.7)},
-    **{f"d:p_against>={p}": confident(p) for p in (0.6, 0.7, 0.8)},
-    "d:cue-sentence|sim>=0.6": either(cue_rule("sentence"), lambda d, ctx: ctx.sim(d) >= 0.6),
-    "d:long:cue-sentence": long_only(cue_rule("sentence")),
-    "d:long:cue+neg-sentence": long_only(cue_rule("sentence", ("deny", "fake", "neg"))),
-    "d:long:sim>=0.5": long_only(lambda d, ctx: ctx.sim(d) >= 0.5),
+    **{f"b:score>={t}": (lambda t: lambda d, ctx: d.score >= t)(t) for t in (0.6, 0.7)},
+    **{f"c:sim>={x}": (lambda x: lambda d, ctx: ctx.sim(d) >= x)(x) for x in (0.5, 0.6)},
+    "d:p_against>=0.7": confident(0.7),
     "d:long:drop": long_only(lambda d, ctx: False),
     "d:drop-learned-only": lambda d, ctx: False,
-    **{f"d:article-leans+{m}": article_leans(m) for m in (0.0, 0.02, 0.05, 0.1, 0.15, 0.2)},
-    "d:article-leans+0.05|score>=0.7": either(article_leans(0.05), lambda d, ctx: d.score >= 0.7),
-    "d:article-leans+0.05&sim>=0.4": lambda d, ctx: article_leans(0.05)(d, ctx) and ctx.sim(d) >= 0.4,
+    # shipped at 0.1 (claimcheck.dispute.LEARNED_ARTICLE_MARGIN)
+    **{f"d:article-leans+{m}": article_leans(m) for m in (0.0, 0.05, 0.1, 0.2)},
     "e:for-clean-content": for_side_clean("content"),
-    "e:for-clean-read": for_side_clean("read"),
-    "e:for-clean-sentence": for_side_clean("sentence"),
-    "e:for-clean-content-denyfake": for_side_clean("content", ("deny", "fake")),
-    "e:for-clean-content&article-leans+0.05": lambda d, ctx: for_side_clean("content")(d, ctx)
-    and article_leans(0.05)(d, ctx),
-    "e:long:for-clean-content": long_only(for_side_clean("content")),
-    "d:article-leans|cue-sentence": either(article_leans(0.0), cue_rule("sentence")),
 }
 
 
@@ -328,8 +316,15 @@ def run_pipeline(articles, use_cache: bool):
     """pipeline.check at min_score 0 (every dispute with a reason), with its vectors and rule context."""
     from claimcheck.pipeline import check
 
-    with capture_vectors() as box:
-        res = check(articles, camps=None, use_cache=use_cache, min_score=0.0)
+    import claimcheck.dispute as dispute
+
+    shipped = dispute.LEARNED_ARTICLE_MARGIN
+    dispute.LEARNED_ARTICLE_MARGIN = -np.inf  # off: every rule, the shipped one too, is a post-filter here
+    try:
+        with capture_vectors() as box:
+            res = check(articles, camps=None, use_cache=use_cache, min_score=0.0)
+    finally:
+        dispute.LEARNED_ARTICLE_MARGIN = shipped
     vectors = box.get("vectors", np.zeros((0, 384), dtype=np.float32))
     return res, Ctx.build(res.claims, vectors)
 

@@ -528,10 +528,13 @@ def learned(a: Claim, b: Claim, pa: np.ndarray, pb: np.ndarray, threshold: float
 
 
 def article_leans(a: Claim, b: Claim, pa: np.ndarray, pb: np.ndarray, lean: dict[str, float],
-                  margin: float = LEARNED_ARTICLE_MARGIN) -> bool:
+                  margin: float | None = None) -> bool:
     """Does the article of the pair's "against" claim lean more against than the other claim's
-    article (``lean``: mean P(against) of each article's claims), by at least ``margin``?"""
+    article (``lean``: mean P(against) of each article's claims), by at least ``margin``
+    (default ``LEARNED_ARTICLE_MARGIN``)?"""
     from claimcheck.stance import CLASSES
+
+    margin = LEARNED_ARTICLE_MARGIN if margin is None else margin
 
     f, x = CLASSES.index("for"), CLASSES.index("against")
     against, other = (b, a) if pa[f] * pb[x] >= pa[x] * pb[f] else (a, b)
