@@ -69,3 +69,14 @@ def test_render_report_names_both_sides():
     assert "Topic 0: orsk, fallen" in text and "rebels, asserting" in text and "Syrian state television, asserting" in text
     assert "polarity" in text
     assert json.dumps(report.claim_json(a))  # serialisable
+
+
+def test_render_report_caps_disputes_per_topic():
+    a, b = _claim("a.txt#1", 12, 40, "rebels"), _claim("a.txt#2", 51, 83, "Syrian state television", "asserts")
+    topic = Topic(0, "orsk, fallen", (a.id, b.id))
+    disputes = [Dispute(f"d:{k}", 0, a, b, round(0.5 + k / 100, 2), (Reason("learned", "x"),)) for k in range(7)]
+    capped = report.render_report(1, 2, [topic], disputes, per_topic=3)
+    assert capped.count("  dispute d:") == 3 and "... and 4 more disputed pairs in this topic" in capped
+    assert [line.split()[1] for line in capped.splitlines() if line.startswith("  dispute")] == ["d:6", "d:5", "d:4"]
+    full = report.render_report(1, 2, [topic], disputes)
+    assert full.count("  dispute d:") == 7 and "more disputed" not in full

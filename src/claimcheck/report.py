@@ -175,8 +175,10 @@ def _clip(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
-def render_report(articles: int, claims: int, topics: Sequence[Topic], disputes: Sequence[Dispute]) -> str:
-    """The human-readable report: topics with their disputed pairs, strongest first."""
+def render_report(articles: int, claims: int, topics: Sequence[Topic], disputes: Sequence[Dispute],
+                  per_topic: int = 0) -> str:
+    """The human-readable report: topics with their disputed pairs, strongest first; with
+    ``per_topic`` > 0 only that many pairs of each topic (the JSONL output keeps them all)."""
     lines = [
         f"claimcheck: {_n(articles, 'article')}, {_n(claims, 'claim')}, {_n(len(topics), 'topic')}, "
         f"{_n(len(disputes), 'disputed pair')}",
@@ -191,13 +193,17 @@ def render_report(articles: int, claims: int, topics: Sequence[Topic], disputes:
         lines.append("")
         lines.append(f"Topic {topic.id}: {topic.label}  ({len(topic.claim_ids)} claims; "
                      f"sources: {', '.join(topic.sources[:6]) or 'none'})")
-        for d in sorted(by_topic[topic_id], key=lambda d: (-d.score, d.id)):
+        ranked = sorted(by_topic[topic_id], key=lambda d: (-d.score, d.id))
+        shown = ranked[:per_topic] if per_topic > 0 else ranked
+        for d in shown:
             lines.append(f"  dispute {d.id}  score {d.score:.2f}")
             lines.extend(_side(d.a))
             lines.extend(_side(d.b))
             for r in d.reasons:
                 words = "; ".join(f"\u201c{_clip(e.text, 40)}\u201d" for e in r.evidence[:4])
                 lines.append(f"    - {r.kind}: {r.detail}" + (f"  [{words}]" if words else ""))
+        if len(shown) < len(ranked):
+            lines.append(f"  ... and {_n(len(ranked) - len(shown), 'more disputed pair')} in this topic")
     if not disputes:
         lines.append("")
         lines.append("No disputed claims found.")
