@@ -86,8 +86,26 @@ def test_single_string_is_rejected(embedder):
 
 @pytest.mark.parametrize("model", ["sentence-transformers/all-mpnet-base-v2", "no-such-model"])
 def test_model_name_that_is_not_a_directory_never_downloads(model):
-    with pytest.raises(MissingDependencyError, match="not a model directory"):
+    with pytest.raises(MissingDependencyError, match="neither a model directory on disk nor in the local"):
         SentenceTransformerEmbedder(model)
+
+
+def test_model_names_resolve_offline_from_the_bundle_and_the_hf_cache(tmp_path):
+    from claimcheck.embed import bundled_model_path, resolve_model
+
+    bundled = bundled_model_path()
+    assert resolve_model(None) == resolve_model("all-MiniLM-L6-v2") == (bundled, "all-MiniLM-L6-v2")
+    # a model another tool already fetched into the Hugging Face cache layout is used in place
+    snapshot = tmp_path / "models--acme--news-encoder" / "snapshots" / "0123abcd"
+    snapshot.mkdir(parents=True)
+    (tmp_path / "models--acme--news-encoder" / "refs").mkdir()
+    (tmp_path / "models--acme--news-encoder" / "refs" / "main").write_text("0123abcd")
+    for f in bundled.iterdir():
+        (snapshot / f.name).symlink_to(f)
+    path, name = resolve_model("acme/news-encoder", hf_cache=tmp_path)
+    assert (path, name) == (snapshot, "news-encoder")
+    with pytest.raises(MissingDependencyError, match="never downloads"):
+        resolve_model("acme/not-fetched", hf_cache=tmp_path)
 
 
 def test_directory_that_is_not_a_model(tmp_path):

@@ -124,7 +124,7 @@ def run_cli(
     camps: CampsOpt = None,
     min_score: Annotated[float, typer.Option("--min-score", min=0.0, max=1.0, help="Report disputes scoring at least this.")] = 0.5,
     per_topic: Annotated[int, typer.Option("--per-topic", min=0, help="Show at most this many disputes per topic in the report (0: all); -o keeps all.")] = 5,
-    model: Annotated[Optional[str], typer.Option("--model", help="A sentence-transformers model directory on disk (default: bundled all-MiniLM-L6-v2).")] = None,
+    model: Annotated[Optional[str], typer.Option("--model", help="A sentence-transformers model directory, or a name already in the local Hugging Face cache; never downloaded (default: bundled all-MiniLM-L6-v2).")] = None,
     cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Where to keep the embedding cache.")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the embedding cache.")] = False,
     verbose: VerboseOpt = False,

@@ -103,10 +103,35 @@ def _quiet_frameworks() -> None:
         logging.getLogger(name).setLevel(logging.ERROR)
 
 
+def resolve_model(model: str | Path | None, hf_cache: str | Path | None = None) -> tuple[Path, str]:
+    """(directory, name) of an embedding model that is already on this machine -- never a download.
+
+    ``model`` is None (the bundled all-MiniLM-L6-v2), a model directory, the bundled model's name,
+    or a Hugging Face name ("org/name"; a bare name means "sentence-transformers/name") found in
+    the local Hugging Face cache (``hf_cache``, default the hub's own cache folder).
+    """
+    if model is None or str(model) in (DEFAULT_MODEL_NAME, f"sentence-transformers/{DEFAULT_MODEL_NAME}"):
+        return bundled_model_path(), DEFAULT_MODEL_NAME
+    path = Path(model).expanduser()
+    if path.is_dir():
+        return path, path.resolve().name
+    repo_id = str(model) if "/" in str(model) else f"sentence-transformers/{model}"
+    try:
+        from huggingface_hub import snapshot_download
+
+        found = snapshot_download(repo_id, cache_dir=str(hf_cache) if hf_cache else None, local_files_only=True)
+        return Path(found), repo_id.rsplit("/", 1)[-1]
+    except Exception:  # not cached (LocalEntryNotFoundError), a malformed name, or no huggingface_hub
+        raise MissingDependencyError(
+            f"embedding model {str(model)!r} is neither a model directory on disk nor in the local Hugging Face "
+            "cache (claimcheck never downloads models)"
+        ) from None
+
+
 class SentenceTransformerEmbedder:
     """A sentence-transformers model read from a directory on disk (never downloaded).
 
-    ``model`` is a model directory; None means the bundled all-MiniLM-L6-v2. The model is
+    ``model`` is anything :func:`resolve_model` finds on disk; None means the bundled all-MiniLM-L6-v2. The model is
     loaded on first use, once per instance. ``threads`` caps torch's intra-op threads
     (None leaves torch's default, one per physical core).
     """
@@ -118,16 +143,7 @@ class SentenceTransformerEmbedder:
         device: str = "cpu",
         threads: int | None = None,
     ) -> None:
-        if model is None:
-            path, name = bundled_model_path(), DEFAULT_MODEL_NAME
-        else:
-            path = Path(model).expanduser()
-            if not path.is_dir():
-                raise MissingDependencyError(
-                    f"embedding model {str(model)!r} is not a model directory on disk "
-                    "(claimcheck never downloads models; pass the path of a sentence-transformers model)"
-                )
-            name = path.resolve().name
+        path, name = resolve_model(model)
         if not (path / "modules.json").is_file() and not (path / "config.json").is_file():
             raise MissingDependencyError(f"{path} does not look like a sentence-transformers model directory")
         if batch_size < 1:
@@ -464,4 +480,5 @@ __all__ = [
     "default_cache_dir",
     "load_embedder",
     "model_fingerprint",
+    "resolve_model",
 ]
