@@ -196,8 +196,9 @@ def run_split(name, rows, mode, use_cache, min_score):
     return results
 
 
-def run_oof(rows, mode, use_cache, min_score):
-    """Out-of-fold scores on the train claims: fold k scored by a stance model fitted on the others."""
+def oof_folds(rows, use_cache):
+    """Yield (fold k, rows of fold k) while the stance model in use is one fitted on the other train
+    folds (training/train_models.fit_stance, the shipped pair threshold); restores the shipped model."""
     import tempfile
 
     sys.path.insert(0, str(ROOT / "training"))
@@ -211,7 +212,6 @@ def run_oof(rows, mode, use_cache, min_score):
     folds = np.array([fold_of(r["claimId"]) for r in rows])
     V = np.asarray(load_embedder(use_cache=use_cache).encode(texts), dtype=np.float32)
     threshold = load_stance_model().pair_threshold
-    pooled: dict[str, list] = {}
     saved = os.environ.get("CLAIMCHECK_MODELS")
     try:
         with tempfile.TemporaryDirectory() as tmp:
@@ -221,22 +221,36 @@ def run_oof(rows, mode, use_cache, min_score):
                 data["pair"] = {"threshold": threshold}
                 Path(tmp, "stance.json").write_text(json.dumps(data), encoding="utf-8")
                 load_stance_model.cache_clear()
-                part = [r for r, f in zip(rows, folds) if f == k]
-                with contextlib.redirect_stdout(io.StringIO()):
-                    results = run_split(f"fold {k}", part, mode, use_cache, min_score)
-                for label, m, _ in results:
-                    key = label.split(" (")[0] if "end to end" in label else label
-                    if key.startswith("baseline: cosine"):
-                        continue  # its threshold differs per fold
-                    acc = pooled.setdefault(key, [0, 0])
-                    acc[0] += round(m["precision"] * m["flagged"])  # true positives
-                    acc[1] += m["flagged"]
+                yield k, [r for r, f in zip(rows, folds) if f == k]
     finally:
         if saved is None:
             os.environ.pop("CLAIMCHECK_MODELS", None)
         else:
             os.environ["CLAIMCHECK_MODELS"] = saved
         load_stance_model.cache_clear()
+
+
+def fold_ids(rows) -> np.ndarray:
+    sys.path.insert(0, str(ROOT / "training"))
+    from train_models import fold_of
+
+    return np.array([fold_of(r["claimId"]) for r in rows])
+
+
+def run_oof(rows, mode, use_cache, min_score):
+    """Out-of-fold scores on the train claims: fold k scored by a stance model fitted on the others."""
+    pooled: dict[str, list] = {}
+    for k, part in oof_folds(rows, use_cache):
+        with contextlib.redirect_stdout(io.StringIO()):
+            results = run_split(f"fold {k}", part, mode, use_cache, min_score)
+        for label, m, _ in results:
+            key = label.split(" (")[0] if "end to end" in label else label
+            if key.startswith("baseline: cosine"):
+                continue  # its threshold differs per fold
+            acc = pooled.setdefault(key, [0, 0])
+            acc[0] += round(m["precision"] * m["flagged"])  # true positives
+            acc[1] += m["flagged"]
+    folds = fold_ids(rows)
     n_gold = len(gold_pairs_by_fold(rows, folds))
     print(f"\n== split train, out of fold (4 folds, pooled): {len(rows)} headlines, {n_gold} gold disputed pairs")
     for label, (tp, flagged) in pooled.items():

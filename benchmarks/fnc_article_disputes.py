@@ -398,53 +398,27 @@ def run_half(half, bodies, rel, group_of, max_bodies, rules, use_cache) -> dict:
 
 def run_emergent_oof(rules, use_cache) -> dict:
     """benchmarks/emergent_disputes.py --split oof --mode pipeline, with each rule as a post-filter."""
-    import tempfile
-
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    sys.path.insert(0, str(ROOT / "training"))
     import emergent_disputes as em
-    from train_models import fit_stance, fold_of
-
-    from claimcheck.embed import load_embedder
-    from claimcheck.stance import load_stance_model
 
     if not em.DEFAULT_DATA.exists():
         print(f"skip Emergent: {em.DEFAULT_DATA} not found")
         return {}
     rows = [r for r in em.load_rows(em.DEFAULT_DATA) if not em.is_heldout(r["claimId"])]
-    texts = [r["articleHeadline"] for r in rows]
-    y = np.array([r["articleHeadlineStance"] for r in rows])
-    folds = np.array([fold_of(r["claimId"]) for r in rows])
-    V = np.asarray(load_embedder(use_cache=use_cache).encode(texts), dtype=np.float32)
-    threshold = load_stance_model().pair_threshold
     pooled = {name: [0, 0, 0] for name in rules}  # tp, flagged, learned-only disputes
-    saved = os.environ.get("CLAIMCHECK_MODELS")
-    try:
-        with tempfile.TemporaryDirectory() as tmp:
-            os.environ["CLAIMCHECK_MODELS"] = tmp
-            for k in sorted(set(folds.tolist())):
-                data, _ = fit_stance(texts, V, y, folds != k)
-                data["pair"] = {"threshold": threshold}
-                Path(tmp, "stance.json").write_text(json.dumps(data), encoding="utf-8")
-                load_stance_model.cache_clear()
-                part = [r for r, f in zip(rows, folds) if f == k]
-                gold = em.gold_pairs(part)
-                articles, _ = em.make_articles_and_claims(part)
-                index_of = {a.id: i for i, a in enumerate(articles)}
-                with contextlib.redirect_stdout(io.StringIO()):
-                    res, ctx = run_pipeline(articles, use_cache)
-                for name in rules:
-                    kept = apply_rule(res.disputes, RULES[name], ctx)
-                    flagged = em.flagged_from(kept, index_of)
-                    pooled[name][0] += len(flagged & gold)
-                    pooled[name][1] += len(flagged)
-                    pooled[name][2] += sum(learned_only(d) for d in kept)
-    finally:
-        if saved is None:
-            os.environ.pop("CLAIMCHECK_MODELS", None)
-        else:
-            os.environ["CLAIMCHECK_MODELS"] = saved
-        load_stance_model.cache_clear()
+    for _, part in em.oof_folds(rows, use_cache):
+        gold = em.gold_pairs(part)
+        articles, _ = em.make_articles_and_claims(part)
+        index_of = {a.id: i for i, a in enumerate(articles)}
+        with contextlib.redirect_stdout(io.StringIO()):
+            res, ctx = run_pipeline(articles, use_cache)
+        for name in rules:
+            kept = apply_rule(res.disputes, RULES[name], ctx)
+            flagged = em.flagged_from(kept, index_of)
+            pooled[name][0] += len(flagged & gold)
+            pooled[name][1] += len(flagged)
+            pooled[name][2] += sum(learned_only(d) for d in kept)
+    folds = em.fold_ids(rows)
     n_gold = len(em.gold_pairs_by_fold(rows, folds))
     print(f"\n== Emergent train claims, out of fold, pipeline end to end: {len(rows)} headlines, "
           f"{n_gold} gold disputed pairs")
