@@ -381,3 +381,18 @@ def test_headlines_still_disputed_on_stance_alone(encode):
     b = claim("h2", tb, tb, None, kind="narrator")
     [d] = run(encode, [a, b])
     assert [r.kind for r in d.reasons] == ["learned"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("An air strike on the market in Harem killed 12 people.", []),  # a means, not an actor
+    ("A drone strike hit the convoy near Harem.", []),
+    ("The Air Force bombed the market in Harem.", ["Air Force"]),
+    ("Government jets struck the village of Harem.", ["Government jets"]),
+    ("The market was shelled by rebel fighters.", ["rebel fighters"]),
+    ("Rebel shelling hit the market in Harem.", ["Rebel"]),
+])
+def test_attack_agents(text, expected):
+    from claimcheck.dispute import agents
+    from claimcheck.nlp import load_nlp
+
+    assert [found[0] for found in agents(load_nlp()(text))] == expected

@@ -409,8 +409,9 @@ def _actor_words(tok: Any) -> tuple[str, frozenset[str], tuple[int, int]]:
 
 _ACTOR_WORDS = {w for group in ACTOR_GROUPS.values() for w in group} | {
     "force", "forces", "fighter", "gunman", "gunmen", "police", "coalition", "artillery", "jet", "warplane",
-    "aircraft", "plane", "drone", "navy", "air", "airforce", "group", "faction", "brigade", "battalion",
+    "aircraft", "plane", "drone", "navy", "airforce", "group", "faction", "brigade", "battalion",
     "police", "separatist", "terrorist", "guerrilla", "isis", "isil", "taliban", "hamas", "hezbollah"}
+# "air" is a means ("an air strike" names no one), not an actor; "the Air Force" is one through "force".
 _ACTOR_ENTS = {"ORG", "NORP", "PERSON", "GPE"}
 
 
@@ -513,9 +514,9 @@ def learned(a: Claim, b: Claim, pa: np.ndarray, pb: np.ndarray, threshold: float
         lo, hi = DENIED_MIN_SIM, DENIED_FULL_SIM  # a denial opposes the content it denies, not the topic
     gate = min(1.0, max(0.0, (sim - lo) / (hi - lo)))
     w = calibrate(s, threshold) * gate
-    if w < 0.2:  # weak signals would only clutter the reasons
-        return None
     fa, fb = CLASSES[int(np.argmax(pa))], CLASSES[int(np.argmax(pb))]
+    if w < 0.2 or fa == fb:  # weak, or both sides lean the same way: it would only clutter the reasons
+        return None
     ev: list[Evidence] = []
     for claim in (a, b):
         marks = [_ev(claim, s0, e0) for s0, e0, fam in cue_matches(claim.text) if fam in ("deny", "fake", "neg")]
