@@ -396,3 +396,27 @@ def test_attack_agents(text, expected):
     from claimcheck.nlp import load_nlp
 
     assert [found[0] for found in agents(load_nlp()(text))] == expected
+
+
+@pytest.mark.parametrize("text,number,outcome", [
+    ("Forty people were killed in the strike", "Forty", "killed"),
+    ("The strike killed 12 people and wounded 30", "12", "killed"),
+    ("The strike killed 12 people and wounded 30", "30", "injured"),
+    ("Police detained 15 protesters", "15", "arrested"),
+    ("The convoy carried 20 tonnes of flour", "20", None),
+])
+def test_outcome_of_a_count(text, number, outcome):
+    from claimcheck.dispute import _outcome
+
+    c = claim("o1", text, text, "officials")
+    [q] = [q for q in c.quantities if q.span.text.endswith(number)]
+    assert _outcome(c, q) == outcome
+
+
+def test_numeric_active_and_passive_voice(encode):
+    ta = "Some 40 people were killed when government jets struck the village of Kafr Tell, medics said."
+    tb = "An air strike on the village of Kafr Tell killed 12 people, the ministry said."
+    a = claim("v1", ta, ta[:ta.index(", medics")], "medics")
+    b = claim("v2", tb, tb[:tb.index(", the ministry")], "ministry")
+    [d] = run(encode, [a, b])
+    assert [r.kind for r in d.reasons if r.kind != "learned"] == ["numeric"]

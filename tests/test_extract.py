@@ -424,3 +424,8 @@ def test_a_lede_loses_its_dateline(nlp, dateline):
     body = text.index(dateline)
     [claim] = [c for c in _claims(nlp, text) if c.span.start >= body]
     assert (claim.source.kind, claim.text) == ("narrator", "Engineers began repairing the Orvel dam on Monday")
+    assert claim.sentence.text.startswith("Engineers")
+    # an attributed lede too: the frame goes, and the dateline with it
+    said = text.replace("Engineers began", "Engineers have begun").replace(" on Monday.", " on Monday, officials said.")
+    [claim] = [c for c in _claims(nlp, said) if c.span.start >= body]
+    assert (claim.source.name, claim.text) == ("officials", "Engineers have begun repairing the Orvel dam on Monday")

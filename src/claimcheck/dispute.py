@@ -300,7 +300,8 @@ _COUNTED_GROUPS = {
 }
 _OUTCOME_WORDS = {
     "killed": "killed", "dead": "killed", "died": "killed", "deaths": "killed", "lives": "killed",
-    "injured": "injured", "wounded": "injured", "hurt": "injured",
+    "killing": "killed", "kills": "killed",
+    "injured": "injured", "wounded": "injured", "hurt": "injured", "wounding": "injured", "injuring": "injured",
     "arrested": "arrested", "detained": "arrested", "displaced": "displaced", "missing": "missing",
 }
 
@@ -322,7 +323,13 @@ def _counted_key(q: Quantity, claim: Claim | None = None) -> str | None:
 
 
 def _outcome(claim: Claim, q: Quantity) -> str | None:
-    """What happened to the counted things: the first outcome word in the next few words."""
+    """What happened to the counted things: the verb just before the number ("the strike killed
+    12 people and wounded 30"), else the first outcome word in the next few words ("40 people
+    were killed")."""
+    before = q.span.start - claim.span.start
+    for w in reversed(re.findall(r"[a-z]+", claim.text[max(before - 30, 0):max(before, 0)].lower())[-2:]):
+        if w in _OUTCOME_WORDS:
+            return _OUTCOME_WORDS[w]
     local = q.span.end - claim.span.start
     for w in re.findall(r"[a-z]+", claim.text[max(local, 0):max(local, 0) + 60].lower())[:6]:
         if w in _OUTCOME_WORDS:

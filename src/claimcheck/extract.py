@@ -1307,10 +1307,15 @@ def _antecedent(pronoun: str, segs: list[_Seg], i: int, attr: _Attr) -> _Attr | 
 def _to_claim(article: Article, doc: "Doc", seg: _Seg, attr: _Attr, n: int) -> Claim | None:
     text = article.text
     start, end = attr.content
+    sent_start = seg.start
+    dateline = DATELINE_RE.match(text, seg.start, seg.end)  # kept in the lede's sentence by nlp.py
+    if dateline:
+        sent_start = dateline.end()
+        start = max(start, sent_start)
     if end - start < 3:
         return None
     content = Span(start, end, text[start:end])
-    sentence = Span(seg.start, seg.end, text[seg.start:seg.end])
+    sentence = Span(sent_start, seg.end, text[sent_start:seg.end])
     cue = Span(attr.cue.idx, attr.cue.idx + len(attr.cue.text), attr.cue.text) if attr.cue is not None else None
     if attr.kind == "named" or attr.kind == "pronoun" or (attr.kind == "unresolved" and attr.source is not None):
         mention_span = attr.source
