@@ -75,6 +75,11 @@ def test_d3_casualty_counts_differ(result):
     assert numeric, "12 vs some 40 killed not flagged as a numeric conflict"
     reason = next(r for r in numeric[0].reasons if r.kind == "numeric")
     assert {"12", "some 40"} <= {e.text for e in reason.evidence}
+    # the Civil Defence's "some 40 ... Kafr Hamra" against each of the three reports of 12 (active and passive voice)
+    fqv = [d for d in numeric if "free-qadira" in d.a.id + d.b.id]
+    assert len({frozenset((d.a.id, d.b.id)) for d in fqv}) == 3
+    # the strike's means ("air strike") is no actor, so no blame conflict is read into these pairs
+    assert not any(r.kind == "responsibility" for d in found for r in d.reasons)
 
 
 def test_d4_attack_blamed_on_each_other(result):

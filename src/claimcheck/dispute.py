@@ -543,7 +543,6 @@ def article_leans(a: Claim, b: Claim, pa: np.ndarray, pb: np.ndarray, lean: dict
     from claimcheck.stance import CLASSES
 
     margin = LEARNED_ARTICLE_MARGIN if margin is None else margin
-
     f, x = CLASSES.index("for"), CLASSES.index("against")
     against, other = (b, a) if pa[f] * pb[x] >= pa[x] * pb[f] else (a, b)
     return lean[against.article.id] >= lean[other.article.id] + margin
