@@ -31,6 +31,7 @@ bench: setup
 	$(BIN)/python benchmarks/emergent_topics.py
 	$(BIN)/python benchmarks/emergent_disputes.py
 	$(BIN)/python benchmarks/claimdiff_disputes.py
+	$(BIN)/python benchmarks/fnc_article_disputes.py --half both
 	$(BIN)/python benchmarks/throughput.py
 
 clean:
