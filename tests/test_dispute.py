@@ -420,3 +420,35 @@ def test_numeric_active_and_passive_voice(encode):
     b = claim("v2", tb, tb[:tb.index(", the ministry")], "ministry")
     [d] = run(encode, [a, b])
     assert [r.kind for r in d.reasons if r.kind != "learned"] == ["numeric"]
+
+
+def test_claims_cut_from_the_article_parse_give_the_same_disputes():
+    """The pipeline hands find_disputes each claim's text cut from its article's parse instead of
+    parsing it again; on the Kessa reports that finds the same disputes for the same reasons."""
+    from claimcheck import pipeline
+    from claimcheck.cluster import cluster_topics
+    from claimcheck.embed import load_embedder
+
+    articles = [Article(k, t, outlet=k) for k, t in KESSA.items()]
+    docs: dict = {}
+    claims = pipeline.extract_from_articles(articles, Camps(), claim_docs=docs)
+    assert len(docs) >= len(claims) - 2 and all(docs[c.id].text.rstrip() == c.text for c in claims if c.id in docs)
+    vectors = pipeline.claim_vectors(load_embedder(use_cache=False), claims)
+    topics, topic_of = cluster_topics(claims, vectors)
+    cut = find_disputes(claims, vectors, topic_of, topics, Camps(), parsed=docs)
+    fresh = find_disputes(claims, vectors, topic_of, topics, Camps())
+    assert cut and [(d.id, [r.kind for r in d.reasons]) for d in cut] == [(d.id, [r.kind for r in d.reasons]) for d in fresh]
+
+
+@pytest.mark.parametrize("text,part,root", [
+    ("State television said the army captured the hill.", "the army captured the hill", "captured"),
+    ("Rebels still hold the town, a commander said.", "Rebels still hold the town", "hold"),
+])
+def test_cut_roots_a_span_like_a_parse_of_its_text(text, part, root):
+    from claimcheck.nlp import cut, load_nlp
+
+    doc = load_nlp()(text)
+    start = text.index(part)
+    piece = cut(doc.char_span(start, start + len(part)))
+    assert piece.text.rstrip() == part
+    assert [t.text for t in piece if t.dep_ == "ROOT"] == [root]

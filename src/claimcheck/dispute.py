@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -614,16 +614,22 @@ class _Docs:
     agents: dict[int, Any]
 
     @classmethod
-    def build(cls, claims: Sequence[Claim], pairs: Sequence[tuple[int, int]]) -> "_Docs":
-        """Parse both claims of each pair in which at least one has a word the parse reasons need
-        (the other may be the plain assertion that a negation contradicts)."""
+    def build(cls, claims: Sequence[Claim], pairs: Sequence[tuple[int, int]],
+              parsed: Mapping[str, Any] | None = None) -> "_Docs":
+        """Parses of both claims of each pair in which at least one has a word the parse reasons
+        need (the other may be the plain assertion that a negation contradicts): taken from
+        ``parsed`` (claim id -> Doc of the claim's text, e.g. cut from the article's parse) where
+        given, else parsed here."""
         worth = {i: _worth_parsing(claims[i].text) for p in pairs for i in p}
         idx = sorted({i for p in pairs if worth[p[0]] or worth[p[1]] for i in p})
-        docs: dict[int, Any] = {}
-        if idx:
+        parsed = parsed or {}
+        docs: dict[int, Any] = {i: parsed[claims[i].id] for i in idx if claims[i].id in parsed}
+        missing = [i for i in idx if i not in docs]
+        if missing:
             from claimcheck.nlp import parse_many
 
-            docs = dict(zip(idx, parse_many([claims[i].text for i in idx])))
+            docs.update(zip(missing, parse_many([claims[i].text for i in missing])))
+        docs = dict(sorted(docs.items()))
         return cls(docs, {i: polarity_marks(d) for i, d in docs.items()}, {i: agents(d) for i, d in docs.items()})
 
 
@@ -653,8 +659,10 @@ def find_disputes(
     camps: Camps,
     *,
     min_score: float = 0.5,
+    parsed: Mapping[str, Any] | None = None,
 ) -> list[Dispute]:
-    """Disputed pairs of claims, ordered by topic, score (desc) and claim ids."""
+    """Disputed pairs of claims, ordered by topic, score (desc) and claim ids. ``parsed`` (claim id
+    -> spaCy Doc of the claim's text) spares parsing claim texts again; missing ones are parsed."""
     claims = list(claims)
     n = len(claims)
     if n == 0:
@@ -672,7 +680,7 @@ def find_disputes(
         return []
     sims = {(i, j): float(vectors[i] @ vectors[j]) for i, j in pairs}
     parse_gate = min(POLARITY_MIN_SIM, RESPONSIBILITY_MIN_SIM)
-    docs = _Docs.build(claims, [p for p, s in sims.items() if s >= parse_gate])
+    docs = _Docs.build(claims, [p for p, s in sims.items() if s >= parse_gate], parsed)
     probs, threshold = stance_probs(claims, vectors, claims)  # all claims: articles' leanings
     prob_of = dict(enumerate(probs))
     per_article: dict[str, list[float]] = defaultdict(list)

@@ -11,7 +11,7 @@ from claimcheck.errors import MissingDependencyError
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 # "SABRAN, Qadira (Meridian Press) - ", "WASHINGTON/BEIRUT (Reuters) -- ", "LONDON, May 2 (AP): ";
 # group 1 is the agency. The loader reads the outlet from it;
@@ -71,3 +71,14 @@ def _register_paragraph_breaks() -> None:
 def parse_many(texts: Iterable[str], batch_size: int = 32) -> Iterator["Doc"]:
     """Parse texts in batches, in order."""
     return load_nlp().pipe(texts, batch_size=batch_size)
+
+
+def cut(span: "Span") -> "Doc":
+    """A span of a parsed doc as a Doc of its own, without parsing again: tokens whose head lies
+    outside the span become roots, as in a parse of the span's text alone ("the army captured the
+    hill" cut from "X said the army captured the hill" is rooted at "captured")."""
+    doc = span.as_doc()
+    for old, new in zip(span, doc):
+        if not span.start <= old.head.i < span.end:
+            new.dep_ = "ROOT"
+    return doc

@@ -17,6 +17,7 @@ from claimcheck.records import Article, Claim, Dispute, Problem, Topic
 
 if TYPE_CHECKING:
     import numpy as np
+    from spacy.tokens import Doc
 
 # progress(stage, done, total): called as work advances; the CLI draws bars from it.
 Progress = Callable[[str, int, int], None]
@@ -79,9 +80,12 @@ def extract_from_articles(
     *,
     progress: Progress | None = None,
     timings: dict[str, float] | None = None,
+    claim_docs: dict[str, "Doc"] | None = None,
 ) -> list[Claim]:
+    """Claims of parsed articles; ``claim_docs``, if given, is filled with each claim's text cut
+    from its article's parse (claim id -> Doc), so the dispute stage need not parse it again."""
     from claimcheck.extract import extract_claims
-    from claimcheck.nlp import parse_many
+    from claimcheck.nlp import cut, parse_many
     from claimcheck.sources import assign_camps, normalise_sources
 
     timings = {} if timings is None else timings
@@ -89,7 +93,13 @@ def extract_from_articles(
     claims: list[Claim] = []
     docs = parse_many((a.text for a in articles), batch_size=PARSE_BATCH)
     for done, (article, doc) in enumerate(zip(articles, docs), start=1):
-        claims.extend(extract_claims(article, doc))
+        found = extract_claims(article, doc)
+        if claim_docs is not None:
+            for claim in found:
+                span = doc.char_span(claim.span.start, claim.span.end)  # None unless on token bounds
+                if span is not None:
+                    claim_docs[claim.id] = cut(span)
+        claims.extend(found)
         if progress:
             progress("extract", done, len(articles))
     claims = normalise_sources(claims)
@@ -117,9 +127,11 @@ def check(
     from claimcheck.embed import load_embedder
 
     camps = camps if isinstance(camps, Camps) else load_camps(camps)
-    extracted = extract(inputs, camps, stdin=stdin, progress=progress)
-    timings = dict(extracted.timings)
-    claims = list(extracted.claims)
+    clock = time.perf_counter()
+    articles, problems = load_articles(inputs, stdin=stdin)
+    timings = {"load": time.perf_counter() - clock}
+    claim_docs: dict[str, Doc] = {}
+    claims = extract_from_articles(articles, camps, progress=progress, timings=timings, claim_docs=claim_docs)
 
     clock = time.perf_counter()
     embedder = embedder or load_embedder(model, cache_dir=cache_dir, use_cache=use_cache)
@@ -131,16 +143,16 @@ def check(
     timings["cluster"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
-    disputes = find_disputes(claims, vectors, topic_of, topics, camps, min_score=min_score)
+    disputes = find_disputes(claims, vectors, topic_of, topics, camps, min_score=min_score, parsed=claim_docs)
     timings["dispute"] = time.perf_counter() - clock
 
     return CheckResult(
-        articles=extracted.articles,
+        articles=tuple(articles),
         claims=tuple(claims),
         topics=tuple(topics),
         topic_of=tuple(topic_of),
         disputes=tuple(disputes),
-        problems=extracted.problems,
+        problems=tuple(problems),
         timings=timings,
     )
 
