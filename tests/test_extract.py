@@ -169,6 +169,25 @@ def test_said_it_was_false_denies_the_previous_claim(nlp, denial):
     assert denying[0].span == reported.span
 
 
+@pytest.mark.parametrize("text,reaches_back", [
+    # a noun reaches back to the previous sentence's claim when that sentence names it or shares a word
+    ("A local newspaper reported that soldiers burned the market. The army said the report was false.", True),
+    ("Officials said the Orvel dam was repaired. Engineers at the Orvel dam said that story was false.", True),
+    ("Rumours spread that the dam at Orvel had burst. Engineers said the rumours were false.", True),
+    # ... but not across to an unrelated claim
+    ("Residents said bread prices had doubled. Officials knew the story was false.", False),
+    # a pronoun always does
+    ("Residents said bread prices had doubled. Officials said it was false.", True),
+])
+def test_a_falsity_noun_refers_back_only_to_a_related_claim(nlp, text, reaches_back):
+    first, *rest = _claims(nlp, text)
+    [second] = rest
+    assert second.source.kind == "named" and second.source.name != first.source.name
+    assert (second.span == first.span and second.stance == "denies") is reaches_back
+    if not reaches_back:  # the speaker's own words stay its claim
+        assert second.stance == "asserts" and second.text.endswith("was false")
+
+
 def test_quote_only_sentence_gets_adjacent_speaker(nlp):
     text = ("“We are running out of bread,” said Amal Haddad, a baker in the old city. "
             "“Nobody has delivered flour for a week.”")

@@ -708,11 +708,11 @@ def _cue_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
     elif deny and subjpass is not None and subjpass.lower_ in _REFERRING:
         content = _previous_content(earlier, prev)  # "..., but this was denied by X"
     elif deny and dobj is not None and (dobj.lower_ in _REFERRING or dobj.lemma_.lower() in _REPORT_NOUNS):
-        content = _report_complement(dobj) or _previous_content(earlier, prev)  # "X rejected reports that ..."
+        content = _report_complement(dobj) or _previous_content(earlier, prev, dobj)  # "X rejected reports that ..."
         if content is None and dobj.lower_ not in _REFERRING:
             content = _trim_tokens(doc, dobj.left_edge.i, dobj.right_edge.i + 1)
     elif cue.dep_ == "relcl" and deny and cue.head.lemma_.lower() in _REPORT_NOUNS:
-        content = _previous_content(earlier, prev)  # "..., a claim rebels denied"
+        content = _previous_content(earlier, prev, cue.head)  # "..., a claim rebels denied"
     via_object = False
     if content is None and comp is None and lemma in OBJECT_VERBS:
         content = _object_content(cue, dobj)
@@ -1031,7 +1031,7 @@ def _referent_content(comp: "Token", earlier: list[_Attr], prev: tuple[int, int]
     if rc is not None:
         return rc
     if subj.lower_ in _REFERRING or subj.lemma_.lower() in _REPORT_NOUNS:
-        return _previous_content(earlier, prev)
+        return _previous_content(earlier, prev, subj)
     return None
 
 
@@ -1047,9 +1047,32 @@ def _report_complement(noun: "Token") -> tuple[int, int] | None:
     return None
 
 
-def _previous_content(earlier: list[_Attr], prev: tuple[int, int] | None) -> tuple[int, int] | None:
-    """What "this"/"it"/"the report" refers to: the last claim in this sentence, else the previous one's."""
-    return earlier[-1].content if earlier else prev
+def _previous_content(earlier: list[_Attr], prev: tuple[int, int] | None,
+                      ref: "Token | None" = None) -> tuple[int, int] | None:
+    """What "this"/"it"/"the report" refers to: the last claim in this sentence, else the previous
+    sentence's. A noun (``ref``: "the report", "the story") reaches back a sentence only when that
+    sentence has a word of its stem ("reported ... The army said the report was false") or shares a
+    content word with it; "X knew the story was false" after an unrelated line denies nothing of it.
+    A pronoun ("this was denied") always reaches back."""
+    if earlier:
+        return earlier[-1].content
+    if prev is None or ref is None or ref.lower_ in _REFERRING:
+        return prev
+    back = ref.doc.char_span(prev[0], prev[1], alignment_mode="expand")
+    if back is None:
+        return None
+    stem = ref.lemma_.lower()[:5]
+    if any(t.lemma_.lower().startswith(stem) for t in back.sent) or _content_lemmas(back) & _content_lemmas(ref.sent):
+        return prev
+    return None
+
+
+def _content_lemmas(tokens: Any) -> set[str]:
+    """Common nouns, verbs, adjectives and numbers: what two clauses must share to be about one
+    claim. Names are left out -- an article about one person names them in every sentence."""
+    return {t.lemma_.lower() for t in tokens
+            if t.is_alpha and not t.is_stop and t.pos_ in ("NOUN", "VERB", "ADJ", "NUM") and not t.ent_type_
+            and t.lemma_.lower() not in _REPORT_NOUNS | SPEECH_VERBS}
 
 
 # ---------------------------------------------------------------------------------------------- spans
