@@ -126,7 +126,6 @@ _OPEN_Q = "“«‘"
 _CLOSE_Q = "”»’"
 
 
-
 @dataclass
 class _Attr:
     """One attribution found in a sentence (token indices into the doc; char spans for content)."""
@@ -1072,7 +1071,10 @@ def _content_lemmas(tokens: Any) -> set[str]:
     claim. Names are left out -- an article about one person names them in every sentence."""
     return {t.lemma_.lower() for t in tokens
             if t.is_alpha and not t.is_stop and t.pos_ in ("NOUN", "VERB", "ADJ", "NUM") and not t.ent_type_
-            and t.lemma_.lower() not in _REPORT_NOUNS | SPEECH_VERBS}
+            and t.lemma_.lower() not in _FRAME_WORDS}
+
+
+_FRAME_WORDS = _REPORT_NOUNS | SPEECH_VERBS
 
 
 # ---------------------------------------------------------------------------------------------- spans

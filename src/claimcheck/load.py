@@ -220,9 +220,6 @@ def split_title(text: str) -> tuple[str | None, int]:
     return title, body_start + len(text[body_start:]) - len(text[body_start:].lstrip())
 
 
-# "SABRAN, Qadira (Meridian Press) - ...", "BEIRUT, March 3 (Reuters) — ...", "LONDON (AP) -- ..."
-
-
 def dateline_span(text: str, start: int = 0) -> tuple[int, int] | None:
     """(start, end) of a wire dateline opening the first non-boilerplate line at or after ``start``,
     "SABRAN, Qadira (Meridian Press) - " included; the sentence after it is the lede, so an

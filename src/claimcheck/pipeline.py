@@ -63,14 +63,16 @@ def extract(
     *,
     stdin: TextIO | None = None,
     progress: Progress | None = None,
+    claim_docs: dict[str, "Doc"] | None = None,
 ) -> ExtractResult:
-    """Claims with their sources and stances, from paths or articles."""
+    """Claims with their sources and stances, from paths or articles (``claim_docs``: see
+    :func:`extract_from_articles`)."""
     timings: dict[str, float] = {}
     clock = time.perf_counter()
     camps = camps if isinstance(camps, Camps) else load_camps(camps)
     articles, problems = load_articles(inputs, stdin=stdin)
     timings["load"] = time.perf_counter() - clock
-    claims = extract_from_articles(articles, camps, progress=progress, timings=timings)
+    claims = extract_from_articles(articles, camps, progress=progress, timings=timings, claim_docs=claim_docs)
     return ExtractResult(tuple(articles), tuple(claims), tuple(problems), timings)
 
 
@@ -127,11 +129,10 @@ def check(
     from claimcheck.embed import load_embedder
 
     camps = camps if isinstance(camps, Camps) else load_camps(camps)
-    clock = time.perf_counter()
-    articles, problems = load_articles(inputs, stdin=stdin)
-    timings = {"load": time.perf_counter() - clock}
-    claim_docs: dict[str, Doc] = {}
-    claims = extract_from_articles(articles, camps, progress=progress, timings=timings, claim_docs=claim_docs)
+    claim_docs: dict[str, Doc] = {}  # claims' parses, cut from their articles' for the dispute stage
+    extracted = extract(inputs, camps, stdin=stdin, progress=progress, claim_docs=claim_docs)
+    timings = dict(extracted.timings)
+    claims = list(extracted.claims)
 
     clock = time.perf_counter()
     embedder = embedder or load_embedder(model, cache_dir=cache_dir, use_cache=use_cache)
@@ -147,12 +148,12 @@ def check(
     timings["dispute"] = time.perf_counter() - clock
 
     return CheckResult(
-        articles=tuple(articles),
+        articles=extracted.articles,
         claims=tuple(claims),
         topics=tuple(topics),
         topic_of=tuple(topic_of),
         disputes=tuple(disputes),
-        problems=tuple(problems),
+        problems=extracted.problems,
         timings=timings,
     )
 
