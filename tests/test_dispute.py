@@ -162,12 +162,20 @@ def test_numeric_table(encode, wa, qa, wb, qb, disputed):
 
 # ------------------------------------------------------------------------------------------ negatives
 
-def test_agreeing_claims_are_not_disputed(encode):
-    t1 = "Rebel fighters captured the hilltop village of Tell Maran on Sunday, a commander said."
-    t2 = "The hilltop village of Tell Maran was captured by rebel fighters on Sunday, a monitor said."
-    a = claim("g1", t1, "Rebel fighters captured the hilltop village of Tell Maran on Sunday", "commander")
-    b = claim("g2", t2, "The hilltop village of Tell Maran was captured by rebel fighters on Sunday", "monitor")
-    assert run(encode, [a, b]) == []
+@pytest.mark.parametrize("t1,c1,s1,t2,c2,s2", [
+    # claims that agree (active vs passive)
+    ("Rebel fighters captured the hilltop village of Tell Maran on Sunday, a commander said.",
+     "Rebel fighters captured the hilltop village of Tell Maran on Sunday", "commander",
+     "The hilltop village of Tell Maran was captured by rebel fighters on Sunday, a monitor said.",
+     "The hilltop village of Tell Maran was captured by rebel fighters on Sunday", "monitor"),
+    # claims that merely share a topic
+    ("The aid convoy reached the town of Beit Safa on Tuesday, the Red Crescent said.",
+     "The aid convoy reached the town of Beit Safa on Tuesday", "Red Crescent",
+     "Food prices in Beit Safa have doubled since the spring, a local trader said.",
+     "Food prices in Beit Safa have doubled since the spring", "local trader"),
+])
+def test_agreeing_or_merely_related_claims_are_not_disputed(encode, t1, c1, s1, t2, c2, s2):
+    assert run(encode, [claim("n1", t1, c1, s1), claim("n2", t2, c2, s2)]) == []
 
 
 def test_same_source_is_never_paired(encode):
@@ -248,14 +256,6 @@ def test_min_score_filters(encode):
     strict = run(encode, claims, [0, 0, 1, 1, 2, 2], min_score=0.9)
     assert {d.id for d in strict} <= {d.id for d in everything}
     assert all(d.score >= 0.9 for d in strict)
-
-
-def test_claims_sharing_only_a_topic_are_not_flagged(encode):
-    t1 = "The aid convoy reached the town of Beit Safa on Tuesday, the Red Crescent said."
-    t2 = "Food prices in Beit Safa have doubled since the spring, a local trader said."
-    a = claim("t1", t1, "The aid convoy reached the town of Beit Safa on Tuesday", "Red Crescent")
-    b = claim("t2", t2, "Food prices in Beit Safa have doubled since the spring", "local trader")
-    assert run(encode, [a, b]) == []
 
 
 def test_combine_is_noisy_or():
