@@ -71,6 +71,7 @@ T_CAP = "Rebel fighters have captured the hilltop village of Tell Maran, a comma
 T_HOLD = "Government troops still hold the hilltop village of Tell Maran, an army spokesman said."
 T_REACH = "The aid convoy reached the town of Beit Safa on Tuesday, the Red Crescent said."
 T_NOREACH = "The aid convoy did not reach the town of Beit Safa on Tuesday, local officials said."
+T_UNABLE = "The aid convoy was unable to reach the town of Beit Safa on Tuesday, the UN said."
 T_BYREBELS = "The shelling of the vegetable market in Harem was carried out by rebel fighters, state television said."
 T_BYGOV = "Government artillery shelled the vegetable market in Harem, activists said."
 T_20 = "Twenty people were killed in the bombing of the bus station in Mardin, the governor said."
@@ -99,6 +100,8 @@ def test_explicit_denial_across_articles(encode):
      T_HOLD, "Government troops still hold the hilltop village of Tell Maran", {"captured", "hold"}),
     (T_REACH, "The aid convoy reached the town of Beit Safa on Tuesday",
      T_NOREACH, "The aid convoy did not reach the town of Beit Safa on Tuesday", {"reached", "reach", "not"}),
+    (T_REACH, "The aid convoy reached the town of Beit Safa on Tuesday",
+     T_UNABLE, "The aid convoy was unable to reach the town of Beit Safa on Tuesday", {"reached", "reach"}),
 ])
 def test_polarity(encode, ta, ca, tb, cb, words):
     a, b = claim("p1", ta, ca, "first source"), claim("p2", tb, cb, "second source")
@@ -173,6 +176,9 @@ def test_numeric_table(encode, wa, qa, wb, qb, disputed):
      "The aid convoy reached the town of Beit Safa on Tuesday", "Red Crescent",
      "Food prices in Beit Safa have doubled since the spring, a local trader said.",
      "Food prices in Beit Safa have doubled since the spring", "local trader"),
+    # "unable to reach" and "did not reach" agree
+    (T_UNABLE, "The aid convoy was unable to reach the town of Beit Safa on Tuesday", "UN",
+     T_NOREACH, "The aid convoy did not reach the town of Beit Safa on Tuesday", "local officials"),
 ])
 def test_agreeing_or_merely_related_claims_are_not_disputed(encode, t1, c1, s1, t2, c2, s2):
     assert run(encode, [claim("n1", t1, c1, s1), claim("n2", t2, c2, s2)]) == []
@@ -390,6 +396,9 @@ def test_headlines_still_disputed_on_stance_alone(encode):
     ("Government jets struck the village of Harem.", ["Government jets"]),
     ("The market was shelled by rebel fighters.", ["rebel fighters"]),
     ("Rebel shelling hit the market in Harem.", ["Rebel"]),
+    ("The blast was caused by a militia car bomb.", ["militia"]),  # the weapon's owner
+    ("The blast was caused by a gas leak.", []),
+    ("The mine was planted by rebel fighters.", ["rebel fighters"]),
 ])
 def test_attack_agents(text, expected):
     from claimcheck.dispute import agents

@@ -64,6 +64,16 @@ ATTRIBUTIONS = [
      "according", "The ceasefire was broken within hours", "residents of the port", "named", "asserts"),
     ("Police dismissed as baseless claims that the protest had been peaceful.",
      "dismissed", "the protest had been peaceful", "police", "named", "denies"),
+    # The role's name set off by commas is the source, in either order.
+    ("A spokesman for the union, Karl Weber, told reporters that the strike would go ahead.",
+     "told", "the strike would go ahead", "Karl Weber", "named", "asserts"),
+    ("Karl Weber, a spokesman for the union, said the strike would go ahead.",
+     "said", "the strike would go ahead", "Karl Weber", "named", "asserts"),
+    # ", blaming ..." is the denier's own act, not part of what it denies.
+    ("The ministry rejected reports that the army had shelled the school, blaming rebels for the fire.",
+     "rejected", "the army had shelled the school", "ministry", "named", "denies"),
+    ("The ministry rejected reports that the army had shelled the school, blaming rebels for the fire.",
+     "blaming", "rebels for the fire", "ministry", "named", "asserts"),
 ]
 
 
@@ -242,6 +252,32 @@ PRONOUNS = [
     ("Mr Brown said the plan was sound. The ministry said the plan was expensive. "
      "He said the costs would fall.", "said", "unresolved", None),
 ]
+
+
+# "The group said ...": a definite description of a kind of body refers back to the body named
+# before; text, cue of the claim, expected kind and name.
+DESCRIPTIONS = [
+    ("The Harbour Workers Union said the port was closed. The group denied that ships had docked.",
+     "denied", "pronoun", "Harbour Workers Union"),
+    ("The transport ministry said the road was open. The ministry added that buses were running.",
+     "added", "pronoun", "transport ministry"),
+    # The nearest organisation, not an earlier one.
+    ("The Harbour Workers Union said the port was closed. The Red Crescent said it was worried. "
+     "The group said food was short.", "said", "pronoun", "Red Crescent"),
+    # People are not "the group".
+    ("Dockers at the port said the cranes had stopped. The group said wages were unpaid.",
+     "said", "named", "group"),
+    # Two ministries in the sentence before: it could be either, so it stays as written.
+    ("The health ministry and the transport ministry said the road was open. The ministry added that "
+     "buses were running.", "added", "named", "ministry"),
+]
+
+
+@pytest.mark.parametrize("text,cue,kind,name", DESCRIPTIONS)
+def test_described_speakers(nlp, text, cue, kind, name):
+    claim = [c for c in _claims(nlp, text) if c.cue is not None and c.cue.text == cue][-1]
+    assert claim.source.mention.text.lower().startswith("the ")
+    assert (claim.source.kind, claim.source.name) == (kind, name)
 
 
 @pytest.mark.parametrize("text,cue,kind,name", PRONOUNS)

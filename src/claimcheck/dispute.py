@@ -190,19 +190,20 @@ POLARITY_AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
               frozenset({"false", "fake", "hoax", "fabricate", "untrue", "bogus", "deny", "debunk"})),
 }
 _NEGATORS = {"not", "n't", "never", "no", "without", "neither", "nor"}
+_FAILING = ("fail", "refuse", "unable")  # "failed to / unable to reach": the event did not happen
 _PREDICATE_DEPS = {"ROOT", "conj", "ccomp", "xcomp", "acomp", "attr", "advcl", "pcomp"}
 _MAIN_DEPS = {"ROOT", "conj", "ccomp"}  # verbs whose negation changes what the claim asserts
 _REPORTING = {"say", "tell", "report", "claim", "state", "add", "announce", "accord", "be", "have", "do"}
 
 
 def _negated(tok: Any) -> bool:
-    """Negated by a `neg` child, by a 'no' determiner on its subject, or as xcomp of fail/refuse."""
+    """Negated by a `neg` child, by a 'no' determiner on its subject, or as xcomp of fail/refuse/unable."""
     if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in tok.children):
         return True
     for c in tok.children:
         if c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
             return True
-    if tok.dep_ == "xcomp" and tok.head.lemma_ in ("fail", "refuse") and tok.head is not tok:
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _FAILING and tok.head is not tok:
         return True
     if tok.pos_ in ("ADJ", "NOUN") and tok.head.lemma_ == "be" and any(c.dep_ == "neg" for c in tok.head.children):
         return True
@@ -227,7 +228,7 @@ def polarity_marks(doc: Any) -> tuple[dict[str, list[tuple[int, Any]]], dict[str
         if tok.is_punct or tok.is_space:
             continue
         lem, neg = _lemma(tok), _negated(tok)
-        if lem in ("fail", "refuse") and any(c.dep_ == "xcomp" for c in tok.children):
+        if lem in _FAILING and any(c.dep_ == "xcomp" for c in tok.children):
             continue  # "failed to reach": the negation is carried by the xcomp
         if tok.dep_ not in _PREDICATE_DEPS:
             continue  # only what the claim asserts, not modifiers ("buried alive", "the dead man")
@@ -288,6 +289,21 @@ def polarity(a: Claim, b: Claim, doc_a: Any, doc_b: Any, sim: float, marks: tupl
             return Reason("polarity", f"one asserts and the other negates {lem!r}", tuple(ev),
                           round(0.7 * scale, 4))
     return None
+
+
+def both_negate(a: Claim, b: Claim, marks_a: tuple, marks_b: tuple) -> bool:
+    """Do both claims give the same event the negative outcome ("did not reach" / "was unable to
+    reach", "repelled" / "repelled"), with nothing they oppose on? Then they agree on it, although
+    each reads "against" to the stance model."""
+    (axes_a, verbs_a), (axes_b, verbs_b) = marks_a, marks_b
+    if a.stance == "denies":
+        axes_a, verbs_a = _reverse(axes_a, verbs_a)
+    if b.stance == "denies":
+        axes_b, verbs_b = _reverse(axes_b, verbs_b)
+    signs = [({sg for sg, _ in axes_a[k]}, {sg for sg, _ in axes_b[k]}) for k in set(axes_a) & set(axes_b)]
+    signs += [({-1 if n else 1 for n, _ in verbs_a[k]}, {-1 if n else 1 for n, _ in verbs_b[k]})
+              for k in set(verbs_a) & set(verbs_b)]
+    return any(x == y == {-1} for x, y in signs) and not any(x != y for x, y in signs)
 
 
 # -------------------------------------------------------------------------------------------- numeric
@@ -382,9 +398,10 @@ def numeric(a: Claim, b: Claim, sim: float) -> Reason | None:
 
 ATTACK_VERBS = frozenset({"shell", "bomb", "attack", "strike", "launch", "carry", "fire", "target", "kill",
                           "hit", "ambush", "shoot", "raid", "bombard", "detonate", "massacre", "conduct",
-                          "perpetrate", "stage", "orchestrate", "down", "destroy"})
+                          "perpetrate", "stage", "orchestrate", "down", "destroy", "cause", "plant"})
 ATTACK_NOUNS = frozenset({"attack", "shelling", "strike", "airstrike", "bombing", "raid", "bombardment",
-                          "ambush", "massacre", "explosion", "blast", "fire", "rocket", "missile", "shell"})
+                          "ambush", "massacre", "explosion", "blast", "fire", "rocket", "missile", "shell",
+                          "bomb", "mortar", "grenade", "mine", "drone"})
 # Words that name the same side; anything else is compared by its words.
 ACTOR_GROUPS = {
     "state": {"government", "regime", "army", "military", "troops", "troop", "soldier", "state",
@@ -440,24 +457,27 @@ def agents(doc: Any) -> list[tuple[str, frozenset[str], tuple[int, int], Any]]:
         if tok.lower_ in _PRONOUNS or tok.pos_ == "PRON" or not _is_actor(tok, tok.dep_ != "nsubj"):
             return
         text, words, span = _actor_words(tok)
-        if words:
+        if words and all(span != seen[2] for seen in found):  # a verb and its noun may both lead here
             found.append((text, words, span, cue))
+
+    def add_doer(tok: Any, cue: Any) -> None:
+        if tok.lemma_.lower() in ATTACK_NOUNS:  # "rebel shelling hit ...", "caused by a militia car bomb"
+            for m in tok.children:
+                if m.dep_ in ("compound", "amod", "poss", "nmod") and m.lemma_.lower() not in ATTACK_NOUNS:
+                    add(m, cue)
+        else:
+            add(tok, cue)
 
     for tok in doc:
         lem = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lem in ATTACK_VERBS:
             for c in tok.children:
                 if c.dep_ == "nsubj":
-                    if c.lemma_.lower() in ATTACK_NOUNS:
-                        for m in c.children:
-                            if m.dep_ in ("compound", "amod", "poss", "nmod") and m.lemma_.lower() not in ATTACK_NOUNS:
-                                add(m, tok)
-                    else:
-                        add(c, tok)
+                    add_doer(c, tok)
                 if c.dep_ == "agent":
                     for p in c.children:
                         if p.dep_ == "pobj":
-                            add(p, tok)
+                            add_doer(p, tok)
         if lem == "blame":
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "on":
@@ -698,7 +718,8 @@ def find_disputes(
         if i in docs.docs and j in docs.docs:
             reasons += [polarity(a, b, docs.docs[i], docs.docs[j], sim, (docs.marks[i], docs.marks[j])),
                         responsibility(a, b, docs.docs[i], docs.docs[j], sim, camps, (docs.agents[i], docs.agents[j]))]
-        if int(topic_of[i]) == int(topic_of[j]) or sim >= CROSS_TOPIC_MIN_SIM:
+        if (int(topic_of[i]) == int(topic_of[j]) or sim >= CROSS_TOPIC_MIN_SIM) and not (
+                i in docs.docs and j in docs.docs and both_negate(a, b, docs.marks[i], docs.marks[j])):
             reasons.append(learned(a, b, prob_of[i], prob_of[j], threshold, sim))
         found = [r for r in reasons if r is not None]
         if any(r.kind == "explicit_denial" for r in found):

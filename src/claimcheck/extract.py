@@ -923,7 +923,7 @@ def _source_of(cue: "Token", sent: "SpacySpan") -> tuple["SpacySpan | None", "To
                 return subj.doc[subj.i:subj.i + 1], subj  # resolved to the noun it modifies in _resolve
             if subj.dep_ == "nsubj" and subj.lower_ in ("there",):
                 return None, None
-            named = _fronted_appositive(subj)
+            named = _fronted_appositive(subj) or _role_appositive(subj)
             if named is not None:
                 return _mention(named), named
             return _mention(subj), subj
@@ -941,6 +941,10 @@ def _source_of(cue: "Token", sent: "SpacySpan") -> tuple["SpacySpan | None", "To
             if (tok.dep_ == "advcl" and tok.tag_ == "VBG" and head.dep_ == "ccomp"
                     and head.head.lemma_.lower() in REPORT_VERBS and tok.lemma_.lower() in REPORT_VERBS):
                 tok = head.head  # "X denied that A, saying B": the saying is X's, not A's subject's
+                continue
+            if (tok.dep_ == "advcl" and tok.tag_ == "VBG" and head.dep_ == "acl" and tok.lemma_.lower() in REPORT_VERBS
+                    and head.head.lemma_.lower() in _REPORT_NOUNS and head.head.head.pos_ in ("VERB", "AUX")):
+                tok = head.head.head  # "X rejected reports that A, blaming B": the blaming is X's
                 continue
             tok = head  # "..., claiming that ...", "met X and said ..."
             continue
@@ -983,6 +987,18 @@ def _fronted_appositive(subj: "Token") -> "Token | None":
     for c in subj.rights:
         if c.dep_ == "appos" and c.pos_ == "PROPN" and c.nbor(-1).text != "(" and any(
                 t.text == "," for t in subj.doc[subj.i:c.left_edge.i]):
+            return c
+    return None
+
+
+def _role_appositive(subj: "Token") -> "Token | None":
+    """"A spokesman for the group, Ilya Brann, said ...": the role's name, set off by commas, is the
+    source (as in "Ilya Brann, a spokesman for the group, said ...")."""
+    if subj.lemma_.lower() not in _PERSON_NOUNS:
+        return None
+    for c in subj.rights:
+        if (c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON" and c.i > 0
+                and c.left_edge.nbor(-1).text == ","):
             return c
     return None
 
@@ -1040,7 +1056,7 @@ def _report_complement(noun: "Token") -> tuple[int, int] | None:
         return None
     for c in noun.children:
         if c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
-            return _trim_tokens(noun.doc, c.left_edge.i, c.right_edge.i + 1)
+            return _trim_tokens(noun.doc, c.left_edge.i, _before_participle_frame(c) + 1)
         if c.dep_ == "prep" and c.lower_ in ("of", "about") and c.right_edge.i > c.i:
             return _trim_tokens(noun.doc, c.i + 1, c.right_edge.i + 1)
     return None
@@ -1225,6 +1241,55 @@ def _resolve(attr: _Attr, segs: list[_Seg], i: int) -> None:
     attr.gender = _gender_of(attr.source)
     if attr.gender is None and attr.person is not False and head is not None and head.pos_ == "PROPN":
         attr.gender = _honorific_gender(head.doc.text, head.text)
+    target = _described_antecedent(attr, segs, i)
+    if target is not None:
+        attr.kind, attr.name, attr.person, attr.plural = "pronoun", target.name, target.person, target.plural
+
+
+# "The group said ...", "the ministry denied ...": a definite description naming a kind of body
+# refers back to the body named before. Ministry-like nouns need the earlier name to end with the
+# noun ("the defence ministry"); group-like nouns take a named organisation.
+_BODY_NOUNS = frozenset({"ministry", "army", "military", "government", "police", "agency", "council",
+                         "committee", "office", "department", "commission", "court", "company", "party",
+                         "campaign", "channel", "broadcaster", "network", "newspaper", "observatory"})
+_GROUP_NOUNS = frozenset({"group", "organisation", "organization", "movement", "militia", "faction",
+                          "coalition", "alliance", "front", "force", "forces", "monitor", "outfit"})
+_MAX_REFERENCE_BACK = 6  # sentences
+
+
+def _described_antecedent(attr: _Attr, segs: list[_Seg], i: int) -> _Attr | None:
+    """The earlier named source that "the group" / "the ministry" refers to; None if none or unclear."""
+    mention, head = attr.source, attr.source_head
+    if (head is None or mention is None or len(mention) != 2 or mention[0].lower_ != "the"
+            or head.pos_ != "NOUN" or not head.is_lower):
+        return None
+    noun = head.lower_
+    if noun not in _BODY_NOUNS and noun not in _GROUP_NOUNS:
+        return None
+
+    def refers(cand: _Attr) -> bool:
+        if not cand.name or cand.name.lower() == noun or cand.source is None:
+            return False
+        if cand.name.lower().split()[-1] == noun:
+            return True
+        head = cand.source_head
+        return (noun in _GROUP_NOUNS and cand.person is not True and not cand.plural and head is not None
+                and (head.pos_ == "PROPN" or head.ent_type_ == "ORG"))
+
+    for back in range(0, _MAX_REFERENCE_BACK + 1):
+        j = i - back
+        if j < 0:
+            break
+        cands = [a for a in segs[j].attrs if a.kind == "named" and a.inherited is None and refers(a)
+                 and (back > 0 or a.source.start < mention.start)]
+        names = {a.name for a in cands}
+        if any(t.dep_ == "cc" for a in cands for t in a.source):
+            return None  # "the health ministry and the transport ministry said": which one?
+        if len(names) == 1:
+            return cands[0]
+        if len(names) > 1:
+            return None  # two bodies it could be: leave it as written
+    return None
 
 
 def _person_like(mention: "SpacySpan", head: "Token | None") -> bool | None:

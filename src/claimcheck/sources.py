@@ -30,10 +30,11 @@ _TITLES = (
     "sir", "dame", "rev.", "reverend", "pope", "ayatollah", "chairman", "chairwoman", "director",
 )
 # A title, optionally after a few words saying whose ("United Nations peace envoy", "Russian Foreign
-# Minister"), right before a capitalised name.
+# Minister"), right before a capitalised name (case-sensitive there: "spokesman for the group" keeps
+# its title).
 _TITLE_RE = re.compile(
     r"^(?:[\w.'’-]+\s+){0,4}?(?:" + "|".join(
-        re.escape(t) for t in sorted(_TITLES, key=len, reverse=True)) + r")\s+(?=[A-Z])",
+        re.escape(t) for t in sorted(_TITLES, key=len, reverse=True)) + r")\s+(?=(?-i:[A-Z]))",
     flags=re.IGNORECASE,
 )
 _ABBREVIATIONS = (
