@@ -432,6 +432,34 @@ def test_wider_attribution_cues(nlp, text, cue, content, name, kind):
 
 
 @pytest.mark.parametrize("text", [
+    "A port spokesman declined to comment on the missing containers.",
+    "The ministry refused to confirm that the border had been closed.",
+    "The mayor would not say whether the bridge had reopened.",
+    "The company asked if the permit had been granted.",
+    "The minister did not deny that the talks had failed.",
+])
+def test_withheld_speech_and_questions_attribute_no_claim(nlp, text):
+    """Nobody put anything forward: at most the narrator's report that they did not."""
+    assert all(c.source.kind == "narrator" for c in _claims(nlp, text))
+
+
+@pytest.mark.parametrize("text,content", [
+    ("The navy said on Sunday it had stopped a ferry near the cape.", "it had stopped a ferry near the cape"),
+    ("The navy said late on Sunday night it had stopped a ferry.", "it had stopped a ferry"),
+    ("The navy said the ferry would sail on Sunday.", "the ferry would sail on Sunday"),
+])
+def test_date_of_the_speech_is_not_content(nlp, text, content):
+    assert _find(_claims(nlp, text), cue="said").text == content
+
+
+def test_body_speaks_in_a_relative_clause(nlp):
+    text = "The report was denied by the dockers' union, which said the ship had been unloaded."
+    claim = _find(_claims(nlp, text), cue="said")
+    assert claim.text == "the ship had been unloaded"
+    assert claim.source.name == "dockers union"
+
+
+@pytest.mark.parametrize("text", [
     "Voters doubted the senator's claim that the budget was balanced.",
     "The union leader stressed the need for new talks with the company.",
 ])

@@ -117,6 +117,15 @@ _PERSON_NOUNS = frozenset({
     "mother", "father", "wife", "husband", "son", "daughter", "friend", "journalist", "reporter", "editor",
     "correspondent", "judge", "prosecutor", "investigator", "agent", "inspector", "observer", "monitor",
 })
+# Bodies that speak. Ministry-like nouns refer back to a name ending with the noun ("the ministry" ->
+# "defence ministry"); group-like nouns to a named organisation ("the group" -> "Red Crescent").
+_BODY_NOUNS = frozenset({"ministry", "army", "military", "government", "police", "agency", "council",
+                         "committee", "office", "department", "commission", "court", "company", "party",
+                         "campaign", "channel", "broadcaster", "network", "newspaper", "observatory",
+                         "association", "union", "federation", "institute", "charity", "authority",
+                         "administration", "embassy", "board", "guard"})
+_GROUP_NOUNS = frozenset({"group", "organisation", "organization", "movement", "militia", "faction",
+                          "coalition", "alliance", "front", "force", "forces", "monitor", "outfit"})
 _FEMALE = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "spokeswoman", "chairwoman", "woman", "mother", "wife",
                      "daughter", "queen", "madam", "lady", "congresswoman", "businesswoman", "sister"})
 _MALE = frozenset({"mr", "mr.", "spokesman", "chairman", "man", "father", "husband", "son", "king", "sir",
@@ -686,7 +695,11 @@ def _cue_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
     stance = "denies" if deny else "asserts"
     if _inside_quote(sent, cue, opened):
         return None  # "I think" inside somebody's quotation belongs to the quote
+    if _withheld(cue):
+        return None  # "declined to comment", "would not say whether": nothing was claimed
     comp = next((c for c in cue.children if c.dep_ in ("ccomp",) and sent.start <= c.i < sent.end), None)
+    if comp is not None and any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in comp.children):
+        return None  # "asked whether the town had fallen": a question, not a claim
     if comp is None and lemma in SPEECH_VERBS | CLAUSE_VERBS:
         comp = _that_adverbial(cue, sent)
     dobj = next((c for c in cue.children if c.dep_ == "dobj"), None)
@@ -703,7 +716,7 @@ def _cue_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
             if ref is not None:
                 content, stance = ref, "denies"
         if content is None:
-            content = _trim_tokens(doc, comp.left_edge.i, _before_participle_frame(comp) + 1)
+            content = _trim_tokens(doc, _after_date_phrase(cue, comp), _before_participle_frame(comp) + 1)
     elif deny and subjpass is not None and subjpass.lower_ in _REFERRING:
         content = _previous_content(earlier, prev)  # "..., but this was denied by X"
     elif deny and dobj is not None and (dobj.lower_ in _REFERRING or dobj.lemma_.lower() in _REPORT_NOUNS):
@@ -737,7 +750,7 @@ def _cue_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
     if head is not None and head.lower_ in ("that", "which") and cue.dep_ == "relcl":
         noun = cue.head
         if not (noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "ORG", "NORP")
-                or noun.lemma_.lower() in _PERSON_NOUNS):
+                or noun.lemma_.lower() in _PERSON_NOUNS | _BODY_NOUNS | _GROUP_NOUNS):
             return None  # "a bill that seeks ...": things do not make claims
     if source is not None and (not any(ch.isalpha() for ch in source.text) or _dateline_like(source)):
         return None
@@ -748,6 +761,38 @@ def _cue_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
     # "Ana won the race after complaining of cramps": a speech verb with a mere object says what was
     # talked about, not a proposition; the sentence stays the narrator's report too.
     return _Attr(content, cue, source, head, stance=stance, nominal=via_object and lemma not in _STANCE_OBJECT_VERBS)
+
+
+def _after_date_phrase(cue: "Token", comp: "Token") -> int:
+    """First token of a complement, past a date the parser hung on it although it dates the speech:
+    "The navy said on Sunday it had ..." -> "it had ..."."""
+    doc, i = cue.doc, comp.left_edge.i
+    if i <= cue.i or any(not (t.dep_ == "advmod" and t.head == cue) for t in doc[cue.i + 1:i]):
+        return i  # only right after the cue ("said late on Sunday ...")
+    for tok in comp.lefts:
+        if tok.i != i:
+            break
+        dated = [t for t in tok.subtree if t.dep_ not in ("prep", "det", "punct") and t.text.lower() not in ("late", "early")]
+        if tok.dep_ not in ("prep", "npadvmod") or not dated or any(t.ent_type_ not in ("DATE", "TIME") for t in dated):
+            break
+        i = tok.right_edge.i + 1
+        while i < comp.i and doc[i].is_punct:
+            i += 1
+    return i
+
+
+_WITHHOLDING = frozenset({"decline", "refuse", "fail"})
+
+
+def _withheld(cue: "Token") -> bool:
+    """Speech that did not happen: "declined to comment", "refused to confirm", "would not say",
+    "did not deny" (which asserts nothing either)."""
+    lemma = cue.lemma_.lower()
+    if lemma in _WITHHOLDING and any(c.dep_ == "xcomp" and c.lemma_.lower() in REPORT_VERBS for c in cue.children):
+        return True
+    if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in _WITHHOLDING:
+        return True
+    return lemma in SPEECH_VERBS | DENY_VERBS and any(c.dep_ == "neg" for c in cue.children)
 
 
 def _that_adverbial(cue: "Token", sent: "SpacySpan") -> "Token | None":
@@ -1247,13 +1292,7 @@ def _resolve(attr: _Attr, segs: list[_Seg], i: int) -> None:
 
 
 # "The group said ...", "the ministry denied ...": a definite description naming a kind of body
-# refers back to the body named before. Ministry-like nouns need the earlier name to end with the
-# noun ("the defence ministry"); group-like nouns take a named organisation.
-_BODY_NOUNS = frozenset({"ministry", "army", "military", "government", "police", "agency", "council",
-                         "committee", "office", "department", "commission", "court", "company", "party",
-                         "campaign", "channel", "broadcaster", "network", "newspaper", "observatory"})
-_GROUP_NOUNS = frozenset({"group", "organisation", "organization", "movement", "militia", "faction",
-                          "coalition", "alliance", "front", "force", "forces", "monitor", "outfit"})
+# refers back to the body named before (_BODY_NOUNS, _GROUP_NOUNS).
 _MAX_REFERENCE_BACK = 6  # sentences
 
 
