@@ -71,6 +71,8 @@ T_CAP = "Rebel fighters have captured the hilltop village of Tell Maran, a comma
 T_HOLD = "Government troops still hold the hilltop village of Tell Maran, an army spokesman said."
 T_REACH = "The aid convoy reached the town of Beit Safa on Tuesday, the Red Crescent said."
 T_NOREACH = "The aid convoy did not reach the town of Beit Safa on Tuesday, local officials said."
+T_WOUNDED = "The union said one crew member of the ferry Marla was wounded in the collision."
+T_UNHURT = "The port authority said nobody on the ferry Marla was hurt in the collision."
 T_UNABLE = "The aid convoy was unable to reach the town of Beit Safa on Tuesday, the UN said."
 T_BYREBELS = "The shelling of the vegetable market in Harem was carried out by rebel fighters, state television said."
 T_BYGOV = "Government artillery shelled the vegetable market in Harem, activists said."
@@ -100,6 +102,8 @@ def test_explicit_denial_across_articles(encode):
      T_HOLD, "Government troops still hold the hilltop village of Tell Maran", {"captured", "hold"}),
     (T_REACH, "The aid convoy reached the town of Beit Safa on Tuesday",
      T_NOREACH, "The aid convoy did not reach the town of Beit Safa on Tuesday", {"reached", "reach", "not"}),
+    (T_WOUNDED, "one crew member of the ferry Marla was wounded in the collision",
+     T_UNHURT, "nobody on the ferry Marla was hurt in the collision", {"wounded", "hurt"}),
     (T_REACH, "The aid convoy reached the town of Beit Safa on Tuesday",
      T_UNABLE, "The aid convoy was unable to reach the town of Beit Safa on Tuesday", {"reached", "reach"}),
 ])

@@ -177,6 +177,7 @@ POLARITY_AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
                            "withdraw", "retreat", "lose"})),
     "casualty": (frozenset({"kill", "die", "dead", "death", "slay", "execute", "behead"}),
                  frozenset({"survive", "alive", "unharmed", "unhurt", "safe", "escape", "rescue"})),
+    "injury": (frozenset({"injure", "wound", "hurt", "harm"}), frozenset({"unharmed", "unhurt", "unscathed"})),
     "custody": (frozenset({"arrest", "detain", "jail", "imprison", "abduct", "kidnap"}),
                 frozenset({"release", "free", "freed", "escape", "acquit"})),
     "agreement": (frozenset({"agree", "accept", "approve", "sign", "endorse", "ratify"}),
@@ -190,6 +191,7 @@ POLARITY_AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
               frozenset({"false", "fake", "hoax", "fabricate", "untrue", "bogus", "deny", "debunk"})),
 }
 _NEGATORS = {"not", "n't", "never", "no", "without", "neither", "nor"}
+_NOBODY = {"nobody", "none", "nothing", "noone"}  # "nobody was hurt": the event is negated
 _FAILING = ("fail", "refuse", "unable")  # "failed to / unable to reach": the event did not happen
 _PREDICATE_DEPS = {"ROOT", "conj", "ccomp", "xcomp", "acomp", "attr", "advcl", "pcomp"}
 _MAIN_DEPS = {"ROOT", "conj", "ccomp"}  # verbs whose negation changes what the claim asserts
@@ -197,11 +199,12 @@ _REPORTING = {"say", "tell", "report", "claim", "state", "add", "announce", "acc
 
 
 def _negated(tok: Any) -> bool:
-    """Negated by a `neg` child, by a 'no' determiner on its subject, or as xcomp of fail/refuse/unable."""
+    """Negated by a `neg` child, by a 'no'/'nobody' subject, or as xcomp of fail/refuse/unable."""
     if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in tok.children):
         return True
     for c in tok.children:
-        if c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
+        if c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in _NOBODY or any(
+                d.dep_ == "det" and d.lower_ == "no" for d in c.children)):
             return True
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _FAILING and tok.head is not tok:
         return True
@@ -542,7 +545,7 @@ def learned(a: Claim, b: Claim, pa: np.ndarray, pb: np.ndarray, threshold: float
     gate = min(1.0, max(0.0, (sim - lo) / (hi - lo)))
     w = calibrate(s, threshold) * gate
     fa, fb = CLASSES[int(np.argmax(pa))], CLASSES[int(np.argmax(pb))]
-    if w < 0.2 or fa == fb:  # weak, or both sides lean the same way: it would only clutter the reasons
+    if w < 0.2 or {fa, fb} != {"for", "against"}:  # weak, or not one for and one against: no clear opposition
         return None
     ev: list[Evidence] = []
     for claim in (a, b):
