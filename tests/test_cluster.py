@@ -224,7 +224,9 @@ def test_neighbour_pairs_match_brute_force():
     ("docs", "expected_first"),
     [
         (["apple watch sales apple watch forecast", "rebels shelled the city, rebels said"], ["apple watch", "rebels"]),
-        (["the of and", "central bank raises rates"], [None, "central bank"]),
+        # weekdays and reporting verbs name no topic
+        (["the army entered the city on Monday, the army said", "fuel prices rose"], ["army", "fuel prices"]),
+        (["the of and", "the central bank raises rates, the central bank says"], [None, "central bank"]),
     ],
 )
 def test_ctfidf_terms(docs, expected_first):
@@ -233,10 +235,11 @@ def test_ctfidf_terms(docs, expected_first):
         if first is None:
             assert t == ()
         else:
-            assert first in t[:2]
+            assert any(first in term for term in t[:2])
+            assert not {"monday", "said"} & {w for term in t for w in term.split()}
             assert len(t) == len(set(t))
-            for k, term in enumerate(t):  # no term only repeats words of higher-ranked terms
-                assert set(term.split()) - {w for earlier in t[:k] for w in earlier.split()}
+            for k, term in enumerate(t):  # no term repeats a word of a higher-ranked term
+                assert not set(term.split()) & {w for earlier in t[:k] for w in earlier.split()}
 
 
 @pytest.mark.parametrize(

@@ -225,19 +225,30 @@ def _renumber(labels: list[int]) -> list[int]:
     return [new[lab] for lab in labels]
 
 
+# Words that tell nothing about what a topic is: when and how it was reported.
+_LABEL_STOP_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+    "tomorrow", "tonight", "january", "february", "march", "april", "june", "july", "august",
+    "september", "october", "november", "december", "said", "says", "told", "reported", "according",
+})
+
+
 def ctfidf_terms(docs: Sequence[str], top: int = 8) -> list[tuple[str, ...]]:
     """Distinctive terms per class document (c-TF-IDF: tf within the class x log(1 + A / f_t),
     A = average words per class, f_t = the term's count over all classes).
 
-    Unigrams and bigrams, English stop words removed; a term whose words are all covered by
-    higher-ranked terms is skipped, so "apple watch" is not followed by "apple" and "watch".
+    Unigrams and bigrams, English stop words, weekdays, months and reporting verbs removed; a term
+    repeating a word of a higher-ranked term is skipped, so "apple watch" is not followed by
+    "apple" or "watch sales".
     """
     from sklearn.feature_extraction.text import CountVectorizer
 
     out: list[tuple[str, ...]] = [() for _ in docs]
     if not docs:
         return out
-    vec = CountVectorizer(stop_words="english", ngram_range=(1, 2), lowercase=True)
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    vec = CountVectorizer(stop_words=sorted(ENGLISH_STOP_WORDS | _LABEL_STOP_WORDS), ngram_range=(1, 2), lowercase=True)
     try:
         counts = vec.fit_transform(docs).tocsr().astype(np.float64)
     except ValueError:  # only stop words or no words at all
@@ -260,8 +271,8 @@ def ctfidf_terms(docs: Sequence[str], top: int = 8) -> list[tuple[str, ...]]:
         for t in order:
             term = str(terms[t])
             words = term.split()
-            if set(words) <= covered:
-                continue
+            if set(words) & covered:
+                continue  # repeats a word of a higher-ranked term ("city", then "city vestra")
             chosen.append(term)
             covered.update(words)
             if len(chosen) >= top:
