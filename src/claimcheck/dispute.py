@@ -545,7 +545,7 @@ def learned(a: Claim, b: Claim, pa: np.ndarray, pb: np.ndarray, threshold: float
     gate = min(1.0, max(0.0, (sim - lo) / (hi - lo)))
     w = calibrate(s, threshold) * gate
     fa, fb = CLASSES[int(np.argmax(pa))], CLASSES[int(np.argmax(pb))]
-    if w < 0.2 or {fa, fb} != {"for", "against"}:  # weak, or not one for and one against: no clear opposition
+    if w < 0.2 or fa == fb:  # weak, or both sides lean the same way: it would only clutter the reasons
         return None
     ev: list[Evidence] = []
     for claim in (a, b):
