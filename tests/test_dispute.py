@@ -116,6 +116,41 @@ def test_polarity(encode, ta, ca, tb, cb, words):
     check_evidence(d, {"p1": ta, "p2": tb})
 
 
+T_HOSPITAL = "Medics said 30 people were killed when an air strike hit the clinic in Tarsa on Monday."
+T_NOTHIT = "Army sources said 12 fighters died in the raid and denied that the clinic in Tarsa had been hit."
+
+
+def test_denial_reaches_across_topics_by_polarity(encode):
+    """"killed when a strike hit the clinic" asserts the clinic was hit; the denial's own sentence
+    may put it in another topic, and the denial is still compared (by the rules only)."""
+    a = claim("h1", T_HOSPITAL, "30 people were killed when an air strike hit the clinic in Tarsa on Monday", "medics")
+    b = claim("h2", T_NOTHIT, "the clinic in Tarsa had been hit", "army sources", "denies", cue="denied")
+    [d] = run(encode, [a, b], topic_of=[0, 1])
+    [pol] = [r for r in d.reasons if r.kind == "polarity"]
+    assert {"hit", "denied"} <= {e.text for e in pol.evidence}
+    assert [r.kind for r in d.reasons] == ["polarity"]  # no learned reason across topics
+    check_evidence(d, {"h1": T_HOSPITAL, "h2": T_NOTHIT})
+
+
+def test_across_topics_only_a_denial_is_compared(encode):
+    t2 = "Twelve people died in a blast in Mardin, a hospital source said."
+    a = claim("q1", T_20, "Twenty people were killed in the bombing of the bus station in Mardin", "governor")
+    b = claim("q2", t2, "Twelve people died in a blast in Mardin", "hospital source")
+    sim = float(encode([a.text])[0] @ encode([b.text])[0])
+    assert 0.55 <= sim < 0.8  # related enough for the numeric rule, not a near-duplicate
+    assert [r.kind for d in run(encode, [a, b]) for r in d.reasons] == ["numeric"]
+    assert run(encode, [a, b], topic_of=[0, 1]) == []
+
+
+def test_a_command_asserts_nothing():
+    from claimcheck.dispute import polarity_marks
+    from claimcheck.nlp import load_nlp
+
+    nlp = load_nlp()
+    assert polarity_marks(nlp("Don't open the gate at the Tarsa crossing")) == ({}, {})
+    assert polarity_marks(nlp("The guards did not open the gate at the Tarsa crossing"))[1]["open"][0][0] is True
+
+
 def test_responsibility(encode):
     a = claim("r1", T_BYREBELS, "The shelling of the vegetable market in Harem was carried out by rebel fighters",
               "state television")

@@ -69,6 +69,14 @@ ATTRIBUTIONS = [
      "told", "the strike would go ahead", "Karl Weber", "named", "asserts"),
     ("Karl Weber, a spokesman for the union, said the strike would go ahead.",
      "said", "the strike would go ahead", "Karl Weber", "named", "asserts"),
+    # "said A and denied B": A ends before the speaker's second act, which is a claim of its own.
+    ("Police said two men were arrested at the port and denied that shots had been fired.",
+     "said", "two men were arrested at the port", "police", "named", "asserts"),
+    ("Police said two men were arrested at the port and denied that shots had been fired.",
+     "denied", "shots had been fired", "police", "named", "denies"),
+    # Terms of speaking are no claim; the speaker still is the source of what follows.
+    ("A nurse, who asked not to be named, told reporters that the ward had no power.",
+     "told", "the ward had no power", "nurse", "named", "asserts"),
     # ", blaming ..." is the denier's own act, not part of what it denies.
     ("The ministry rejected reports that the army had shelled the school, blaming rebels for the fire.",
      "rejected", "the army had shelled the school", "ministry", "named", "denies"),
@@ -437,6 +445,8 @@ def test_wider_attribution_cues(nlp, text, cue, content, name, kind):
     "The mayor would not say whether the bridge had reopened.",
     "The company asked if the permit had been granted.",
     "The minister did not deny that the talks had failed.",
+    "The nurse, who asked not to be named, left the ward.",
+    "The official spoke on condition of anonymity.",
 ])
 def test_withheld_speech_and_questions_attribute_no_claim(nlp, text):
     """Nobody put anything forward: at most the narrator's report that they did not."""

@@ -25,7 +25,9 @@ from claimcheck.sources import assign_camps, canonical_name, merge_map, normalis
     ("Lavrov's", "Lavrov"),
     ("the President", "President"),  # a title alone is the name
     ("General Motors", "General Motors"),  # not a title before a name
-    ("a spokesman for the group", "spokesman for the group"),  # a title before lower-case words stays
+    ("a spokesman for the group", "spokesman for the group"),
+    ("the Lorin People's Front", "Lorin People's Front"),  # a possessive inside a name stays
+    ("the dockers' union", "dockers union"),  # a title before lower-case words stays
     ("United Nations peace envoy Staffan de Mistura", "Staffan de Mistura"),
 ])
 def test_canonical_name(mention, name):

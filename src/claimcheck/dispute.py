@@ -3,9 +3,10 @@
 Pipeline per corpus:
 
 1. **Candidates** -- pairs within a topic (all pairs for topics up to ``MAX_TOPIC_PAIRS_MEMBERS``
-   claims, else each claim's ``TOPIC_NEIGHBOURS`` nearest members) plus near-duplicates across
+   claims, else each claim's ``TOPIC_NEIGHBOURS`` nearest members) plus similar claims across
    neighbouring topics (cosine >= ``CROSS_TOPIC_MIN_SIM`` among the ``NEIGHBOUR_TOPICS`` topics with
-   the closest centroids). Never all n^2 pairs of the corpus.
+   the closest centroids; for a denial, by the denial and polarity rules, from ``CROSS_TOPIC_RULE_SIM``).
+   Never all n^2 pairs of the corpus.
 2. **Parties** -- a pair must come from different parties (see :func:`party_of`). With camps, both
    camps known and equal means same side: not a candidate. A source with no camp is a party of its
    own, so camp-less vs government *is* a cross-party pair; government vs government is not.
@@ -37,7 +38,8 @@ from claimcheck.records import Claim, Dispute, Evidence, Quantity, Reason, Topic
 MAX_TOPIC_PAIRS_MEMBERS = 200  # above this, a topic pairs each claim with its nearest members only
 TOPIC_NEIGHBOURS = 40
 NEIGHBOUR_TOPICS = 3
-CROSS_TOPIC_MIN_SIM = 0.8
+CROSS_TOPIC_MIN_SIM = 0.8  # claims across topics are compared from here on ...
+CROSS_TOPIC_RULE_SIM = 0.55  # ... a denial from here (its sentence may pull it to another topic)
 DENIAL_MIN_SIM = 0.7  # an assertion and a denial must be about the same content
 POLARITY_MIN_SIM = 0.55
 NUMERIC_MIN_SIM = 0.55
@@ -90,7 +92,7 @@ def may_pair(a: Claim, b: Claim, camp_a: str | None = None, camp_b: str | None =
 # ------------------------------------------------------------------------------------------ candidates
 
 def candidate_pairs(vectors: np.ndarray, topic_of: Sequence[int]) -> list[tuple[int, int]]:
-    """Index pairs (i < j) worth scoring: within topics, and near-duplicates across close topics."""
+    """Index pairs (i < j) worth scoring: within topics, and similar claims across close topics."""
     members: dict[int, list[int]] = defaultdict(list)
     for i, t in enumerate(topic_of):
         members[int(t)].append(i)
@@ -121,7 +123,7 @@ def candidate_pairs(vectors: np.ndarray, topic_of: Sequence[int]) -> list[tuple[
         for t, u in sorted(near):
             a, b = members[t], members[u]
             sims = vectors[a] @ vectors[b].T
-            for r, c in zip(*np.nonzero(sims >= CROSS_TOPIC_MIN_SIM)):
+            for r, c in zip(*np.nonzero(sims >= CROSS_TOPIC_RULE_SIM)):
                 i, j = a[int(r)], b[int(c)]
                 pairs.add((min(i, j), max(i, j)))
     return sorted(pairs)
@@ -195,6 +197,7 @@ _NOBODY = {"nobody", "none", "nothing", "noone"}  # "nobody was hurt": the event
 _FAILING = ("fail", "refuse", "unable")  # "failed to / unable to reach": the event did not happen
 _PREDICATE_DEPS = {"ROOT", "conj", "ccomp", "xcomp", "acomp", "attr", "advcl", "pcomp"}
 _MAIN_DEPS = {"ROOT", "conj", "ccomp"}  # verbs whose negation changes what the claim asserts
+_FACT_MARKS = {"when", "after", "as", "because", "since"}  # "killed when a strike hit X" asserts it hit X
 _REPORTING = {"say", "tell", "report", "claim", "state", "add", "announce", "accord", "be", "have", "do"}
 
 
@@ -211,6 +214,13 @@ def _negated(tok: Any) -> bool:
     if tok.pos_ in ("ADJ", "NOUN") and tok.head.lemma_ == "be" and any(c.dep_ == "neg" for c in tok.head.children):
         return True
     return False
+
+
+def _imperative(tok: Any) -> bool:
+    """A bare verb with no subject and no auxiliary but "do": "don't shoot", "reset all settings"."""
+    return tok.tag_ == "VB" and tok.pos_ == "VERB" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") or (c.dep_ in ("aux", "auxpass") and c.lemma_.lower() != "do")
+        for c in tok.children)
 
 
 def _lemma(tok: Any) -> str:
@@ -235,8 +245,8 @@ def polarity_marks(doc: Any) -> tuple[dict[str, list[tuple[int, Any]]], dict[str
             continue  # "failed to reach": the negation is carried by the xcomp
         if tok.dep_ not in _PREDICATE_DEPS:
             continue  # only what the claim asserts, not modifiers ("buried alive", "the dead man")
-        if tok.sent.text.rstrip().endswith("?"):
-            continue  # a question asserts nothing
+        if tok.sent.text.rstrip().endswith("?") or _imperative(tok):
+            continue  # a question or a command ("hands up, don't shoot") asserts nothing
         for axis, (pos, negs) in POLARITY_AXES.items():
             if meta and axis != "truth":
                 continue
@@ -249,7 +259,8 @@ def polarity_marks(doc: Any) -> tuple[dict[str, list[tuple[int, Any]]], dict[str
                 sign = 0
             if sign:
                 axes[axis].append((-sign if neg else sign, tok))
-        if tok.pos_ == "VERB" and lem not in _REPORTING and tok.dep_ in _MAIN_DEPS and not meta:
+        if tok.pos_ == "VERB" and lem not in _REPORTING and not meta and (tok.dep_ in _MAIN_DEPS or (
+                tok.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _FACT_MARKS for c in tok.children))):
             verbs[lem].append((neg, tok))
     return axes, verbs
 
@@ -257,6 +268,16 @@ def polarity_marks(doc: Any) -> tuple[dict[str, list[tuple[int, Any]]], dict[str
 def _reverse(axes: dict, verbs: dict) -> tuple[dict, dict]:
     return ({k: [(-sg, t) for sg, t in v] for k, v in axes.items()},
             {k: [(not n, t) for n, t in v] for k, v in verbs.items()})
+
+
+def _negation_evidence(sides: tuple) -> list[Evidence]:
+    """The words that negate each side: a `neg` on the marked word, or the source's denial cue."""
+    ev = []
+    for claim, tok in sides:
+        ev += [_tok_ev(claim, c) for c in tok.children if c.dep_ == "neg"]
+        if claim.stance == "denies" and claim.cue is not None:
+            ev.append(Evidence(claim.article.id, claim.cue.start, claim.cue.end, claim.cue.text))
+    return ev
 
 
 def polarity(a: Claim, b: Claim, doc_a: Any, doc_b: Any, sim: float, marks: tuple | None = None) -> Reason | None:
@@ -277,8 +298,7 @@ def polarity(a: Claim, b: Claim, doc_a: Any, doc_b: Any, sim: float, marks: tupl
         if len(sa) == 1 and len(sb) == 1 and sa != sb:
             ta, tb = axes_a[axis][0][1], axes_b[axis][0][1]
             ev = [_tok_ev(a, ta), _tok_ev(b, tb)]
-            for claim, tok in ((a, ta), (b, tb)):
-                ev += [_tok_ev(claim, c) for c in tok.children if c.dep_ == "neg"]
+            ev += _negation_evidence(((a, ta), (b, tb)))
             return Reason("polarity", f"opposite outcomes on {axis}: {ta.text!r} vs {tb.text!r}",
                           tuple(ev), round(0.75 * scale, 4))
     for lem in sorted(set(verbs_a) & set(verbs_b)):
@@ -287,8 +307,7 @@ def polarity(a: Claim, b: Claim, doc_a: Any, doc_b: Any, sim: float, marks: tupl
         if len(na) == 1 and len(nb) == 1 and na != nb:
             ta, tb = verbs_a[lem][0][1], verbs_b[lem][0][1]
             ev = [_tok_ev(a, ta), _tok_ev(b, tb)]
-            for claim, tok in ((a, ta), (b, tb)):
-                ev += [_tok_ev(claim, c) for c in tok.children if c.dep_ == "neg"]
+            ev += _negation_evidence(((a, ta), (b, tb)))
             return Reason("polarity", f"one asserts and the other negates {lem!r}", tuple(ev),
                           round(0.7 * scale, 4))
     return None
@@ -702,6 +721,11 @@ def find_disputes(
     if not pairs:
         return []
     sims = {(i, j): float(vectors[i] @ vectors[j]) for i, j in pairs}
+    # Across topics, below CROSS_TOPIC_MIN_SIM, only a denial is compared (by the denial and polarity
+    # rules): its sentence may have pulled it into another topic than the assertion it denies.
+    near = {p: int(topic_of[p[0]]) == int(topic_of[p[1]]) or s >= CROSS_TOPIC_MIN_SIM for p, s in sims.items()}
+    pairs = [p for p in pairs if near[p] or "denies" in (claims[p[0]].stance, claims[p[1]].stance)]
+    sims = {p: sims[p] for p in pairs}
     parse_gate = min(POLARITY_MIN_SIM, RESPONSIBILITY_MIN_SIM)
     docs = _Docs.build(claims, [p for p, s in sims.items() if s >= parse_gate], parsed)
     probs, threshold = stance_probs(claims, vectors, claims)  # all claims: articles' leanings
@@ -716,14 +740,18 @@ def find_disputes(
         a, b = claims[i], claims[j]
         if (a.id, a.span.start) > (b.id, b.span.start):
             a, b, i, j = b, a, j, i
-        sim = sims[(min(i, j), max(i, j))]
-        reasons = [explicit_denial(a, b, sim), numeric(a, b, sim)]
-        if i in docs.docs and j in docs.docs:
-            reasons += [polarity(a, b, docs.docs[i], docs.docs[j], sim, (docs.marks[i], docs.marks[j])),
-                        responsibility(a, b, docs.docs[i], docs.docs[j], sim, camps, (docs.agents[i], docs.agents[j]))]
-        if (int(topic_of[i]) == int(topic_of[j]) or sim >= CROSS_TOPIC_MIN_SIM) and not (
-                i in docs.docs and j in docs.docs and both_negate(a, b, docs.marks[i], docs.marks[j])):
-            reasons.append(learned(a, b, prob_of[i], prob_of[j], threshold, sim))
+        key = (min(i, j), max(i, j))
+        sim, parsed_both = sims[key], i in docs.docs and j in docs.docs
+        reasons = [explicit_denial(a, b, sim)]
+        if parsed_both:
+            reasons.append(polarity(a, b, docs.docs[i], docs.docs[j], sim, (docs.marks[i], docs.marks[j])))
+        if near[key]:
+            reasons.append(numeric(a, b, sim))
+            if parsed_both:
+                reasons.append(responsibility(a, b, docs.docs[i], docs.docs[j], sim, camps,
+                                              (docs.agents[i], docs.agents[j])))
+            if not (parsed_both and both_negate(a, b, docs.marks[i], docs.marks[j])):
+                reasons.append(learned(a, b, prob_of[i], prob_of[j], threshold, sim))
         found = [r for r in reasons if r is not None]
         if any(r.kind == "explicit_denial" for r in found):
             found = [r for r in found if r.kind != "polarity"]  # the denial already says it

@@ -695,8 +695,8 @@ def _cue_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
     stance = "denies" if deny else "asserts"
     if _inside_quote(sent, cue, opened):
         return None  # "I think" inside somebody's quotation belongs to the quote
-    if _withheld(cue):
-        return None  # "declined to comment", "would not say whether": nothing was claimed
+    if _withheld(cue) or _anonymity(cue):
+        return None  # "declined to comment", "asked not to be named": nothing was claimed
     comp = next((c for c in cue.children if c.dep_ in ("ccomp",) and sent.start <= c.i < sent.end), None)
     if comp is not None and any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in comp.children):
         return None  # "asked whether the town had fallen": a question, not a claim
@@ -782,6 +782,17 @@ def _after_date_phrase(cue: "Token", comp: "Token") -> int:
 
 
 _WITHHOLDING = frozenset({"decline", "refuse", "fail"})
+
+
+def _anonymity(cue: "Token") -> bool:
+    """"who asked not to be named", "spoke on condition of anonymity": terms of speaking, no claim."""
+    for c in cue.children:
+        if c.dep_ == "xcomp" and c.lemma_.lower() in ("name", "identify", "quote") and any(
+                d.dep_ == "neg" for d in c.children):
+            return True
+        if c.dep_ == "prep" and c.dep_ != "ccomp" and any(t.lemma_.lower() == "anonymity" for t in c.subtree):
+            return not any(d.dep_ in ("ccomp", "dobj") for d in cue.children)
+    return False
 
 
 def _withheld(cue: "Token") -> bool:
@@ -945,12 +956,15 @@ def _trailing_frame_content(cue: "Token", sent: "SpacySpan") -> tuple[int, int] 
 
 
 def _before_participle_frame(comp: "Token") -> int:
-    """Last token of a complement, stopping before a ", saying ..." the parser hung inside it
-    (that participle is a frame of its own, attributed to the reporting verb's subject)."""
+    """Last token of a complement, stopping before a ", saying ..." or an "and denied ..." the parser
+    hung inside it (a frame of its own, attributed to the reporting verb's subject)."""
     for tok in comp.subtree:
         if (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.lemma_.lower() in REPORT_VERBS
                 and tok.i > comp.left_edge.i and tok.nbor(-1).text == ","):
             return tok.i - 2
+        if (tok.dep_ == "conj" and tok.head == comp and tok.lemma_.lower() in REPORT_VERBS
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)):
+            return tok.i - 1  # "said A and denied B": the speaker's second act, cut before it
     return comp.right_edge.i
 
 

@@ -55,7 +55,8 @@ _GENERIC = {
 def canonical_name(mention: str) -> str:
     """One mention's comparable name: no determiner, title or possessive; "TV" -> "television"."""
     name = " ".join(mention.split()).strip(_QUOTES + " ,.;:")
-    name = re.sub(r"(?<=\w)(?:'s|’s)(?=\s|$)", "", name)  # possessives anywhere: "state TV's correspondent"
+    # possessives anywhere ("state TV's correspondent"), but not inside a name ("People's Front")
+    name = re.sub(r"(?<=\w)(?:'s|’s)(?=\s+[^A-Z\s]|$)", "", name)
     name = re.sub(r"(?<=s)['’](?=\s|$)", "", name)  # "the dockers' union", "the rebels'"
     words = name.split(" ")
     if words and words[0].lower() in _DETERMINERS and len(words) > 1:
