@@ -254,6 +254,10 @@ PRONOUNS = [
      "added", "unresolved", None),
     ("Ms. Okafor chaired the session. Okafor said the budget was approved. She added that cuts would follow.",
      "added", "pronoun", "Okafor"),
+    # No speaker before, but the previous sentence's subject is a group of people: "They" are them.
+    ("Relatives of the crew gathered at the harbour. They said the navy had sunk the boat.",
+     "said", "pronoun", "relatives of the crew"),
+    ("The trucks left the depot at dawn. They said the road was clear.", "said", "unresolved", None),
     # Two people in the previous sentence: "He" could be either, so it is left unresolved.
     ("Mr Kerry met Mr Lavrov on Friday. He said the talks had made progress.", "said", "unresolved", None),
     # The nearest speaker is an organisation: "He" must not be put onto it (nor skip past it).

@@ -1441,7 +1441,27 @@ def _antecedent(pronoun: str, segs: list[_Seg], i: int, attr: _Attr) -> _Attr | 
             return None
         if speakers:
             return None  # the nearest speakers are other kinds of party: unclear, don't skip over them
+        if back == 1 and pronoun in ("they", "them"):
+            group = _people_subject(seg.span)
+            if group is not None:
+                return group  # "Relatives gathered at the port. They said ...": the people just named
     return None
+
+
+_PEOPLE_NOUNS = _PERSON_NOUNS | frozenset({
+    "relative", "villager", "family", "protester", "medic", "rescuer", "farmer", "student", "refugee",
+    "survivor", "parent", "neighbour", "neighbor", "fisherman", "passenger", "patient", "nurse", "teacher",
+    "driver", "local", "demonstrator", "inhabitant", "evacuee"})
+
+
+def _people_subject(sent: "SpacySpan") -> "_Attr | None":
+    """The plural people-noun subject of a sentence's main verb ("Relatives of the crew"), as a speaker."""
+    subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.tag_ not in ("NNS", "NNPS") or subj.lemma_.lower() not in _PEOPLE_NOUNS:
+        return None
+    mention = _mention(subj)
+    name = _uncapitalised(canonical_name(mention.text), mention)
+    return _Attr((0, 0), None, None, None, name=name or None, person=True, plural=True) if name else None
 
 
 # ---------------------------------------------------------------------------------------------- records
