@@ -241,13 +241,11 @@ def ctfidf_terms(docs: Sequence[str], top: int = 8) -> list[tuple[str, ...]]:
     repeating a word of a higher-ranked term is skipped, so "apple watch" is not followed by
     "apple" or "watch sales".
     """
-    from sklearn.feature_extraction.text import CountVectorizer
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 
     out: list[tuple[str, ...]] = [() for _ in docs]
     if not docs:
         return out
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
     vec = CountVectorizer(stop_words=sorted(ENGLISH_STOP_WORDS | _LABEL_STOP_WORDS), ngram_range=(1, 2), lowercase=True)
     try:
         counts = vec.fit_transform(docs).tocsr().astype(np.float64)

@@ -270,6 +270,11 @@ def _reverse(axes: dict, verbs: dict) -> tuple[dict, dict]:
             {k: [(not n, t) for n, t in v] for k, v in verbs.items()})
 
 
+def _as_held(claim: Claim, marks: tuple) -> tuple[dict, dict]:
+    """Polarity marks as the claim's source holds them: reversed when the source denies the content."""
+    return _reverse(*marks) if claim.stance == "denies" else marks
+
+
 def _negation_evidence(sides: tuple) -> list[Evidence]:
     """The words that negate each side: a `neg` on the marked word, or the source's denial cue."""
     ev = []
@@ -286,11 +291,8 @@ def polarity(a: Claim, b: Claim, doc_a: Any, doc_b: Any, sim: float, marks: tupl
     agrees with "rebels still hold the hill")."""
     if sim < POLARITY_MIN_SIM or "questions" in (a.stance, b.stance):
         return None  # a question asserts no polarity
-    (axes_a, verbs_a), (axes_b, verbs_b) = marks or (polarity_marks(doc_a), polarity_marks(doc_b))
-    if a.stance == "denies":
-        axes_a, verbs_a = _reverse(axes_a, verbs_a)
-    if b.stance == "denies":
-        axes_b, verbs_b = _reverse(axes_b, verbs_b)
+    marks_a, marks_b = marks or (polarity_marks(doc_a), polarity_marks(doc_b))
+    (axes_a, verbs_a), (axes_b, verbs_b) = _as_held(a, marks_a), _as_held(b, marks_b)
     scale = min(1.0, 0.75 + 0.5 * (sim - POLARITY_MIN_SIM))
     for axis in POLARITY_AXES:  # fixed order: deterministic
         sa = {s for s, _ in axes_a.get(axis, ())}
@@ -317,11 +319,7 @@ def both_negate(a: Claim, b: Claim, marks_a: tuple, marks_b: tuple) -> bool:
     """Do both claims give the same event the negative outcome ("did not reach" / "was unable to
     reach", "repelled" / "repelled"), with nothing they oppose on? Then they agree on it, although
     each reads "against" to the stance model."""
-    (axes_a, verbs_a), (axes_b, verbs_b) = marks_a, marks_b
-    if a.stance == "denies":
-        axes_a, verbs_a = _reverse(axes_a, verbs_a)
-    if b.stance == "denies":
-        axes_b, verbs_b = _reverse(axes_b, verbs_b)
+    (axes_a, verbs_a), (axes_b, verbs_b) = _as_held(a, marks_a), _as_held(b, marks_b)
     signs = [({sg for sg, _ in axes_a[k]}, {sg for sg, _ in axes_b[k]}) for k in set(axes_a) & set(axes_b)]
     signs += [({-1 if n else 1 for n, _ in verbs_a[k]}, {-1 if n else 1 for n, _ in verbs_b[k]})
               for k in set(verbs_a) & set(verbs_b)]

@@ -790,7 +790,7 @@ def _anonymity(cue: "Token") -> bool:
         if c.dep_ == "xcomp" and c.lemma_.lower() in ("name", "identify", "quote") and any(
                 d.dep_ == "neg" for d in c.children):
             return True
-        if c.dep_ == "prep" and c.dep_ != "ccomp" and any(t.lemma_.lower() == "anonymity" for t in c.subtree):
+        if c.dep_ == "prep" and any(t.lemma_.lower() == "anonymity" for t in c.subtree):
             return not any(d.dep_ in ("ccomp", "dobj") for d in cue.children)
     return False
 
@@ -1056,8 +1056,8 @@ def _role_appositive(subj: "Token") -> "Token | None":
     if subj.lemma_.lower() not in _PERSON_NOUNS:
         return None
     for c in subj.rights:
-        if (c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON" and c.i > 0
-                and c.left_edge.nbor(-1).text == ","):
+        if (c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
+                and c.left_edge.nbor(-1).text == ","):  # the appos follows its noun: never the doc's start
             return c
     return None
 
@@ -1461,7 +1461,7 @@ def _people_subject(sent: "SpacySpan") -> "_Attr | None":
         return None
     mention = _mention(subj)
     name = _uncapitalised(canonical_name(mention.text), mention)
-    return _Attr((0, 0), None, None, None, name=name or None, person=True, plural=True) if name else None
+    return _Attr((0, 0), None, None, None, name=name, person=True, plural=True) if name else None
 
 
 # ---------------------------------------------------------------------------------------------- records
