@@ -97,6 +97,37 @@ def test_explicit_denial_across_articles(encode):
     check_evidence(d, {"m": T_REJ, "w": T_FIRE})
 
 
+T_NOT_SHOT = "No, police did not open fire on protesters in Dalen, the mayor said."
+T_SHOT_HOAX = "The story that police opened fire on protesters in Dalen is a hoax, the mayor said."
+T_FIRE_ALLEGED = "Police allegedly opened fire on protesters in Dalen on Friday."
+
+
+@pytest.mark.parametrize("text,content", [
+    (T_NOT_SHOT, "police did not open fire on protesters in Dalen"),
+    (T_SHOT_HOAX, "The story that police opened fire on protesters in Dalen is a hoax"),
+])
+def test_a_denial_agrees_with_a_claim_that_rejects_the_same_thing(encode, text, content):
+    a = claim("m", T_REJ, "police opened fire on protesters in Dalen", "interior ministry", "denies", cue="rejected")
+    b = claim("y", text, content, "mayor")
+    assert run(encode, [a, b]) == []
+
+
+def test_a_rule_against_an_alleged_claim_weighs_less(encode):
+    """The outlet only reports the shooting as alleged: the denial still conflicts with it, at a
+    lower weight, with the hedge word as evidence."""
+    a = claim("m", T_REJ, "police opened fire on protesters in Dalen", "interior ministry", "denies", cue="rejected")
+    firm = claim("w", T_FIRE, "Police opened fire on protesters in Dalen on Friday", "witnesses")
+    hedged = claim("h", T_FIRE_ALLEGED, "Police allegedly opened fire on protesters in Dalen on Friday", None,
+                   kind="narrator")
+    [d_firm] = run(encode, [a, firm], min_score=0.0)
+    [d_hedged] = run(encode, [a, hedged], min_score=0.0)
+    [r_firm] = [r for r in d_firm.reasons if r.kind == "explicit_denial"]
+    [r_hedged] = [r for r in d_hedged.reasons if r.kind == "explicit_denial"]
+    assert r_hedged.weight < r_firm.weight
+    assert "allegedly" in {e.text for e in r_hedged.evidence} and "hedged" in r_hedged.detail
+    check_evidence(d_hedged, {"m": T_REJ, "h": T_FIRE_ALLEGED})
+
+
 @pytest.mark.parametrize("ta,ca,tb,cb,words", [
     (T_CAP, "Rebel fighters have captured the hilltop village of Tell Maran",
      T_HOLD, "Government troops still hold the hilltop village of Tell Maran", {"captured", "hold"}),

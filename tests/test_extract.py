@@ -74,6 +74,12 @@ ATTRIBUTIONS = [
      "said", "two men were arrested at the port", "police", "named", "asserts"),
     ("Police said two men were arrested at the port and denied that shots had been fired.",
      "denied", "shots had been fired", "police", "named", "denies"),
+    # ... but a second verb in another tense belongs to A ("reveals she X and never told Y"), and a
+    # cut second act leaves no dangling "and".
+    ("The singer reveals she grew up in Lyon and never told her fans.",
+     "reveals", "she grew up in Lyon and never told her fans", "singer", "named", "asserts"),
+    ("Police said two men were arrested and later denied that shots had been fired.",
+     "said", "two men were arrested", "police", "named", "asserts"),
     # Terms of speaking are no claim; the speaker still is the source of what follows.
     ("A nurse, who asked not to be named, told reporters that the ward had no power.",
      "told", "the ward had no power", "nurse", "named", "asserts"),

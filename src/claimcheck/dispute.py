@@ -57,9 +57,17 @@ DENIED_FULL_SIM = 0.65  # comes from the denial of specific content, so it needs
 LEARNED_ARTICLE_MARGIN = 0.1
 NUMBER_TOLERANCE = 0.10  # relative: 20 vs 21 is reporting noise, 20 vs 12 is not
 APPROX_TOLERANCE = 0.15  # "some 20", "almost 20"
+# A claim its outlet only reports as alleged ("reportedly", "may have") is not asserted: a rule that
+# sets it against another claim weighs this much. The stance model reads hedges by itself.
+HEDGED_RULE_FACTOR = 0.6
+# A claim's stance is read from its content and from its whole sentence (see stance_probs); the
+# sentence's share. Chosen out of fold on Emergent and on FNC-1 half a (0.25 / 0.5 / 0.75).
+SENTENCE_WEIGHT = 0.5
+_HEDGE = re.compile(r"\b(?:reportedly|allegedly|alleged|purportedly|apparently|possibly|unconfirmed|"
+                    r"rumou?r(?:s|ed)?|may|might|said to|believed to|thought to)\b", re.I)
 
 __all__ = ["find_disputes", "party_of", "candidate_pairs", "explicit_denial", "polarity", "numeric",
-           "responsibility", "learned", "article_leans", "combine", "dispute_id"]
+           "responsibility", "learned", "hedges", "article_leans", "combine", "dispute_id"]
 
 
 # --------------------------------------------------------------------------------------------- parties
@@ -150,9 +158,15 @@ def _norm_text(text: str) -> str:
 
 # ------------------------------------------------------------------------------------ explicit denial
 
-def explicit_denial(a: Claim, b: Claim, sim: float) -> Reason | None:
-    """One source denies what the other asserts, on (nearly) the same content."""
-    if {a.stance, b.stance} != {"asserts", "denies"}:
+def explicit_denial(a: Claim, b: Claim, sim: float, agree: bool = False) -> Reason | None:
+    """One source denies what the other asserts, on (nearly) the same content. Not when the
+    asserting claim itself rejects it ("No, X was not arrested", "the X hoax") or ``agree`` (both
+    give the event the negative outcome, see :func:`both_negate`): the two sources agree."""
+    from claimcheck.stance import cue_matches
+
+    if {a.stance, b.stance} != {"asserts", "denies"} or agree:
+        return None
+    if cue_matches((b if a.stance == "denies" else a).text, families=("deny", "fake")):
         return None
     same = _norm_text(a.text) == _norm_text(b.text)
     if not same and sim < DENIAL_MIN_SIM:
@@ -167,6 +181,28 @@ def explicit_denial(a: Claim, b: Claim, sim: float) -> Reason | None:
     cue = f" ({denier.cue.text!r})" if denier.cue is not None else ""
     return Reason("explicit_denial", f"{who} denies{cue} what {asserter.source.name or 'another source'} asserts"
                   f" (similarity {sim:.2f})", tuple(ev), round(weight, 4))
+
+
+def hedges(claim: Claim) -> list[Evidence]:
+    """The words by which a claim is only reported as alleged: in its content, and for the outlet's
+    own (narrator) claim anywhere in its sentence ("X reportedly ..."); a named source's claim
+    framed as "X claimed" is still asserted by X."""
+    where = claim.sentence if claim.source.kind == "narrator" else claim.span
+    return [Evidence(claim.article.id, where.start + m.start(), where.start + m.end(), m.group())
+            for m in _HEDGE.finditer(where.text)]
+
+
+def weaken_for_hedges(reason: Reason | None, a: Claim, b: Claim) -> Reason | None:
+    """A rule reason against a claim that is only alleged weighs ``HEDGED_RULE_FACTOR`` as much,
+    with the hedge words as evidence."""
+    if reason is None or reason.kind == "learned":
+        return reason
+    words = hedges(a) + hedges(b)
+    if not words:
+        return reason
+    quoted = ", ".join(repr(w.text) for w in words[:3])
+    return Reason(reason.kind, f"{reason.detail}; hedged: {quoted}", reason.evidence + tuple(words[:3]),
+                  round(reason.weight * HEDGED_RULE_FACTOR, 4))
 
 
 # ------------------------------------------------------------------------------------------- polarity
@@ -606,10 +642,14 @@ def stance_probs(
 ) -> tuple[np.ndarray, float]:
     """Per-claim (for, against, observing) toward its topic.
 
-    A claim alone in its sentence whose frame carries stance ("X denies reports that", "rumours
-    that", "reportedly") is read with its whole sentence, as in the headlines the model learned
-    from; otherwise by its content (a plain "X said on Tuesday that" frame only adds noise). A
-    denial turns for into against. ``corpus`` (all claims) tells which claims share a sentence.
+    Each claim is read twice, both times with its content's embedding: by its content, and by its
+    whole sentence, as in the headlines the model learned from (the sentence carries how the
+    outlet frames it: "rumours that", "reportedly", a denial). A claim alone in its sentence whose
+    frame carries stance is read by its sentence alone; any other by the mean of both readings
+    (its content alone loses the frame; its sentence alone is shared with the sentence's other
+    claims). A denial turns the content's reading around; the sentence's reading carries the
+    denial already, unless the model missed it (a denial is never "for" what it denies).
+    ``corpus`` (all claims) tells which claims share a sentence.
     """
     from claimcheck.stance import load_stance_model
 
@@ -617,16 +657,17 @@ def stance_probs(
     per_sentence = defaultdict(int)
     for c in corpus or claims:
         per_sentence[(c.article.id, c.sentence.start, c.sentence.end)] += 1
-    alone = [per_sentence[(c.article.id, c.sentence.start, c.sentence.end)] == 1 and _frame_has_stance(c)
-             for c in claims]
-    texts = [c.sentence.text if solo else c.text for c, solo in zip(claims, alone)]
-    p = model.predict_proba(texts, vectors)
+    alone = np.array([per_sentence[(c.article.id, c.sentence.start, c.sentence.end)] == 1 and _frame_has_stance(c)
+                      for c in claims], dtype=bool)
+    by_content = model.predict_proba([c.text for c in claims], vectors)
+    by_sentence = model.predict_proba([c.sentence.text for c in claims], vectors)
     for i, c in enumerate(claims):
-        # A denied content's stance is reversed; a sentence read whole already carries its denial
-        # frame, unless the model missed it (a denial is never "for" what it denies).
-        if c.stance == "denies" and (not alone[i] or p[i, 0] > p[i, 1]):
-            p[i, [0, 1]] = p[i, [1, 0]]
-    return p, model.pair_threshold
+        if c.stance == "denies":
+            by_content[i, [0, 1]] = by_content[i, [1, 0]]
+            if by_sentence[i, 0] > by_sentence[i, 1]:
+                by_sentence[i, [0, 1]] = by_sentence[i, [1, 0]]
+    mixed = SENTENCE_WEIGHT * by_sentence + (1 - SENTENCE_WEIGHT) * by_content
+    return np.where(alone[:, None], by_sentence, mixed), model.pair_threshold
 
 
 # ------------------------------------------------------------------------------------------- combine
@@ -740,7 +781,8 @@ def find_disputes(
             a, b, i, j = b, a, j, i
         key = (min(i, j), max(i, j))
         sim, parsed_both = sims[key], i in docs.docs and j in docs.docs
-        reasons = [explicit_denial(a, b, sim)]
+        agree = parsed_both and both_negate(a, b, docs.marks[i], docs.marks[j])
+        reasons = [explicit_denial(a, b, sim, agree)]
         if parsed_both:
             reasons.append(polarity(a, b, docs.docs[i], docs.docs[j], sim, (docs.marks[i], docs.marks[j])))
         if near[key]:
@@ -748,9 +790,9 @@ def find_disputes(
             if parsed_both:
                 reasons.append(responsibility(a, b, docs.docs[i], docs.docs[j], sim, camps,
                                               (docs.agents[i], docs.agents[j])))
-            if not (parsed_both and both_negate(a, b, docs.marks[i], docs.marks[j])):
+            if not agree:
                 reasons.append(learned(a, b, prob_of[i], prob_of[j], threshold, sim))
-        found = [r for r in reasons if r is not None]
+        found = [r for r in (weaken_for_hedges(r, a, b) for r in reasons) if r is not None]
         if any(r.kind == "explicit_denial" for r in found):
             found = [r for r in found if r.kind != "polarity"]  # the denial already says it
         found.sort(key=lambda r: (-r.weight, r.kind))

@@ -955,6 +955,12 @@ def _trailing_frame_content(cue: "Token", sent: "SpacySpan") -> tuple[int, int] 
     return _trim_tokens(sent.doc, sent.start, frame_start)
 
 
+def _tense(verb: "Token") -> str:
+    """The tag of a verb group's finite word: its first auxiliary, else the verb ("did not deny" -> VBD)."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    return (aux[0] if aux else verb).tag_
+
+
 def _before_participle_frame(comp: "Token") -> int:
     """Last token of a complement, stopping before a ", saying ..." or an "and denied ..." the parser
     hung inside it (a frame of its own, attributed to the reporting verb's subject)."""
@@ -963,8 +969,12 @@ def _before_participle_frame(comp: "Token") -> int:
                 and tok.i > comp.left_edge.i and tok.nbor(-1).text == ","):
             return tok.i - 2
         if (tok.dep_ == "conj" and tok.head == comp and tok.lemma_.lower() in REPORT_VERBS
-                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)):
-            return tok.i - 1  # "said A and denied B": the speaker's second act, cut before it
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+                and _tense(tok) == _tense(comp.head)):
+            # "said A and denied B": the speaker's second act, in the tense of the first; cut
+            # before its "and" ("reveals she was born X and never told Y" stays whole)
+            cc = [c.i for c in comp.children if c.dep_ == "cc" and c.i < tok.i]
+            return min([tok.left_edge.i, *cc[-1:]]) - 1
     return comp.right_edge.i
 
 
