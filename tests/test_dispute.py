@@ -112,6 +112,22 @@ def test_a_denial_agrees_with_a_claim_that_rejects_the_same_thing(encode, text, 
     assert run(encode, [a, b]) == []
 
 
+@pytest.mark.parametrize("text,kind,words", [
+    ("Police allegedly opened fire on protesters.", "narrator", ["allegedly"]),
+    ("The army may have shelled the school.", "named", ["may"]),
+    ("Apple May Buy the Start-up", "narrator", ["May"]),
+    ("The hospital is said to have been hit twice.", "narrator", ["said to have"]),
+    ("The road has been closed since May and reopened on May 3.", "narrator", []),
+    ("The minister said to reporters that the road was open.", "narrator", []),
+    ("Police opened fire on protesters.", "narrator", []),
+])
+def test_hedges(text, kind, words):
+    from claimcheck.dispute import hedges
+
+    c = claim("x", text, text, None if kind == "narrator" else "a source", kind=kind)
+    assert [e.text for e in hedges(c)] == words
+
+
 def test_a_rule_against_an_alleged_claim_weighs_less(encode):
     """The outlet only reports the shooting as alleged: the denial still conflicts with it, at a
     lower weight, with the hedge word as evidence."""
@@ -457,6 +473,33 @@ def test_headlines_still_disputed_on_stance_alone(encode):
     b = claim("h2", tb, tb, None, kind="narrator")
     [d] = run(encode, [a, b])
     assert [r.kind for r in d.reasons] == ["learned"]
+
+
+T_SPLIT = "The navy said it had sunk a boat carrying rifles, but the fishermen denied it."
+T_RUMOUR = "Rumours that the dam at Orvel has collapsed and that the valley is flooded spread online."
+
+
+def test_stance_reads_content_and_sentence(encode):
+    """Claims of a sentence that asserts and denies are read by their content alone (the sentence's
+    reading belongs to neither); claims of a one-stance sentence by the mean of content and sentence."""
+    from claimcheck.dispute import stance_probs
+    from claimcheck.stance import load_stance_model
+
+    model = load_stance_model()
+    content = "it had sunk a boat carrying rifles"
+    navy = claim("s", T_SPLIT, content, "navy")
+    fishermen = claim("s", T_SPLIT, content, "fishermen", "denies", cue="denied", n=1)
+    dam = claim("r", T_RUMOUR, "the dam at Orvel has collapsed", None, kind="narrator")
+    valley = claim("r", T_RUMOUR, "the valley is flooded", None, kind="narrator", n=1)
+    claims = [navy, fishermen, dam, valley]
+    v = encode([c.text for c in claims])
+    p, _ = stance_probs(claims, v, claims)
+    alone = model.predict_proba([c.text for c in claims], v)
+    whole = model.predict_proba([c.sentence.text for c in claims], v)
+    assert np.allclose(p[0], alone[0])
+    assert np.allclose(p[1], alone[1][[1, 0, 2]])  # the denial turns the content's reading around
+    assert np.allclose(p[2:], (alone[2:] + whole[2:]) / 2)
+    assert p[0].argmax() != 1 and p[1].argmax() == 1
 
 
 @pytest.mark.parametrize("text,expected", [

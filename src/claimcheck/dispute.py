@@ -64,7 +64,10 @@ HEDGED_RULE_FACTOR = 0.6
 # sentence's share. Chosen out of fold on Emergent and on FNC-1 half a (0.25 / 0.5 / 0.75).
 SENTENCE_WEIGHT = 0.5
 _HEDGE = re.compile(r"\b(?:reportedly|allegedly|alleged|purportedly|apparently|possibly|unconfirmed|"
-                    r"rumou?r(?:s|ed)?|may|might|said to|believed to|thought to)\b", re.I)
+                    r"rumou?r(?:s|ed)?|may|might|(?:said|believed|thought) to (?:be|have))\b", re.I)
+# "May" the month, not the modal: "in May", "since May", "May 3", "May 2014"
+_MONTH_MAY = re.compile(r"(?:\b(?:in|since|until|from|early|late|mid|last|next|this|of|by|through|before|after|"
+                        r"on|during)\s+May\b|\bMay\s+\d)")
 
 __all__ = ["find_disputes", "party_of", "candidate_pairs", "explicit_denial", "polarity", "numeric",
            "responsibility", "learned", "hedges", "article_leans", "combine", "dispute_id"]
@@ -188,8 +191,9 @@ def hedges(claim: Claim) -> list[Evidence]:
     own (narrator) claim anywhere in its sentence ("X reportedly ..."); a named source's claim
     framed as "X claimed" is still asserted by X."""
     where = claim.sentence if claim.source.kind == "narrator" else claim.span
+    months = {m.start() + m.group().index("May") for m in _MONTH_MAY.finditer(where.text)}
     return [Evidence(claim.article.id, where.start + m.start(), where.start + m.end(), m.group())
-            for m in _HEDGE.finditer(where.text)]
+            for m in _HEDGE.finditer(where.text) if m.start() not in months]
 
 
 def weaken_for_hedges(reason: Reason | None, a: Claim, b: Claim) -> Reason | None:
@@ -646,19 +650,21 @@ def stance_probs(
     whole sentence, as in the headlines the model learned from (the sentence carries how the
     outlet frames it: "rumours that", "reportedly", a denial). A claim alone in its sentence whose
     frame carries stance is read by its sentence alone; any other by the mean of both readings
-    (its content alone loses the frame; its sentence alone is shared with the sentence's other
-    claims). A denial turns the content's reading around; the sentence's reading carries the
+    (its content alone loses the frame), except in a sentence that holds both an assertion and a
+    denial ("the navy said X, but the union denied it"): its reading is neither's, so there the
+    content alone. A denial turns the content's reading around; the sentence's reading carries the
     denial already, unless the model missed it (a denial is never "for" what it denies).
     ``corpus`` (all claims) tells which claims share a sentence.
     """
     from claimcheck.stance import load_stance_model
 
     model = load_stance_model()
-    per_sentence = defaultdict(int)
+    stances_in = defaultdict(list)  # sentence -> its claims' stances (asserts / denies / questions)
     for c in corpus or claims:
-        per_sentence[(c.article.id, c.sentence.start, c.sentence.end)] += 1
-    alone = np.array([per_sentence[(c.article.id, c.sentence.start, c.sentence.end)] == 1 and _frame_has_stance(c)
-                      for c in claims], dtype=bool)
+        stances_in[(c.article.id, c.sentence.start, c.sentence.end)].append(c.stance)
+    shared = [stances_in[(c.article.id, c.sentence.start, c.sentence.end)] for c in claims]
+    alone = np.array([len(st) == 1 and _frame_has_stance(c) for c, st in zip(claims, shared)], dtype=bool)
+    uniform = np.array([len(set(st)) == 1 for st in shared], dtype=bool)
     by_content = model.predict_proba([c.text for c in claims], vectors)
     by_sentence = model.predict_proba([c.sentence.text for c in claims], vectors)
     for i, c in enumerate(claims):
@@ -667,6 +673,7 @@ def stance_probs(
             if by_sentence[i, 0] > by_sentence[i, 1]:
                 by_sentence[i, [0, 1]] = by_sentence[i, [1, 0]]
     mixed = SENTENCE_WEIGHT * by_sentence + (1 - SENTENCE_WEIGHT) * by_content
+    mixed = np.where(uniform[:, None], mixed, by_content)
     return np.where(alone[:, None], by_sentence, mixed), model.pair_threshold
 
 
