@@ -225,6 +225,25 @@ def test_numeric_from_extracted_quantities(encode):
     check_evidence(d, {"n1": T_20, "n2": T_12})
 
 
+T_TOLL = "A monitoring group put the death toll from the bombing of the bus station in Mardin at 31."
+T_ROSE = "The toll from the bombing of the bus station in Mardin rose to 12, officials said."
+
+
+@pytest.mark.parametrize("text,content,other,other_content,disputed", [
+    (T_TOLL, "the death toll from the bombing of the bus station in Mardin at 31",
+     T_20, "Twenty people were killed in the bombing of the bus station in Mardin", True),
+    (T_ROSE, "The toll from the bombing of the bus station in Mardin rose to 12",
+     T_12, "Twelve people were killed in the bombing of the bus station in Mardin", False),
+])
+def test_a_death_toll_counts_the_killed(encode, text, content, other, other_content, disputed):
+    """A toll is a count of the dead, though no noun follows the number."""
+    a, b = claim("t1", text, content, "first source"), claim("t2", other, other_content, "second source")
+    found = [r for d in run(encode, [a, b], min_score=0.0) for r in d.reasons if r.kind == "numeric"]
+    assert bool(found) == disputed
+    if found:
+        assert [e.text for e in found[0].evidence] == ["31", "Twenty"]
+
+
 def _q(text: str, content: str, word: str, value: float, approximate=False, counted="people", low=None, high=None):
     s = text.index(content) + content.index(word)
     return Quantity(value, approximate, counted, Span(s, s + len(word), word), low, high)

@@ -80,6 +80,15 @@ ATTRIBUTIONS = [
      "reveals", "she grew up in Lyon and never told her fans", "singer", "named", "asserts"),
     ("Police said two men were arrested and later denied that shots had been fired.",
      "said", "two men were arrested", "police", "named", "asserts"),
+    # A count put forward by its subject.
+    ("Hospital officials put the death toll at more than 40 on Tuesday.",
+     "put", "the death toll at more than 40", "hospital officials", "named", "asserts"),
+    # A speaker the parser hung as an apposition at the end of the fronted content.
+    ("The ferry is still at sea, a captain of the coast guard told Radio Lund on Monday.",
+     "told", "The ferry is still at sea", "captain of the coast guard", "named", "asserts"),
+    # A relative clause inside the source phrase is not part of the name.
+    ("Nine people died in the fire, according to nurses at the Lund clinic, which was evacuated on Monday.",
+     "according", "Nine people died in the fire", "nurses at the Lund clinic", "named", "asserts"),
     # Terms of speaking are no claim; the speaker still is the source of what follows.
     ("A nurse, who asked not to be named, told reporters that the ward had no power.",
      "told", "the ward had no power", "nurse", "named", "asserts"),
@@ -288,6 +297,11 @@ DESCRIPTIONS = [
     # Two ministries in the sentence before: it could be either, so it stays as written.
     ("The health ministry and the transport ministry said the road was open. The ministry added that "
      "buses were running.", "added", "named", "ministry"),
+    # "the commander" is the commander named before; another role is not.
+    ("A commander of the Vel Brigades said the bridge was held. The commander added that the army was lying.",
+     "added", "pronoun", "commander of the Vel Brigades"),
+    ("A commander of the Vel Brigades said the bridge was held. The official added that the army was lying.",
+     "added", "named", "official"),
 ]
 
 

@@ -23,6 +23,9 @@ QUANTITIES = [
     ("twenty-five buses left the city", 25, False, "bus", None, None, "twenty-five"),
     ("43 percent of voters agreed", 43, False, "percent", None, None, "43"),
     ("only four of our fighters were killed", 4, False, "fighter", None, None, "four"),
+    # a toll counts people (killed), though no noun follows the number
+    ("the death toll from the floods rose to 31", 31, False, "people", None, None, "31"),
+    ("a monitoring group put the toll at 22", 22, False, "people", None, None, "22"),
 ]
 
 

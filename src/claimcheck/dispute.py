@@ -33,6 +33,7 @@ import numpy as np
 
 from claimcheck.config import Camps
 from claimcheck.errors import InputError
+from claimcheck.quantities import toll_before
 from claimcheck.records import Claim, Dispute, Evidence, Quantity, Reason, Topic
 
 MAX_TOPIC_PAIRS_MEMBERS = 200  # above this, a topic pairs each claim with its nearest members only
@@ -249,7 +250,7 @@ def _negated(tok: Any) -> bool:
         if c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in _NOBODY or any(
                 d.dep_ == "det" and d.lower_ == "no" for d in c.children)):
             return True
-    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _FAILING and tok.head is not tok:
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _FAILING and tok.head.i != tok.i:
         return True
     if tok.pos_ in ("ADJ", "NOUN") and tok.head.lemma_ == "be" and any(c.dep_ == "neg" for c in tok.head.children):
         return True
@@ -410,7 +411,7 @@ def _outcome(claim: Claim, q: Quantity) -> str | None:
     for w in re.findall(r"[a-z]+", claim.text[max(local, 0):max(local, 0) + 60].lower())[:6]:
         if w in _OUTCOME_WORDS:
             return _OUTCOME_WORDS[w]
-    return None
+    return "killed" if toll_before(claim.text, max(before, 0)) else None
 
 
 def _interval(q: Quantity) -> tuple[float, float]:
@@ -476,7 +477,7 @@ _PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "them", "who", "which"
 
 def _actor_words(tok: Any) -> tuple[str, frozenset[str], tuple[int, int]]:
     """Display text, comparable words and the local span of an agent noun phrase."""
-    keep = [t for t in tok.subtree if t.dep_ in ("compound", "amod", "poss", "nmod") or t is tok]
+    keep = [t for t in tok.subtree if t.dep_ in ("compound", "amod", "poss", "nmod") or t.i == tok.i]
     keep = [t for t in keep if t.i <= tok.i]
     start, end = min(t.idx for t in keep), max(t.idx + len(t.text) for t in keep)
     words = set()

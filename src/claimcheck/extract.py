@@ -406,6 +406,10 @@ def _attributions(sent: "SpacySpan", prev: tuple[int, int] | None, opened: bool 
             continue
         if tok.pos_ not in ("VERB", "AUX"):
             continue
+        tally = _tally_frame(tok, sent)
+        if tally is not None:
+            found.append(tally)
+            continue
         if tok.lemma_.lower() not in REPORT_VERBS and not _that_clause_frame(tok):
             continue
         attr = _cue_attribution(tok, sent, found, prev, opened)
@@ -649,6 +653,23 @@ def _adjective_frame(adj: "Token", sent: "SpacySpan") -> _Attr | None:
     return _Attr(content, adj, _mention(subj), subj) if content else None
 
 
+_TALLY_NOUNS = frozenset({"toll", "tally", "figure", "number", "count"})
+
+
+def _tally_frame(verb: "Token", sent: "SpacySpan") -> _Attr | None:
+    """"A monitoring group put the death toll at 22": the subject's own count (its content the
+    count phrase, "the death toll at 22"), as if it had said so."""
+    if verb.lemma_.lower() not in ("put", "place") or _inside_quote(sent, verb):
+        return None
+    dobj = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _TALLY_NOUNS), None)
+    at = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "at" and dobj is not None and c.i > dobj.i), None)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if at is None or subj is None or subj.lower_ in _NOT_SOURCE or subj.lower_ in _FIRST_SECOND:
+        return None
+    content = _trim_tokens(sent.doc, dobj.left_edge.i, at.right_edge.i + 1)
+    return _Attr(content, verb, _mention(subj), subj) if content else None
+
+
 def _that_clause_frame(tok: "Token") -> bool:
     """Any verb by a person or organisation taking a "that" clause frames a proposition
     ("she tweeted that ...", "the company conceded that ...")."""
@@ -715,6 +736,9 @@ def _cue_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
             ref = _referent_content(comp, earlier, prev)
             if ref is not None:
                 content, stance = ref, "denies"
+        speaker = _trailing_speaker(cue, comp) if content is None else None
+        if speaker is not None:
+            content = _trim_tokens(doc, comp.left_edge.i, speaker.left_edge.i - 1)
         if content is None:
             content = _trim_tokens(doc, _after_date_phrase(cue, comp), _before_participle_frame(comp) + 1)
     elif deny and subjpass is not None and subjpass.lower_ in _REFERRING:
@@ -740,6 +764,8 @@ def _cue_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
     if content is None:
         return None
     source, head = _source_of(cue, sent)
+    if comp is not None and (speaker := _trailing_speaker(cue, comp)) is not None:
+        source, head = _mention(speaker), speaker
     if lemma == "continue" and not (head is not None and (head.pos_ in ("PROPN", "PRON")
                                                           or head.lemma_.lower() in _PERSON_NOUNS)):
         return None  # "talks are continuing" is no speech; "Limbaugh continued: ..." is
@@ -1072,6 +1098,29 @@ def _role_appositive(subj: "Token") -> "Token | None":
     return None
 
 
+def _in_clause_of(tok: "Token", head: "Token") -> bool:
+    """Is ``tok`` inside a relative clause or apposition hung somewhere below ``head``?"""
+    while tok.i != head.i and tok.head.i != tok.i:  # spaCy makes a new Token object per access: compare .i
+        if tok.dep_ in ("relcl", "appos", "acl"):
+            return True
+        tok = tok.head
+    return False
+
+
+def _trailing_speaker(cue: "Token", comp: "Token") -> "Token | None":
+    """"X holds the bridge, a commander told Radio Y": with no subject of its own, the cue's
+    speaker is the apposition the parser hung at the end of the fronted content, right before it."""
+    if comp.i > cue.i or any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return None
+    for tok in comp.subtree:
+        if (tok.dep_ == "appos" and tok.right_edge.i == cue.i - 1 and tok.left_edge.i > comp.left_edge.i
+                and tok.doc[tok.left_edge.i - 1].text == ","
+                and (tok.lemma_.lower() in _PERSON_NOUNS | _BODY_NOUNS | _GROUP_NOUNS
+                     or tok.ent_type_ in ("PERSON", "ORG", "NORP"))):
+            return tok
+    return None
+
+
 def _mention(head: "Token") -> "SpacySpan":
     """The source phrase as written: the head's subtree without relative clauses or appositions."""
     doc = head.doc
@@ -1084,6 +1133,10 @@ def _mention(head: "Token") -> "SpacySpan":
                 continue
             break
         right = max(right, c.right_edge.i + 1)
+    for i in range(head.i + 1, right - 1):  # "doctors at the hospital, which was hit ...": cut there
+        if doc[i].text == "," and _in_clause_of(doc[i + 1], head):
+            right = i
+            break
     while left < right - 1 and (doc[left].is_punct or doc[left].is_space):
         left += 1
     while right - 1 > left and (doc[right - 1].is_punct or doc[right - 1].is_space):
@@ -1321,20 +1374,24 @@ _MAX_REFERENCE_BACK = 6  # sentences
 
 
 def _described_antecedent(attr: _Attr, segs: list[_Seg], i: int) -> _Attr | None:
-    """The earlier named source that "the group" / "the ministry" refers to; None if none or unclear."""
+    """The earlier named source that "the group" / "the ministry" / "the commander" refers to
+    ("the Vel Brigades ... the group"; "a commander of the Vel Brigades ... the commander");
+    None if none or unclear."""
     mention, head = attr.source, attr.source_head
     if (head is None or mention is None or len(mention) != 2 or mention[0].lower_ != "the"
             or head.pos_ != "NOUN" or not head.is_lower):
         return None
     noun = head.lower_
-    if noun not in _BODY_NOUNS and noun not in _GROUP_NOUNS:
+    if noun not in _BODY_NOUNS and noun not in _GROUP_NOUNS and noun not in _PERSON_NOUNS:
         return None
 
     def refers(cand: _Attr) -> bool:
         if not cand.name or cand.name.lower() == noun or cand.source is None:
             return False
-        if cand.name.lower().split()[-1] == noun:
+        if cand.name.lower().split()[-1] == noun or (cand.source_head is not None and cand.source_head.lower_ == noun):
             return True
+        if noun in _PERSON_NOUNS:
+            return False
         head = cand.source_head
         return (noun in _GROUP_NOUNS and cand.person is not True and not cand.plural and head is not None
                 and (head.pos_ == "PROPN" or head.ent_type_ == "ORG"))

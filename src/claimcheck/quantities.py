@@ -124,6 +124,8 @@ def extract_quantities(text: str, start: int = 0, doc: "Doc | None" = None) -> t
             continue
         pre = (m.group("pre") or "").lower()
         counted = _counted_after(text, b, start, doc) or _currency(raw)
+        if counted is None and toll_before(text, m.start("num")):
+            counted = "people"  # "the death toll rose to 22", "put the toll at 22": people killed
         if raw.lower() == "one" and (counted is None or re.match(r"\s+of\b", text[b:])):
             continue  # "one of them", "no one": a pronoun, not a count
         if counted is None and (not re.search(r"\d", raw) or re.search(r"\bat\s*$", text[:m.start("num")])):
@@ -146,6 +148,14 @@ def extract_quantities(text: str, start: int = 0, doc: "Doc | None" = None) -> t
 
     found.sort(key=lambda q: (q.span.start, q.span.end))
     return tuple(found)
+
+
+_TOLL_BEFORE = re.compile(r"\btoll\b[^.;:]{0,80}$", re.IGNORECASE)
+
+
+def toll_before(text: str, at: int) -> bool:
+    """Does a (death) toll govern the number at ``at``, earlier in its clause?"""
+    return _TOLL_BEFORE.search(text[:at]) is not None
 
 
 def _span(text: str, a: int, b: int, start: int) -> Span:
