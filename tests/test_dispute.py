@@ -73,6 +73,7 @@ T_REACH = "The aid convoy reached the town of Beit Safa on Tuesday, the Red Cres
 T_NOREACH = "The aid convoy did not reach the town of Beit Safa on Tuesday, local officials said."
 T_WOUNDED = "The union said one crew member of the ferry Marla was wounded in the collision."
 T_UNHURT = "The port authority said nobody on the ferry Marla was hurt in the collision."
+T_KILLED_CREW = "The union said one crew member of the ferry Marla was killed in the collision."
 T_UNABLE = "The aid convoy was unable to reach the town of Beit Safa on Tuesday, the UN said."
 T_BYREBELS = "The shelling of the vegetable market in Harem was carried out by rebel fighters, state television said."
 T_BYGOV = "Government artillery shelled the vegetable market in Harem, activists said."
@@ -153,6 +154,8 @@ def test_a_rule_against_an_alleged_claim_weighs_less(encode):
      T_UNHURT, "nobody on the ferry Marla was hurt in the collision", {"wounded", "hurt"}),
     (T_REACH, "The aid convoy reached the town of Beit Safa on Tuesday",
      T_UNABLE, "The aid convoy was unable to reach the town of Beit Safa on Tuesday", {"reached", "reach"}),
+    (T_KILLED_CREW, "one crew member of the ferry Marla was killed in the collision",
+     T_UNHURT, "nobody on the ferry Marla was hurt in the collision", {"killed", "hurt"}),  # a death is harm
 ])
 def test_polarity(encode, ta, ca, tb, cb, words):
     a, b = claim("p1", ta, ca, "first source"), claim("p2", tb, cb, "second source")
@@ -226,6 +229,7 @@ def test_numeric_from_extracted_quantities(encode):
 
 
 T_TOLL = "A monitoring group put the death toll from the bombing of the bus station in Mardin at 31."
+T_ROSE_31 = "The toll from the bombing of the bus station in Mardin rose to 31, officials said."
 T_ROSE = "The toll from the bombing of the bus station in Mardin rose to 12, officials said."
 
 
@@ -234,6 +238,12 @@ T_ROSE = "The toll from the bombing of the bus station in Mardin rose to 12, off
      T_20, "Twenty people were killed in the bombing of the bus station in Mardin", True),
     (T_ROSE, "The toll from the bombing of the bus station in Mardin rose to 12",
      T_12, "Twelve people were killed in the bombing of the bus station in Mardin", False),
+    # an update: 20 was an earlier count of a toll that rose to 31 ...
+    (T_ROSE_31, "The toll from the bombing of the bus station in Mardin rose to 31",
+     T_20, "Twenty people were killed in the bombing of the bus station in Mardin", False),
+    # ... but a toll that rose to 12 still conflicts with 20
+    (T_ROSE, "The toll from the bombing of the bus station in Mardin rose to 12",
+     T_20, "Twenty people were killed in the bombing of the bus station in Mardin", True),
 ])
 def test_a_death_toll_counts_the_killed(encode, text, content, other, other_content, disputed):
     """A toll is a count of the dead, though no noun follows the number."""
@@ -241,7 +251,7 @@ def test_a_death_toll_counts_the_killed(encode, text, content, other, other_cont
     found = [r for d in run(encode, [a, b], min_score=0.0) for r in d.reasons if r.kind == "numeric"]
     assert bool(found) == disputed
     if found:
-        assert [e.text for e in found[0].evidence] == ["31", "Twenty"]
+        assert [e.text for e in found[0].evidence][1] == "Twenty"
 
 
 def _q(text: str, content: str, word: str, value: float, approximate=False, counted="people", low=None, high=None):

@@ -69,6 +69,8 @@ ATTRIBUTIONS = [
      "told", "the strike would go ahead", "Karl Weber", "named", "asserts"),
     ("Karl Weber, a spokesman for the union, said the strike would go ahead.",
      "said", "the strike would go ahead", "Karl Weber", "named", "asserts"),
+    ("A spokesman for the Harbour Front, Ivo Rask, rejected the claim that the group had laid mines.",
+     "rejected", "the group had laid mines", "Ivo Rask", "named", "denies"),  # the parser hangs the name on the body
     # "said A and denied B": A ends before the speaker's second act, which is a claim of its own.
     ("Police said two men were arrested at the port and denied that shots had been fired.",
      "said", "two men were arrested at the port", "police", "named", "asserts"),
@@ -108,6 +110,16 @@ def test_attribution_patterns(nlp, text, cue, content, name, kind, stance):
     assert claim.source.kind == kind
     assert claim.stance == stance
     assert claim.cue.text == cue
+
+
+@pytest.mark.parametrize("text", [
+    "The army said the road was open. Residents say otherwise.",
+    "The army said the road was open, but residents said otherwise.",
+])
+def test_saying_otherwise_denies_the_claim_before(nlp, text):
+    army, residents = _claims(nlp, text)
+    assert (army.source.name, army.stance) == ("army", "asserts")
+    assert (residents.source.name, residents.stance, residents.text) == ("residents", "denies", "the road was open")
 
 
 def test_relative_pronoun_speaker_names_its_noun(nlp):

@@ -47,6 +47,9 @@ def test_canonical_name(mention, name):
     (["Trump", "Trump campaign"], {}),
     (["United Nations", "United Nations envoy office"], {}),
     (["de Mistura", "Staffan de Mistura"], {"de Mistura": "Staffan de Mistura"}),
+    # A body is not the role that speaks for it.
+    (["Red Dawn", "spokesman for Red Dawn"], {}),
+    (["army", "commander of the army"], {}),
     # Case variants of the same words become one (first in sorted order).
     (["State Television", "state television"], {"state television": "State Television"}),
 ])

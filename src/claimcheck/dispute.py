@@ -326,6 +326,14 @@ def _negation_evidence(sides: tuple) -> list[Evidence]:
     return ev
 
 
+def _with_implied(axes: dict) -> dict:
+    """Axes with what a mark implies: a death is harm too ("two were killed" vs "nobody was hurt")."""
+    killed = [(sg, t) for sg, t in axes.get("casualty", ()) if sg > 0]
+    if not killed or "injury" in axes:
+        return axes
+    return {**axes, "injury": killed}
+
+
 def polarity(a: Claim, b: Claim, doc_a: Any, doc_b: Any, sim: float, marks: tuple | None = None) -> Reason | None:
     """Same event, opposite polarity: an event-lexicon conflict or one claim negating the other's verb.
     A claim its source denies counts with reversed polarity ("X denied the army captured the hill"
@@ -334,6 +342,7 @@ def polarity(a: Claim, b: Claim, doc_a: Any, doc_b: Any, sim: float, marks: tupl
         return None  # a question asserts no polarity
     marks_a, marks_b = marks or (polarity_marks(doc_a), polarity_marks(doc_b))
     (axes_a, verbs_a), (axes_b, verbs_b) = _as_held(a, marks_a), _as_held(b, marks_b)
+    axes_a, axes_b = _with_implied(axes_a), _with_implied(axes_b)
     scale = min(1.0, 0.75 + 0.5 * (sim - POLARITY_MIN_SIM))
     for axis in POLARITY_AXES:  # fixed order: deterministic
         sa = {s for s, _ in axes_a.get(axis, ())}
@@ -421,6 +430,18 @@ def _interval(q: Quantity) -> tuple[float, float]:
     return (q.value * (1 - tol), q.value * (1 + tol))
 
 
+_RISEN_TO = re.compile(r"\b(?:rose|risen|rises|rising|climbed|climbs|increased|jumped|reached|grew|grown|"
+                       r"mounted|swelled|now stands)\s+(?:to\s+|at\s+)?(?:at least\s+|more than\s+|over\s+)?$", re.I)
+
+
+def _as_updated(q: Quantity, claim: Claim) -> tuple[float, float]:
+    """A count that "rose to 17" is an update: any lower figure was true earlier, so it conflicts
+    only with a higher one."""
+    lo, hi = _interval(q)
+    before = claim.text[:max(q.span.start - claim.span.start, 0)]
+    return (0.0, hi) if _RISEN_TO.search(before) else (lo, hi)
+
+
 def _apart(x: tuple[float, float], y: tuple[float, float]) -> bool:
     """Disjoint beyond reporting noise."""
     lo, hi = (x, y) if x[0] <= y[0] else (y, x)
@@ -444,7 +465,7 @@ def numeric(a: Claim, b: Claim, sim: float) -> Reason | None:
         qa, qb = groups[key]
         if not qa or not qb:
             continue
-        if any(not _apart(_interval(x), _interval(y)) for x in qa for y in qb):
+        if any(not _apart(_as_updated(x, a), _as_updated(y, b)) for x in qa for y in qb):
             continue  # some reading agrees: not a conflict on this quantity
         x, y = qa[0], qb[0]
         weight = round(min(1.0, 0.7 + 0.5 * (sim - NUMERIC_MIN_SIM)), 4)

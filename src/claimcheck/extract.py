@@ -743,6 +743,8 @@ def _cue_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
             content = _trim_tokens(doc, _after_date_phrase(cue, comp), _before_participle_frame(comp) + 1)
     elif deny and subjpass is not None and subjpass.lower_ in _REFERRING:
         content = _previous_content(earlier, prev)  # "..., but this was denied by X"
+    elif lemma in SPEECH_VERBS and any(c.dep_ == "advmod" and c.lower_ == "otherwise" for c in cue.children):
+        content, stance = _previous_content(earlier, prev), "denies"  # "Residents say otherwise"
     elif deny and dobj is not None and (dobj.lower_ in _REFERRING or dobj.lemma_.lower() in _REPORT_NOUNS):
         content = _report_complement(dobj) or _previous_content(earlier, prev, dobj)  # "X rejected reports that ..."
         if content is None and dobj.lower_ not in _REFERRING:
@@ -1086,14 +1088,24 @@ def _fronted_appositive(subj: "Token") -> "Token | None":
     return None
 
 
+def _looks_like_a_name(tok: "Token") -> bool:
+    """A person's name: tagged PERSON, or two or three proper nouns the tagger swept into a
+    neighbouring organisation ("the Harbour Front, Ivo Rask" as one ORG)."""
+    words = list(tok.subtree)
+    return tok.ent_type_ == "PERSON" or (2 <= len(words) <= 3 and all(w.pos_ == "PROPN" for w in words)
+                                         and tok.ent_type_ not in ("GPE", "NORP", "LOC", "FAC", "DATE"))
+
+
 def _role_appositive(subj: "Token") -> "Token | None":
     """"A spokesman for the group, Ilya Brann, said ...": the role's name, set off by commas, is the
     source (as in "Ilya Brann, a spokesman for the group, said ...")."""
     if subj.lemma_.lower() not in _PERSON_NOUNS:
         return None
-    for c in subj.rights:
-        if (c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
-                and c.left_edge.nbor(-1).text == ","):  # the appos follows its noun: never the doc's start
+    end = subj.right_edge.i
+    for c in subj.subtree:  # on the role, or hung by the parser on the body it speaks for ("for Red Dawn")
+        if (c.dep_ == "appos" and c.pos_ == "PROPN" and _looks_like_a_name(c) and c.i > subj.i
+                and c.left_edge.nbor(-1).text == ","  # the appos follows its noun: never the doc's start
+                and (c.head.i == subj.i or c.right_edge.i >= end - 1)):
             return c
     return None
 

@@ -75,6 +75,9 @@ def _tokens(name: str) -> tuple[str, ...]:
     return tuple(t for t in re.split(r"[^\w.-]+", name.lower()) if t)
 
 
+_OF_WORDS = frozenset({"of", "for", "at", "from", "with", "in", "to", "on", "the"})
+
+
 def merge_map(names: Iterable[str]) -> dict[str, str]:
     """Each name mapped to the most complete name that ends with its tokens, when unambiguous.
 
@@ -92,7 +95,9 @@ def merge_map(names: Iterable[str]) -> dict[str, str]:
         # Only a tail of a longer name ("Lavrov" of "Sergei Lavrov", "state television" of "Syrian state
         # television"): "Trump" is not "Trump campaign", "United Nations" is not a UN envoy.
         n = len(toks[name])
-        supers = [o for o in unique if o != name and len(toks[o]) > n and toks[o][-n:] == toks[name]]
+        # ... and not the body a role belongs to: "Red Dawn" is not "spokesman for Red Dawn".
+        supers = [o for o in unique if o != name and len(toks[o]) > n and toks[o][-n:] == toks[name]
+                  and toks[o][-n - 1] not in _OF_WORDS]
         if not supers:
             continue
         # Most complete first; deterministic tie-break on the string itself.
