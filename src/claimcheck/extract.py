@@ -662,7 +662,9 @@ def _tally_frame(verb: "Token", sent: "SpacySpan") -> _Attr | None:
     if verb.lemma_.lower() not in ("put", "place") or _inside_quote(sent, verb):
         return None
     dobj = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _TALLY_NOUNS), None)
-    at = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "at" and dobj is not None and c.i > dobj.i), None)
+    if dobj is None:
+        return None
+    at = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "at" and c.i > dobj.i), None)
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if at is None or subj is None or subj.lower_ in _NOT_SOURCE or subj.lower_ in _FIRST_SECOND:
         return None
@@ -728,6 +730,7 @@ def _cue_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
             and dobj.pos_ != "PRON" and not any(m.dep_ == "mark" for m in comp.children)):
         comp = None  # "reported the heaviest bombardment ..., in a clear sign X had ...": the object is the content
     content: tuple[int, int] | None = None
+    speaker = None  # "X holds the bridge, a commander told ...": see _trailing_speaker
     subjpass = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
 
     if comp is not None:
@@ -766,7 +769,7 @@ def _cue_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
     if content is None:
         return None
     source, head = _source_of(cue, sent)
-    if comp is not None and (speaker := _trailing_speaker(cue, comp)) is not None:
+    if speaker is not None:
         source, head = _mention(speaker), speaker
     if lemma == "continue" and not (head is not None and (head.pos_ in ("PROPN", "PRON")
                                                           or head.lemma_.lower() in _PERSON_NOUNS)):
