@@ -82,6 +82,11 @@ ATTRIBUTIONS = [
      "reveals", "she grew up in Lyon and never told her fans", "singer", "named", "asserts"),
     ("Police said two men were arrested and later denied that shots had been fired.",
      "said", "two men were arrested", "police", "named", "asserts"),
+    # "contradicting the account that ..." denies it, on behalf of the "according to" source.
+    ("Nine people died in the fire, according to a nurse, contradicting the mayor's account that nobody was hurt.",
+     "according", "Nine people died in the fire", "nurse", "named", "asserts"),
+    ("Nine people died in the fire, according to a nurse, contradicting the mayor's account that nobody was hurt.",
+     "contradicting", "nobody was hurt", "nurse", "named", "denies"),
     # A count put forward by its subject.
     ("Hospital officials put the death toll at more than 40 on Tuesday.",
      "put", "the death toll at more than 40", "hospital officials", "named", "asserts"),
@@ -110,6 +115,10 @@ def test_attribution_patterns(nlp, text, cue, content, name, kind, stance):
     assert claim.source.kind == kind
     assert claim.stance == stance
     assert claim.cue.text == cue
+
+
+def test_things_contradicting_each_other_are_no_denial(nlp):
+    assert all(c.stance != "denies" for c in _claims(nlp, "The two casualty figures contradict each other."))
 
 
 @pytest.mark.parametrize("text", [

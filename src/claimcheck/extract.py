@@ -47,7 +47,7 @@ CLAUSE_VERBS = frozenset({"know", "expect", "understand", "recognize", "recognis
                           "pledge", "vow"})
 # Verbs whose object is what the source puts forward ("announced a ceasefire", "called for talks").
 OBJECT_VERBS = frozenset({
-    "report", "confirm", "claim", "announce", "accuse", "deny", "warn", "allege", "reject", "dismiss",
+    "report", "confirm", "claim", "announce", "accuse", "deny", "contradict", "warn", "allege", "reject", "dismiss",
     "refute", "dispute", "rebut", "reveal", "disclose", "condemn", "blame", "charge", "disavow", "contest",
     "cite", "call", "criticize", "criticise", "attack", "blast", "question", "praise", "support", "oppose",
     "propose", "urge", "want", "plan", "ask", "describe", "endorse", "demand", "slam", "applaud", "welcome",
@@ -71,7 +71,7 @@ REPORT_VERBS = SPEECH_VERBS | CLAUSE_VERBS | OBJECT_VERBS
 # "X is confident that ...": adjectives that frame a proposition held by the subject.
 STANCE_ADJECTIVES = frozenset({"confident", "sure", "convinced", "certain", "optimistic", "adamant", "aware",
                                "hopeful", "skeptical", "sceptical", "worried", "concerned", "positive"})
-DENY_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "dispute", "rebut", "disavow", "contest"})
+DENY_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "dispute", "rebut", "disavow", "contest", "contradict"})
 # Who cannot be a source: dummy and non-referring subjects.
 _NOT_SOURCE = frozenset({"it", "this", "there", "that", "what", "which"})
 _FALSE_WORDS = frozenset({
@@ -699,6 +699,9 @@ def _according_to(tok: "Token", sent: "SpacySpan") -> _Attr | None:
     phrase_l, phrase_r = tok.left_edge.i, tok.right_edge.i + 1
     left = (sent.start, phrase_l)
     right = (phrase_r, sent.end)
+    first = next((t for t in sent.doc[phrase_r:sent.end] if not t.is_punct), None)
+    if first is not None and first.tag_ == "VBG" and first.dep_ == "advcl" and first.lemma_.lower() in REPORT_VERBS:
+        right = (phrase_r, phrase_r)  # "..., according to X, contradicting reports that ...": X's next act
     if _word_count(sent.doc, *right) >= _word_count(sent.doc, *left):
         a, b = right if _word_count(sent.doc, *left) <= 1 else (sent.start, sent.end)
     else:
@@ -726,6 +729,8 @@ def _cue_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
     if comp is None and lemma in SPEECH_VERBS | CLAUSE_VERBS:
         comp = _that_adverbial(cue, sent)
     dobj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    if lemma == "contradict" and (dobj is None or dobj.lemma_.lower() not in _REPORT_NOUNS):
+        return None  # only "contradicted reports / the account that ...": "the figures contradict each other"
     if (comp is not None and dobj is not None and dobj.i < comp.i and lemma in OBJECT_VERBS and lemma != "tell"
             and dobj.pos_ != "PRON" and not any(m.dep_ == "mark" for m in comp.children)):
         comp = None  # "reported the heaviest bombardment ..., in a clear sign X had ...": the object is the content
@@ -1009,8 +1014,21 @@ def _before_participle_frame(comp: "Token") -> int:
     return comp.right_edge.i
 
 
+def _according_to_source(verb: "Token") -> "Token | None":
+    """The X of an "according to X" on ``verb``."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "according":
+            to = next((c for c in prep.children if c.lower_ == "to"), None)
+            return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    return None
+
+
 def _source_of(cue: "Token", sent: "SpacySpan") -> tuple["SpacySpan | None", "Token | None"]:
     tok = cue
+    if cue.dep_ == "advcl" and cue.tag_ == "VBG":
+        said_by = _according_to_source(cue.head)
+        if said_by is not None:  # "A happened, according to X, contradicting ...": X's act
+            return _mention(said_by), said_by
     for _ in range(3):
         subj = _closest_subject(tok)
         if subj is None:
