@@ -73,6 +73,8 @@ T_REACH = "The aid convoy reached the town of Beit Safa on Tuesday, the Red Cres
 T_NOREACH = "The aid convoy did not reach the town of Beit Safa on Tuesday, local officials said."
 T_WOUNDED = "The union said one crew member of the ferry Marla was wounded in the collision."
 T_UNHURT = "The port authority said nobody on the ferry Marla was hurt in the collision."
+T_OPENED_FIRE = "Police opened fire with live ammunition on protesters in Dalen, witnesses said."
+T_NO_FIRE = "Police said no live ammunition was fired at protesters in Dalen."
 T_KILLED_CREW = "The union said one crew member of the ferry Marla was killed in the collision."
 T_UNABLE = "The aid convoy was unable to reach the town of Beit Safa on Tuesday, the UN said."
 T_BYREBELS = "The shelling of the vegetable market in Harem was carried out by rebel fighters, state television said."
@@ -154,6 +156,8 @@ def test_a_rule_against_an_alleged_claim_weighs_less(encode):
      T_UNHURT, "nobody on the ferry Marla was hurt in the collision", {"wounded", "hurt"}),
     (T_REACH, "The aid convoy reached the town of Beit Safa on Tuesday",
      T_UNABLE, "The aid convoy was unable to reach the town of Beit Safa on Tuesday", {"reached", "reach"}),
+    (T_OPENED_FIRE, "Police opened fire with live ammunition on protesters in Dalen",
+     T_NO_FIRE, "no live ammunition was fired at protesters in Dalen", {"opened", "fired"}),
     (T_KILLED_CREW, "one crew member of the ferry Marla was killed in the collision",
      T_UNHURT, "nobody on the ferry Marla was hurt in the collision", {"killed", "hurt"}),  # a death is harm
 ])

@@ -87,6 +87,12 @@ ATTRIBUTIONS = [
      "according", "Nine people died in the fire", "nurse", "named", "asserts"),
     ("Nine people died in the fire, according to a nurse, contradicting the mayor's account that nobody was hurt.",
      "contradicting", "nobody was hurt", "nurse", "named", "denies"),
+    # A conjunct hung at the end of the fronted content, with the role's name after it.
+    ("Four guards were hurt by stones and bottles, a prison spokeswoman, Lea Fink, said.",
+     "said", "Four guards were hurt by stones and bottles", "Lea Fink", "named", "asserts"),
+    # A date is not part of what is called for.
+    ("The mayor called on Tuesday for an inquiry into the fire.",
+     "called", "an inquiry into the fire", "mayor", "named", "asserts"),
     # A count put forward by its subject.
     ("Hospital officials put the death toll at more than 40 on Tuesday.",
      "put", "the death toll at more than 40", "hospital officials", "named", "asserts"),
@@ -115,6 +121,11 @@ def test_attribution_patterns(nlp, text, cue, content, name, kind, stance):
     assert claim.source.kind == kind
     assert claim.stance == stance
     assert claim.cue.text == cue
+
+
+def test_charging_a_crowd_is_no_accusation(nlp):
+    claims = _claims(nlp, "The union said the march was calm until police charged the crowd.")
+    assert [(c.source.name, c.text) for c in claims] == [("union", "the march was calm until police charged the crowd")]
 
 
 def test_things_contradicting_each_other_are_no_denial(nlp):

@@ -266,6 +266,8 @@ def _imperative(tok: Any) -> bool:
 
 def _lemma(tok: Any) -> str:
     lem = tok.lemma_.lower()
+    if lem == "open" and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in tok.children):
+        return "fire"  # "opened fire" is firing: it conflicts with "no shots were fired"
     return "free" if tok.lower_ == "freed" else lem
 
 

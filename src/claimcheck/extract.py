@@ -729,6 +729,8 @@ def _cue_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
     if comp is None and lemma in SPEECH_VERBS | CLAUSE_VERBS:
         comp = _that_adverbial(cue, sent)
     dobj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    if lemma == "charge" and comp is None and not any(c.dep_ == "prep" and c.lower_ == "with" for c in cue.children):
+        return None  # "police charged the crowd": an act, not an accusation ("charged X with Y")
     if lemma == "contradict" and (dobj is None or dobj.lemma_.lower() not in _REPORT_NOUNS):
         return None  # only "contradicted reports / the account that ...": "the figures contradict each other"
     if (comp is not None and dobj is not None and dobj.i < comp.i and lemma in OBJECT_VERBS and lemma != "tell"
@@ -775,6 +777,7 @@ def _cue_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
         return None
     source, head = _source_of(cue, sent)
     if speaker is not None:
+        speaker = _role_appositive(speaker) or speaker  # "a police spokeswoman, Dana Mirek,"
         source, head = _mention(speaker), speaker
     if lemma == "continue" and not (head is not None and (head.pos_ in ("PROPN", "PRON")
                                                           or head.lemma_.lower() in _PERSON_NOUNS)):
@@ -895,6 +898,11 @@ def _dateline_like(mention: "SpacySpan") -> bool:
     return len(words) >= 2 or after in ("--", "—", "–", "-", "(")
 
 
+def _when(prep: "Token") -> bool:
+    """Is the prepositional phrase a date or time ("on Sunday", "over the weekend")?"""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
+
+
 def _object_content(cue: "Token", dobj: "Token | None") -> tuple[int, int] | None:
     """What a source puts forward with an object verb: "called <for talks>", "accused <Y of Z>"."""
     if dobj is not None and dobj.lower_ in _REFERRING:
@@ -907,7 +915,8 @@ def _object_content(cue: "Token", dobj: "Token | None") -> tuple[int, int] | Non
         xcomp = next((c for c in cue.rights if c.dep_ == "xcomp"), None)
         return _trim_tokens(cue.doc, xcomp.left_edge.i, xcomp.right_edge.i + 1) if xcomp is not None else None
     parts = [c for c in cue.rights if c.dep_ in ("dobj", "xcomp", "oprd", "dative", "attr", "acomp")
-             or (c.dep_ == "prep" and c.lower_ in ("for", "of", "on", "about", "to", "against", "over", "as", "that"))]
+             or (c.dep_ == "prep" and c.lower_ in ("for", "of", "on", "about", "to", "against", "over", "as", "that")
+                 and not _when(c))]  # "called on Sunday for an inquiry": the date is not content
     if not parts:
         return None
     for c in parts:  # "dismissed as baseless claims that X": the claim's clause
@@ -1145,8 +1154,9 @@ def _trailing_speaker(cue: "Token", comp: "Token") -> "Token | None":
     speaker is the apposition the parser hung at the end of the fronted content, right before it."""
     if comp.i > cue.i or any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
         return None
-    for tok in comp.subtree:
-        if (tok.dep_ == "appos" and tok.right_edge.i == cue.i - 1 and tok.left_edge.i > comp.left_edge.i
+    last = cue.i - 2 if cue.doc[cue.i - 1].text == "," else cue.i - 1
+    for tok in comp.subtree:  # an apposition, or a conjunct ("stones and bombs, a spokeswoman, X, said")
+        if (tok.dep_ in ("appos", "conj") and tok.right_edge.i == last and tok.left_edge.i > comp.left_edge.i
                 and tok.doc[tok.left_edge.i - 1].text == ","
                 and (tok.lemma_.lower() in _PERSON_NOUNS | _BODY_NOUNS | _GROUP_NOUNS
                      or tok.ent_type_ in ("PERSON", "ORG", "NORP"))):
