@@ -157,7 +157,7 @@ def test_a_rule_against_an_alleged_claim_weighs_less(encode):
     (T_REACH, "The aid convoy reached the town of Beit Safa on Tuesday",
      T_UNABLE, "The aid convoy was unable to reach the town of Beit Safa on Tuesday", {"reached", "reach"}),
     (T_OPENED_FIRE, "Police opened fire with live ammunition on protesters in Dalen",
-     T_NO_FIRE, "no live ammunition was fired at protesters in Dalen", {"opened", "fired"}),
+     T_NO_FIRE, "no live ammunition was fired at protesters in Dalen", {"opened", "fired", "no"}),
     (T_KILLED_CREW, "one crew member of the ferry Marla was killed in the collision",
      T_UNHURT, "nobody on the ferry Marla was hurt in the collision", {"killed", "hurt"}),  # a death is harm
 ])

@@ -323,6 +323,9 @@ def _negation_evidence(sides: tuple) -> list[Evidence]:
     ev = []
     for claim, tok in sides:
         ev += [_tok_ev(claim, c) for c in tok.children if c.dep_ == "neg"]
+        for subj in (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):  # "no shots were fired"
+            ev += [_tok_ev(claim, t) for t in [subj, *subj.children] if t.lower_ in _NOBODY or (
+                t.dep_ == "det" and t.lower_ == "no")]
         if claim.stance == "denies" and claim.cue is not None:
             ev.append(Evidence(claim.article.id, claim.cue.start, claim.cue.end, claim.cue.text))
     return ev
