@@ -291,6 +291,9 @@ PRONOUNS = [
      "added", "pronoun", "finance ministry"),
     ("Farmers said the harvest had failed. They told reporters that seed prices had doubled.",
      "told", "pronoun", "farmers"),
+    # "It" right after a sentence whose subject is an organisation that said nothing: that organisation.
+    ("The port authority closed the harbour on Monday. It said the cranes were unsafe.",
+     "said", "pronoun", "port authority"),
     # A gendered pronoun is never put onto an organisation.
     ("The health ministry said the clinic would close. She added that staff would move.", "added", "unresolved", None),
     # Too far back: three sentences without any speaker in between.

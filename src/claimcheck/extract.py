@@ -1555,6 +1555,10 @@ def _antecedent(pronoun: str, segs: list[_Seg], i: int, attr: _Attr) -> _Attr | 
             group = _people_subject(seg.span)
             if group is not None:
                 return group  # "Relatives gathered at the port. They said ...": the people just named
+        if back == 1 and pronoun == "it":
+            body = _body_subject(seg.span)
+            if body is not None:
+                return body  # "The ministry closed the road. It said ...": the body just named
     return None
 
 
@@ -1572,6 +1576,18 @@ def _people_subject(sent: "SpacySpan") -> "_Attr | None":
     mention = _mention(subj)
     name = _uncapitalised(canonical_name(mention.text), mention)
     return _Attr((0, 0), None, None, None, name=name, person=True, plural=True) if name else None
+
+
+def _body_subject(sent: "SpacySpan") -> "_Attr | None":
+    """The singular organisation subject of a sentence's main verb ("The ministry", "Harbour Corp"),
+    as a speaker."""
+    subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.tag_ not in ("NN", "NNP") or not (
+            subj.lemma_.lower() in _BODY_NOUNS or subj.ent_type_ == "ORG"):
+        return None
+    mention = _mention(subj)
+    name = _uncapitalised(canonical_name(mention.text), mention)
+    return _Attr((0, 0), None, None, None, name=name, person=False) if name else None
 
 
 # ---------------------------------------------------------------------------------------------- records
