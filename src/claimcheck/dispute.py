@@ -197,13 +197,10 @@ def hedges(claim: Claim) -> list[Evidence]:
             for m in _HEDGE.finditer(where.text) if m.start() not in months]
 
 
-def weaken_for_hedges(reason: Reason | None, a: Claim, b: Claim) -> Reason | None:
-    """A rule reason against a claim that is only alleged weighs ``HEDGED_RULE_FACTOR`` as much,
-    with the hedge words as evidence."""
-    if reason is None or reason.kind == "learned":
-        return reason
-    words = hedges(a) + hedges(b)
-    if not words:
+def weaken_for_hedges(reason: Reason | None, words: Sequence[Evidence]) -> Reason | None:
+    """A rule reason against a pair with hedge ``words`` (see :func:`hedges`: one of its claims is
+    only alleged) weighs ``HEDGED_RULE_FACTOR`` as much, with the hedge words as evidence."""
+    if reason is None or reason.kind == "learned" or not words:
         return reason
     quoted = ", ".join(repr(w.text) for w in words[:3])
     return Reason(reason.kind, f"{reason.detail}; hedged: {quoted}", reason.evidence + tuple(words[:3]),
@@ -242,14 +239,21 @@ _FACT_MARKS = {"when", "after", "as", "because", "since"}  # "killed when a stri
 _REPORTING = {"say", "tell", "report", "claim", "state", "add", "announce", "accord", "be", "have", "do"}
 
 
+def _negating_subject_words(tok: Any) -> list[Any]:
+    """The words by which the subject negates ``tok``: "nobody (was hurt)", "no (shots were fired)"."""
+    words = []
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            words += [c] if c.lower_ in _NOBODY else [d for d in c.children if d.dep_ == "det" and d.lower_ == "no"]
+    return words
+
+
 def _negated(tok: Any) -> bool:
     """Negated by a `neg` child, by a 'no'/'nobody' subject, or as xcomp of fail/refuse/unable."""
     if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in tok.children):
         return True
-    for c in tok.children:
-        if c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in _NOBODY or any(
-                d.dep_ == "det" and d.lower_ == "no" for d in c.children)):
-            return True
+    if _negating_subject_words(tok):
+        return True
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _FAILING and tok.head.i != tok.i:
         return True
     if tok.pos_ in ("ADJ", "NOUN") and tok.head.lemma_ == "be" and any(c.dep_ == "neg" for c in tok.head.children):
@@ -323,9 +327,7 @@ def _negation_evidence(sides: tuple) -> list[Evidence]:
     ev = []
     for claim, tok in sides:
         ev += [_tok_ev(claim, c) for c in tok.children if c.dep_ == "neg"]
-        for subj in (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):  # "no shots were fired"
-            ev += [_tok_ev(claim, t) for t in [subj, *subj.children] if t.lower_ in _NOBODY or (
-                t.dep_ == "det" and t.lower_ == "no")]
+        ev += [_tok_ev(claim, t) for t in _negating_subject_words(tok)]  # "no shots were fired"
         if claim.stance == "denies" and claim.cue is not None:
             ev.append(Evidence(claim.article.id, claim.cue.start, claim.cue.end, claim.cue.text))
     return ev
@@ -826,7 +828,10 @@ def find_disputes(
                                               (docs.agents[i], docs.agents[j])))
             if not agree:
                 reasons.append(learned(a, b, prob_of[i], prob_of[j], threshold, sim))
-        found = [r for r in (weaken_for_hedges(r, a, b) for r in reasons) if r is not None]
+        found = [r for r in reasons if r is not None]
+        if any(r.kind != "learned" for r in found):
+            words = hedges(a) + hedges(b)
+            found = [weaken_for_hedges(r, words) for r in found]
         if any(r.kind == "explicit_denial" for r in found):
             found = [r for r in found if r.kind != "polarity"]  # the denial already says it
         found.sort(key=lambda r: (-r.weight, r.kind))

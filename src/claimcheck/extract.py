@@ -126,6 +126,7 @@ _BODY_NOUNS = frozenset({"ministry", "army", "military", "government", "police",
                          "administration", "embassy", "board", "guard"})
 _GROUP_NOUNS = frozenset({"group", "organisation", "organization", "movement", "militia", "faction",
                           "coalition", "alliance", "front", "force", "forces", "monitor", "outfit"})
+_SPEAKER_NOUNS = _PERSON_NOUNS | _BODY_NOUNS | _GROUP_NOUNS  # nouns that can make a claim
 _FEMALE = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "spokeswoman", "chairwoman", "woman", "mother", "wife",
                      "daughter", "queen", "madam", "lady", "congresswoman", "businesswoman", "sister"})
 _MALE = frozenset({"mr", "mr.", "spokesman", "chairman", "man", "father", "husband", "son", "king", "sir",
@@ -691,9 +692,14 @@ def _reports_another(a: _Attr) -> bool:
             and a.source_head.pos_ != "PRON")
 
 
+def _according_object(according: "Token") -> "Token | None":
+    """The X of "according to X"."""
+    to = next((c for c in according.children if c.lower_ == "to"), None)
+    return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+
+
 def _according_to(tok: "Token", sent: "SpacySpan") -> _Attr | None:
-    to = next(c for c in tok.children if c.lower_ == "to")
-    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    pobj = _according_object(tok)
     if pobj is None:
         return None
     phrase_l, phrase_r = tok.left_edge.i, tok.right_edge.i + 1
@@ -789,7 +795,7 @@ def _cue_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
     if head is not None and head.lower_ in ("that", "which") and cue.dep_ == "relcl":
         noun = cue.head
         if not (noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "ORG", "NORP")
-                or noun.lemma_.lower() in _PERSON_NOUNS | _BODY_NOUNS | _GROUP_NOUNS):
+                or noun.lemma_.lower() in _SPEAKER_NOUNS):
             return None  # "a bill that seeks ...": things do not make claims
     if source is not None and (not any(ch.isalpha() for ch in source.text) or _dateline_like(source)):
         return None
@@ -1023,19 +1029,11 @@ def _before_participle_frame(comp: "Token") -> int:
     return comp.right_edge.i
 
 
-def _according_to_source(verb: "Token") -> "Token | None":
-    """The X of an "according to X" on ``verb``."""
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ == "according":
-            to = next((c for c in prep.children if c.lower_ == "to"), None)
-            return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-    return None
-
-
 def _source_of(cue: "Token", sent: "SpacySpan") -> tuple["SpacySpan | None", "Token | None"]:
     tok = cue
     if cue.dep_ == "advcl" and cue.tag_ == "VBG":
-        said_by = _according_to_source(cue.head)
+        according = next((c for c in cue.head.children if c.dep_ == "prep" and c.lower_ == "according"), None)
+        said_by = _according_object(according) if according is not None else None
         if said_by is not None:  # "A happened, according to X, contradicting ...": X's act
             return _mention(said_by), said_by
     for _ in range(3):
@@ -1158,7 +1156,7 @@ def _trailing_speaker(cue: "Token", comp: "Token") -> "Token | None":
     for tok in comp.subtree:  # an apposition, or a conjunct ("stones and bombs, a spokeswoman, X, said")
         if (tok.dep_ in ("appos", "conj") and tok.right_edge.i == last and tok.left_edge.i > comp.left_edge.i
                 and tok.doc[tok.left_edge.i - 1].text == ","
-                and (tok.lemma_.lower() in _PERSON_NOUNS | _BODY_NOUNS | _GROUP_NOUNS
+                and (tok.lemma_.lower() in _SPEAKER_NOUNS
                      or tok.ent_type_ in ("PERSON", "ORG", "NORP"))):
             return tok
     return None
@@ -1570,24 +1568,25 @@ _PEOPLE_NOUNS = _PERSON_NOUNS | frozenset({
 
 def _people_subject(sent: "SpacySpan") -> "_Attr | None":
     """The plural people-noun subject of a sentence's main verb ("Relatives of the crew"), as a speaker."""
-    subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.tag_ not in ("NNS", "NNPS") or subj.lemma_.lower() not in _PEOPLE_NOUNS:
-        return None
-    mention = _mention(subj)
-    name = _uncapitalised(canonical_name(mention.text), mention)
-    return _Attr((0, 0), None, None, None, name=name, person=True, plural=True) if name else None
+    return _subject_speaker(sent, lambda subj: subj.tag_ in ("NNS", "NNPS") and subj.lemma_.lower() in _PEOPLE_NOUNS,
+                            person=True, plural=True)
 
 
 def _body_subject(sent: "SpacySpan") -> "_Attr | None":
     """The singular organisation subject of a sentence's main verb ("The ministry", "Harbour Corp"),
     as a speaker."""
+    return _subject_speaker(sent, lambda subj: subj.tag_ in ("NN", "NNP") and (
+        subj.lemma_.lower() in _BODY_NOUNS or subj.ent_type_ == "ORG"), person=False, plural=False)
+
+
+def _subject_speaker(sent: "SpacySpan", fits, *, person: bool, plural: bool) -> "_Attr | None":
+    """The subject of the sentence's main verb as a speaker, if ``fits(subject)``."""
     subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.tag_ not in ("NN", "NNP") or not (
-            subj.lemma_.lower() in _BODY_NOUNS or subj.ent_type_ == "ORG"):
+    if subj is None or not fits(subj):
         return None
     mention = _mention(subj)
     name = _uncapitalised(canonical_name(mention.text), mention)
-    return _Attr((0, 0), None, None, None, name=name, person=False) if name else None
+    return _Attr((0, 0), None, None, None, name=name, person=person, plural=plural) if name else None
 
 
 # ---------------------------------------------------------------------------------------------- records
