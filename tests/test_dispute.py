@@ -258,6 +258,23 @@ def test_a_death_toll_counts_the_killed(encode, text, content, other, other_cont
         assert [e.text for e in found[0].evidence][1] == "Twenty"
 
 
+@pytest.mark.parametrize("text,content,disputed", [
+    ("At least 30 were killed in the bombing of the bus station in Mardin, rescuers said.",
+     "At least 30 were killed in the bombing of the bus station in Mardin", True),
+    ("30 had died in the bombing of the bus station in Mardin, rescuers said.",
+     "30 had died in the bombing of the bus station in Mardin", True),
+    ("12 were killed in the bombing of the bus station in Mardin, rescuers said.",
+     "12 were killed in the bombing of the bus station in Mardin", False),
+    # a bare number that is no count of victims
+    ("The bombing of the bus station in Mardin on the 30 bus route killed people, rescuers said.",
+     "The bombing of the bus station in Mardin on the 30 bus route killed people", False),
+])
+def test_a_bare_number_of_victims_counts_people(encode, text, content, disputed):
+    a, b = claim("v1", text, content, "rescuers"), claim("v2", T_12, T_12.split(",")[0], "hospital source")
+    found = [r for d in run(encode, [a, b], min_score=0.0) for r in d.reasons if r.kind == "numeric"]
+    assert bool(found) == disputed
+
+
 def _q(text: str, content: str, word: str, value: float, approximate=False, counted="people", low=None, high=None):
     s = text.index(content) + content.index(word)
     return Quantity(value, approximate, counted, Span(s, s + len(word), word), low, high)

@@ -253,6 +253,31 @@ def test_a_falsity_noun_refers_back_only_to_a_related_claim(nlp, text, reaches_b
         assert second.stance == "asserts" and second.text.endswith("was false")
 
 
+@pytest.mark.parametrize("denial", [
+    "Rebels called the report a lie.",
+    "Rebels called it a lie.",
+    "Rebels described the statement as false.",
+    "Rebels branded the claim a fabrication.",
+    "Rebels dismissed the reports as baseless propaganda.",
+    "Rebels rejected the claims as baseless.",  # "the claims": what the army said, no shared word needed
+])
+def test_calling_a_report_false_denies_what_it_reported(nlp, denial):
+    text = "The army said the bridge at Kalvo was intact. " + denial
+    claims = _claims(nlp, text)
+    said = _find(claims, cue="said")
+    [rebels] = [c for c in claims if c.source.name == "rebels"]
+    assert rebels.stance == "denies" and rebels.span == said.span
+
+
+@pytest.mark.parametrize("text", [
+    "The company branded the phone a success.",  # naming something, no report in sight
+    "Rebels did not call the report a lie.",
+    "Residents said bread prices had doubled. Officials knew the story was false.",  # no saying noun
+])
+def test_naming_without_calling_a_report_false_denies_nothing(nlp, text):
+    assert all(c.stance == "asserts" for c in _claims(nlp, text))
+
+
 def test_quote_only_sentence_gets_adjacent_speaker(nlp):
     text = ("“We are running out of bread,” said Amal Haddad, a baker in the old city. "
             "“Nobody has delivered flour for a week.”")

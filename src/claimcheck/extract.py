@@ -68,6 +68,9 @@ OBJECT_VERBS = OBJECT_VERBS | (SPEECH_VERBS - {
     "assert", "declare",
 }) | {"outline", "exhort", "bemoan", "hail", "downplay", "detail", "express", "lament", "decry", "point"}
 REPORT_VERBS = SPEECH_VERBS | CLAUSE_VERBS | OBJECT_VERBS
+# Verbs that may call a report false ("called it a lie", "branded the claims propaganda").
+LABEL_VERBS = frozenset({"call", "describe", "brand", "label", "dub", "term", "characterize", "characterise",
+                         "dismiss", "reject", "denounce", "decry", "condemn", "slam", "deride"})
 # "X is confident that ...": adjectives that frame a proposition held by the subject.
 STANCE_ADJECTIVES = frozenset({"confident", "sure", "convinced", "certain", "optimistic", "adamant", "aware",
                                "hopeful", "skeptical", "sceptical", "worried", "concerned", "positive"})
@@ -83,6 +86,9 @@ _REPORT_NOUNS = frozenset({
     "report", "claim", "allegation", "accusation", "suggestion", "rumour", "rumor", "story", "statement",
     "charge", "assertion", "speculation", "notion", "idea", "account", "assessment",
 })
+# Figures someone gave: "rebels dismissed the figure", "the toll was false".
+_FIGURE_NOUNS = frozenset({"figure", "toll", "tally", "estimate", "count"})
+_REPORTED_NOUNS = _REPORT_NOUNS | _FIGURE_NOUNS
 # Speech-act and stance nouns: with a possessor ("the senator's claim that ...", "its forecast of ...") they
 # attribute their complement to the possessor.
 NOUN_CUES = frozenset({
@@ -411,7 +417,7 @@ def _attributions(sent: "SpacySpan", prev: tuple[int, int] | None, opened: bool 
         if tally is not None:
             found.append(tally)
             continue
-        if tok.lemma_.lower() not in REPORT_VERBS and not _that_clause_frame(tok):
+        if tok.lemma_.lower() not in REPORT_VERBS | LABEL_VERBS and not _that_clause_frame(tok):
             continue
         attr = _cue_attribution(tok, sent, found, prev, opened)
         if attr:
@@ -761,12 +767,20 @@ def _cue_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
         content = _previous_content(earlier, prev)  # "..., but this was denied by X"
     elif lemma in SPEECH_VERBS and any(c.dep_ == "advmod" and c.lower_ == "otherwise" for c in cue.children):
         content, stance = _previous_content(earlier, prev), "denies"  # "Residents say otherwise"
-    elif deny and dobj is not None and (dobj.lower_ in _REFERRING or dobj.lemma_.lower() in _REPORT_NOUNS):
+    elif deny and dobj is not None and (dobj.lower_ in _REFERRING or dobj.lemma_.lower() in _REPORTED_NOUNS):
         content = _report_complement(dobj) or _previous_content(earlier, prev, dobj)  # "X rejected reports that ..."
+        if content is None and dobj.lower_ not in _REFERRING:
+            content = _trim_tokens(doc, dobj.left_edge.i, dobj.right_edge.i + 1)
+    elif dobj is not None and _calls_false(cue, dobj):
+        # "Rebels called the report a lie", "described the claims as baseless": a denial of what it names
+        stance = "denies"
+        content = _report_complement(dobj) or _previous_content(earlier, prev, dobj)
         if content is None and dobj.lower_ not in _REFERRING:
             content = _trim_tokens(doc, dobj.left_edge.i, dobj.right_edge.i + 1)
     elif cue.dep_ == "relcl" and deny and cue.head.lemma_.lower() in _REPORT_NOUNS:
         content = _previous_content(earlier, prev, cue.head)  # "..., a claim rebels denied"
+    if lemma in LABEL_VERBS - REPORT_VERBS and stance != "denies":
+        return None  # "branded the phone a success": only calling something false is a report here
     via_object = False
     if content is None and comp is None and lemma in OBJECT_VERBS:
         content = _object_content(cue, dobj)
@@ -1185,6 +1199,21 @@ def _mention(head: "Token") -> "SpacySpan":
     return doc[left:right]
 
 
+def _calls_false(cue: "Token", dobj: "Token") -> bool:
+    """Does the verb call its object, a report or "it", false ("called the report a lie", "described
+    it as baseless", "branded the claims a fabrication", "dismissed them as propaganda")?"""
+    if cue.lemma_.lower() not in LABEL_VERBS or any(c.dep_ == "neg" for c in cue.children):
+        return False
+    if not (dobj.lower_ in _REFERRING or dobj.lemma_.lower() in _REPORTED_NOUNS):
+        return False
+    said = [c for c in cue.children if c.dep_ in ("oprd", "npadvmod", "xcomp", "acomp", "attr", "advcl")]
+    for prep in [*cue.children, *dobj.children]:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            said += [c for c in prep.children if c.dep_ in ("pobj", "amod", "acomp")]
+    return any(({w.lower_, w.lemma_.lower()} | {m.lower_ for m in w.children if m.dep_ in ("amod", "compound")})
+               & _FALSE_WORDS for w in said)
+
+
 def _is_falsity(comp: "Token") -> bool:
     """Does the clause say its subject is false ("it was not true", "never happened")?"""
     neg = any(c.dep_ == "neg" or c.lower_ == "never" for c in comp.children)
@@ -1208,7 +1237,7 @@ def _referent_content(comp: "Token", earlier: list[_Attr], prev: tuple[int, int]
     rc = _report_complement(subj)
     if rc is not None:
         return rc
-    if subj.lower_ in _REFERRING or subj.lemma_.lower() in _REPORT_NOUNS:
+    if subj.lower_ in _REFERRING or subj.lemma_.lower() in _REPORTED_NOUNS:
         return _previous_content(earlier, prev, subj)
     return None
 
@@ -1242,6 +1271,11 @@ def _previous_content(earlier: list[_Attr], prev: tuple[int, int] | None,
     stem = ref.lemma_.lower()[:5]
     if any(t.lemma_.lower().startswith(stem) for t in back.sent) or _content_lemmas(back) & _content_lemmas(ref.sent):
         return prev
+    said = any((t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_VERBS) or t.lower_ == "according"
+               for t in back.sent)
+    if said and (ref.lemma_.lower() in _SAYING_NOUNS
+                 or (ref.lemma_.lower() in _FIGURE_NOUNS and any(t.like_num for t in back))):
+        return prev  # "Police said 12 were arrested. Rebels rejected the claims / the figure"
     return None
 
 
@@ -1254,6 +1288,8 @@ def _content_lemmas(tokens: Any) -> set[str]:
 
 
 _FRAME_WORDS = _REPORT_NOUNS | SPEECH_VERBS
+# Report nouns that name what someone said, so they may refer to any reported claim just before.
+_SAYING_NOUNS = frozenset({"claim", "statement", "assertion", "account", "allegation", "accusation", "charge", "report"})
 
 
 # ---------------------------------------------------------------------------------------------- spans
