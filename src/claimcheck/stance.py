@@ -85,6 +85,11 @@ class StanceModel:
     intercept: np.ndarray  # (n_classes,)
     pair_threshold: float  # opposite-stance pair score at which the "learned" reason reaches 0.5
     meta: dict
+    # A second logistic regression over the embedding alone, averaged in with this weight: the full
+    # model leans on words; the embedding-only one reads meaning, and the mean of the two beats either.
+    embedding_coef: np.ndarray | None = None  # (n_classes, dim)
+    embedding_intercept: np.ndarray | None = None
+    embedding_weight: float = 0.0
 
     @classmethod
     def from_json(cls, data: dict) -> "StanceModel":
@@ -94,14 +99,23 @@ class StanceModel:
             vocab = {w: i for i, w in enumerate(data["vocabulary"])}
             coef = np.asarray(data["coef"], dtype=np.float64)
             intercept = np.asarray(data["intercept"], dtype=np.float64)
+            head = data.get("embedding_head")
             model = cls(tuple(data["classes"]), dict(data["cue_patterns"]), data["token_pattern"], vocab,
                         int(data["embedding_dim"]), coef, intercept, float(data["pair"]["threshold"]),
-                        {k: data.get(k) for k in ("embedding_model", "trained_on", "metrics", "created_by")})
+                        {k: data.get(k) for k in ("embedding_model", "trained_on", "metrics", "created_by")},
+                        np.asarray(head["coef"], dtype=np.float64) if head else None,
+                        np.asarray(head["intercept"], dtype=np.float64) if head else None,
+                        float(head["weight"]) if head else 0.0)
         except (KeyError, TypeError, ValueError) as exc:
             raise ConfigError(f"stance model file is malformed ({exc})") from None
         n_feat = len(model.patterns) + model.dim + len(vocab)
-        if coef.shape != (len(model.classes), n_feat) or intercept.shape != (len(model.classes),):
+        n_cls = len(model.classes)
+        if coef.shape != (n_cls, n_feat) or intercept.shape != (n_cls,):
             raise ConfigError(f"stance model shape {coef.shape} does not match {n_feat} features")
+        if model.embedding_coef is not None and (
+                model.embedding_coef.shape != (n_cls, model.dim) or model.embedding_intercept.shape != (n_cls,)
+                or not 0.0 <= model.embedding_weight <= 1.0):
+            raise ConfigError(f"stance model embedding_head does not match {model.dim} dimensions")
         return model
 
     def features(self, texts: Sequence[str], vectors: np.ndarray) -> np.ndarray:
@@ -125,15 +139,21 @@ class StanceModel:
         if len(texts) > PREDICT_CHUNK:  # the feature matrix is dense: bound it for large corpora
             return np.vstack([self.predict_proba(texts[s:s + PREDICT_CHUNK], vectors[s:s + PREDICT_CHUNK])
                               for s in range(0, len(texts), PREDICT_CHUNK)])
-        z = self.features(texts, vectors) @ self.coef.T + self.intercept
-        z -= z.max(axis=1, keepdims=True)
-        p = np.exp(z)
-        p /= p.sum(axis=1, keepdims=True)
+        p = _softmax(self.features(texts, vectors) @ self.coef.T + self.intercept)
+        if self.embedding_coef is not None and self.embedding_weight > 0:
+            head = _softmax(np.asarray(vectors, dtype=np.float64) @ self.embedding_coef.T + self.embedding_intercept)
+            p = (1 - self.embedding_weight) * p + self.embedding_weight * head
         order = [self.classes.index(c) for c in CLASSES]
         return p[:, order]
 
     def predict(self, texts: Sequence[str], vectors: np.ndarray) -> list[str]:
         return [CLASSES[i] for i in self.predict_proba(texts, vectors).argmax(axis=1)]
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=1, keepdims=True)
+    p = np.exp(z)
+    return p / p.sum(axis=1, keepdims=True)
 
 
 def models_dir() -> Path:
