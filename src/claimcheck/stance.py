@@ -85,11 +85,9 @@ class StanceModel:
     intercept: np.ndarray  # (n_classes,)
     pair_threshold: float  # opposite-stance pair score at which the "learned" reason reaches 0.5
     meta: dict
-    # A second logistic regression over the embedding alone, averaged in with this weight: the full
-    # model leans on words; the embedding-only one reads meaning, and the mean of the two beats either.
-    embedding_coef: np.ndarray | None = None  # (n_classes, dim)
-    embedding_intercept: np.ndarray | None = None
-    embedding_weight: float = 0.0
+    # Logistic regressions over the embedding alone, averaged in with their weights: the full model
+    # leans on words, the heads read meaning, and the mixture beats each of them.
+    heads: tuple["EmbeddingHead", ...] = ()
 
     @classmethod
     def from_json(cls, data: dict) -> "StanceModel":
@@ -99,23 +97,21 @@ class StanceModel:
             vocab = {w: i for i, w in enumerate(data["vocabulary"])}
             coef = np.asarray(data["coef"], dtype=np.float64)
             intercept = np.asarray(data["intercept"], dtype=np.float64)
-            head = data.get("embedding_head")
+            heads = tuple(EmbeddingHead.from_json(h) for h in data.get("heads", ()))
             model = cls(tuple(data["classes"]), dict(data["cue_patterns"]), data["token_pattern"], vocab,
                         int(data["embedding_dim"]), coef, intercept, float(data["pair"]["threshold"]),
-                        {k: data.get(k) for k in ("embedding_model", "trained_on", "metrics", "created_by")},
-                        np.asarray(head["coef"], dtype=np.float64) if head else None,
-                        np.asarray(head["intercept"], dtype=np.float64) if head else None,
-                        float(head["weight"]) if head else 0.0)
+                        {k: data.get(k) for k in ("embedding_model", "trained_on", "metrics", "created_by")}, heads)
         except (KeyError, TypeError, ValueError) as exc:
             raise ConfigError(f"stance model file is malformed ({exc})") from None
         n_feat = len(model.patterns) + model.dim + len(vocab)
         n_cls = len(model.classes)
         if coef.shape != (n_cls, n_feat) or intercept.shape != (n_cls,):
             raise ConfigError(f"stance model shape {coef.shape} does not match {n_feat} features")
-        if model.embedding_coef is not None and (
-                model.embedding_coef.shape != (n_cls, model.dim) or model.embedding_intercept.shape != (n_cls,)
-                or not 0.0 <= model.embedding_weight <= 1.0):
-            raise ConfigError(f"stance model embedding_head does not match {model.dim} dimensions")
+        for h in heads:
+            if h.coef.shape != (n_cls, h.width(model.dim)) or h.intercept.shape != (n_cls,):
+                raise ConfigError(f"stance model head {h.kind!r} has shape {h.coef.shape}")
+        if any(h.weight < 0 for h in heads) or sum(h.weight for h in heads) > 1:
+            raise ConfigError("stance model head weights must be >= 0 and sum to at most 1")
         return model
 
     def features(self, texts: Sequence[str], vectors: np.ndarray) -> np.ndarray:
@@ -140,14 +136,64 @@ class StanceModel:
             return np.vstack([self.predict_proba(texts[s:s + PREDICT_CHUNK], vectors[s:s + PREDICT_CHUNK])
                               for s in range(0, len(texts), PREDICT_CHUNK)])
         p = _softmax(self.features(texts, vectors) @ self.coef.T + self.intercept)
-        if self.embedding_coef is not None and self.embedding_weight > 0:
-            head = _softmax(np.asarray(vectors, dtype=np.float64) @ self.embedding_coef.T + self.embedding_intercept)
-            p = (1 - self.embedding_weight) * p + self.embedding_weight * head
+        if self.heads:
+            p = p * (1 - sum(h.weight for h in self.heads))
+            for h in self.heads:
+                p = p + h.weight * h.predict_proba(vectors)
         order = [self.classes.index(c) for c in CLASSES]
         return p[:, order]
 
     def predict(self, texts: Sequence[str], vectors: np.ndarray) -> list[str]:
         return [CLASSES[i] for i in self.predict_proba(texts, vectors).argmax(axis=1)]
+
+
+@dataclass(frozen=True)
+class EmbeddingHead:
+    """A logistic regression over the embedding (``kind`` "embedding") or over random Fourier
+    features of it (``kind`` "rff": a Gaussian kernel of width ``gamma``, approximated by
+    ``components`` random cosines drawn from ``seed`` -- numpy's RandomState, whose stream is frozen,
+    so the file stores only the seed and never needs pickle or a stored matrix)."""
+
+    kind: str
+    coef: np.ndarray  # (n_classes, width)
+    intercept: np.ndarray
+    weight: float
+    gamma: float = 0.0
+    components: int = 0
+    seed: int = 0
+
+    @classmethod
+    def from_json(cls, data: dict) -> "EmbeddingHead":
+        kind = data["kind"]
+        if kind not in ("embedding", "rff"):
+            raise ValueError(f"unknown head kind {kind!r}")
+        return cls(kind, np.asarray(data["coef"], dtype=np.float64), np.asarray(data["intercept"], dtype=np.float64),
+                   float(data["weight"]), float(data.get("gamma", 0.0)), int(data.get("components", 0)),
+                   int(data.get("seed", 0)))
+
+    def width(self, dim: int) -> int:
+        return dim if self.kind == "embedding" else self.components
+
+    def features(self, vectors: np.ndarray) -> np.ndarray:
+        v = np.asarray(vectors, dtype=np.float64)
+        if self.kind == "embedding":
+            return v
+        w, b = random_fourier_basis(v.shape[1], self.components, self.gamma, self.seed)
+        return np.sqrt(2.0 / self.components) * np.cos(v @ w + b)
+
+    def predict_proba(self, vectors: np.ndarray) -> np.ndarray:
+        return _softmax(self.features(vectors) @ self.coef.T + self.intercept)
+
+
+@functools.lru_cache(maxsize=4)
+def random_fourier_basis(dim: int, components: int, gamma: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Frequencies and phases of random Fourier features for exp(-gamma * |x - y|^2) (Rahimi & Recht)."""
+    rng = np.random.RandomState(seed)
+    w = rng.standard_normal((dim, components)) * np.sqrt(2.0 * gamma)
+    b = rng.uniform(0.0, 2.0 * np.pi, components)
+    w.setflags(write=False)
+    b.setflags(write=False)
+    return w, b
 
 
 def _softmax(z: np.ndarray) -> np.ndarray:
