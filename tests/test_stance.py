@@ -113,3 +113,33 @@ def test_learned_reason_flags_opposite_stances(encode):
     assert ("h0#0", "h2#0") not in pairs  # both support the rumour
     for d in found:
         assert any(r.kind == "learned" for r in d.reasons)
+
+
+def test_random_fourier_features_approximate_the_gaussian_kernel():
+    from claimcheck.stance import EmbeddingHead
+
+    head = EmbeddingHead("rff", np.zeros((3, 4096)), np.zeros(3), 0.3, gamma=1.0, components=4096, seed=0)
+    rng = np.random.RandomState(1)
+    x = rng.standard_normal((6, 384))
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    x[1] = x[0] + 0.3 * x[1]  # a close pair, so the kernel is not ~0 everywhere
+    x[1] /= np.linalg.norm(x[1])
+    z = head.features(x)
+    exact = np.exp(-1.0 * ((x[:, None, :] - x[None, :, :]) ** 2).sum(-1))
+    assert np.abs(z @ z.T - exact).max() < 0.08
+    assert np.array_equal(z, head.features(x))  # the same basis every call (frozen seed)
+
+
+@pytest.mark.parametrize("change,message", [
+    (lambda h: h.update(kind="mystery"), "malformed"),
+    (lambda h: h.update(coef=[[0.0] * 5] * 3), "head"),
+    (lambda h: h.update(weight=0.9), "weights"),
+])
+def test_malformed_heads_are_config_errors(tmp_path, change, message):
+    data = json.loads((models_dir() / "stance.json").read_text(encoding="utf-8"))
+    assert data["heads"], "the shipped model has heads"
+    change(data["heads"][0])
+    path = tmp_path / "stance.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ConfigError, match=message):
+        load_stance_model(str(path))
