@@ -269,6 +269,30 @@ def test_calling_a_report_false_denies_what_it_reported(nlp, denial):
     assert rebels.stance == "denies" and rebels.span == said.span
 
 
+@pytest.mark.parametrize("text,owner_claim", [
+    ("The army said its jets had struck an arms depot outside Lorin. Amina Roy said 57 people were killed "
+     "when the strike hit the hospital. She rejected the army's account.", "its jets had struck an arms depot"),
+    ("The interior ministry accused opposition leaders of organising the violence. The opposition said the "
+     "protest had been peaceful. Teo Brand called the ministry's accusation \"a lie to cover up murder\".",
+     "opposition leaders of organising the violence"),
+    ("The interior ministry accused opposition leaders of organising the violence. "
+     "Teo Brand dismissed claims by the ministry as propaganda.", "opposition leaders of organising the violence"),
+])
+def test_a_denied_report_with_an_owner_is_the_owners_claim(nlp, text, owner_claim):
+    """"X rejected the army's account" denies what the army said, not the sentence just before."""
+    claims = _claims(nlp, text)
+    [denial] = [c for c in claims if c.stance == "denies"]
+    assert denial.text.startswith(owner_claim)
+    owners = [c for c in claims if c.span == denial.span and c.stance == "asserts"]
+    assert len(owners) == 1 and owners[0].source.name != denial.source.name
+
+
+def test_a_denied_report_whose_owner_said_nothing_here_stays_as_written(nlp):
+    text = "Amina Roy said 57 people were killed. She rejected the army's account."
+    [said, denial] = _claims(nlp, text)
+    assert denial.stance == "denies" and denial.text == "the army's account"
+
+
 @pytest.mark.parametrize("text", [
     "The company branded the phone a success.",  # naming something, no report in sight
     "Rebels did not call the report a lie.",

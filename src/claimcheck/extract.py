@@ -159,6 +159,7 @@ class _Attr:
     plural: bool = False
     gender: str | None = None
     nominal: bool = False  # "Trump's claim that ...": the sentence around it is still the narrator's
+    owner: "Token | None" = None  # "rejected the army's account": whose claim the content names
 
 
 @dataclass
@@ -242,6 +243,10 @@ def extract_claims(article: Article, doc: "Doc") -> list[Claim]:
         for attr in seg.attrs + ([seg.intro] if seg.intro is not None else []):
             if attr.inherited is None:
                 _resolve(attr, segs, i)
+    for i, seg in enumerate(segs):  # "rejected the army's account": the army's claim, now that names are known
+        for attr in seg.attrs:
+            if attr.owner is not None:
+                attr.content = _owners_claim(attr, segs, i) or attr.content
     for i, seg in enumerate(segs):  # ... then quotations borrow their resolved speaker
         for attr in seg.attrs:
             if attr.inherited is not None:
@@ -749,6 +754,7 @@ def _cue_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
             and dobj.pos_ != "PRON" and not any(m.dep_ == "mark" for m in comp.children)):
         comp = None  # "reported the heaviest bombardment ..., in a clear sign X had ...": the object is the content
     content: tuple[int, int] | None = None
+    owner = None  # "the army's account": resolved to the army's last claim once speakers are known
     speaker = None  # "X holds the bridge, a commander told ...": see _trailing_speaker
     subjpass = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
 
@@ -767,16 +773,14 @@ def _cue_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
         content = _previous_content(earlier, prev)  # "..., but this was denied by X"
     elif lemma in SPEECH_VERBS and any(c.dep_ == "advmod" and c.lower_ == "otherwise" for c in cue.children):
         content, stance = _previous_content(earlier, prev), "denies"  # "Residents say otherwise"
-    elif deny and dobj is not None and (dobj.lower_ in _REFERRING or dobj.lemma_.lower() in _REPORTED_NOUNS):
-        content = _report_complement(dobj) or _previous_content(earlier, prev, dobj)  # "X rejected reports that ..."
-        if content is None and dobj.lower_ not in _REFERRING:
-            content = _trim_tokens(doc, dobj.left_edge.i, dobj.right_edge.i + 1)
-    elif dobj is not None and _calls_false(cue, dobj):
-        # "Rebels called the report a lie", "described the claims as baseless": a denial of what it names
+    elif dobj is not None and ((deny and (dobj.lower_ in _REFERRING or dobj.lemma_.lower() in _REPORTED_NOUNS))
+                               or _calls_false(cue, dobj)):
+        # "X rejected reports that ...", "Rebels called the report a lie": a denial of what it names
         stance = "denies"
         content = _report_complement(dobj) or _previous_content(earlier, prev, dobj)
         if content is None and dobj.lower_ not in _REFERRING:
             content = _trim_tokens(doc, dobj.left_edge.i, dobj.right_edge.i + 1)
+            owner = _owner(dobj)
     elif cue.dep_ == "relcl" and deny and cue.head.lemma_.lower() in _REPORT_NOUNS:
         content = _previous_content(earlier, prev, cue.head)  # "..., a claim rebels denied"
     if lemma in LABEL_VERBS - REPORT_VERBS and stance != "denies":
@@ -819,7 +823,8 @@ def _cue_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
         return None
     # "Ana won the race after complaining of cramps": a speech verb with a mere object says what was
     # talked about, not a proposition; the sentence stays the narrator's report too.
-    return _Attr(content, cue, source, head, stance=stance, nominal=via_object and lemma not in _STANCE_OBJECT_VERBS)
+    return _Attr(content, cue, source, head, stance=stance, nominal=via_object and lemma not in _STANCE_OBJECT_VERBS,
+                 owner=owner)
 
 
 def _after_date_phrase(cue: "Token", comp: "Token") -> int:
@@ -1199,6 +1204,34 @@ def _mention(head: "Token") -> "SpacySpan":
     return doc[left:right]
 
 
+def _owner(noun: "Token") -> "Token | None":
+    """Who a report belongs to: "the army's account" -> army; "claims by the ministry" -> ministry
+    (nouns only: "their account" is left to the pronoun's antecedent)."""
+    for c in noun.children:
+        if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN"):
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            obj = next((o for o in c.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")), None)
+            if obj is not None:
+                return obj
+    return None
+
+
+def _owners_claim(attr: _Attr, segs: list[_Seg], i: int) -> tuple[int, int] | None:
+    """The latest claim, within a few sentences before ``attr``, asserted by the owner of the report
+    it denies ("The ministry accused X of Y. ... Z rejected the ministry's accusation" -> Y)."""
+    owner = attr.owner
+    words = {owner.lower_, owner.lemma_.lower()}
+    for seg in reversed(segs[max(0, i - _MAX_REFERENCE_BACK):i + 1]):
+        for cand in reversed(seg.attrs):
+            if cand is attr or cand.stance != "asserts" or cand.source is None or cand.content[0] >= attr.content[0]:
+                continue
+            name = (cand.name or cand.source.text).lower()
+            if words & set(re.findall(r"[\w'-]+", name)):
+                return cand.content
+    return None
+
+
 def _calls_false(cue: "Token", dobj: "Token") -> bool:
     """Does the verb call its object, a report or "it", false ("called the report a lie", "described
     it as baseless", "branded the claims a fabrication", "dismissed them as propaganda")?"""
@@ -1273,7 +1306,7 @@ def _previous_content(earlier: list[_Attr], prev: tuple[int, int] | None,
         return prev
     said = any((t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_VERBS) or t.lower_ == "according"
                for t in back.sent)
-    if said and (ref.lemma_.lower() in _SAYING_NOUNS
+    if said and _owner(ref) is None and (ref.lemma_.lower() in _SAYING_NOUNS
                  or (ref.lemma_.lower() in _FIGURE_NOUNS and any(t.like_num for t in back))):
         return prev  # "Police said 12 were arrested. Rebels rejected the claims / the figure"
     return None
