@@ -275,6 +275,16 @@ def test_a_bare_number_of_victims_counts_people(encode, text, content, disputed)
     assert bool(found) == disputed
 
 
+@pytest.mark.parametrize("near,far,disputed", [
+    ("Militants advanced to within 10 miles of the capital", "Militants were fighting one mile outside the capital", False),
+    ("Militants advanced to 10 miles of the capital", "Militants were fighting one mile outside the capital", True),
+])
+def test_within_is_an_upper_bound(encode, near, far, disputed):
+    a, b = claim("w1", near + ".", near, "first source"), claim("w2", far + ".", far, "second source")
+    found = [r for d in run(encode, [a, b], min_score=0.0) for r in d.reasons if r.kind == "numeric"]
+    assert bool(found) == disputed
+
+
 def _q(text: str, content: str, word: str, value: float, approximate=False, counted="people", low=None, high=None):
     s = text.index(content) + content.index(word)
     return Quantity(value, approximate, counted, Span(s, s + len(word), word), low, high)

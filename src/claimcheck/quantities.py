@@ -39,7 +39,7 @@ _NUM = rf"(?:\$|£|€)?(?:{_DIGITS}|{_WORDNUM}|a|an)(?:{_SCALE})*"
 _LOWER = r"at least|more than|over|upwards of|in excess of|no fewer than|no less than|as many as|up to"
 _APPROX = (r"some|about|around|almost|nearly|approximately|roughly|an estimated|estimated|close to|"
            r"just over|just under|just above|nearly|about|circa|c\.|more or less|perhaps|possibly")
-_UPPER = r"fewer than|less than|under|at most|no more than|up to|as many as|below|not more than"
+_UPPER = r"fewer than|less than|under|at most|no more than|up to|as many as|below|not more than|within"
 _PREFIX = rf"(?P<pre>{_LOWER}|{_UPPER}|{_APPROX})\s+"
 
 _RANGE = re.compile(
@@ -69,6 +69,8 @@ _STOP = {
     "will", "could", "can", "may", "might", "should", "did", "do", "does", "not", "also", "more", "less",
     "they", "their", "them", "it", "its", "he", "she", "his", "her", "we", "our", "you", "i", "another",
     "other", "others", "so", "if", "while", "when", "where", "there", "here", "all", "about", "up", "out",
+    "outside", "inside", "near", "beyond", "across", "through", "toward", "towards", "along", "around",
+    "behind", "between", "within", "without", "against", "off", "away", "north", "south", "east", "west",
 }
 _IRREGULAR = {"people": "people", "men": "man", "women": "woman", "children": "child", "police": "police",
               "feet": "foot", "teeth": "tooth", "mice": "mouse", "personnel": "personnel", "troops": "troop",
