@@ -555,6 +555,9 @@ def test_wider_attribution_cues(nlp, text, cue, content, name, kind):
     "The minister did not deny that the talks had failed.",
     "The nurse, who asked not to be named, left the ward.",
     "The official spoke on condition of anonymity.",
+    "The ministry refused to confirm or deny reports that the general had been arrested.",
+    "The ministry would neither confirm nor deny that the general had been arrested.",
+    "The ministry did not confirm or deny the report.",
 ])
 def test_withheld_speech_and_questions_attribute_no_claim(nlp, text):
     """Nobody put anything forward: at most the narrator's report that they did not."""
@@ -630,3 +633,9 @@ def test_a_lede_loses_its_dateline(nlp, dateline):
     said = text.replace("Engineers began", "Engineers have begun").replace(" on Monday.", " on Monday, officials said.")
     [claim] = [c for c in _claims(nlp, said) if c.span.start >= body]
     assert (claim.source.name, claim.text) == ("officials", "Engineers have begun repairing the Orvel dam on Monday")
+
+
+def test_a_denial_joined_to_a_confirmation_still_denies(nlp):
+    claims = _claims(nlp, "The ministry confirmed the strike but denied that civilians were hit.")
+    assert _find(claims, cue="denied").stance == "denies"
+    assert _find(claims, cue="denied").text == "civilians were hit"

@@ -865,6 +865,10 @@ def _withheld(cue: "Token") -> bool:
     lemma = cue.lemma_.lower()
     if lemma in _WITHHOLDING and any(c.dep_ == "xcomp" and c.lemma_.lower() in REPORT_VERBS for c in cue.children):
         return True
+    if cue.dep_ == "conj" and cue.head.lemma_.lower() in REPORT_VERBS:
+        first = cue.head  # "refused to confirm or deny", "did not confirm or deny", "neither confirm nor deny"
+        if any(c.lower_ == "neither" for c in first.children) or _withheld(first):
+            return True
     if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in _WITHHOLDING:
         return True
     return lemma in SPEECH_VERBS | DENY_VERBS and any(c.dep_ == "neg" for c in cue.children)
