@@ -566,8 +566,11 @@ def agents(doc: Any) -> list[tuple[str, frozenset[str], tuple[int, int], Any]]:
     for tok in doc:
         lem = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lem in ATTACK_VERBS:
+            # "British fighter killed in US air strike": a headline's participle has its victim as subject
+            victim_subject = tok.tag_ == "VBN" and not any(
+                (c.dep_ == "aux" and c.lemma_ == "have") or c.dep_ == "dobj" for c in tok.children)
             for c in tok.children:
-                if c.dep_ == "nsubj":
+                if c.dep_ == "nsubj" and not victim_subject:
                     add_doer(c, tok)
                 if c.dep_ == "agent":
                     for p in c.children:
@@ -595,6 +598,20 @@ def agents(doc: Any) -> list[tuple[str, frozenset[str], tuple[int, int], Any]]:
     return found
 
 
+_DEMONYMS = {"american": "us", "america": "us", "u.s.": "us", "british": "uk", "britain": "uk", "u.k.": "uk",
+             "french": "france", "dutch": "netherlands", "turkish": "turkey", "saudi": "saudi arabia"}
+
+
+def _same_actor_word(x: str, y: str) -> bool:
+    """One actor named two ways: the same word, a country and its people ("Jordan" / "Jordanian",
+    "Syria" / "Syrian", "Israel" / "Israeli"), or a listed demonym ("US" / "American")."""
+    x, y = _DEMONYMS.get(x, x), _DEMONYMS.get(y, y)
+    if x == y:
+        return True
+    short, long = sorted((x, y), key=len)
+    return len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 3
+
+
 def responsibility(a: Claim, b: Claim, doc_a: Any, doc_b: Any, sim: float, camps: Camps,
                    found: tuple | None = None) -> Reason | None:
     """The same attack attributed to different actors (neither claim denied by its source: denying
@@ -606,7 +623,7 @@ def responsibility(a: Claim, b: Claim, doc_a: Any, doc_b: Any, sim: float, camps
         return None
     words_a = frozenset().union(*(w for _, w, _, _ in ag_a))
     words_b = frozenset().union(*(w for _, w, _, _ in ag_b))
-    if words_a & words_b:
+    if any(_same_actor_word(x, y) for x in words_a for y in words_b):
         return None  # some agent in common: not clearly different
     ta, _, sa, ca = ag_a[0]
     tb, _, sb, cb = ag_b[0]
