@@ -293,9 +293,21 @@ def test_a_denied_report_whose_owner_said_nothing_here_stays_as_written(nlp):
     assert denial.stance == "denies" and denial.text == "the army's account"
 
 
+@pytest.mark.parametrize("text,content", [
+    # the parser buries the falsity word in the reported clause; it is still what the verb calls it
+    ("Comcast called the rumour that it disconnects Tor users wildly inaccurate.", "it disconnects Tor users"),
+    ("The ministry called reports that the general had fled false.", "the general had fled"),
+    ("The minister called the claim that rebels held the bridge completely untrue.", "rebels held the bridge"),
+])
+def test_calling_a_reported_clause_false_denies_the_clause(nlp, text, content):
+    [claim] = _claims(nlp, text)
+    assert claim.stance == "denies" and claim.text == content
+
+
 @pytest.mark.parametrize("text", [
     "The company branded the phone a success.",  # naming something, no report in sight
     "Rebels did not call the report a lie.",
+    "The ministry called reports that the general had fled not entirely false.",
     "Residents said bread prices had doubled. Officials knew the story was false.",  # no saying noun
 ])
 def test_naming_without_calling_a_report_false_denies_nothing(nlp, text):

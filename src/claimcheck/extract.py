@@ -746,6 +746,13 @@ def _cue_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
     if comp is None and lemma in SPEECH_VERBS | CLAUSE_VERBS:
         comp = _that_adverbial(cue, sent)
     dobj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    if dobj is None and lemma in LABEL_VERBS:  # "called reports that ... false": the parser makes it oprd
+        dobj = next((c for c in cue.children if c.dep_ == "oprd" and c.lemma_.lower() in _REPORT_NOUNS), None)
+    tail = _trailing_falsity(cue) if lemma in LABEL_VERBS else None
+    rumoured = None  # "calls rumor that it disconnects users wildly inaccurate": the clause is the rumour's
+    if tail is not None and dobj is not None and dobj.lemma_.lower() in _REPORT_NOUNS and comp is not None:
+        first = comp.left_edge.i + (doc[comp.left_edge.i].lower_ == "that")  # parsed as an object at times
+        rumoured, comp = _trim_tokens(doc, first, tail.i), None
     if lemma == "charge" and comp is None and not any(c.dep_ == "prep" and c.lower_ == "with" for c in cue.children):
         return None  # "police charged the crowd": an act, not an accusation ("charged X with Y")
     if lemma == "contradict" and (dobj is None or dobj.lemma_.lower() not in _REPORT_NOUNS):
@@ -777,7 +784,9 @@ def _cue_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
                                or _calls_false(cue, dobj)):
         # "X rejected reports that ...", "Rebels called the report a lie": a denial of what it names
         stance = "denies"
-        content = _report_complement(dobj) or _previous_content(earlier, prev, dobj)
+        content = rumoured or _report_complement(dobj) or _previous_content(earlier, prev, dobj)
+        if content is not None and tail is not None and content[0] < tail.idx < content[1]:
+            content = _trim_tokens(doc, doc.char_span(*content, alignment_mode="expand").start, tail.i)
         if content is None and dobj.lower_ not in _REFERRING:
             content = _trim_tokens(doc, dobj.left_edge.i, dobj.right_edge.i + 1)
             owner = _owner(dobj)
@@ -1236,6 +1245,23 @@ def _owners_claim(attr: _Attr, segs: list[_Seg], i: int) -> tuple[int, int] | No
     return None
 
 
+def _trailing_falsity(cue: "Token") -> "Token | None":
+    """First word of a falsity phrase that ends the verb's clause ("called reports that X *wildly
+    inaccurate*"): the parser buries it in the reported clause, but it is what the verb calls it."""
+    doc, end = cue.doc, cue.right_edge.i
+    while end > cue.i and doc[end].is_punct:
+        end -= 1
+    last = doc[end]
+    if end <= cue.i + 2 or not ({last.lower_, last.lemma_.lower()} & _FALSE_WORDS) or last.pos_ not in ("ADJ", "NOUN"):
+        return None
+    start = end
+    while start - 1 > cue.i and doc[start - 1].pos_ in ("ADV", "DET") and doc[start - 1].lower_ not in ("not", "never"):
+        start -= 1
+    if doc[start - 1].lower_ in ("not", "never", "n't"):
+        return None
+    return doc[start]
+
+
 def _calls_false(cue: "Token", dobj: "Token") -> bool:
     """Does the verb call its object, a report or "it", false ("called the report a lie", "described
     it as baseless", "branded the claims a fabrication", "dismissed them as propaganda")?"""
@@ -1247,6 +1273,8 @@ def _calls_false(cue: "Token", dobj: "Token") -> bool:
     for prep in [*cue.children, *dobj.children]:
         if prep.dep_ == "prep" and prep.lower_ == "as":
             said += [c for c in prep.children if c.dep_ in ("pobj", "amod", "acomp")]
+    if dobj.lemma_.lower() in _REPORT_NOUNS and _trailing_falsity(cue) is not None:
+        return True
     return any(({w.lower_, w.lemma_.lower()} | {m.lower_ for m in w.children if m.dep_ in ("amod", "compound")})
                & _FALSE_WORDS for w in said)
 
