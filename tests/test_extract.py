@@ -570,6 +570,8 @@ def test_wider_attribution_cues(nlp, text, cue, content, name, kind):
     "The ministry refused to confirm or deny reports that the general had been arrested.",
     "The ministry would neither confirm nor deny that the general had been arrested.",
     "The ministry did not confirm or deny the report.",
+    "No government agency confirms that ten fighters were caught at the border.",
+    "Nobody has confirmed that the general fled.",
 ])
 def test_withheld_speech_and_questions_attribute_no_claim(nlp, text):
     """Nobody put anything forward: at most the narrator's report that they did not."""
@@ -651,3 +653,16 @@ def test_a_denial_joined_to_a_confirmation_still_denies(nlp):
     claims = _claims(nlp, "The ministry confirmed the strike but denied that civilians were hit.")
     assert _find(claims, cue="denied").stance == "denies"
     assert _find(claims, cue="denied").text == "civilians were hit"
+
+
+@pytest.mark.parametrize("text,source,content", [
+    ("Col. Ana Ruiz could not confirm the deaths and said the convoy had not been targeted.",
+     "Ana Ruiz", "the convoy had not been targeted"),  # "and said": she did say this
+    ("Kurdish sources have denied to the Journal and other outlets that the volunteer was captured.",
+     "Kurdish sources", "the volunteer was captured"),  # the clause the parser hung on the addressee
+    ("The interior ministry on Wednesday said the border crossing was open.",
+     "interior ministry", "the border crossing was open"),  # the date is not part of the source
+])
+def test_frame_parts_the_parser_misplaces(nlp, text, source, content):
+    [claim] = [c for c in _claims(nlp, text) if c.source.kind == "named"]
+    assert (claim.source.name, claim.text) == (source, content)

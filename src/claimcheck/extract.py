@@ -874,12 +874,17 @@ def _withheld(cue: "Token") -> bool:
     lemma = cue.lemma_.lower()
     if lemma in _WITHHOLDING and any(c.dep_ == "xcomp" and c.lemma_.lower() in REPORT_VERBS for c in cue.children):
         return True
-    if cue.dep_ == "conj" and cue.head.lemma_.lower() in REPORT_VERBS:
+    if cue.dep_ == "conj" and cue.head.lemma_.lower() in REPORT_VERBS and any(
+            c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in cue.head.children):
         first = cue.head  # "refused to confirm or deny", "did not confirm or deny", "neither confirm nor deny"
         if any(c.lower_ == "neither" for c in first.children) or _withheld(first):
-            return True
+            return True  # (but "could not confirm the deaths and said ..." did say something)
     if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in _WITHHOLDING:
         return True
+    if any(c.dep_ == "nsubj" and (c.lower_ in ("nobody", "none", "noone")
+                                  or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
+           for c in cue.children):
+        return True  # "No government agency confirms ...", "Nobody has confirmed ...": nobody said it
     return lemma in SPEECH_VERBS | DENY_VERBS and any(c.dep_ == "neg" for c in cue.children)
 
 
@@ -957,6 +962,12 @@ def _object_content(cue: "Token", dobj: "Token | None") -> tuple[int, int] | Non
                  and not _when(c))]  # "called on Sunday for an inquiry": the date is not content
     if not parts:
         return None
+    for c in parts:  # "denied to the Journal that X": the parser hangs X on the addressee
+        if c.dep_ == "prep" and c.lower_ == "to":
+            for t in c.subtree:
+                if (t.lower_ == "that" and t.head.dep_ in ("relcl", "acl", "ccomp") and t.head.pos_ in ("VERB", "AUX")
+                        and t.i == t.head.left_edge.i):
+                    return _trim_tokens(cue.doc, t.i + 1, t.head.right_edge.i + 1)
     for c in parts:  # "dismissed as baseless claims that X": the claim's clause
         for t in c.subtree:
             if t.lemma_.lower() in _REPORT_NOUNS:
@@ -1200,6 +1211,8 @@ def _mention(head: "Token") -> "SpacySpan":
     left = head.left_edge.i
     right = head.i + 1
     for c in head.rights:
+        if c.dep_ == "prep" and _when(c):
+            break  # "The ministry on Wednesday denied ...": the date is not the source
         if c.dep_ in ("relcl", "appos", "punct", "acl", "cc", "conj") or c.text in (",", "(", "—", "–"):
             if c.dep_ == "conj" or c.dep_ == "cc":
                 right = max(right, c.right_edge.i + 1)
