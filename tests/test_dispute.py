@@ -649,3 +649,16 @@ def test_cut_roots_a_span_like_a_parse_of_its_text(text, part, root):
     piece = cut(doc.char_span(start, start + len(part)))
     assert piece.text.rstrip() == part
     assert [t.text for t in piece if t.dep_ == "ROOT"] == [root]
+
+
+@pytest.mark.parametrize("text,custody", [
+    ("The hostages were released on Monday", True),
+    ("Rebels have not released the two journalists", True),
+    ("The makers have not released any official statement on the date", False),  # a thing, not a person
+    ("The film is scheduled to be released in May", False),
+])
+def test_custody_needs_a_person_released(text, custody):
+    from claimcheck.dispute import polarity_marks
+    from claimcheck.nlp import load_nlp
+
+    assert ("custody" in polarity_marks(load_nlp()(text))[0]) is custody

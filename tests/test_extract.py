@@ -572,6 +572,9 @@ def test_wider_attribution_cues(nlp, text, cue, content, name, kind):
     "The ministry did not confirm or deny the report.",
     "No government agency confirms that ten fighters were caught at the border.",
     "Nobody has confirmed that the general fled.",
+    "There is no evidence to suggest that the general fled.",
+    "There is nothing to indicate that the general fled.",
+    "The ministry has no credible intelligence to suggest that rebels are crossing the border.",
 ])
 def test_withheld_speech_and_questions_attribute_no_claim(nlp, text):
     """Nobody put anything forward: at most the narrator's report that they did not."""

@@ -261,6 +261,23 @@ def _negated(tok: Any) -> bool:
     return False
 
 
+_RELEASED_THINGS = frozenset({
+    "statement", "film", "movie", "album", "video", "report", "data", "figure", "detail", "information",
+    "footage", "image", "photo", "picture", "trailer", "record", "song", "book", "game", "version", "update",
+    "fund", "money", "name", "list", "document", "result", "study", "poster", "episode", "single", "recording",
+    "transcript", "letter", "audio", "product", "phone", "model", "software", "app", "feature", "date"})
+
+
+def _released_thing(verb: Any) -> bool:
+    """Is what was released or freed a thing (a statement, a film), not a person?"""
+    patient = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if patient is None and verb.dep_ == "xcomp":  # "is scheduled to be released"
+        patient = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if patient is None:
+        return False
+    return patient.lemma_.lower() in _RELEASED_THINGS or patient.ent_type_ in ("WORK_OF_ART", "PRODUCT", "EVENT", "LAW")
+
+
 def _imperative(tok: Any) -> bool:
     """A bare verb with no subject and no auxiliary but "do": "don't shoot", "reset all settings"."""
     return tok.tag_ == "VB" and tok.pos_ == "VERB" and not any(
@@ -304,6 +321,8 @@ def polarity_marks(doc: Any) -> tuple[dict[str, list[tuple[int, Any]]], dict[str
                 sign = 0  # only "remains in control / in their hands"
             if lem == "turn" and not any(c.lower_ == "back" for c in tok.children):
                 sign = 0
+            if axis == "custody" and lem in ("release", "free") and _released_thing(tok):
+                sign = 0  # "released a statement", "the film will be released": no custody
             if sign:
                 axes[axis].append((-sign if neg else sign, tok))
         if tok.pos_ == "VERB" and lem not in _REPORTING and not meta and (tok.dep_ in _MAIN_DEPS or (

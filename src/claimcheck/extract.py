@@ -885,6 +885,11 @@ def _withheld(cue: "Token") -> bool:
                                   or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
            for c in cue.children):
         return True  # "No government agency confirms ...", "Nobody has confirmed ...": nobody said it
+    if cue.dep_ in ("acl", "relcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
+        # "no evidence to suggest X", "had no intelligence to suggest X", "nothing to indicate X"
+        nouns = [cue.head] if cue.dep_ != "xcomp" else [c for c in cue.head.children if c.dep_ in ("dobj", "attr")]
+        if any(n.lower_ == "nothing" or any(d.dep_ == "det" and d.lower_ == "no" for d in n.children) for n in nouns):
+            return True
     return lemma in SPEECH_VERBS | DENY_VERBS and any(c.dep_ == "neg" for c in cue.children)
 
 
