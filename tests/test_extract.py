@@ -669,3 +669,20 @@ def test_a_denial_joined_to_a_confirmation_still_denies(nlp):
 def test_frame_parts_the_parser_misplaces(nlp, text, source, content):
     [claim] = [c for c in _claims(nlp, text) if c.source.kind == "named"]
     assert (claim.source.name, claim.text) == (source, content)
+
+
+@pytest.mark.parametrize("text,asserted", [
+    ("State television said the army had taken the hill, a claim rebels denied.", True),
+    ("The army said it had retaken the town, a report the rebels denied.", True),
+    ("A congressman said ten fighters were caught at the border, a claim the ministry said was false.", True),
+    ("The army said it had retaken the town, a report that could not be verified.", False),
+])
+def test_a_trailing_comment_on_a_claim_is_not_part_of_it(nlp, text, asserted):
+    """", a claim rebels denied": the comment is cut from the claim, and its denier denies the claim."""
+    claims = _claims(nlp, text)
+    first = claims[0]
+    assert "," not in first.text and first.stance == "asserts"
+    denials = [c for c in claims if c.stance == "denies"]
+    assert bool(denials) is asserted
+    for d in denials:
+        assert d.span == first.span and d.source.name in ("rebels", "ministry")

@@ -792,6 +792,8 @@ def _cue_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
             owner = _owner(dobj)
     elif cue.dep_ == "relcl" and deny and cue.head.lemma_.lower() in _REPORT_NOUNS:
         content = _previous_content(earlier, prev, cue.head)  # "..., a claim rebels denied"
+    elif deny and comp is None and dobj is None and (named := _report_named_in_subject(cue)) is not None:
+        content = _previous_content(earlier, prev, named)  # the same, parsed as "[a claim rebels] denied"
     if lemma in LABEL_VERBS - REPORT_VERBS and stance != "denies":
         return None  # "branded the phone a success": only calling something false is a report here
     via_object = False
@@ -809,6 +811,9 @@ def _cue_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
     if content is None:
         return None
     source, head = _source_of(cue, sent)
+    named = _report_named_in_subject(cue) if deny else None
+    if named is not None and source is not None and named.i + 1 < source.end:
+        source = doc[named.i + 1:source.end]  # "a claim rebels denied": the source is "rebels"
     if speaker is not None:
         speaker = _role_appositive(speaker) or speaker  # "a police spokeswoman, Dana Mirek,"
         source, head = _mention(speaker), speaker
@@ -1067,6 +1072,11 @@ def _before_participle_frame(comp: "Token") -> int:
         if (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.lemma_.lower() in REPORT_VERBS
                 and tok.i > comp.left_edge.i and tok.nbor(-1).text == ","):
             return tok.i - 2
+        if (tok.right_edge.i == comp.right_edge.i and tok.dep_ in ("npadvmod", "appos", "attr", "dobj")
+                and tok.lemma_.lower() in _REPORT_NOUNS
+                and tok.left_edge.i > comp.left_edge.i and tok.doc[tok.left_edge.i - 1].text == ","
+                and any(c.dep_ == "relcl" for c in tok.children)):
+            return tok.left_edge.i - 2  # "X happened, a claim the ministry denied": the comment is not X
         if (tok.dep_ == "conj" and tok.head == comp and tok.lemma_.lower() in REPORT_VERBS
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
                 and _tense(tok) == _tense(comp.head)):
@@ -1233,6 +1243,15 @@ def _mention(head: "Token") -> "SpacySpan":
     while right - 1 > left and (doc[right - 1].is_punct or doc[right - 1].is_space):
         right -= 1
     return doc[left:right]
+
+
+def _report_named_in_subject(cue: "Token") -> "Token | None":
+    """"X happened, a claim rebels denied", misparsed with "claim" as a compound of the subject
+    "rebels": the report noun, else None."""
+    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    return next((c for c in subj.lefts if c.dep_ == "compound" and c.lemma_.lower() in _REPORT_NOUNS), None)
 
 
 def _owner(noun: "Token") -> "Token | None":
