@@ -662,3 +662,25 @@ def test_custody_needs_a_person_released(text, custody):
     from claimcheck.nlp import load_nlp
 
     assert ("custody" in polarity_marks(load_nlp()(text))[0]) is custody
+
+
+@pytest.mark.parametrize("ta,tb,disputed", [
+    # soldiers and militants are counted apart: two counts, not a conflict
+    ("Twelve soldiers were killed in the fighting near the Mardin bus station",
+     "Thirty militants were killed in the fighting near the Mardin bus station", False),
+    ("Twelve soldiers were killed in the fighting near the Mardin bus station",
+     "Thirty troops were killed in the fighting near the Mardin bus station", True),
+    # a price is no count of the thing priced
+    ("A vandal scratched a $2.5 million Bugatti Veyron parked in Seattle",
+     "A vandal scratched a Bugatti Veyron 16.4 parked in Seattle", False),
+    # durations in passing do not conflict ...
+    ("She spent the next two days crying at home after the diagnosis",
+     "After mourning for three days at home she recovered from the diagnosis", False),
+    # ... but the same duration of the same event does
+    ("The siege of the Mardin bus station lasted three days",
+     "The siege of the Mardin bus station lasted nine days", True),
+])
+def test_numeric_counts_like_with_like(encode, ta, tb, disputed):
+    a, b = claim("c1", ta + ".", ta, "first source"), claim("c2", tb + ".", tb, "second source")
+    found = [r for d in run(encode, [a, b], min_score=0.0) for r in d.reasons if r.kind == "numeric"]
+    assert bool(found) == disputed

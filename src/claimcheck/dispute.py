@@ -406,7 +406,9 @@ def both_negate(a: Claim, b: Claim, marks_a: tuple, marks_b: tuple) -> bool:
 
 _COUNTED_GROUPS = {
     "people": {"people", "person", "civilian", "resident", "individual", "victim", "man", "woman", "child"},
-    "fighter": {"fighter", "soldier", "troop", "militant", "rebel", "combatant"},
+    # soldiers and militants are two sides: "12 soldiers" and "30 rebels" are two counts, not one
+    "soldier": {"soldier", "troop", "serviceman", "servicemen"},
+    "fighter": {"fighter", "militant", "rebel", "combatant", "insurgent", "jihadist", "gunman"},
     "death": {"death", "dead", "fatality", "body", "life"},
     "injury": {"injury", "injured", "wounded", "casualty"},
 }
@@ -455,6 +457,14 @@ def _outcome(claim: Claim, q: Quantity) -> str | None:
     return "killed" if toll_before(claim.text, max(before, 0)) else None
 
 
+_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "night", "week", "month", "year", "decade"})
+NUMERIC_TIME_MIN_SIM = 0.85  # durations conflict only in near-paraphrases (the same event, timed twice)
+
+
+def _money(q: Quantity) -> bool:
+    return q.span.text.lstrip()[:1] in "$£€" or (q.counted or "") in ("dollar", "euro", "pound", "usd", "eur", "gbp")
+
+
 def _interval(q: Quantity) -> tuple[float, float]:
     if q.low is not None or q.high is not None:
         return (q.low if q.low is not None else 0.0, q.high if q.high is not None else float("inf"))
@@ -497,9 +507,13 @@ def numeric(a: Claim, b: Claim, sim: float) -> Reason | None:
         qa, qb = groups[key]
         if not qa or not qb:
             continue
-        if any(not _apart(_as_updated(x, a), _as_updated(y, b)) for x in qa for y in qb):
+        if key[0] in _TIME_UNITS and sim < NUMERIC_TIME_MIN_SIM:
+            continue  # "spent two days ..." and "mourned for three days": durations in passing
+        # money only against money: "$2.5 million Bugatti Veyron" is no count to set against "Veyron 16.4"
+        pairs = [(x, y) for x in qa for y in qb if _money(x) == _money(y)]
+        if not pairs or any(not _apart(_as_updated(x, a), _as_updated(y, b)) for x, y in pairs):
             continue  # some reading agrees: not a conflict on this quantity
-        x, y = qa[0], qb[0]
+        x, y = pairs[0]
         weight = round(min(1.0, 0.7 + 0.5 * (sim - NUMERIC_MIN_SIM)), 4)
         what = key[0] + (f" {key[1]}" if key[1] else "")
         return Reason("numeric", f"{x.span.text!r} vs {y.span.text!r} ({what})",
