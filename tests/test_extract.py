@@ -686,3 +686,19 @@ def test_a_trailing_comment_on_a_claim_is_not_part_of_it(nlp, text, asserted):
     assert bool(denials) is asserted
     for d in denials:
         assert d.span == first.span and d.source.name in ("rebels", "ministry")
+
+
+def test_a_second_voice_after_though_is_cut_from_the_claim(nlp):
+    text = ("A congressman claimed that ten fighters had been caught crossing the border, "
+            "though an administration official denied it.")
+    claims = _claims(nlp, text)
+    claimed, denied = _find(claims, cue="claimed"), _find(claims, cue="denied")
+    assert claimed.text == "ten fighters had been caught crossing the border"
+    assert denied.stance == "denies" and denied.span == claimed.span
+
+
+def test_a_report_called_false_in_a_parenthetical_frame_is_denied(nlp):
+    text = ("Militants crossed the border, a congressman said. "
+            "Claims that militants had crossed the border were false, the minister said.")
+    [minister] = [c for c in _claims(nlp, text) if c.source.name == "minister"]
+    assert minister.stance == "denies" and minister.text == "militants had crossed the border"

@@ -808,6 +808,12 @@ def _cue_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
     if content is None and comp is None and lemma in SPEECH_VERBS:
         content = (_as_frame_content(cue, sent) or _parenthetical_content(cue, sent)
                    or _trailing_frame_content(cue, sent) or _rest_after_cue(cue, sent))
+        clause = doc.char_span(*content, alignment_mode="expand") if content is not None else None
+        if clause is not None and not deny and _is_falsity(clause.root):
+            # "Claims that X were false, he said": a denial of X, as with "he said claims that X were false"
+            ref = _referent_content(clause.root, earlier, prev)
+            if ref is not None:
+                content, stance = ref, "denies"
     if content is None:
         return None
     source, head = _source_of(cue, sent)
@@ -1072,6 +1078,12 @@ def _before_participle_frame(comp: "Token") -> int:
         if (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.lemma_.lower() in REPORT_VERBS
                 and tok.i > comp.left_edge.i and tok.nbor(-1).text == ","):
             return tok.i - 2
+        if (tok.dep_ in ("advcl", "conj") and tok.lemma_.lower() in REPORT_VERBS and tok.i > comp.left_edge.i
+                and (mark := next((m for m in tok.children if m.dep_ in ("mark", "cc")
+                                   and m.lower_ in ("though", "although", "while", "whereas", "but")), None))):
+            # "X had been caught, though an official denied it": the second voice is not part of X
+            start = min(mark.i, tok.left_edge.i)
+            return start - 2 if tok.doc[start - 1].text == "," else start - 1
         if (tok.right_edge.i == comp.right_edge.i and tok.dep_ in ("npadvmod", "appos", "attr", "dobj")
                 and tok.lemma_.lower() in _REPORT_NOUNS
                 and tok.left_edge.i > comp.left_edge.i and tok.doc[tok.left_edge.i - 1].text == ","
