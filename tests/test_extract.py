@@ -702,3 +702,11 @@ def test_a_report_called_false_in_a_parenthetical_frame_is_denied(nlp):
             "Claims that militants had crossed the border were false, the minister said.")
     [minister] = [c for c in _claims(nlp, text) if c.source.name == "minister"]
     assert minister.stance == "denies" and minister.text == "militants had crossed the border"
+
+
+def test_a_denial_inside_a_report_does_not_deny_that_report(nlp):
+    text = "Local radio reported Kurdish sources denying the claims, saying the volunteer was safe."
+    claims = _claims(nlp, text)
+    radio = _find(claims, cue="reported")
+    [denial] = [c for c in claims if c.stance == "denies"]
+    assert denial.source.name == "Kurdish sources" and denial.span != radio.span

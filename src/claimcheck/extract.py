@@ -735,6 +735,9 @@ def _cue_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
     doc = sent.doc
     lemma = cue.lemma_.lower()
     deny = lemma in DENY_VERBS
+    # what "it" / "the claims" may refer to: earlier claims, not the one whose content holds this cue
+    # ("Radio reported sources denying the claims": the radio's report is not what the sources deny)
+    before = [a for a in earlier if not a.content[0] <= cue.idx < a.content[1]]
     stance = "denies" if deny else "asserts"
     if _inside_quote(sent, cue, opened):
         return None  # "I think" inside somebody's quotation belongs to the quote
@@ -768,7 +771,7 @@ def _cue_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
     if comp is not None:
         if _is_falsity(comp):
             # "X said it was false": a denial of what the referent says.
-            ref = _referent_content(comp, earlier, prev)
+            ref = _referent_content(comp, before, prev)
             if ref is not None:
                 content, stance = ref, "denies"
         speaker = _trailing_speaker(cue, comp) if content is None else None
@@ -777,23 +780,23 @@ def _cue_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
         if content is None:
             content = _trim_tokens(doc, _after_date_phrase(cue, comp), _before_participle_frame(comp) + 1)
     elif deny and subjpass is not None and subjpass.lower_ in _REFERRING:
-        content = _previous_content(earlier, prev)  # "..., but this was denied by X"
+        content = _previous_content(before, prev)  # "..., but this was denied by X"
     elif lemma in SPEECH_VERBS and any(c.dep_ == "advmod" and c.lower_ == "otherwise" for c in cue.children):
-        content, stance = _previous_content(earlier, prev), "denies"  # "Residents say otherwise"
+        content, stance = _previous_content(before, prev), "denies"  # "Residents say otherwise"
     elif dobj is not None and ((deny and (dobj.lower_ in _REFERRING or dobj.lemma_.lower() in _REPORTED_NOUNS))
                                or _calls_false(cue, dobj)):
         # "X rejected reports that ...", "Rebels called the report a lie": a denial of what it names
         stance = "denies"
-        content = rumoured or _report_complement(dobj) or _previous_content(earlier, prev, dobj)
+        content = rumoured or _report_complement(dobj) or _previous_content(before, prev, dobj)
         if content is not None and tail is not None and content[0] < tail.idx < content[1]:
             content = _trim_tokens(doc, doc.char_span(*content, alignment_mode="expand").start, tail.i)
         if content is None and dobj.lower_ not in _REFERRING:
             content = _trim_tokens(doc, dobj.left_edge.i, dobj.right_edge.i + 1)
             owner = _owner(dobj)
     elif cue.dep_ == "relcl" and deny and cue.head.lemma_.lower() in _REPORT_NOUNS:
-        content = _previous_content(earlier, prev, cue.head)  # "..., a claim rebels denied"
+        content = _previous_content(before, prev, cue.head)  # "..., a claim rebels denied"
     elif deny and comp is None and dobj is None and (named := _report_named_in_subject(cue)) is not None:
-        content = _previous_content(earlier, prev, named)  # the same, parsed as "[a claim rebels] denied"
+        content = _previous_content(before, prev, named)  # the same, parsed as "[a claim rebels] denied"
     if lemma in LABEL_VERBS - REPORT_VERBS and stance != "denies":
         return None  # "branded the phone a success": only calling something false is a report here
     via_object = False
@@ -811,7 +814,7 @@ def _cue_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
         clause = doc.char_span(*content, alignment_mode="expand") if content is not None else None
         if clause is not None and not deny and _is_falsity(clause.root):
             # "Claims that X were false, he said": a denial of X, as with "he said claims that X were false"
-            ref = _referent_content(clause.root, earlier, prev)
+            ref = _referent_content(clause.root, before, prev)
             if ref is not None:
                 content, stance = ref, "denies"
     if content is None:
