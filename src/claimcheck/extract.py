@@ -904,7 +904,7 @@ def _withheld(cue: "Token") -> bool:
         nouns = [cue.head] if cue.dep_ != "xcomp" else [c for c in cue.head.children if c.dep_ in ("dobj", "attr")]
         if any(n.lower_ == "nothing" or any(d.dep_ == "det" and d.lower_ == "no" for d in n.children) for n in nouns):
             return True
-    return lemma in SPEECH_VERBS | DENY_VERBS and any(c.dep_ == "neg" for c in cue.children)
+    return lemma in SPEECH_VERBS | DENY_VERBS | LABEL_VERBS and any(c.dep_ == "neg" for c in cue.children)
 
 
 def _that_adverbial(cue: "Token", sent: "SpacySpan") -> "Token | None":
