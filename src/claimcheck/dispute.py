@@ -33,7 +33,7 @@ import numpy as np
 
 from claimcheck.config import Camps
 from claimcheck.errors import InputError
-from claimcheck.quantities import toll_before
+from claimcheck.quantities import is_money, toll_before
 from claimcheck.records import Claim, Dispute, Evidence, Quantity, Reason, Topic
 
 MAX_TOPIC_PAIRS_MEMBERS = 200  # above this, a topic pairs each claim with its nearest members only
@@ -461,10 +461,6 @@ _TIME_UNITS = frozenset({"second", "minute", "hour", "day", "night", "week", "mo
 NUMERIC_TIME_MIN_SIM = 0.85  # durations conflict only in near-paraphrases (the same event, timed twice)
 
 
-def _money(q: Quantity) -> bool:
-    return q.span.text.lstrip()[:1] in "$£€" or (q.counted or "") in ("dollar", "euro", "pound", "usd", "eur", "gbp")
-
-
 def _interval(q: Quantity) -> tuple[float, float]:
     if q.low is not None or q.high is not None:
         return (q.low if q.low is not None else 0.0, q.high if q.high is not None else float("inf"))
@@ -510,7 +506,7 @@ def numeric(a: Claim, b: Claim, sim: float) -> Reason | None:
         if key[0] in _TIME_UNITS and sim < NUMERIC_TIME_MIN_SIM:
             continue  # "spent two days ..." and "mourned for three days": durations in passing
         # money only against money: "$2.5 million Bugatti Veyron" is no count to set against "Veyron 16.4"
-        pairs = [(x, y) for x in qa for y in qb if _money(x) == _money(y)]
+        pairs = [(x, y) for x in qa for y in qb if is_money(x) == is_money(y)]
         if not pairs or any(not _apart(_as_updated(x, a), _as_updated(y, b)) for x, y in pairs):
             continue  # some reading agrees: not a conflict on this quantity
         x, y = pairs[0]

@@ -86,8 +86,10 @@ _REPORT_NOUNS = frozenset({
     "report", "claim", "allegation", "accusation", "suggestion", "rumour", "rumor", "story", "statement",
     "charge", "assertion", "speculation", "notion", "idea", "account", "assessment",
 })
-# Figures someone gave: "rebels dismissed the figure", "the toll was false".
-_FIGURE_NOUNS = frozenset({"figure", "toll", "tally", "estimate", "count"})
+# Counts someone gives ("put the death toll at 22") and figures a later sentence may call false ("rebels
+# dismissed the figure"; "the number" alone is too common to refer back).
+_TALLY_NOUNS = frozenset({"toll", "tally", "figure", "number", "count"})
+_FIGURE_NOUNS = (_TALLY_NOUNS - {"number"}) | {"estimate"}
 _REPORTED_NOUNS = _REPORT_NOUNS | _FIGURE_NOUNS
 # Speech-act and stance nouns: with a possessor ("the senator's claim that ...", "its forecast of ...") they
 # attribute their complement to the possessor.
@@ -665,9 +667,6 @@ def _adjective_frame(adj: "Token", sent: "SpacySpan") -> _Attr | None:
     return _Attr(content, adj, _mention(subj), subj) if content else None
 
 
-_TALLY_NOUNS = frozenset({"toll", "tally", "figure", "number", "count"})
-
-
 def _tally_frame(verb: "Token", sent: "SpacySpan") -> _Attr | None:
     """"A monitoring group put the death toll at 22": the subject's own count (its content the
     count phrase, "the death toll at 22"), as if it had said so."""
@@ -764,6 +763,7 @@ def _cue_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
             and dobj.pos_ != "PRON" and not any(m.dep_ == "mark" for m in comp.children)):
         comp = None  # "reported the heaviest bombardment ..., in a clear sign X had ...": the object is the content
     content: tuple[int, int] | None = None
+    named = _report_named_in_subject(cue) if deny else None  # "a claim rebels denied", see below
     owner = None  # "the army's account": resolved to the army's last claim once speakers are known
     speaker = None  # "X holds the bridge, a commander told ...": see _trailing_speaker
     subjpass = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
@@ -784,7 +784,7 @@ def _cue_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
     elif lemma in SPEECH_VERBS and any(c.dep_ == "advmod" and c.lower_ == "otherwise" for c in cue.children):
         content, stance = _previous_content(before, prev), "denies"  # "Residents say otherwise"
     elif dobj is not None and ((deny and (dobj.lower_ in _REFERRING or dobj.lemma_.lower() in _REPORTED_NOUNS))
-                               or _calls_false(cue, dobj)):
+                               or _calls_false(cue, dobj, tail)):
         # "X rejected reports that ...", "Rebels called the report a lie": a denial of what it names
         stance = "denies"
         content = rumoured or _report_complement(dobj) or _previous_content(before, prev, dobj)
@@ -795,7 +795,7 @@ def _cue_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
             owner = _owner(dobj)
     elif cue.dep_ == "relcl" and deny and cue.head.lemma_.lower() in _REPORT_NOUNS:
         content = _previous_content(before, prev, cue.head)  # "..., a claim rebels denied"
-    elif deny and comp is None and dobj is None and (named := _report_named_in_subject(cue)) is not None:
+    elif comp is None and dobj is None and named is not None:
         content = _previous_content(before, prev, named)  # the same, parsed as "[a claim rebels] denied"
     if lemma in LABEL_VERBS - REPORT_VERBS and stance != "denies":
         return None  # "branded the phone a success": only calling something false is a report here
@@ -820,7 +820,6 @@ def _cue_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
     if content is None:
         return None
     source, head = _source_of(cue, sent)
-    named = _report_named_in_subject(cue) if deny else None
     if named is not None and source is not None and named.i + 1 < source.end:
         source = doc[named.i + 1:source.end]  # "a claim rebels denied": the source is "rebels"
     if speaker is not None:
@@ -1314,9 +1313,10 @@ def _trailing_falsity(cue: "Token") -> "Token | None":
     return doc[start]
 
 
-def _calls_false(cue: "Token", dobj: "Token") -> bool:
+def _calls_false(cue: "Token", dobj: "Token", tail: "Token | None") -> bool:
     """Does the verb call its object, a report or "it", false ("called the report a lie", "described
-    it as baseless", "branded the claims a fabrication", "dismissed them as propaganda")?"""
+    it as baseless", "branded the claims a fabrication", "dismissed them as propaganda")? ``tail``:
+    the cue's :func:`_trailing_falsity`."""
     if cue.lemma_.lower() not in LABEL_VERBS or any(c.dep_ == "neg" for c in cue.children):
         return False
     if not (dobj.lower_ in _REFERRING or dobj.lemma_.lower() in _REPORTED_NOUNS):
@@ -1325,7 +1325,7 @@ def _calls_false(cue: "Token", dobj: "Token") -> bool:
     for prep in [*cue.children, *dobj.children]:
         if prep.dep_ == "prep" and prep.lower_ == "as":
             said += [c for c in prep.children if c.dep_ in ("pobj", "amod", "acomp")]
-    if dobj.lemma_.lower() in _REPORT_NOUNS and _trailing_falsity(cue) is not None:
+    if dobj.lemma_.lower() in _REPORT_NOUNS and tail is not None:
         return True
     return any(({w.lower_, w.lemma_.lower()} | {m.lower_ for m in w.children if m.dep_ in ("amod", "compound")})
                & _FALSE_WORDS for w in said)

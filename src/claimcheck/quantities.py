@@ -224,8 +224,17 @@ def _next_words(text: str, b: int, n: int) -> list[str]:
     return [w.lower() for w in re.findall(r"[A-Za-z%][\w'%-]*|[%]", text[b:b + 60])[:n]]
 
 
+_CURRENCY_SYMBOLS = {"$": "dollar", "£": "pound", "€": "euro"}
+CURRENCIES = frozenset(_CURRENCY_SYMBOLS.values()) | {"usd", "eur", "gbp"}  # counted nouns that are money
+
+
 def _currency(raw: str) -> str | None:
-    return {"$": "dollar", "£": "pound", "€": "euro"}.get(raw[:1])
+    return _CURRENCY_SYMBOLS.get(raw[:1])
+
+
+def is_money(q: Quantity) -> bool:
+    """An amount of money: "$2.5 million", "40 dollars"."""
+    return _currency(q.span.text.lstrip()) is not None or (q.counted or "") in CURRENCIES
 
 
 def lemma(word: str) -> str:
