@@ -193,6 +193,21 @@ def test_close_singletons_attach_and_far_ones_stay_alone():
     assert cluster_labels(v, threshold=0.9, k=4, attach=0.6)[4] != 0
 
 
+def test_small_topics_join_a_close_larger_topic_and_far_ones_stay():
+    big = [[1, 0.01 * i, 0] for i in range(5)]
+    near_pair = [[0.5, 0, 0.866], [0.5, 0.01, 0.866]]  # average cosine 0.5 to the big topic
+    far_pair = [[0, 1.0, 0], [0, 1.0, 0.01]]  # about 0.03
+    v = unit(big + near_pair + far_pair)
+    labels = cluster_labels(v, threshold=0.9, k=6, attach=0.4)
+    assert labels[:7] == [0] * 7
+    assert labels[7] == labels[8] != 0
+    strict = cluster_labels(v, threshold=0.9, k=6, attach=0.6)
+    assert strict[5] == strict[6] != 0  # 0.5 < 0.6: the pair stays a topic of its own
+    # two pairs of the same size never absorb each other, however close
+    twins = unit([[1, 0, 0], [1, 0.01, 0], [0.8, 0.6, 0], [0.8, 0.61, 0]])
+    assert len(set(cluster_labels(twins, threshold=0.95, k=3, attach=0.4))) == 2
+
+
 @pytest.mark.parametrize("use_torch", [False, True])
 def test_knn_is_exact(monkeypatch, use_torch):
     if use_torch:
