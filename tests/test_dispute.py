@@ -103,11 +103,13 @@ def test_explicit_denial_across_articles(encode):
 T_NOT_SHOT = "No, police did not open fire on protesters in Dalen, the mayor said."
 T_SHOT_HOAX = "The story that police opened fire on protesters in Dalen is a hoax, the mayor said."
 T_FIRE_ALLEGED = "Police allegedly opened fire on protesters in Dalen on Friday."
+T_SHOT_DOUBTS = "Doubts grow over claims that police opened fire on protesters in Dalen, the mayor said."
 
 
 @pytest.mark.parametrize("text,content", [
     (T_NOT_SHOT, "police did not open fire on protesters in Dalen"),
     (T_SHOT_HOAX, "The story that police opened fire on protesters in Dalen is a hoax"),
+    (T_SHOT_DOUBTS, "Doubts grow over claims that police opened fire on protesters in Dalen"),
 ])
 def test_a_denial_agrees_with_a_claim_that_rejects_the_same_thing(encode, text, content):
     a = claim("m", T_REJ, "police opened fire on protesters in Dalen", "interior ministry", "denies", cue="rejected")

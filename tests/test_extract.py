@@ -110,6 +110,13 @@ ATTRIBUTIONS = [
      "rejected", "the army had shelled the school", "ministry", "named", "denies"),
     ("The ministry rejected reports that the army had shelled the school, blaming rebels for the fire.",
      "blaming", "rebels for the fire", "ministry", "named", "asserts"),
+    # Doubting a statement, or questioning a claim, opposes it as denying does.
+    ("Engineers doubt that the Orvel dam was sabotaged.",
+     "doubt", "the Orvel dam was sabotaged", "engineers", "named", "denies"),
+    ("Voters doubted the senator's claim that the budget was balanced.",
+     "doubted", "the budget was balanced", "voters", "named", "denies"),
+    ("Voters questioned the senator's claim that the budget was balanced.",
+     "questioned", "the budget was balanced", "voters", "named", "denies"),
 ]
 
 
@@ -121,6 +128,11 @@ def test_attribution_patterns(nlp, text, cue, content, name, kind, stance):
     assert claim.source.kind == kind
     assert claim.stance == stance
     assert claim.cue.text == cue
+
+
+def test_questioning_a_suspect_is_no_claim(nlp):
+    claims = _claims(nlp, "Police questioned the suspect about the fire.")
+    assert [(c.source.kind, c.text) for c in claims] == [("narrator", "Police questioned the suspect about the fire")]
 
 
 def test_charging_a_crowd_is_no_accusation(nlp):
@@ -603,7 +615,7 @@ def test_body_speaks_in_a_relative_clause(nlp):
 
 
 @pytest.mark.parametrize("text", [
-    "Voters doubted the senator's claim that the budget was balanced.",
+    "Voters feared the senator's claim that the budget was balanced.",
     "The union leader stressed the need for new talks with the company.",
 ])
 def test_noun_and_object_cues_keep_the_narrators_sentence(nlp, text):
@@ -629,6 +641,27 @@ def test_quotation_running_over_sentences(nlp, text, content):
     claim = next(c for c in claims if c.text == content)
     assert claim.source.name in ("engineer", "Reyes")
     assert all(c.source.name != "officials" for c in claims)
+
+
+# spaCy cuts Title Case headlines into pieces; the outlet's own pieces with no full stop between
+# them are one statement, while separate sentences and attributed claims stay apart.
+HEADLINE_PIECES = [
+    ("Orvel Mayor Quietly Signed The Dam Contract To Please Investors",
+     ["Orvel Mayor Quietly Signed The Dam Contract To Please Investors"]),
+    ("Kessel Rebels Abandon Bridge Right Before The Army Arrives",
+     ["Kessel Rebels Abandon Bridge Right Before The Army Arrives"]),
+    ("The army took the town. Rebels retreated to the hills.",
+     ["The army took the town", "Rebels retreated to the hills"]),
+]
+
+
+@pytest.mark.parametrize("text,contents", HEADLINE_PIECES)
+def test_headline_pieces_are_one_statement(nlp, text, contents):
+    claims = _claims(nlp, text)
+    assert [c.text for c in claims] == contents
+    assert [c.id for c in claims] == [f"t#{n}" for n in range(1, len(claims) + 1)]
+    for c in claims:
+        assert text[c.span.start:c.span.end] == c.text
 
 
 def test_one_line_article_is_read_as_one_sentence(nlp):

@@ -64,6 +64,7 @@ HEDGED_RULE_FACTOR = 0.6
 # A claim's stance is read from its content and from its whole sentence (see stance_probs); the
 # sentence's share. Chosen out of fold on Emergent and on FNC-1 half a (0.25 / 0.5 / 0.75).
 SENTENCE_WEIGHT = 0.5
+_DOUBT = re.compile(r"\bdoubt(?:s|ed|ful)?\b", re.I)  # "NASA raises doubts about reports of X" rejects X
 _HEDGE = re.compile(r"\b(?:reportedly|allegedly|alleged|purportedly|apparently|possibly|unconfirmed|"
                     r"rumou?r(?:s|ed)?|may|might|(?:said|believed|thought) to (?:be|have))\b", re.I)
 # "May" the month, not the modal: "in May", "since May", "May 3", "May 2014"
@@ -170,7 +171,8 @@ def explicit_denial(a: Claim, b: Claim, sim: float, agree: bool = False) -> Reas
 
     if {a.stance, b.stance} != {"asserts", "denies"} or agree:
         return None
-    if cue_matches((b if a.stance == "denies" else a).text, families=("deny", "fake")):
+    asserted = (b if a.stance == "denies" else a).text
+    if cue_matches(asserted, families=("deny", "fake")) or _DOUBT.search(asserted):
         return None
     same = _norm_text(a.text) == _norm_text(b.text)
     if not same and sim < DENIAL_MIN_SIM:

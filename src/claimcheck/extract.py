@@ -74,7 +74,8 @@ LABEL_VERBS = frozenset({"call", "describe", "brand", "label", "dub", "term", "c
 # "X is confident that ...": adjectives that frame a proposition held by the subject.
 STANCE_ADJECTIVES = frozenset({"confident", "sure", "convinced", "certain", "optimistic", "adamant", "aware",
                                "hopeful", "skeptical", "sceptical", "worried", "concerned", "positive"})
-DENY_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "dispute", "rebut", "disavow", "contest", "contradict"})
+DENY_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "dispute", "rebut", "disavow", "contest", "contradict",
+                        "doubt"})
 # Who cannot be a source: dummy and non-referring subjects.
 _NOT_SOURCE = frozenset({"it", "this", "there", "that", "what", "which"})
 _FALSE_WORDS = frozenset({
@@ -268,10 +269,34 @@ def extract_claims(article: Article, doc: "Doc") -> list[Claim]:
         end = len(article.text.rstrip())
         line = Span(start, end, article.text[start:end])
         if claims:
-            claims = [replace(c, sentence=line) for c in claims]
+            claims = [replace(c, sentence=line) for c in _join_headline_fragments(article, doc, claims)]
         elif "?" in line.text:
             claims = [_question_claim(article, line)]
     return claims
+
+
+_STATEMENT_END = re.compile(r"[.!?;]")
+
+
+def _join_headline_fragments(article: Article, doc: "Doc", claims: list[Claim]) -> list[Claim]:
+    """Consecutive statements of the outlet's own in a headline, with no full stop (or "!", "?",
+    ";") between them, are one statement: spaCy cuts Title Case headlines into pieces that state
+    nothing alone ("Plant Ripped Up Contract" | "To Reunite Led Zeppelin", "... Took Selfie" |
+    "Right Before Her Heart Attack"). Attributed claims and questions are left as they are."""
+    def own(c: Claim) -> bool:
+        return c.source.kind == "narrator" and c.cue is None and c.stance == "asserts"
+
+    out: list[Claim] = []
+    for claim in claims:
+        last = out[-1] if out else None
+        if (last is not None and own(last) and own(claim) and last.span.end <= claim.span.start
+                and not _STATEMENT_END.search(article.text, last.span.end, claim.span.start)):
+            content = Span(last.span.start, claim.span.end, article.text[last.span.start:claim.span.end])
+            out[-1] = replace(last, text=content.text, span=content,
+                              quantities=extract_quantities(content.text, content.start, doc))
+        else:
+            out.append(claim)
+    return [replace(c, id=f"{article.id}#{n}") for n, c in enumerate(out, 1)] if len(out) < len(claims) else out
 
 
 def _question_claim(article: Article, line: Span) -> Claim:
@@ -733,7 +758,8 @@ def _cue_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
                      prev: tuple[int, int] | None, opened: bool = False) -> _Attr | None:
     doc = sent.doc
     lemma = cue.lemma_.lower()
-    deny = lemma in DENY_VERBS
+    deny = lemma in DENY_VERBS or (lemma == "question" and any(  # "questioned the claim that", not a suspect
+        c.dep_ == "dobj" and c.lemma_.lower() in _REPORT_NOUNS for c in cue.children))
     # what "it" / "the claims" may refer to: earlier claims, not the one whose content holds this cue
     # ("Radio reported sources denying the claims": the radio's report is not what the sources deny)
     before = [a for a in earlier if not a.content[0] <= cue.idx < a.content[1]]
@@ -757,6 +783,8 @@ def _cue_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
         rumoured, comp = _trim_tokens(doc, first, tail.i), None
     if lemma == "charge" and comp is None and not any(c.dep_ == "prep" and c.lower_ == "with" for c in cue.children):
         return None  # "police charged the crowd": an act, not an accusation ("charged X with Y")
+    if lemma == "question" and not deny and comp is None:
+        return None  # "police questioned the suspect": an interrogation, not a claim
     if lemma == "contradict" and (dobj is None or dobj.lemma_.lower() not in _REPORT_NOUNS):
         return None  # only "contradicted reports / the account that ...": "the figures contradict each other"
     if (comp is not None and dobj is not None and dobj.i < comp.i and lemma in OBJECT_VERBS and lemma != "tell"
