@@ -223,18 +223,22 @@ def cluster_labels(
 
 def _merge_small_topics(vectors: np.ndarray, idx: np.ndarray, labels: np.ndarray, attach: float) -> np.ndarray:
     """Topics of 2..``SMALL_TOPIC`` rows join the larger topic, among those their members' kNN
-    reach, with the highest average pairwise similarity, if it is >= ``attach`` (sum vectors:
-    no pairwise matrix). Taken in topic-number order, so the result is deterministic."""
-    labels = labels.copy()
-    n = len(vectors)
-    size = np.bincount(labels, minlength=n)
-    sums = np.zeros((n, vectors.shape[1]), dtype=np.float64)
-    np.add.at(sums, labels, vectors.astype(np.float64))
-    for small in np.flatnonzero((size > 1) & (size <= SMALL_TOPIC)).tolist():
+    reach, with the highest average pairwise similarity, if it is >= ``attach`` (one sum vector
+    per topic: no pairwise matrix). Taken in topic order, so the result is deterministic."""
+    ids, topic = np.unique(labels, return_inverse=True)  # topics numbered 0..t-1: t sum vectors, not n
+    size = np.bincount(topic)
+    sums = np.zeros((len(ids), vectors.shape[1]), dtype=np.float64)
+    np.add.at(sums, topic, vectors)
+    smalls = np.flatnonzero((size > 1) & (size <= SMALL_TOPIC)).tolist()
+    members_of: dict[int, list[int]] = {t: [] for t in smalls}
+    for i, t in enumerate(topic.tolist()):  # one pass: no per-topic scan of all rows
+        if t in members_of:
+            members_of[t].append(i)
+    for small in smalls:
         if size[small] > SMALL_TOPIC:  # it has taken in a smaller topic meanwhile
             continue
-        members = np.flatnonzero(labels == small)
-        reached = sorted({int(labels[j]) for i in members.tolist() for j in idx[i].tolist()} - {small})
+        members = np.asarray(members_of[small], dtype=np.int64)
+        reached = sorted({int(topic[j]) for j in idx[members].ravel().tolist()} - {small})
         best, best_sim = -1, attach
         for other in reached:
             if size[other] <= size[small]:
@@ -243,12 +247,12 @@ def _merge_small_topics(vectors: np.ndarray, idx: np.ndarray, labels: np.ndarray
             if s >= best_sim:
                 best, best_sim = other, s
         if best >= 0:
-            labels[members] = best
+            topic[members] = best
             sums[best] += sums[small]
             size[best] += size[small]
             sums[small] = 0.0
             size[small] = 0
-    return labels
+    return ids[topic]
 
 
 def _renumber(labels: list[int]) -> list[int]:
