@@ -589,6 +589,7 @@ def test_wider_attribution_cues(nlp, text, cue, content, name, kind):
     "The ministry did not confirm or deny the report.",
     "No government agency confirms that ten fighters were caught at the border.",
     "Nobody has confirmed that the general fled.",
+    "Few doubt that the army took the town.",
     "There is no evidence to suggest that the general fled.",
     "There is nothing to indicate that the general fled.",
     "The ministry has no credible intelligence to suggest that rebels are crossing the border.",

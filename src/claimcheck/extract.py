@@ -922,8 +922,9 @@ def _withheld(cue: "Token") -> bool:
             return True  # (but "could not confirm the deaths and said ..." did say something)
     if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in _WITHHOLDING:
         return True
-    if any(c.dep_ == "nsubj" and (c.lower_ in ("nobody", "none", "noone")
+    if any(c.dep_ == "nsubj" and (c.lower_ in ("nobody", "none", "noone", "few")
                                   or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
+           or c.dep_ == "amod" and c.lower_ == "few"  # "Few doubt that ...", parsed as a noun phrase
            for c in cue.children):
         return True  # "No government agency confirms ...", "Nobody has confirmed ...": nobody said it
     if cue.dep_ in ("acl", "relcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
