@@ -22,7 +22,7 @@ exact kNN search, O(n^2 d) multiply-adds done by BLAS in blocks (the only super-
 plus roughly O(n k log n) for the clustering. Measured on 2 CPU cores, 384-d vectors
 (``benchmarks/emergent_topics.py --scale``, timings vary with machine load): 2,071 Emergent
 headlines 0.3 s; 20,000 synthetic vectors 6-11 s, process peak RSS < 600 MiB; 50,000 vectors
-40-60 s (mostly the kNN matrix products), < 900 MiB. Beyond ~50k claims the kNN search
+36-60 s (mostly the kNN matrix products), < 900 MiB. Beyond ~50k claims the kNN search
 dominates; an approximate-neighbour index would be the next step.
 
 Tuning (Emergent, thresholds chosen on a hash half of the claimIds, whole headlines and headline
