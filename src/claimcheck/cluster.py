@@ -12,8 +12,8 @@ Method (no n x n matrix anywhere):
    outliers); a claim that stays alone is still a topic of its own;
 4. small topics (up to ``SMALL_TOPIC`` claims) join the larger kNN-adjacent topic they are most
    similar to on average, when that average reaches ``attach``: average linkage leaves a story's
-   odd phrasings in pieces of two or three ("woman with three breasts" apart from "third breast
-   implant"), and a dispute is looked for within a topic.
+   odd phrasings in pieces of two or three ("the dam burst" apart from "floodwater swept through
+   Orvel"), and a dispute is looked for within a topic.
 
 Labels come from class-based TF-IDF (BERTopic's c-TF-IDF) over the claims' text per topic.
 
