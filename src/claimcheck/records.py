@@ -112,6 +112,102 @@ class Source:
 
 
 @dataclass(frozen=True)
+class TimeRef:
+    """When an event happened: the words as written and the calendar interval they resolve to
+    (against the article's publication date). ``date``/``until`` are ISO dates (inclusive);
+    ``precision`` is day, week, month or year. Unresolvable words keep ``date`` None."""
+
+    text: str
+    start: int
+    end: int
+    date: str | None = None
+    until: str | None = None
+    precision: str | None = None
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | None) -> "TimeRef | None":
+        if d is None:
+            return None
+        return cls(str(d.get("text", "")), int(d["start"]), int(d["end"]), d.get("date"), d.get("until"),
+                   d.get("precision"))
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place name as written, its comparable ``key`` ("aleppo"), and the key of the place named
+    as containing it ("Kafr Hamra in Aleppo province": ``within`` "aleppo")."""
+
+    text: str
+    start: int
+    end: int
+    key: str
+    within: str | None = None
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Place":
+        return cls(str(d.get("text", "")), int(d["start"]), int(d["end"]), str(d["key"]), d.get("within"))
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who did it (an event's agent), normalised like a source name, with its camp where known."""
+
+    name: str
+    span: Span
+    camp: str | None = None
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Actor":
+        return cls(str(d["name"]), Span.from_dict(d["span"]), d.get("camp"))
+
+
+@dataclass(frozen=True)
+class Victims:
+    """A count of people an event hit: "at least 12 civilians were killed" -> 12 (low 12),
+    category "civilians", outcome "killed". ``category`` and ``outcome`` may be None."""
+
+    value: float
+    category: str | None
+    outcome: str | None
+    span: Span
+    approximate: bool = False
+    low: float | None = None
+    high: float | None = None
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Victims":
+        return cls(d["value"], d.get("category"), d.get("outcome"), Span.from_dict(d["span"]),
+                   bool(d.get("approximate", False)), d.get("low"), d.get("high"))
+
+
+@dataclass(frozen=True)
+class EventFrame:
+    """What a claim reports as having happened: its type (see ``claimcheck.events.taxonomy``),
+    trigger, time, places, agents and victims. ``id`` is the corpus-level event it was grouped
+    into (None before grouping)."""
+
+    type: str
+    lemma: str  # the trigger's lemma: for type "other", what kind of event it is ("earthquake")
+    trigger: Span
+    time: TimeRef | None = None
+    places: tuple[Place, ...] = ()
+    agents: tuple[Actor, ...] = ()
+    victims: tuple[Victims, ...] = ()
+    id: str | None = None
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | None) -> "EventFrame | None":
+        if d is None:
+            return None
+        return cls(
+            type=d["type"], lemma=d.get("lemma", ""), trigger=Span.from_dict(d["trigger"]),
+            time=TimeRef.from_dict(d.get("time")), places=tuple(Place.from_dict(p) for p in d.get("places", ())),
+            agents=tuple(Actor.from_dict(a) for a in d.get("agents", ())),
+            victims=tuple(Victims.from_dict(v) for v in d.get("victims", ())), id=d.get("id"),
+        )
+
+
+@dataclass(frozen=True)
 class Claim:
     id: str
     article: ArticleRef
@@ -122,6 +218,7 @@ class Claim:
     cue: Span | None
     stance: str  # one of STANCES
     quantities: tuple[Quantity, ...] = ()
+    event: EventFrame | None = None
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Claim":
@@ -130,6 +227,7 @@ class Claim:
             span=Span.from_dict({"text": d["text"], **d["span"]}), sentence=Span.from_dict(d["sentence"]),
             source=Source.from_dict(d["source"]), cue=Span.from_dict(d.get("cue")),
             stance=d["stance"], quantities=tuple(Quantity.from_dict(q) for q in d.get("quantities", ())),
+            event=EventFrame.from_dict(d.get("event")),
         )
 
 
@@ -144,6 +242,23 @@ class Topic:
 
 
 @dataclass(frozen=True)
+class Event:
+    """One real-world event as reported across the corpus: the frames grouped together."""
+
+    id: str
+    label: str  # "air strike, Kafr Hamra, 2026-03-14"
+    type: str
+    date: str | None
+    until: str | None
+    precision: str | None
+    places: tuple[str, ...]  # place keys, most mentioned first
+    claim_ids: tuple[str, ...]
+    sources: tuple[str, ...] = ()
+    camps: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Evidence:
     """Words that carry a reason, located in one article."""
 
@@ -155,7 +270,7 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Reason:
-    kind: str  # explicit_denial | polarity | numeric | responsibility | learned
+    kind: str  # explicit_denial | polarity | numeric | responsibility | learned | update
     detail: str
     evidence: tuple[Evidence, ...] = ()
     weight: float = 0.0
@@ -169,6 +284,7 @@ class Dispute:
     b: Claim
     score: float
     reasons: tuple[Reason, ...] = field(default_factory=tuple)
+    event_id: str | None = None  # the event both claims report, if they were grouped into one
 
 
 def to_dict(record: Any) -> Any:
