@@ -105,16 +105,20 @@ def test_run_cli_writes_disputes_and_claims_deterministically(tmp_path):
     outputs = []
     for n in (1, 2):
         disputes, claims = tmp_path / f"d{n}.jsonl", tmp_path / f"c{n}.jsonl"
+        facts, page = tmp_path / f"f{n}.jsonl", tmp_path / f"r{n}.html"
         res = runner.invoke(app, ["run", str(EXAMPLES), "--camps", str(CAMPS), "-o", str(disputes),
-                                  "--claims", str(claims), "--cache-dir", str(tmp_path / "cache")])
+                                  "--claims", str(claims), "--facts", str(facts), "--html", str(page),
+                                  "--cache-dir", str(tmp_path / "cache")] + (["--pairs"] if n == 2 else []))
         assert res.exit_code == 0, res.output
-        outputs.append((disputes.read_bytes(), claims.read_bytes(), res.stdout))
-    assert outputs[0] == outputs[1]
+        outputs.append((disputes.read_bytes(), claims.read_bytes(), facts.read_bytes(), page.read_bytes(), res.stdout))
+    assert outputs[0][:4] == outputs[1][:4]
+    assert outputs[1][4].startswith(outputs[0][4])  # --pairs adds the pairs after the same facts report
+    assert "contested fact" in outputs[0][4] and "Topic" not in outputs[0][4]
+    assert "Topic" in outputs[1][4] and "dispute" in outputs[1][4]
     rows = [json.loads(line) for line in outputs[0][0].decode().splitlines()]
     assert rows and all(set(r) >= {"id", "schema", "topic", "score", "reasons", "a", "b"} for r in rows)
     claim_rows = [json.loads(line) for line in outputs[0][1].decode().splitlines()]
     assert all("topic" in r and set(r["topic"]) == {"id", "label"} for r in claim_rows)
-    assert "Topic" in outputs[0][2] and "dispute" in outputs[0][2]
     assert "Loading" not in res.stderr and "Warning" not in res.stderr
 
 

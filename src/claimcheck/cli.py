@@ -30,6 +30,8 @@ app = typer.Typer(
 PathsArg = Annotated[list[str], typer.Argument(help="Article files or folders (searched recursively); '-' reads stdin.")]
 CampsOpt = Annotated[Optional[Path], typer.Option("--camps", help="TOML file mapping camp names to their members.")]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Show library logs and warnings.")]
+VerdictsOpt = Annotated[Optional[list[Path]], typer.Option("--verdicts", help="A reviewer's verdicts JSONL (as the HTML report downloads it); repeatable.")]
+TopOpt = Annotated[int, typer.Option("--top", min=0, help="Show the N strongest contested facts in the terminal (0: all).")]
 
 
 def _quiet(verbose: bool) -> None:
@@ -123,7 +125,13 @@ def run_cli(
     claims: Annotated[Optional[Path], typer.Option("--claims", help="Also write all claims, with their topic, as JSONL.")] = None,
     camps: CampsOpt = None,
     min_score: Annotated[float, typer.Option("--min-score", min=0.0, max=1.0, help="Report disputes scoring at least this.")] = 0.5,
-    per_topic: Annotated[int, typer.Option("--per-topic", min=0, help="Show at most this many disputes per topic in the report (0: all); -o keeps all.")] = 5,
+    per_topic: Annotated[int, typer.Option("--per-topic", min=0, help="With --pairs, show at most this many disputes per topic (0: all); -o keeps all.")] = 5,
+    facts: Annotated[Optional[Path], typer.Option("--facts", help="Write the contested facts as JSONL.")] = None,
+    html: Annotated[Optional[Path], typer.Option("--html", help="Write the self-contained HTML report here.")] = None,
+    articles: Annotated[Optional[Path], typer.Option("--articles", help="Write the articles (the text offsets point into) as JSONL, for `claimcheck report`.")] = None,
+    verdicts: VerdictsOpt = None,
+    top: TopOpt = 10,
+    pairs: Annotated[bool, typer.Option("--pairs", help="Also list the disputed pairs topic by topic.")] = False,
     model: Annotated[Optional[str], typer.Option("--model", help="A sentence-transformers model directory, or a name already in the local Hugging Face cache; never downloaded (default: bundled all-MiniLM-L6-v2).")] = None,
     cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Where to keep the embedding cache.")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the embedding cache.")] = False,
@@ -136,18 +144,28 @@ def run_cli(
     with _user_errors(), _progress(True) as progress:
         result = pipeline.check(
             paths, camps, model=model, cache_dir=cache_dir, use_cache=not no_cache,
-            min_score=min_score, stdin=_stdin(paths), progress=progress,
+            min_score=min_score, stdin=_stdin(paths), progress=progress, verdicts=verdicts or (),
         )
         _report_problems(result.problems)
         if claims is not None:
             report.write_jsonl(claims, report.claim_rows(result.claims, result.topics, result.topic_of))
         if output is not None:
             report.write_jsonl(output, report.dispute_rows(result.disputes, result.topics))
+        if articles is not None:
+            report.write_jsonl(articles, map(report.article_json, result.articles))
+        rows = report.run_outputs(result)
+        if facts is not None:
+            report.write_jsonl(facts, rows.facts)
+        if html is not None:
+            report.write_text(html, report.render_html(rows))
     if not result.articles:
         typer.echo("error: no readable articles in the input", err=True)
         raise typer.Exit(1)
-    typer.echo(report.render_report(len(result.articles), len(result.claims), result.topics, result.disputes,
-                                    per_topic=per_topic), nl=False)
+    typer.echo(report.render_facts(rows, top=top), nl=False)
+    if pairs:
+        typer.echo("")
+        typer.echo(report.render_report(len(result.articles), len(result.claims), result.topics, result.disputes,
+                                        per_topic=per_topic), nl=False)
 
 
 @app.command("articles")
@@ -167,6 +185,57 @@ def articles_cli(
     if not articles:
         typer.echo("error: no readable articles in the input", err=True)
         raise typer.Exit(1)
+
+
+@app.command("report")
+def report_cli(
+    files: Annotated[list[Path], typer.Argument(help="JSONL outputs of a run: facts (needed), articles (for the article text), claims, disputes, events; any order, kinds told apart by their fields.")],
+    html: Annotated[Optional[Path], typer.Option("--html", help="Write the HTML report here (else print the contested facts).")] = None,
+    verdicts: VerdictsOpt = None,
+    camps: CampsOpt = None,
+    top: TopOpt = 10,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Rebuild the report from a run's JSONL files (a reviewer's edited files are fine)."""
+    _quiet(verbose)
+    from claimcheck import pipeline, report
+
+    with _user_errors():
+        rows = pipeline.read_outputs(files, verdicts=verdicts or (), camps=camps)
+        _report_problems(rows.problems)
+        if not rows.facts:
+            _warn("no contested facts in the inputs (pass the file `claimcheck run --facts` wrote)")
+        if html is not None:
+            report.write_text(html, report.render_html(rows))
+            typer.echo(f"wrote {html} ({len(rows.facts)} contested facts)", err=True)
+            return
+    typer.echo(report.render_facts(rows, top=top), nl=False)
+
+
+export_app = typer.Typer(help="Export reviewed facts for other tools.", no_args_is_help=True)
+app.add_typer(export_app, name="export")
+
+
+@export_app.command("claimreview")
+def claimreview_cli(
+    verdicts: Annotated[list[Path], typer.Argument(help="Verdicts JSONL files (as the HTML report downloads them).")],
+    facts: Annotated[Path, typer.Option("--facts", help="The facts JSONL the verdicts are about (`claimcheck run --facts`).")],
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the JSON-LD here (default: stdout).")] = None,
+    author: Annotated[Optional[str], typer.Option("--author", help="The reviewing organisation (default: each verdict's reviewer).")] = None,
+    verbose: VerboseOpt = False,
+) -> None:
+    """schema.org ClaimReview JSON-LD for the versions a reviewer rated (never a made-up rating)."""
+    _quiet(verbose)
+    from claimcheck import pipeline, report
+
+    with _user_errors():
+        rows = pipeline.read_outputs([facts], verdicts=verdicts)
+        _report_problems(rows.problems)
+        doc, unrated = report.claimreview(rows, author=author)
+        report.write_json(output if output is not None else sys.stdout, doc)
+    if unrated:
+        _warn(f"{unrated} reviewed fact(s) have no rated version: nothing to export for them")
+    typer.echo(f"{len(doc['@graph'])} ClaimReview item(s)", err=True)
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -13,11 +13,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from claimcheck.config import Camps, load_camps
-from claimcheck.records import Article, Claim, Dispute, Problem, Topic
+from claimcheck.records import Article, Claim, ContestedFact, Dispute, Problem, Review, Topic
 
 if TYPE_CHECKING:
     import numpy as np
     from spacy.tokens import Doc
+
+    from claimcheck.report import RunOutputs
 
 # progress(stage, done, total): called as work advances; the CLI draws bars from it.
 Progress = Callable[[str, int, int], None]
@@ -43,6 +45,9 @@ class CheckResult:
     disputes: tuple[Dispute, ...]
     problems: tuple[Problem, ...]
     timings: dict[str, float] = field(default_factory=dict, compare=False)
+    facts: tuple[ContestedFact, ...] = ()  # the disputes grouped by what they disagree about
+    reviews: tuple[Review, ...] = ()  # reviewers' verdicts (``verdicts=``) on facts of this run
+    camps: Camps | None = field(default=None, compare=False)  # the camps file the run used
 
 
 def load_articles(inputs: Inputs, stdin: TextIO | None = None) -> tuple[list[Article], list[Problem]]:
@@ -122,8 +127,11 @@ def check(
     stdin: TextIO | None = None,
     progress: Progress | None = None,
     embedder=None,
+    verdicts: Sequence[str | Path] = (),
 ) -> CheckResult:
-    """Disputed claims in a set of articles: claims, their topics, and the disputed pairs."""
+    """Disputed claims in a set of articles: claims, their topics, the disputed pairs and the
+    contested facts they make up, with the ``verdicts`` files' reviews of facts that still exist
+    (a verdict for a fact this run does not have is reported as a problem)."""
     from claimcheck.cluster import cluster_topics
     from claimcheck.dispute import find_disputes
     from claimcheck.embed import load_embedder
@@ -147,15 +155,49 @@ def check(
     disputes = find_disputes(claims, vectors, topic_of, topics, camps, min_score=min_score, parsed=claim_docs)
     timings["dispute"] = time.perf_counter() - clock
 
+    clock = time.perf_counter()
+    facts = contested_facts(extracted.articles, disputes)
+    reviews, unmatched = match_reviews(facts, verdicts)
+    timings["facts"] = time.perf_counter() - clock
+
     return CheckResult(
         articles=extracted.articles,
         claims=tuple(claims),
         topics=tuple(topics),
         topic_of=tuple(topic_of),
         disputes=tuple(disputes),
-        problems=extracted.problems,
+        problems=extracted.problems + tuple(unmatched),
         timings=timings,
+        facts=facts,
+        reviews=reviews,
+        camps=camps,
     )
+
+
+def contested_facts(articles: Sequence[Article], disputes: Sequence[Dispute],
+                    events: Sequence = ()) -> tuple[ContestedFact, ...]:
+    """Disputes grouped into contested facts, wire copies counted once (claimcheck.facts, .origins)."""
+    from claimcheck.facts import contested_facts as group
+    from claimcheck.origins import build_index
+
+    disputed = {c.id: c for d in disputes for c in (d.a, d.b)}
+    index = build_index(articles, list(disputed.values()))
+    return group(disputes, events=events, origins_of=index.origins)
+
+
+def match_reviews(facts: Sequence[ContestedFact], verdicts: Sequence[str | Path]) -> tuple[tuple[Review, ...], list[Problem]]:
+    """The reviews in ``verdicts`` files for these facts (the last one of a fact wins), and a
+    problem for each bad line and each verdict whose fact is gone."""
+    from claimcheck.report import read_reviews
+
+    reviews, problems, where = read_reviews(verdicts)
+    ids = {f.id for f in facts}
+    kept = tuple(r for r in reviews if r.fact_id in ids)
+    for r in reviews:
+        if r.fact_id not in ids:
+            path, line = where[r.fact_id]
+            problems.append(Problem(path, f"verdict for fact {r.fact_id}: no such contested fact in this run (not kept)", line))
+    return kept, problems
 
 
 def claim_vectors(embedder, claims: Sequence[Claim], progress: Progress | None = None) -> "np.ndarray":
@@ -190,3 +232,57 @@ def _embed(embedder, texts: list[str], progress: Progress | None, batch: int = 2
             progress("embed", min(start + batch, len(texts)), len(texts))
     return np.vstack(parts)
 
+
+
+def read_outputs(paths: Sequence[str | Path], verdicts: Sequence[str | Path] = (),
+                 camps: Camps | str | Path | None = None) -> "RunOutputs":
+    """A run's JSONL outputs read back for `claimcheck report` and `export`: each line is sorted
+    by its kind (claims, disputes, facts, events, articles; verdicts lines too), whatever file it
+    is in, extra fields kept. The ``verdicts`` files' reviews (and verdicts lines among ``paths``)
+    are attached to their facts; a verdict for a fact not among the inputs is a problem. With
+    ``camps``, outlets are put in camps by that file (else by their own claims' camps)."""
+    from claimcheck import report
+
+    camps = camps if isinstance(camps, Camps) or camps is None else load_camps(camps)
+    kinds: dict[str, dict[str, dict]] = {k: {} for k in report.ROW_KINDS}
+    line_of: dict[str, tuple[str, int]] = {}  # row id -> where its line is
+    problems: list[Problem] = []
+    review_paths: list[str | Path] = []
+    for path in paths:
+        rows, bad = report.read_rows(path)
+        problems.extend(bad)
+        for number, row in rows:
+            kind = report.row_kind(row)
+            if kind == "verdicts":
+                review_paths.append(path)
+            elif kind is None:
+                problems.append(Problem(str(path), "not a claimcheck line (no claim, dispute, fact, event, article "
+                                                   "or verdict fields)", number))
+            elif kind == "facts" and (err := report.fact_row_problem(row)):
+                problems.append(Problem(str(path), err, number))
+            elif str(row.get("id")) not in kinds[kind]:  # the first of a repeated id wins
+                kinds[kind][str(row.get("id"))] = row
+                line_of.setdefault(str(row.get("id")), (str(path), number))
+    facts = list(kinds["facts"].values())
+    reviews, bad, where = report.read_reviews(list(dict.fromkeys(review_paths)) + list(verdicts))
+    problems.extend(bad)
+    by_fact = {r.fact_id: r for r in reviews}
+    ids = {f["id"] for f in facts}
+    for r in reviews:
+        if r.fact_id not in ids:
+            path, line = where[r.fact_id]
+            problems.append(Problem(path, f"verdict for fact {r.fact_id}: no such contested fact in the inputs", line))
+    merged = []
+    for row in facts:
+        try:
+            review = by_fact.get(row["id"]) or report.review_from_row(row)
+        except ValueError as exc:  # a hand-edited facts line with a malformed verdict
+            path, line = line_of[row["id"]]
+            problems.append(Problem(path, f"fact {row['id']}: {exc}", line))
+            review = None
+        merged.append({**row, "review": None if review is None else report.review_json(review)})
+    return report.RunOutputs(
+        articles=tuple(kinds["articles"].values()), claims=tuple(kinds["claims"].values()),
+        disputes=tuple(kinds["disputes"].values()), facts=tuple(merged), events=tuple(kinds["events"].values()),
+        problems=tuple(problems), outlet_camps=report.outlet_camps_of(kinds["articles"].values(), camps),
+    )

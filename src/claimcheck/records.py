@@ -298,3 +298,64 @@ def _plain(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
     return value
+
+
+# ---- contested facts (claimcheck.facts) ---------------------------------------------------------
+
+VERDICTS = ("confirmed", "not_a_dispute", "needs_checking")  # a reviewer's verdict on a contested fact
+
+
+@dataclass(frozen=True)
+class Origin:
+    """One independent origin of what some articles carry: a wire story and its reprints, or one
+    agency's quote. ``name`` is the agency credited ("AFP") or else the outlet of the earliest article."""
+
+    name: str
+    articles: tuple[str, ...]
+    outlets: tuple[str, ...] = ()
+    agency: str | None = None
+
+
+@dataclass(frozen=True)
+class Version:
+    """What one side of a contested fact holds, and who holds it. ``id`` is ``v:`` + a hash of the
+    sorted claim ids; ``backing`` grows with the number of independent origins (see claimcheck.facts)."""
+
+    id: str
+    label: str  # the version in its representative claim's words ("denies that Tal Ruwaq had fallen")
+    position: tuple[str, ...]  # the words that carry the disagreement on this side ("some 40", "rebels")
+    claim_ids: tuple[str, ...]
+    sources: tuple[str, ...]
+    camps: tuple[str, ...]
+    outlets: tuple[str, ...]
+    articles: tuple[str, ...]
+    origins: tuple[Origin, ...]
+    backing: float
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class ContestedFact:
+    """Disputed pairs about one thing (an event, or one disputed proposition within a topic), with
+    the versions each side holds. ``id`` is stable across runs (see claimcheck.facts.fact_id)."""
+
+    id: str
+    label: str
+    score: float
+    topic_id: int | None
+    event_id: str | None
+    versions: tuple[Version, ...]
+    dispute_ids: tuple[str, ...]
+    reasons: tuple[tuple[str, int], ...] = ()  # (reason kind, number of pairs giving it)
+
+
+@dataclass(frozen=True)
+class Review:
+    """A reviewer's verdict on a contested fact, with an optional rating per version (for ClaimReview)."""
+
+    fact_id: str
+    verdict: str | None  # one of VERDICTS, or None (a note or ratings only)
+    note: str = ""
+    ratings: tuple[tuple[str, str], ...] = ()  # (version id, rating as the reviewer wrote it)
+    reviewer: str | None = None
+    reviewed: str | None = None  # the date of the review, as the reviewer's tool wrote it
