@@ -1,7 +1,8 @@
 """Contested facts: disputed pairs grouped by what they disagree about, with each side's version.
 
-Grouping. A pair whose two claims report the same event (``Dispute.event_id``, or both claims'
-``event.id``) belongs to that event's fact: one contested fact per event. Any other pair belongs to
+Grouping. A pair about an event (``Dispute.event_id``; else the ``event.id`` its claims share, or
+that of its only claim with an event) belongs to that event's fact: one contested fact per event.
+Any other pair (no event, or claims of two different events) belongs to
 a fact of its topic: the connected components of the topic's pairs (two pairs sharing a claim
 are about one thing). Pairs that carry only ``update`` reasons (a toll that rose in a later report)
 are not disputes and join nothing. Splitting components further where a shared claim's two
@@ -63,12 +64,12 @@ def version_id(claim_ids: Iterable[str]) -> str:
 
 
 def _event_of(d: Dispute) -> str | None:
+    """The event a pair is about: the dispute's, else the one its claims share, else the one of its
+    only claim that has one (the other's report had no frame); None for claims of two events."""
     if d.event_id is not None:
         return d.event_id
-    ea, eb = d.a.event, d.b.event
-    if ea is not None and eb is not None and ea.id is not None and ea.id == eb.id:
-        return ea.id
-    return None
+    ids = {f.id for f in (d.a.event, d.b.event) if f is not None and f.id is not None}
+    return ids.pop() if len(ids) == 1 else None
 
 
 def _one_origin_each(claims: Iterable[Claim]) -> tuple[Origin, ...]:

@@ -3,8 +3,8 @@
 Two claims of one version come from one origin when
   * their articles are near-duplicates: the Jaccard similarity of their bodies' word 3-gram
     shingles is at least ``ARTICLE_SIM`` (one agency story reprinted with small edits), or
-  * their sentences are near-identical (word 2-gram Jaccard at least ``SENTENCE_SIM``) and both
-    are credited to the same news agency: named in the sentence ("..., the ministry told AFP"), in
+  * their sentences are near-identical (Jaccard similarity of character 4-grams at least
+    ``SENTENCE_SIM``, which a changed word or two leaves) and both are credited to the same news agency: named in the sentence ("..., the ministry told AFP"), in
     the article's dateline or credit line ("SABRAN (AFP) -", "-- Reuters"), or as its outlet.
 Both tests use MinHash signatures bucketed by locality-sensitive hashing (datasketch), so only
 candidate pairs that share a bucket are compared: never all pairs of a corpus. A reprint that is
@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from claimcheck.records import Article, Claim, Origin
 
 ARTICLE_SIM = 0.5
-SENTENCE_SIM = 0.7
+SENTENCE_SIM = 0.5
 ARTICLE_PERM = 128
 SENTENCE_PERM = 64
 MIN_SHINGLES = 5  # bodies shorter than this many 3-grams are never called copies
@@ -69,8 +69,14 @@ def _words(text: str) -> list[str]:
 
 
 def _shingles(text: str, n: int) -> set[bytes]:
+    """Word n-grams of the text, casefolded, punctuation dropped."""
     words = _words(text)
     return {" ".join(words[i:i + n]).encode("utf-8") for i in range(max(0, len(words) - n + 1))}
+
+
+def _char_shingles(text: str, n: int = 4) -> set[bytes]:
+    flat = " ".join(_words(text))
+    return {flat[i:i + n].encode("utf-8") for i in range(max(0, len(flat) - n + 1))}
 
 
 def _minhashes(texts: Sequence[set[bytes]], num_perm: int):
@@ -175,7 +181,7 @@ def build_index(articles: Sequence[Article], claims: Sequence[Claim]) -> OriginI
     sentences = sorted({c.sentence.text for c, cr in zip(claims, credit_of) if cr})
     row = {s: k for k, s in enumerate(sentences)}
     near: dict[int, set[int]] = {}
-    for i, j in similar_pairs([_shingles(s, 2) for s in sentences], SENTENCE_SIM, SENTENCE_PERM):
+    for i, j in similar_pairs([_char_shingles(s) for s in sentences], SENTENCE_SIM, SENTENCE_PERM):
         near.setdefault(i, set()).add(j)
         near.setdefault(j, set()).add(i)
     by_sentence: dict[int, list[int]] = {}
