@@ -21,7 +21,8 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 demo: setup
-	$(BIN)/claimcheck run examples/ --camps examples/camps.toml -o out/disputes.jsonl --claims out/claims.jsonl
+	$(BIN)/claimcheck run examples/ --camps examples/camps.toml -o out/disputes.jsonl --claims out/claims.jsonl \
+		--facts out/facts.jsonl --articles out/articles.jsonl --html out/report.html
 
 test: setup
 	$(BIN)/pytest

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "claimcheck"
-STAGES = {"load", "extract", "sources", "quantities", "embed", "cluster", "dispute", "stance"}
+STAGES = {"load", "extract", "sources", "quantities", "embed", "cluster", "dispute", "stance", "facts", "origins"}
 
 
 def _imports(path: Path) -> set[str]:
@@ -51,7 +51,13 @@ def test_only_pipeline_wires_stages_together():
         assert others <= allowed, f"{name} imports stages {sorted(others - allowed)}"
 
 
+def test_only_report_renders_html():
+    for name, path in _modules():
+        if name not in {"report", "htmlreport"}:
+            assert not any(m.startswith("claimcheck.htmlreport") for m in _imports(path)), name
+
+
 def test_import_is_light():
-    code = "import sys, claimcheck, claimcheck.cli; print(sorted(m for m in ('spacy','torch','sentence_transformers','sklearn') if m in sys.modules))"
+    code = "import sys, claimcheck, claimcheck.cli; print(sorted(m for m in ('spacy','torch','sentence_transformers','sklearn','datasketch') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

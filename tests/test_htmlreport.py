@@ -156,3 +156,46 @@ def test_claimreview_exports_only_what_a_reviewer_rated(tmp_path: Path):
     assert "url" not in item["itemReviewed"]["appearance"][0]  # a javascript: URL is no appearance URL
     doc, unrated = report.claimreview(outputs({"verdict": "confirmed", "note": "", "ratings": {}}))
     assert doc["@graph"] == [] and unrated == 1
+
+
+def test_terminal_facts_report_puts_versions_side_by_side_and_caps_facts():
+    rows = outputs({"verdict": "confirmed", "note": "rang both \x1b[31mred", "ratings": {"v:b": "False"},
+                    "reviewer": None, "reviewed": None})
+    second = {**rows.facts[0], "id": "f:2", "score": 0.5, "label": "another \x1b]0;title\x07 thing", "review": None}
+    both = report.RunOutputs(facts=rows.facts + (second,), articles=rows.articles)
+    text = report.render_facts(both, top=0)
+    assert text.startswith("claimcheck: 1 article, 1 disputed pair, 2 contested facts\n")
+    assert any(line.lstrip().startswith("A: <i>holds</i>") and "\u2502 B: <i>holds</i>" in line for line in text.splitlines())
+    assert "1 outlet, 1 independent source (<b>Evil" in text  # the terminal shows text as it is, no markup
+    assert "review: confirmed dispute \u2014 rang both [31mred" in text and "rated: False" in text
+    assert "\x1b" not in text and "\x07" not in text
+    assert text.index("f:1") < text.index("f:2")  # strongest first
+    capped = report.render_facts(both, top=1)
+    assert "f:2" not in capped and "... and 1 more contested fact" in capped
+    assert all(len(line) <= report.REPORT_WIDTH for line in text.splitlines())
+
+
+def test_report_and_export_commands(tmp_path: Path):
+    from typer.testing import CliRunner
+
+    from claimcheck.cli import app
+
+    facts = _write(tmp_path / "facts.jsonl", outputs().facts)
+    articles = _write(tmp_path / "articles.jsonl", outputs().articles)
+    verdicts = tmp_path / "verdicts.jsonl"
+    verdicts.write_text(json.dumps({"fact": "f:1", "verdict": "confirmed", "ratings": {"v:a": "Misleading"},
+                                    "reviewer": "Desk", "reviewed": "2026-05-04"}) + "\n", encoding="utf-8")
+    runner = CliRunner()
+    page = tmp_path / "out" / "report.html"
+    res = runner.invoke(app, ["report", str(articles), str(facts), "--verdicts", str(verdicts), "--html", str(page)])
+    assert res.exit_code == 0, res.output
+    assert page.read_text(encoding="utf-8") == report.render_html(pipeline.read_outputs([facts, articles], [verdicts]))
+    res = runner.invoke(app, ["report", str(facts)])
+    assert res.exit_code == 0 and "1. the town" in res.stdout
+    out = tmp_path / "claimreview.jsonld"
+    res = runner.invoke(app, ["export", "claimreview", str(verdicts), "--facts", str(facts), "-o", str(out), "--author", "Desk Org"])
+    assert res.exit_code == 0, res.output
+    (item,) = json.loads(out.read_text(encoding="utf-8"))["@graph"]
+    assert item["reviewRating"]["alternateName"] == "Misleading" and item["author"]["name"] == "Desk Org"
+    res = runner.invoke(app, ["report", str(tmp_path / "missing.jsonl")])
+    assert res.exit_code == 2 and "missing.jsonl" in res.stderr and "Traceback" not in res.output

@@ -158,14 +158,14 @@ def _bars(counts: Mapping[str, int]) -> str:
     top = max(counts.values())
     rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     height = 26 * len(rows)
-    parts = [f'<svg class="bars" viewBox="0 0 600 {height}" role="img" aria-label="disputed pairs by reason">']
+    parts = [f'<svg class="bars" viewBox="0 0 640 {height}" role="img" aria-label="disputed pairs by reason">']
     for k, (kind, n) in enumerate(rows):
         y = 26 * k
-        w = 300 * n / top
+        w = 240 * n / top
         words = REASON_WORDS.get(kind, (kind.replace("_", " "),))[0]
         parts.append(f'<text x="0" y="{y + 17}" class="bar-label">{_e(kind.replace("_", " "))}</text>'
-                     f'<rect x="150" y="{y + 5}" width="{w:.1f}" height="16" rx="3" class="bar"><title>{_e(words)}</title></rect>'
-                     f'<text x="{156 + w:.1f}" y="{y + 17}" class="bar-count">{n} \u2014 {_e(words)}</text>')
+                     f'<rect x="110" y="{y + 5}" width="{w:.1f}" height="16" rx="3" class="bar"><title>{_e(words)}</title></rect>'
+                     f'<text x="{116 + w:.1f}" y="{y + 17}" class="bar-count">{n} \u2014 {_e(words)}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -382,7 +382,7 @@ def render(outputs: Any) -> str:
         kinds = Counter(k for d in outputs.disputes for k in {r.get("kind") for r in d.get("reasons") or ()})
     else:
         kinds = Counter(k for f in facts for p in f.get("pairs") or () for k in {r.get("kind") for r in p.get("reasons") or ()})
-    pairs = len(outputs.disputes) or sum(len(f.get("pairs") or ()) for f in facts)
+    pairs = len(outputs.disputes) or len({p.get("id") for f in facts for p in f.get("pairs") or ()})
     contested = {str((f.get("event") or {}).get("id")): str(f.get("id")) for f in facts if f.get("event")}
     n_articles = len(outputs.articles) or len({str((c.get("article") or {}).get("id")) for f in facts
                                                for v in f.get("versions") or () for c in v.get("claims") or ()})

@@ -540,7 +540,7 @@ def render_facts(outputs: RunOutputs, top: int = 10, per_version: int = 3, width
     columns a row); ``top`` > 0 shows only that many facts, ``per_version`` > 0 that many claims
     of each version (the facts JSONL keeps everything)."""
     facts = sorted(outputs.facts, key=lambda f: (-float(f.get("score") or 0), str(f["id"])))
-    pairs = len(outputs.disputes) or sum(len(f.get("pairs") or ()) for f in facts)
+    pairs = len(outputs.disputes) or len({p.get("id") for f in facts for p in f.get("pairs") or ()})
     parts = []
     if outputs.articles:
         parts.append(_n(len(outputs.articles), "article"))
