@@ -35,6 +35,8 @@ import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
+from scipy.cluster.hierarchy import DisjointSet
+
 from claimcheck.records import Claim, ContestedFact, Dispute, Event, Evidence, Origin, Version
 
 NOT_DISPUTES = frozenset({"update"})  # reason kinds that say two claims agree after all
@@ -81,37 +83,19 @@ def _one_origin_each(claims: Iterable[Claim]) -> tuple[Origin, ...]:
                  for a, cs in sorted(by_article.items()))
 
 
-class _Union:
-    def __init__(self) -> None:
-        self.parent: dict = {}
-
-    def find(self, x):
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, x, y) -> None:
-        rx, ry = self.find(x), self.find(y)
-        if rx != ry:
-            self.parent[max(rx, ry)] = min(rx, ry)
-
-
 def group_pairs(disputes: Sequence[Dispute]) -> list[tuple[str | None, list[Dispute]]]:
     """The pairs of each contested fact: ``(event id or None, pairs strongest first)``, in a stable order."""
     pairs = [d for d in disputes if not d.reasons or not {r.kind for r in d.reasons} <= NOT_DISPUTES]
-    groups = _Union()
+    groups = DisjointSet()
     for k, d in enumerate(pairs):
         event = _event_of(d)
-        if event is not None:
-            groups.union(("pair", k), ("event", event))
-        else:
-            groups.union(("pair", k), ("claim", d.topic_id, d.a.id))
-            groups.union(("pair", k), ("claim", d.topic_id, d.b.id))
+        ends = [("event", event)] if event is not None else [("claim", d.topic_id, d.a.id), ("claim", d.topic_id, d.b.id)]
+        for node in [("pair", k), *ends]:
+            groups.add(node)
+            groups.merge(("pair", k), node)
     members: dict = {}
     for k, d in enumerate(pairs):
-        members.setdefault(groups.find(("pair", k)), []).append(d)
+        members.setdefault(groups[("pair", k)], []).append(d)
     out = []
     for ds in members.values():
         event = next((e for d in ds if (e := _event_of(d)) is not None), None)
@@ -148,15 +132,17 @@ def side_evidence(d: Dispute) -> dict[str, list[tuple[str, Evidence]]]:
 
 def _colours(claims: list[str], adjacent: Mapping[str, set[str]]) -> dict[str, int]:
     """Two colours along the pairs where possible, else the smallest colour no neighbour has."""
+    from collections import deque
+
     colour: dict[str, int] = {}
     bipartite = True
     for start in claims:
         if start in colour:
             continue
         colour[start] = 0
-        queue = [start]
+        queue = deque([start])
         while queue:
-            u = queue.pop(0)
+            u = queue.popleft()
             for v in sorted(adjacent[u]):
                 if v not in colour:
                     colour[v] = 1 - colour[u]
@@ -165,8 +151,9 @@ def _colours(claims: list[str], adjacent: Mapping[str, set[str]]) -> dict[str, i
                     bipartite = False
     if bipartite:
         return colour
+    rank = {c: k for k, c in enumerate(claims)}
     colour = {}
-    for u in sorted(claims, key=lambda c: (-len(adjacent[c]), claims.index(c))):
+    for u in sorted(claims, key=lambda c: (-len(adjacent[c]), rank[c])):
         taken = {colour[v] for v in adjacent[u] if v in colour}
         colour[u] = next(k for k in range(len(claims) + 1) if k not in taken)
     return colour

@@ -131,13 +131,9 @@ def _timeline(events: Sequence[Mapping[str, Any]], contested: Mapping[str, str])
     x = {id(e): left + (width - left - right) * ((d - lo) / span if hi > lo else 0.5) for d, e in dated}
     parts = [f'<svg class="timeline" viewBox="0 0 {width} 64" role="img" aria-label="timeline of events">',
              f'<line x1="{left}" y1="30" x2="{width - right}" y2="30" class="axis"/>']
-    for d, label in ((lo, date.fromordinal(lo).isoformat()), (hi, date.fromordinal(hi).isoformat())):
-        if d == hi and hi == lo and d != lo:
-            continue
-        tx = left + (width - left - right) * ((d - lo) / span if hi > lo else 0.5)
-        parts.append(f'<text x="{tx:.1f}" y="58" class="tick">{_e(label)}</text>')
-        if hi == lo:
-            break
+    ticks = [(lo, left), (hi, width - right)] if hi > lo else [(lo, width / 2)]
+    for d, tx in ticks:
+        parts.append(f'<text x="{tx:.1f}" y="58" class="tick">{_e(date.fromordinal(d).isoformat())}</text>')
     for d, e in dated:
         fid = contested.get(str(e.get("id")))
         cls = "ev contested" if fid else "ev"
@@ -243,7 +239,9 @@ def _backing(version: Mapping[str, Any]) -> str:
     outlets = len(version.get("outlets") or ()) or len({a.get("id") for a in version.get("articles") or ()})
     origins = list(version.get("origins") or ())
     count = version.get("independent", len(origins))
-    names = ", ".join(str(o.get("name")) for o in origins[:4]) + (", \u2026" if len(origins) > 4 else "")
+    from claimcheck.report import origin_names
+
+    names = origin_names(origins, 4)
     weak = " weak" if count == 1 else ""
     title = f"backing {version.get('backing')}: wire copies and reprints count once"
     return (f'<p class="backing{weak}"{_attrs(title=title)}>'

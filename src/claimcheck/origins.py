@@ -21,6 +21,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from scipy.cluster.hierarchy import DisjointSet
+
 from claimcheck.records import Article, Claim, Origin
 
 ARTICLE_SIM = 0.5
@@ -104,23 +106,6 @@ def similar_pairs(shingle_sets: Sequence[set[bytes]], threshold: float, num_perm
     return sorted(found)
 
 
-class _Union:
-    def __init__(self) -> None:
-        self.parent: dict = {}
-
-    def find(self, x):
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, x, y) -> None:
-        rx, ry = self.find(x), self.find(y)
-        if rx != ry:
-            self.parent[max(rx, ry)] = min(rx, ry)
-
-
 @dataclass(frozen=True)
 class OriginIndex:
     """What :func:`build_index` learnt about a corpus; :meth:`origins` counts a set of claims."""
@@ -135,15 +120,17 @@ class OriginIndex:
         """The independent origins among ``claims``, the largest first."""
         claims = sorted(claims, key=lambda c: c.id)
         ids = {c.id for c in claims}
-        groups = _Union()
+        groups = DisjointSet([("claim", c.id) for c in claims])
         for c in claims:
-            groups.union(("claim", c.id), ("article", self.copy_of.get(c.article.id, c.article.id)))
-            for twin in self.twins.get(c.id, ()):
+            copy = ("article", self.copy_of.get(c.article.id, c.article.id))
+            groups.add(copy)
+            groups.merge(("claim", c.id), copy)
+            for twin in sorted(self.twins.get(c.id, ())):
                 if twin in ids:
-                    groups.union(("claim", c.id), ("claim", twin))
+                    groups.merge(("claim", c.id), ("claim", twin))
         members: dict = {}
         for c in claims:
-            members.setdefault(groups.find(("claim", c.id)), []).append(c)
+            members.setdefault(groups[("claim", c.id)], []).append(c)
         out = [self._origin(group) for group in members.values()]
         return tuple(sorted(out, key=lambda o: (-len(o.articles), o.name, o.articles)))
 
@@ -171,9 +158,9 @@ def build_index(articles: Sequence[Article], claims: Sequence[Claim]) -> OriginI
     sentences (among the ``claims``): see the module docstring."""
     wanted = {c.article.id for c in claims}
     arts = sorted((a for a in articles if a.id in wanted), key=lambda a: a.id)
-    copies = _Union()
+    copies = DisjointSet([a.id for a in arts])
     for i, j in similar_pairs([_shingles(a.text[a.body_start:], 3) for a in arts], ARTICLE_SIM, ARTICLE_PERM):
-        copies.union(arts[i].id, arts[j].id)
+        copies.merge(arts[i].id, arts[j].id)
     credits = {a.id: article_credits(a) for a in arts}
 
     claims = sorted(claims, key=lambda c: c.id)
@@ -196,7 +183,7 @@ def build_index(articles: Sequence[Article], claims: Sequence[Claim]) -> OriginI
                     if m != k and claims[k].article.id != claims[m].article.id and credit_of[k] & credit_of[m]:
                         twins.setdefault(claims[k].id, set()).add(claims[m].id)
     return OriginIndex(
-        copy_of={a.id: copies.find(a.id) for a in arts},
+        copy_of={a.id: min(copies.subset(a.id)) for a in arts},
         credits=credits,
         twins={k: frozenset(v) for k, v in twins.items()},
         outlets={a.id: a.outlet for a in arts},

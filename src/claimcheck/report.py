@@ -7,11 +7,12 @@ so an interrupted run never leaves half a file.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
-from dataclasses import dataclass
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -104,19 +105,25 @@ def write_jsonl(target: str | Path | IO[str], rows: Iterable[Mapping[str, Any]])
     """Write rows as JSON lines to a path (atomically) or an open text stream; returns the count."""
     if not isinstance(target, (str, Path)):
         return _write_rows(target, rows)
+    with _atomic(target) as handle:
+        return _write_rows(handle, rows)
+
+
+@contextlib.contextmanager
+def _atomic(target: str | Path) -> Iterator[IO[str]]:
+    """A text file that appears at ``target`` only when complete: a temporary file beside it, then a rename."""
     path = Path(target)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            count = _write_rows(handle, rows)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return count
 
 
 def _write_rows(handle: IO[str], rows: Iterable[Mapping[str, Any]]) -> int:
@@ -487,11 +494,21 @@ def _flat(text: Any) -> str:
     return " ".join(str(text or "").translate(_CONTROL).split())
 
 
+def origin_names(origins: Sequence[Mapping[str, Any]], most: int) -> str:
+    """"AFP x3, Anadolu": the origins' names, each once with its count, the largest first."""
+    counts: dict[str, int] = {}
+    for o in origins:
+        name = _flat(o.get("name"))
+        counts[name] = counts.get(name, 0) + 1
+    shown = [f"{n} \u00d7{k}" if k > 1 else n for n, k in list(counts.items())[:most]]
+    return ", ".join(shown) + (", ..." if len(counts) > most else "")
+
+
 def backing_words(version: Mapping[str, Any]) -> str:
     """"3 outlets, 1 independent source (AFP)"."""
     outlets = len(version.get("outlets") or ()) or len({a.get("id") for a in version.get("articles") or ()})
     origins = version.get("origins") or []
-    names = ", ".join(_flat(o.get("name")) for o in origins[:3]) + (", ..." if len(origins) > 3 else "")
+    names = origin_names(origins, 3)
     count = version.get("independent", len(origins))
     return f"{_n(outlets, 'outlet')}, {count} independent source{'' if count == 1 else 's'}" + (f" ({names})" if names else "")
 
@@ -599,18 +616,8 @@ def write_text(target: str | Path | IO[str], text: str) -> None:
     if not isinstance(target, (str, Path)):
         target.write(text)
         return
-    path = Path(target)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with _atomic(target) as handle:
+        handle.write(text)
 
 
 def claimreview(outputs: RunOutputs, author: str | None = None) -> tuple[dict[str, Any], int]:
