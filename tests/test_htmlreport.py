@@ -199,3 +199,14 @@ def test_report_and_export_commands(tmp_path: Path):
     assert item["reviewRating"]["alternateName"] == "Misleading" and item["author"]["name"] == "Desk Org"
     res = runner.invoke(app, ["report", str(tmp_path / "missing.jsonl")])
     assert res.exit_code == 2 and "missing.jsonl" in res.stderr and "Traceback" not in res.output
+
+
+def test_a_run_on_sentence_is_shown_around_its_claim():
+    from claimcheck.htmlreport import _sentence_html
+
+    text = ("filler words here " * 60) + "the bridge at Orsk was shelled on Monday" + (" and more words" * 60)
+    start = text.index("the bridge")
+    shown = _sentence_html({"sentence": {"start": 0, "end": len(text), "text": text},
+                            "span": {"start": start, "end": start + 40}, "cue": None, "evidence": []})
+    assert shown.startswith("\u2026 ") and shown.endswith(" \u2026") and len(shown) < 600
+    assert '<span class="mc">the bridge at Orsk was shelled on Monday</span>' in shown

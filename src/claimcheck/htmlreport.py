@@ -21,9 +21,14 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
+from claimcheck.report import origin_names, version_letter  # report imports this module only when rendering
+
 PALETTE = ("#2563eb", "#dc2626", "#16a34a", "#9333ea", "#ea580c", "#0891b2", "#c026d3", "#854d0e")
 NO_CAMP = "#6b7280"
 CLAIMS_SHOWN = 4  # claims of a version shown before "more"
+VERSIONS_SHOWN = 6  # versions of a fact shown before "more" (a topic of many events can have hundreds)
+SENTENCE_CHARS = 600  # a longer sentence is shown as its claim with CONTEXT_CHARS either side
+CONTEXT_CHARS = 160
 PAIRS_SHOWN = 25  # pairs listed under "why" before "more in the disputes file"
 VERDICT_WORDS = {"confirmed": "confirmed dispute", "not_a_dispute": "not a dispute", "needs_checking": "needs checking"}
 RATINGS = ("True", "Mostly true", "Half true", "Mostly false", "False", "Misleading", "Unproven")
@@ -202,15 +207,22 @@ def _sentence_html(claim: Mapping[str, Any]) -> str:
     for ev in claim.get("evidence") or ():
         if isinstance(ev, Mapping) and (ev.get("start"), ev.get("end")) != (span.get("start"), span.get("end")):
             mark(ev.get("start"), ev.get("end"), "e")
-    out, i = [], 0
-    while i < len(text):
+    lo, hi = 0, len(text)
+    if len(text) > SENTENCE_CHARS:  # a run-on "sentence" (bad segmentation): the claim and some context
+        marked = [k for k, m in enumerate(marks) if "c" in m] or [0]
+        lo = max(0, marked[0] - CONTEXT_CHARS)
+        hi = min(len(text), max(marked[-1] + 1 + CONTEXT_CHARS, lo + SENTENCE_CHARS // 2))
+        lo = text.rfind(" ", 0, lo) + 1 if lo > 0 else 0
+        hi = (text.find(" ", hi) if text.find(" ", hi) >= 0 else len(text)) if hi < len(text) else hi
+    out, i = ["\u2026 " if lo > 0 else ""], lo
+    while i < hi:
         j = i
-        while j < len(text) and marks[j] == marks[i]:
+        while j < hi and marks[j] == marks[i]:
             j += 1
         chunk = _e(text[i:j])
         out.append(f'<span class="{" ".join("m" + m for m in sorted(marks[i]))}">{chunk}</span>' if marks[i] else chunk)
         i = j
-    return "".join(out)
+    return "".join(out) + (" \u2026" if hi < len(text) else "")
 
 
 def _claim_html(claim: Mapping[str, Any], camps: _Camps, articles: Mapping[str, tuple[int, str]]) -> str:
@@ -239,8 +251,6 @@ def _backing(version: Mapping[str, Any]) -> str:
     outlets = len(version.get("outlets") or ()) or len({a.get("id") for a in version.get("articles") or ()})
     origins = list(version.get("origins") or ())
     count = version.get("independent", len(origins))
-    from claimcheck.report import origin_names
-
     names = origin_names(origins, 4)
     weak = " weak" if count == 1 else ""
     title = f"backing {version.get('backing')}: wire copies and reprints count once"
@@ -309,7 +319,7 @@ def _pairs_html(fact: Mapping[str, Any], claims: Mapping[str, Mapping[str, Any]]
 
 def _fact_html(k: int, fact: Mapping[str, Any], camps: _Camps, articles: Mapping[str, tuple[int, str]]) -> str:
     versions = list(fact.get("versions") or ())
-    letters = {v.get("id"): chr(ord("A") + i) if i < 26 else str(i + 1) for i, v in enumerate(versions)}
+    letters = {v.get("id"): version_letter(i) for i, v in enumerate(versions)}
     claims = {c.get("id"): c for v in versions for c in v.get("claims") or ()}
     review = fact.get("review") or {}
     ratings = review.get("ratings") or {}
@@ -327,7 +337,11 @@ def _fact_html(k: int, fact: Mapping[str, Any], camps: _Camps, articles: Mapping
     radios = "".join(
         f'<label><input type="radio"{_attrs(name=f"verdict-{k}", value=key)}{" checked" if verdict == key else ""}> {_e(words)}</label>'
         for key, words in VERDICT_WORDS.items())
-    body = "".join(_version_html(letters[v.get("id")], v, camps, articles, ratings.get(v.get("id"))) for v in versions)
+    cells = [_version_html(letters[v.get("id")], v, camps, articles, ratings.get(v.get("id"))) for v in versions]
+    body = "".join(cells[:VERSIONS_SHOWN])
+    if len(cells) > VERSIONS_SHOWN:
+        body += (f'<details class="more-versions"><summary>{_n(len(cells) - VERSIONS_SHOWN, "more version")}</summary>'
+                 f'<div class="versions">{"".join(cells[VERSIONS_SHOWN:])}</div></details>')
     attrs = _attrs(id=fact.get("id"), data_fact=fact.get("id"), data_score=f"{score:.4f}",
                    data_camps=json.dumps(fact_camps), data_outlets=json.dumps(outlets),
                    data_reasons=json.dumps(sorted(reasons)), data_label=fact.get("label"))
@@ -506,7 +520,8 @@ blockquote{margin:4px 0;padding:4px 8px;border-left:3px solid var(--camp);backgr
 .mc{background:#fef9c3}.mq{font-weight:700;text-decoration:underline;text-decoration-color:#f59e0b;text-decoration-thickness:2px}
 .me{background:#fde68a;border-radius:2px}
 .where{font-size:12px}.open{color:#1d4ed8}
-.more summary{cursor:pointer;font-size:13px;color:#1d4ed8;margin:4px 0}
+.more summary,.more-versions summary{cursor:pointer;font-size:13px;color:#1d4ed8;margin:4px 0}
+.more-versions{grid-column:1/-1}
 .rating{display:block;margin-top:8px;font-size:13px}
 .why summary{cursor:pointer;color:#374151;font-weight:600;margin:6px 0}
 .pairs{margin:0;padding-left:22px}.pairs>li{margin:4px 0}.reasons{margin:2px 0;color:#374151}

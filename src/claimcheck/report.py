@@ -485,6 +485,7 @@ def fact_row_problem(row: Mapping[str, Any]) -> str | None:
 # ---- the contested facts, in the terminal --------------------------------------------------------
 
 REPORT_WIDTH = 100  # fixed, so the report's bytes do not depend on the terminal
+VERSIONS_SHOWN = 6  # versions of a fact shown in the terminal (a topic of many events can have hundreds)
 VERDICT_WORDS = {"confirmed": "confirmed dispute", "not_a_dispute": "not a dispute", "needs_checking": "needs checking"}
 _CONTROL = dict.fromkeys([*range(0, 9), *range(11, 32), 127, *range(0x80, 0xA0)], " ")
 
@@ -540,6 +541,11 @@ def _version_lines(letter: str, v: Mapping[str, Any], ratings: Mapping[str, str]
     return out
 
 
+def version_letter(k: int) -> str:
+    """A, B, ... Z, then 27, 28, ...: how the reports name a fact's versions."""
+    return chr(ord("A") + k) if k < 26 else str(k + 1)
+
+
 def _columns(blocks: list[list[str]], width: int) -> list[str]:
     import textwrap
 
@@ -583,11 +589,14 @@ def render_facts(outputs: RunOutputs, top: int = 10, per_version: int = 3, width
         review = fact.get("review") or {}
         ratings = review.get("ratings") or {}
         versions = list(fact.get("versions") or ())
-        for start in range(0, len(versions), 3):
+        for start in range(0, min(len(versions), VERSIONS_SHOWN), 3):
             lines.append("")
-            blocks = [_version_lines(chr(ord("A") + start + k), v, ratings, per_version)
-                      for k, v in enumerate(versions[start:start + 3])]
+            blocks = [_version_lines(version_letter(start + k), v, ratings, per_version)
+                      for k, v in enumerate(versions[start:min(start + 3, VERSIONS_SHOWN)])]
             lines.extend("   " + x for x in _columns(blocks, width - 3))
+        if len(versions) > VERSIONS_SHOWN:
+            lines.append("")
+            lines.append(f"   ... and {_n(len(versions) - VERSIONS_SHOWN, 'more version')} (the facts file and the HTML report have them all)")
         if review.get("verdict") or review.get("note"):
             verdict = VERDICT_WORDS.get(review.get("verdict"), "no verdict")
             lines.append("")
