@@ -7,6 +7,7 @@ Errors the user can fix become one-line messages and exit codes, never traceback
 from __future__ import annotations
 
 import contextlib
+import enum
 import logging
 import os
 import sys
@@ -29,6 +30,13 @@ app = typer.Typer(
 
 PathsArg = Annotated[list[str], typer.Argument(help="Article files or folders (searched recursively); '-' reads stdin.")]
 CampsOpt = Annotated[Optional[Path], typer.Option("--camps", help="TOML file mapping camp names to their members.")]
+
+
+class Backend(str, enum.Enum):  # typer shows the choices; the names match claimcheck.embed.BACKENDS
+    onnx = "onnx"
+    torch = "torch"
+
+
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Show library logs and warnings.")]
 
 
@@ -125,7 +133,8 @@ def run_cli(
     min_score: Annotated[float, typer.Option("--min-score", min=0.0, max=1.0, help="Report disputes scoring at least this.")] = 0.5,
     per_topic: Annotated[int, typer.Option("--per-topic", min=0, help="Show at most this many disputes per topic in the report (0: all); -o keeps all.")] = 5,
     model: Annotated[Optional[str], typer.Option("--model", help="A sentence-transformers model directory, or a name already in the local Hugging Face cache; never downloaded (default: bundled all-MiniLM-L6-v2).")] = None,
-    cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Where to keep the embedding cache.")] = None,
+    backend: Annotated[Backend, typer.Option("--backend", help="Embedding backend: onnx (int8, made from the model on first use) or torch (sentence-transformers).")] = Backend.onnx,
+    cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Where to keep the embedding cache (and the ONNX model).")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the embedding cache.")] = False,
     verbose: VerboseOpt = False,
 ) -> None:
@@ -135,7 +144,7 @@ def run_cli(
 
     with _user_errors(), _progress(True) as progress:
         result = pipeline.check(
-            paths, camps, model=model, cache_dir=cache_dir, use_cache=not no_cache,
+            paths, camps, model=model, backend=backend.value, cache_dir=cache_dir, use_cache=not no_cache,
             min_score=min_score, stdin=_stdin(paths), progress=progress,
         )
         _report_problems(result.problems)
