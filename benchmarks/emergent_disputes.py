@@ -46,6 +46,8 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "emergent" / "emergent-train.csv"
 
+BACKEND = "onnx"  # the embedding backend (--backend); fnc_article_disputes.py sets it too
+
 
 def is_heldout(claim_id: str) -> bool:
     """Same split as training/train_models.py."""
@@ -161,7 +163,7 @@ def run_split(name, rows, mode, use_cache, min_score):
     n_claims = len({r["claimId"] for r in rows})
     print(f"\n== split {name}: {len(rows)} headlines, {n_claims} claimIds, "
           f"{len(rows) * (len(rows) - 1) // 2} pairs, {len(gold)} gold disputed pairs")
-    emb = load_embedder(use_cache=use_cache)
+    emb = load_embedder(use_cache=use_cache, backend=BACKEND)
     V = np.asarray(emb.encode([c.text for c in claims]), dtype=np.float32)
     cid_ids = {c: k for k, c in enumerate(sorted({r["claimId"] for r in rows}))}
     gold_topics = [cid_ids[r["claimId"]] for r in rows]
@@ -180,7 +182,7 @@ def run_split(name, rows, mode, use_cache, min_score):
             print(f"(pipeline mode skipped: {exc})")
         else:
             t0 = time.perf_counter()
-            res = check(articles, camps=None, use_cache=use_cache, min_score=min_score)
+            res = check(articles, camps=None, use_cache=use_cache, min_score=min_score, backend=BACKEND)
             covered = len({c.article.id for c in res.claims})
             print("  " + topic_agreement(res, rows, index_of))
             results.append((f"claimcheck pipeline.check end to end ({len(res.claims)} claims from "
@@ -210,7 +212,7 @@ def oof_folds(rows, use_cache):
     texts = [r["articleHeadline"] for r in rows]
     y = np.array([r["articleHeadlineStance"] for r in rows])
     folds = np.array([fold_of(r["claimId"]) for r in rows])
-    V = np.asarray(load_embedder(use_cache=use_cache).encode(texts), dtype=np.float32)
+    V = np.asarray(load_embedder(use_cache=use_cache, backend=BACKEND).encode(texts), dtype=np.float32)
     threshold = load_stance_model().pair_threshold
     saved = os.environ.get("CLAIMCHECK_MODELS")
     try:
@@ -275,7 +277,10 @@ def main(argv=None) -> int:
     ap.add_argument("--mode", choices=["direct", "pipeline", "both"], default="both")
     ap.add_argument("--min-score", type=float, default=0.5)
     ap.add_argument("--no-cache", action="store_true")
+    ap.add_argument("--backend", choices=["onnx", "torch"], default="onnx", help="embedding backend")
     args = ap.parse_args(argv)
+    global BACKEND
+    BACKEND = args.backend
     if not args.data.exists():
         print(f"skip: {args.data} not found", file=sys.stderr)
         return 0

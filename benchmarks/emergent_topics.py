@@ -161,6 +161,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--grid", action="store_true", help="print the tuning grid on the tune half")
     ap.add_argument("--scale", action="store_true", help="also time clustering of 2k and 20k synthetic vectors")
     ap.add_argument("--no-cache", action="store_true")
+    ap.add_argument("--backend", choices=["onnx", "torch"], default="onnx", help="embedding backend")
     ap.add_argument("--fragments", action="store_true", help="cluster parts of headlines instead of whole ones")
     ap.add_argument("--threshold", type=float, default=None)
     ap.add_argument("--cc-threshold", type=float, default=0.75, help="connected-components baseline threshold (best on the tune half)")
@@ -180,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     claims = make_claims(rows)
     truth = [r["claimId"] for r in rows]
     halves = np.array([half(c) for c in truth])
-    embedder = load_embedder(use_cache=not args.no_cache)
+    embedder = load_embedder(use_cache=not args.no_cache, backend=args.backend)
     t = time.perf_counter()
     vectors = embedder.encode([c.text for c in claims])
     print(f"data: {args.data.name}: {len(rows)} {'headline parts' if args.fragments else 'headlines'}, {len(set(truth))} claimIds; "

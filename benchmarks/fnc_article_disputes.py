@@ -68,6 +68,7 @@ DEFAULT_DATA = ROOT.parent / "shared" / "data" / "fnc-1"
 CAVEAT = ("CAVEAT: FNC-1 bodies are Emergent's articles and the stance model was trained on Emergent "
           "headlines (train split): these figures are not independent of training.")
 MIN_SCORE = 0.5
+BACKEND = "onnx"  # the embedding backend (--backend)
 
 
 def sha1_int(text: str) -> int:
@@ -322,7 +323,7 @@ def run_pipeline(articles, use_cache: bool):
     dispute.LEARNED_ARTICLE_MARGIN = -np.inf  # off: every rule, the shipped one too, is a post-filter here
     try:
         with capture_vectors() as box:
-            res = check(articles, camps=None, use_cache=use_cache, min_score=0.0)
+            res = check(articles, camps=None, use_cache=use_cache, min_score=0.0, backend=BACKEND)
     finally:
         dispute.LEARNED_ARTICLE_MARGIN = shipped
     vectors = box.get("vectors", np.zeros((0, 384), dtype=np.float32))
@@ -401,6 +402,7 @@ def run_emergent_oof(rules, use_cache) -> dict:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import emergent_disputes as em
 
+    em.BACKEND = BACKEND
     if not em.DEFAULT_DATA.exists():
         print(f"skip Emergent: {em.DEFAULT_DATA} not found")
         return {}
@@ -442,7 +444,10 @@ def main(argv=None) -> int:
     ap.add_argument("--emergent-oof", action="store_true", help="also run the Emergent out-of-fold check")
     ap.add_argument("--json", type=Path, help="write the figures here")
     ap.add_argument("--no-cache", action="store_true")
+    ap.add_argument("--backend", choices=["onnx", "torch"], default="onnx", help="embedding backend")
     args = ap.parse_args(argv)
+    global BACKEND
+    BACKEND = args.backend
     rules = list(RULES) if args.rules == "all" else [r.strip() for r in args.rules.split(",") if r.strip()]
     unknown = [r for r in rules if r not in RULES]
     if unknown:

@@ -26,7 +26,16 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def embedder():
-    """The real bundled embedding model, uncached (tests that need a cache wrap it in a tmp one)."""
+    """The default backend (onnxruntime int8) over the bundled model, uncached (tests that need a
+    cache wrap it in a tmp one); its exported model lives in the default cache folder."""
+    from claimcheck.embed import load_embedder
+
+    return load_embedder(use_cache=False)
+
+
+@pytest.fixture(scope="session")
+def torch_embedder():
+    """The sentence-transformers (torch) backend, for tests of that backend and of exact old vectors."""
     from claimcheck.embed import SentenceTransformerEmbedder
 
     return SentenceTransformerEmbedder()

@@ -223,6 +223,28 @@ def test_knn_is_exact(monkeypatch, use_torch):
         np.testing.assert_allclose(sim[i], full[i, expected], rtol=1e-5)
 
 
+def test_approximate_knn_above_the_threshold_finds_the_neighbours_the_same_way_every_time(monkeypatch):
+    """Above APPROXIMATE_FROM rows the kNN comes from an HNSW index: near-exact, sorted like the exact
+    search (exact similarities of the neighbours found), and the same bytes on every run."""
+    rng = np.random.default_rng(2)
+    centres = rng.standard_normal((40, 32))
+    v = unit(centres[rng.integers(0, 40, 3000)] + 0.6 * rng.standard_normal((3000, 32)))
+    v[7] = v[8]  # a duplicate: ties resolve by index as in the exact search
+    exact_idx, exact_sim = knn(v, 10)
+    monkeypatch.setattr(cluster, "APPROXIMATE_FROM", 1000)
+    monkeypatch.setattr(cluster, "_BLOCK_CELLS", 1 << 14)  # several search blocks
+    idx, sim = knn(v, 10)
+    again = knn(v, 10)
+    assert idx.tobytes() == again[0].tobytes() and sim.tobytes() == again[1].tobytes()
+    recall = np.mean([len(set(a) & set(e)) / 10 for a, e in zip(idx.tolist(), exact_idx.tolist())])
+    assert recall > 0.97, recall
+    assert not (idx == np.arange(len(v))[:, None]).any()  # never your own neighbour
+    assert (np.diff(sim, axis=1) <= 0).all()
+    np.testing.assert_allclose(sim, np.einsum("id,ijd->ij", v, v[idx]), rtol=1e-5)
+    assert idx[7, 0] == 8 and idx[8, 0] == 7
+    assert cluster_labels(v) == cluster_labels(v)
+
+
 def test_neighbour_pairs_match_brute_force():
     v = unit(np.random.default_rng(2).standard_normal((30, 6)))
     pairs = neighbour_pairs(v, k=29, min_similarity=0.3)

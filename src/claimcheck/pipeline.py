@@ -121,6 +121,7 @@ def check(
     camps: Camps | str | Path | None = None,
     *,
     model: str | Path | None = None,
+    backend: str = "onnx",
     cache_dir: str | Path | None = None,
     use_cache: bool = True,
     min_score: float = 0.5,
@@ -131,7 +132,8 @@ def check(
 ) -> CheckResult:
     """Disputed claims in a set of articles: claims, their topics, the disputed pairs and the
     contested facts they make up, with the ``verdicts`` files' reviews of facts that still exist
-    (a verdict for a fact this run does not have is reported as a problem)."""
+    (a verdict for a fact this run does not have is reported as a problem). ``backend`` is the
+    embedding backend: "onnx" (int8, the default) or "torch" (sentence-transformers)."""
     from claimcheck.cluster import cluster_topics
     from claimcheck.dispute import find_disputes
     from claimcheck.embed import load_embedder
@@ -143,7 +145,7 @@ def check(
     claims = list(extracted.claims)
 
     clock = time.perf_counter()
-    embedder = embedder or load_embedder(model, cache_dir=cache_dir, use_cache=use_cache)
+    embedder = embedder or load_embedder(model, cache_dir=cache_dir, use_cache=use_cache, backend=backend)
     vectors = claim_vectors(embedder, claims, progress)
     timings["embed"] = time.perf_counter() - clock
 
