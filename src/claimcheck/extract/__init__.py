@@ -26,123 +26,17 @@ from claimcheck.records import Article, Claim, Source, Span
 from claimcheck.load import is_boilerplate_line
 from claimcheck.nlp import DATELINE_RE
 from claimcheck.sources import canonical_name
+from claimcheck.extract.lexicon import (
+    _BODY_NOUNS, CLAUSE_VERBS, _CLOSE_Q, DENY_VERBS, _FALSE_WORDS, _FEMALE, _FIGURE_NOUNS, _FIRST_SECOND,
+    _FRAME_WORDS, _GROUP_NOUNS, INTENT_NOUNS, LABEL_VERBS, _MALE, _MEDIUM_NOUNS, _NOT_SOURCE, _NOT_SPEAKERS,
+    NOUN_CUES, OBJECT_VERBS, _OPEN_Q, _PEOPLE_NOUNS, _PERSON_NOUNS, _PRONOUNS, _QUOTE_CHARS, _REFERRING,
+    _REPORT_NOUNS, REPORT_VERBS, _REPORTED_NOUNS, _SAYING_NOUNS, _SPEAKER_NOUNS, SPEECH_VERBS, STANCE_ADJECTIVES,
+    STANCE_NOUNS, _STANCE_OBJECT_VERBS, _TALLY_NOUNS, _VIEW_NOUNS, _WITHHOLDING,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
-
-# Speech verbs: they frame reported content in every position ("X said that A", "A, X said", "A," said X).
-SPEECH_VERBS = frozenset({
-    "say", "tell", "add", "note", "write", "tweet", "claim", "insist", "argue", "explain", "report", "confirm",
-    "warn", "recall", "state", "conclude", "estimate", "concede", "acknowledge", "admit", "allege", "assert",
-    "contend", "maintain", "stress", "emphasize", "emphasise", "reply", "respond", "counter", "retort", "boast",
-    "joke", "quip", "lament", "complain", "predict", "announce", "declare", "reveal", "disclose", "testify",
-    "reiterate", "repeat", "post", "observe", "mention", "suggest", "indicate", "deny", "reject", "dismiss",
-    "refute", "dispute", "rebut", "charge", "caution", "speculate", "brag", "remark", "comment", "continue",
-})
-# Verbs that count only with a clausal complement ("knows that ...", not "knows the way").
-CLAUSE_VERBS = frozenset({"know", "expect", "understand", "recognize", "recognise", "feel", "worry", "doubt",
-                          "fear", "predict", "forecast", "realize", "realise", "suspect", "assume", "think", "hope",
-                          "believe", "learn", "agree", "point", "find", "show", "rule", "demonstrate", "promise",
-                          "pledge", "vow"})
-# Verbs whose object is what the source puts forward ("announced a ceasefire", "called for talks").
-OBJECT_VERBS = frozenset({
-    "report", "confirm", "claim", "announce", "accuse", "deny", "contradict", "warn", "allege", "reject", "dismiss",
-    "refute", "dispute", "rebut", "reveal", "disclose", "condemn", "blame", "charge", "disavow", "contest",
-    "cite", "call", "criticize", "criticise", "attack", "blast", "question", "praise", "support", "oppose",
-    "propose", "urge", "want", "plan", "ask", "describe", "endorse", "demand", "slam", "applaud", "welcome",
-    "defend", "highlight", "vow", "pledge", "promise", "predict", "acknowledge", "admit", "mention", "recall",
-    "estimate", "suggest", "decry", "denounce", "lambaste", "mock", "echo", "tout", "insist", "discuss",
-    "address", "label", "dub", "reiterate", "repeat", "seek", "advocate", "back", "favor", "favour", "tell",
-    "encourage", "liken", "compare", "view", "consider", "admire", "rate", "decline", "offer", "applaud",
-    "commend", "castigate", "chide", "rebuke", "assail", "ridicule", "fault", "question", "challenge",
-    "speak", "talk", "refuse", "reference", "identify", "comment", "find", "show", "agree", "accuse",
-})
-# Speech verbs whose object or prepositional complement is what is expressed ("complained about the
-# ruling", "stressed the need for talks", "bemoaned the unrest"): the rest take clauses only, or their
-# object is no stance ("said a prayer", "added three points", "posted a video", "maintain the roads").
-_STANCE_OBJECT_VERBS = OBJECT_VERBS  # verbs whose object is itself a stance ("announced a ceasefire")
-OBJECT_VERBS = OBJECT_VERBS | (SPEECH_VERBS - {
-    "say", "add", "continue", "post", "maintain", "charge", "repeat", "state", "observe", "write", "tell",
-    "report", "note", "reply", "respond", "recall", "explain", "estimate", "indicate", "mention", "joke", "quip",
-    "assert", "declare",
-}) | {"outline", "exhort", "bemoan", "hail", "downplay", "detail", "express", "lament", "decry", "point"}
-REPORT_VERBS = SPEECH_VERBS | CLAUSE_VERBS | OBJECT_VERBS
-# Verbs that may call a report false ("called it a lie", "branded the claims propaganda").
-LABEL_VERBS = frozenset({"call", "describe", "brand", "label", "dub", "term", "characterize", "characterise",
-                         "dismiss", "reject", "denounce", "decry", "condemn", "slam", "deride"})
-# "X is confident that ...": adjectives that frame a proposition held by the subject.
-STANCE_ADJECTIVES = frozenset({"confident", "sure", "convinced", "certain", "optimistic", "adamant", "aware",
-                               "hopeful", "skeptical", "sceptical", "worried", "concerned", "positive"})
-DENY_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "dispute", "rebut", "disavow", "contest", "contradict",
-                        "doubt"})
-# Who cannot be a source: dummy and non-referring subjects.
-_NOT_SOURCE = frozenset({"it", "this", "there", "that", "what", "which"})
-_FALSE_WORDS = frozenset({
-    "false", "untrue", "baseless", "fabricated", "groundless", "unfounded", "lie", "lies", "nonsense",
-    "fake", "bogus", "ridiculous", "fabrication", "incorrect", "inaccurate", "wrong", "fiction", "rubbish",
-    "absurd", "propaganda", "misinformation", "disinformation", "untruth", "falsehood", "hoax",
-})
-_REPORT_NOUNS = frozenset({
-    "report", "claim", "allegation", "accusation", "suggestion", "rumour", "rumor", "story", "statement",
-    "charge", "assertion", "speculation", "notion", "idea", "account", "assessment",
-})
-# Counts someone gives ("put the death toll at 22") and figures a later sentence may call false ("rebels
-# dismissed the figure"; "the number" alone is too common to refer back).
-_TALLY_NOUNS = frozenset({"toll", "tally", "figure", "number", "count"})
-_FIGURE_NOUNS = (_TALLY_NOUNS - {"number"}) | {"estimate"}
-_REPORTED_NOUNS = _REPORT_NOUNS | _FIGURE_NOUNS
-# Speech-act and stance nouns: with a possessor ("the senator's claim that ...", "its forecast of ...") they
-# attribute their complement to the possessor.
-NOUN_CUES = frozenset({
-    "claim", "statement", "assertion", "allegation", "accusation", "argument", "comment", "remark", "suggestion",
-    "warning", "promise", "pledge", "vow", "prediction", "estimate", "forecast", "belief", "charge", "report",
-    "insistence", "contention", "denial", "admission", "acknowledgment", "acknowledgement", "announcement",
-    "testimony", "conclusion", "finding", "assessment", "theory", "complaint", "insinuation", "declaration",
-    "observation", "recommendation", "explanation", "characterization", "threat", "call", "demand", "tweet",
-})
-# Nouns of intent with an infinitive ("the mayor's decision to resign", "its refusal to comment").
-INTENT_NOUNS = frozenset({
-    "decision", "determination", "effort", "eagerness", "reluctance", "commitment", "push", "refusal",
-    "intention", "intent", "attempt", "bid", "promise", "plan", "pledge", "vow", "threat", "call", "demand",
-    "proposal", "willingness", "readiness", "desire", "wish", "resolve", "insistence", "offer", "order",
-})
-# Nouns of attitude with what they are about ("her disdain for", "his ideas about", "its criticism of").
-STANCE_NOUNS = frozenset({
-    "idea", "rhetoric", "message", "disdain", "obsession", "admiration", "adulation", "contempt", "skepticism",
-    "scepticism", "emphasis", "pronouncement", "criticism", "praise", "condemnation", "enthusiasm", "hostility",
-    "opposition", "doubts", "concern", "concerns", "worries", "fears", "view", "views", "opinion",
-})
-_REFERRING = frozenset({"it", "this", "that", "these", "those", "which", "they", "them"})
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "me"})
-_PERSON_NOUNS = frozenset({
-    "official", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "envoy", "source",
-    "commander", "leader", "analyst", "expert", "resident", "witness", "activist", "diplomat", "senator",
-    "governor", "candidate", "aide", "man", "woman", "doctor", "officer", "general", "mayor", "lawyer",
-    "attorney", "secretary", "ambassador", "chief", "director", "adviser", "advisor", "manager",
-    "nominee", "representative", "lawmaker", "politician", "worker", "volunteer", "member", "head",
-    "chairman", "chairwoman", "fighter", "soldier", "professor", "researcher", "economist", "strategist",
-    "pollster", "surrogate", "campaigner", "operative", "insider", "person", "voter", "supporter", "critic",
-    "mother", "father", "wife", "husband", "son", "daughter", "friend", "journalist", "reporter", "editor",
-    "correspondent", "judge", "prosecutor", "investigator", "agent", "inspector", "observer", "monitor",
-})
-# Bodies that speak. Ministry-like nouns refer back to a name ending with the noun ("the ministry" ->
-# "defence ministry"); group-like nouns to a named organisation ("the group" -> "Red Crescent").
-_BODY_NOUNS = frozenset({"ministry", "army", "military", "government", "police", "agency", "council",
-                         "committee", "office", "department", "commission", "court", "company", "party",
-                         "campaign", "channel", "broadcaster", "network", "newspaper", "observatory",
-                         "association", "union", "federation", "institute", "charity", "authority",
-                         "administration", "embassy", "board", "guard"})
-_GROUP_NOUNS = frozenset({"group", "organisation", "organization", "movement", "militia", "faction",
-                          "coalition", "alliance", "front", "force", "forces", "monitor", "outfit"})
-_SPEAKER_NOUNS = _PERSON_NOUNS | _BODY_NOUNS | _GROUP_NOUNS  # nouns that can make a claim
-_FEMALE = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "spokeswoman", "chairwoman", "woman", "mother", "wife",
-                     "daughter", "queen", "madam", "lady", "congresswoman", "businesswoman", "sister"})
-_MALE = frozenset({"mr", "mr.", "spokesman", "chairman", "man", "father", "husband", "son", "king", "sir",
-                   "congressman", "businessman", "brother", "lord", "prince"})
-_QUOTE_CHARS = "\"“”‘’«»'"
-_OPEN_Q = "“«‘"
-_CLOSE_Q = "”»’"
 
 
 @dataclass
@@ -477,8 +371,6 @@ def _attributions(sent: "SpacySpan", prev: tuple[int, int] | None, opened: bool 
 _SPEAKER_LABEL = re.compile(r"^[\"“']?(?P<who>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}):\s+\S")
 _DASH_SOURCE = re.compile(r"[”\"’][\s\u00a0]*(?P<dash>[―—–-]{1,2})[\s\u00a0]*(?P<who>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})[\s\u00a0.]*$")
 _DASH_CREDIT = re.compile(r"^[\s\u00a0]*(?P<dash>[―—–]{1,2})[\s\u00a0]*(?P<who>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})[\s\u00a0.]*$")
-_NOT_SPEAKERS = {"UPDATE", "BREAKING", "NOTE", "EDITOR'S NOTE", "PHOTO", "VIDEO", "WATCH", "READ", "RELATED",
-                 "SOURCE", "SOURCES", "Q", "A", "EXCLUSIVE", "ANALYSIS", "OPINION", "LIVE", "WARNING"}
 
 
 def _quote_frame(sent: "SpacySpan") -> _Attr | None:
@@ -536,17 +428,6 @@ def _label_attribution(sent: "SpacySpan") -> _Attr | None:
         if who is not None and dash is not None and content[1] - content[0] > 10:
             return _Attr(content, dash[0], who, who[-1])
     return None
-
-
-# "In a statement, the ministry ...": the medium names an attribution by the clause's subject.
-_MEDIUM_NOUNS = frozenset({
-    "statement", "interview", "speech", "letter", "tweet", "post", "email", "e-mail", "video", "remarks",
-    "testimony", "filing", "memo", "release", "message", "column", "essay", "editorial", "op-ed", "address",
-    "conversation", "briefing", "conference", "appearance", "broadcast", "podcast", "blog", "affidavit", "ruling",
-})
-# "By her own admission, ...", "In the minister's view, ...": a viewpoint phrase with a possessor.
-_VIEW_NOUNS = frozenset({"admission", "account", "view", "estimate", "estimation", "words", "eyes", "opinion",
-                         "telling", "reckoning", "judgment", "judgement", "mind", "calculation", "count", "assessment"})
 
 
 def _medium_frames(sent: "SpacySpan", opened: bool = False) -> list[_Attr]:
@@ -895,9 +776,6 @@ def _after_date_phrase(cue: "Token", comp: "Token") -> int:
     return i
 
 
-_WITHHOLDING = frozenset({"decline", "refuse", "fail"})
-
-
 def _anonymity(cue: "Token") -> bool:
     """"who asked not to be named", "spoke on condition of anonymity": terms of speaking, no claim."""
     for c in cue.children:
@@ -974,9 +852,6 @@ def _as_frame_content(cue: "Token", sent: "SpacySpan") -> tuple[int, int] | None
     if a - sent.start >= sent.end - b:
         return _trim_tokens(sent.doc, sent.start, a)
     return _trim_tokens(sent.doc, b, sent.end)
-
-
-_FIRST_SECOND = frozenset({"i", "me", "we", "us", "you"})
 
 
 def _dateline_like(mention: "SpacySpan") -> bool:
@@ -1433,11 +1308,6 @@ def _content_lemmas(tokens: Any) -> set[str]:
             and t.lemma_.lower() not in _FRAME_WORDS}
 
 
-_FRAME_WORDS = _REPORT_NOUNS | SPEECH_VERBS
-# Report nouns that name what someone said, so they may refer to any reported claim just before.
-_SAYING_NOUNS = frozenset({"claim", "statement", "assertion", "account", "allegation", "accusation", "charge", "report"})
-
-
 # ---------------------------------------------------------------------------------------------- spans
 
 
@@ -1740,12 +1610,6 @@ def _antecedent(pronoun: str, segs: list[_Seg], i: int, attr: _Attr) -> _Attr | 
             if body is not None:
                 return body  # "The ministry closed the road. It said ...": the body just named
     return None
-
-
-_PEOPLE_NOUNS = _PERSON_NOUNS | frozenset({
-    "relative", "villager", "family", "protester", "medic", "rescuer", "farmer", "student", "refugee",
-    "survivor", "parent", "neighbour", "neighbor", "fisherman", "passenger", "patient", "nurse", "teacher",
-    "driver", "local", "demonstrator", "inhabitant", "evacuee"})
 
 
 def _people_subject(sent: "SpacySpan") -> "_Attr | None":
