@@ -18,7 +18,7 @@ back ("..., but this was denied by X", "X said it was false") reuse the referred
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from claimcheck.quantities import extract_quantities
@@ -26,6 +26,7 @@ from claimcheck.records import Article, Claim, Source, Span
 from claimcheck.load import is_boilerplate_line
 from claimcheck.nlp import DATELINE_RE
 from claimcheck.sources import canonical_name
+from claimcheck.extract.attribution import _Attr, _Seg
 from claimcheck.extract.lexicon import (
     _BODY_NOUNS, CLAUSE_VERBS, _CLOSE_Q, DENY_VERBS, _FALSE_WORDS, _FEMALE, _FIGURE_NOUNS, _FIRST_SECOND,
     _FRAME_WORDS, _GROUP_NOUNS, INTENT_NOUNS, LABEL_VERBS, _MALE, _MEDIUM_NOUNS, _NOT_SOURCE, _NOT_SPEAKERS,
@@ -37,40 +38,6 @@ from claimcheck.extract.lexicon import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
-
-
-@dataclass
-class _Attr:
-    """One attribution found in a sentence (token indices into the doc; char spans for content)."""
-
-    content: tuple[int, int]
-    cue: "Token | None"
-    source: "SpacySpan | None"  # the words as written
-    source_head: "Token | None"
-    stance: str = "asserts"
-    inherited: "_Attr | None" = None  # quote-only sentence: the attribution it borrows the speaker from
-    name: str | None = None
-    kind: str = "named"
-    order: int = 0
-    person: bool | None = None
-    plural: bool = False
-    gender: str | None = None
-    nominal: bool = False  # "Trump's claim that ...": the sentence around it is still the narrator's
-    owner: "Token | None" = None  # "rejected the army's account": whose claim the content names
-
-
-@dataclass
-class _Seg:
-    span: "SpacySpan"
-    start: int
-    end: int
-    attrs: list[_Attr] = field(default_factory=list)
-    quote_only: bool = False
-    skip: bool = False
-    quote_open_after: bool = False  # a quotation runs on into the next sentence
-    question: bool = False  # ends with "?": no claim of its own, but a frame in it may still report one
-    intro: _Attr | None = None  # "Limbaugh added:" introduces the next paragraph
-    persons: list[tuple[str, str | None]] = field(default_factory=list)  # PERSON entities (name, gender)
 
 
 def extract_claims(article: Article, doc: "Doc") -> list[Claim]:
