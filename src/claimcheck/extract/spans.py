@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from claimcheck.nlp import DATELINE_RE
 from claimcheck.extract.lexicon import _CLOSE_Q, _OPEN_Q, _QUOTE_CHARS
+from claimcheck.nlp import DATELINE_RE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
