@@ -31,15 +31,15 @@ from claimcheck.extract.denials import (
     _trailing_falsity,
 )
 from claimcheck.extract.lexicon import (
-    CLAUSE_VERBS, DENY_VERBS, _FIRST_SECOND, INTENT_NOUNS, LABEL_VERBS, _MEDIUM_NOUNS, _NOT_SOURCE, _NOT_SPEAKERS,
-    NOUN_CUES, OBJECT_VERBS, _PERSON_NOUNS, _QUOTE_CHARS, _REFERRING, _REPORT_NOUNS, REPORT_VERBS, _REPORTED_NOUNS,
-    _SPEAKER_NOUNS, SPEECH_VERBS, STANCE_ADJECTIVES, STANCE_NOUNS, _STANCE_OBJECT_VERBS, _TALLY_NOUNS, _VIEW_NOUNS,
-    _WITHHOLDING,
+    CLAUSE_VERBS, DENY_VERBS, _FIRST_SECOND, LABEL_VERBS, _MEDIUM_NOUNS, _NOT_SOURCE, _NOT_SPEAKERS, OBJECT_VERBS,
+    _PERSON_NOUNS, _QUOTE_CHARS, _REFERRING, _REPORT_NOUNS, REPORT_VERBS, _REPORTED_NOUNS, _SPEAKER_NOUNS,
+    SPEECH_VERBS, STANCE_ADJECTIVES, _STANCE_OBJECT_VERBS, _TALLY_NOUNS, _VIEW_NOUNS, _WITHHOLDING,
 )
 from claimcheck.extract.mentions import (
     _according_object, _closest_subject, _dateline_like, _mention, _possessor_mention, _role_appositive, _source_of,
     _trailing_speaker,
 )
+from claimcheck.extract.noun_cues import _noun_frame, _noun_source, _verb_tagged_noun
 from claimcheck.extract.spans import (
     _asks, _inside_quote, _quote_delta, _starts_paragraph, _trim_chars, _trim_tokens, _word_count,
 )
@@ -417,89 +417,6 @@ def _medium_frames(sent: "SpacySpan", opened: bool = False) -> list[_Attr]:
             return []
         return [_Attr(content, pobj, _mention(subj), subj)]
     return []
-
-
-def _verb_tagged_noun(tok: "Token", sent: "SpacySpan") -> _Attr | None:
-    """"Trump claims that ...", "the union warns that ...": a present-tense speech verb the tagger took
-    for a plural noun, its subject hung on it as a compound; a "that" clause shows it is the verb."""
-    if tok.tag_ not in ("NNS", "NNPS") or tok.lemma_.lower() not in SPEECH_VERBS | CLAUSE_VERBS:
-        return None
-    comp = next((c for c in tok.rights if c.dep_ in ("ccomp", "acl", "relcl")
-                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
-    left = [c for c in tok.lefts if c.dep_ not in ("cc", "punct")]
-    if comp is None or not left or any(c.dep_ == "poss" for c in left):
-        return None
-    if not any(c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG", "NORP")
-                                         or c.text[:1].isupper() and not c.is_sent_start) for c in left):
-        return None
-    content = _trim_tokens(sent.doc, comp.left_edge.i, _before_participle_frame(comp) + 1)
-    if content is None:
-        return None
-    source = sent.doc[left[0].left_edge.i:tok.i]
-    head = next(c for c in reversed(left) if c.dep_ == "compound")
-    return _Attr(content, tok, source, head)
-
-
-def _noun_frame(noun: "Token", sent: "SpacySpan") -> _Attr | None:
-    """"The senator's claim that the plan failed", "its forecast of slower growth", "warnings from
-    the lawyer that ...", "the governor's decision to resign": a speech-act, stance or intent noun
-    whose possessor (or "from"/"by" agent) is the source and whose complement is the content."""
-    lemma = noun.lemma_.lower()
-    if noun.pos_ != "NOUN" or lemma not in NOUN_CUES | INTENT_NOUNS | STANCE_NOUNS:
-        return None
-    who = _noun_source(noun)
-    if who is None:
-        return None
-    content = None
-    if lemma in NOUN_CUES:
-        content = _report_complement_any(noun)
-    if content is None and lemma in INTENT_NOUNS:
-        inf = next((c for c in noun.rights if c.dep_ in ("acl", "xcomp") and c.pos_ in ("VERB", "AUX")
-                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
-        if inf is not None:
-            content = _trim_tokens(noun.doc, inf.left_edge.i, inf.right_edge.i + 1)
-    if content is None and lemma in STANCE_NOUNS:
-        prep = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in ("about", "on", "of", "for", "with",
-                                                                                 "toward", "towards", "against")
-                     and c.right_edge.i > c.i), None)
-        if prep is not None:
-            content = _trim_tokens(noun.doc, prep.i + 1, prep.right_edge.i + 1)
-    if content is None:
-        return None
-    return _Attr(content, noun, _possessor_mention(who), who, nominal=True)
-
-
-def _noun_source(noun: "Token") -> "Token | None":
-    """Whose claim/decision it is: the possessor ("Kim's", "her"), or a "from"/"by" agent."""
-    poss = next((c for c in noun.lefts if c.dep_ == "poss"), None)
-    if poss is not None:
-        if poss.pos_ == "PRON":
-            return poss if poss.lower_ in ("his", "her", "their", "its") else None
-        return poss if _agent_like(poss) else None
-    for prep in noun.rights:
-        if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
-            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")):
-                return pobj  # "warnings from the IMF"; a common noun here is too often the topic's
-    return None
-
-
-def _report_complement_any(noun: "Token") -> tuple[int, int] | None:
-    """The proposition a speech-act noun carries: its "that" clause, or what it is "about"/"on"/"of"."""
-    for c in noun.rights:
-        if c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
-            return _trim_tokens(noun.doc, c.left_edge.i, c.right_edge.i + 1)
-        if (c.dep_ == "prep" and (c.lower_ in ("about", "on", "that") or c.lower_ == "of" and noun.lemma_.lower()
-                                  in _REPORT_NOUNS | {"estimate", "forecast", "prediction", "warning"}
-                                  or c.lower_ == "for" and noun.lemma_.lower() in ("call", "demand"))
-                and c.right_edge.i > c.i + 1):
-            return _trim_tokens(noun.doc, c.i + 1, c.right_edge.i + 1)
-    return None
-
-
-def _agent_like(tok: "Token") -> bool:
-    return (tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-            or tok.lemma_.lower() in _PERSON_NOUNS)
 
 
 def _adjective_frame(adj: "Token", sent: "SpacySpan") -> _Attr | None:
