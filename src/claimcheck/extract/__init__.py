@@ -7,34 +7,48 @@ quote-only sentences inherit the speaker of the adjacent attributing sentence; p
 resolved to a recent compatible named speaker or left ``unresolved``. Beyond verbs, speech-act,
 intent and stance nouns with a possessor or "from" agent ("the senator's claim that ...", "her
 decision to ..."), viewpoint and medium phrases ("In the judge's view, ...", "In a statement, X ...")
-frame content too; the sentence around a noun cue stays the narrator's claim as well. Everything is a walk over the
-already parsed doc (no model calls), so it is cheap per sentence.
+frame content too; the sentence around a noun cue stays the narrator's claim as well. Everything
+is a walk over the already parsed doc (no model calls), so it is cheap per sentence.
 
 A quotation sentence that borrows its speaker keeps that speaker's ``mention`` and ``cue`` spans,
 which then lie in the adjacent sentence (so the attribution stays traceable). Denials that refer
 back ("..., but this was denied by X", "X said it was false") reuse the referred claim's span.
+
+:func:`extract_claims` (here) runs the passes over an article's sentences; the rest is:
+
+- ``segments``     sentences cut at line breaks and classified; one-line articles (headlines)
+- ``frames``       every frame in one sentence, dispatching to ``verb_cues`` and ``noun_cues``
+- ``verb_cues``    a reporting verb's source, content and stance; speech that did not happen
+- ``noun_cues``    "the senator's claim that ...", "her decision to ..."
+- ``complements``  what a cue frames: its clause, object, or the clause around a lost frame
+- ``denials``      falsity, and what a denial that does not repeat it points back at
+- ``mentions``     the source phrase as written
+- ``speakers``     the source as resolved: names, pronouns, descriptions, borrowed speakers
+- ``spans``        content trimmed to character offsets; where quotations open and close
+- ``attribution``  the working records ``_Attr`` and ``_Seg``
+- ``lexicon``      the word lists, as data
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from claimcheck.extract.attribution import _Attr, _Seg
 from claimcheck.extract.denials import _owners_claim
-from claimcheck.extract.frames import _attributions, _DASH_CREDIT, _frame_only, _intro_frame
+from claimcheck.extract.frames import _attributions, _DASH_CREDIT, _frame_only
 from claimcheck.extract.lexicon import _QUOTE_CHARS
+from claimcheck.extract.segments import _classify, _join_headline_fragments, _question_claim, _segments
 from claimcheck.extract.spans import _asks, _quote_delta, _starts_paragraph, _trim_chars
-from claimcheck.extract.speakers import _adjacent_speaker, _gender_of, _resolve
-from claimcheck.load import is_boilerplate_line
+from claimcheck.extract.speakers import _adjacent_speaker, _resolve
 from claimcheck.nlp import DATELINE_RE
 from claimcheck.quantities import extract_quantities
 from claimcheck.records import Article, Claim, Source, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
-    from spacy.tokens import Span as SpacySpan
+
+__all__ = ["extract_claims"]
 
 
 def extract_claims(article: Article, doc: "Doc") -> list[Claim]:
@@ -131,112 +145,6 @@ def extract_claims(article: Article, doc: "Doc") -> list[Claim]:
         elif "?" in line.text:
             claims = [_question_claim(article, line)]
     return claims
-
-
-_STATEMENT_END = re.compile(r"[.!?;]")
-
-
-def _join_headline_fragments(article: Article, doc: "Doc", claims: list[Claim]) -> list[Claim]:
-    """Consecutive statements of the outlet's own in a headline, with no full stop (or "!", "?",
-    ";") between them, are one statement: spaCy cuts Title Case headlines into pieces that state
-    nothing alone ("Plant Ripped Up Contract" | "To Reunite Led Zeppelin", "... Took Selfie" |
-    "Right Before Her Heart Attack"). Attributed claims and questions are left as they are."""
-    def own(c: Claim) -> bool:
-        return c.source.kind == "narrator" and c.cue is None and c.stance == "asserts"
-
-    out: list[Claim] = []
-    for claim in claims:
-        last = out[-1] if out else None
-        if (last is not None and own(last) and own(claim) and last.span.end <= claim.span.start
-                and not _STATEMENT_END.search(article.text, last.span.end, claim.span.start)):
-            content = Span(last.span.start, claim.span.end, article.text[last.span.start:claim.span.end])
-            out[-1] = replace(last, text=content.text, span=content,
-                              quantities=extract_quantities(content.text, content.start, doc))
-        else:
-            out.append(claim)
-    return [replace(c, id=f"{article.id}#{n}") for n, c in enumerate(out, 1)] if len(out) < len(claims) else out
-
-
-def _question_claim(article: Article, line: Span) -> Claim:
-    """A headline that only asks ("Has Handarat fallen?", "Was the video a hoax?") asserts nothing,
-    but it is the outlet's word on the topic -- often doubt -- so it stays as a claim the outlet
-    `questions`: no rule-based reason uses it, the stance model reads it (a question is a feature)."""
-    mark = line.start + line.text.rindex("?")
-    return Claim(
-        id=f"{article.id}#1", article=article.ref, text=line.text, span=line, sentence=line,
-        source=Source(article.outlet, "narrator", None), cue=Span(mark, mark + 1, "?"), stance="questions",
-        quantities=extract_quantities(line.text, line.start),
-    )
-
-
-# ---------------------------------------------------------------------------------------------- segments
-
-
-def _segments(doc: "Doc") -> list[_Seg]:
-    """spaCy sentences, further split at line breaks (titles, bylines and paragraphs are separate)."""
-    out: list[_Seg] = []
-    for sent in doc.sents:
-        start = sent.start
-        for tok in list(sent) + [None]:
-            if tok is None or (tok.is_space and "\n" in tok.text):
-                end = tok.i if tok is not None else sent.end
-                a, b = start, end
-                while a < b and doc[a].is_space:
-                    a += 1
-                while b > a and doc[b - 1].is_space:
-                    b -= 1
-                if b > a:
-                    span = doc[a:b]
-                    out.append(_Seg(span, span.start_char, span.end_char))
-                if tok is not None:
-                    start = tok.i + 1
-    for seg in out:
-        seg.persons = [(e.text, _gender_of(e)) for e in seg.span.ents if e.label_ == "PERSON"]
-    return out
-
-
-def _classify(seg: _Seg, headline: bool = False) -> None:
-    text = seg.span.text.strip()
-    bare = text.strip(_QUOTE_CHARS + " ")
-    if is_boilerplate_line(text) or is_boilerplate_line(bare):
-        seg.skip = True
-        return
-    seg.question = bare.rstrip(")]").endswith("?")  # questions state nothing checkable
-    if text.endswith(":"):
-        seg.intro = _intro_frame(seg.span)
-        if seg.intro is not None:
-            return
-    words = [t for t in seg.span if t.is_alpha]
-    if len(words) < 3 or not (any(t.pos_ in ("VERB", "AUX") for t in seg.span)
-                                or (headline and _headline_statement(seg.span))):
-        seg.skip = True
-        return
-    first = next((t for t in seg.span if not t.is_space), None)
-    seg.quote_only = first is not None and first.text[:1] in _QUOTE_CHARS
-
-
-def _headline_statement(span: "SpacySpan") -> bool:
-    """A verbless line can still state something: headlinese ("Third boob likely a hoax",
-    "Big Bank Hank dead at 57"), where spaCy often tags Title Case verbs as proper nouns.
-    It needs a noun and a predicate-like word (adjective, number, a lowercase or title-cased verb
-    form the tagger missed) beyond a bare name, so subheads like "Giant Crab" stay out."""
-    toks = [t for t in span if t.is_alpha or t.like_num]
-    nouns = [t for t in toks if t.pos_ in ("NOUN", "PROPN")]
-    predicate = [t for t in toks if t.pos_ in ("ADJ", "NUM", "ADV") or t.tag_ in ("VBZ", "VBD", "VBN", "VBG", "VBP")
-                 or (t.pos_ == "PROPN" and t.lower_.endswith(("s", "ed", "ing")) and t.ent_type_ == "")]
-    if len(toks) < 3 or not nouns:
-        return False
-    words = [t for t in toks if t.is_alpha]
-    # Title Case or ALL CAPS headlines defeat the tagger ("Apple May Buy Social Network Path"), and
-    # a long verbless line is more often a mis-tagged statement than a subhead.
-    title_cased = sum(t.text[:1].isupper() for t in words) >= 0.7 * len(words)
-    return bool(predicate) or len(words) >= 5 or (title_cased and len(words) >= 4)
-
-
-# ---------------------------------------------------------------------------------------------- attributions
-
-
-# ---------------------------------------------------------------------------------------------- speakers
 
 
 # ---------------------------------------------------------------------------------------------- records
