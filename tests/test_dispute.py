@@ -497,19 +497,19 @@ def test_small_corpus_end_to_end():
 
 def test_candidate_pairs_stay_local(monkeypatch):
     """Within a big topic only nearest neighbours are paired; across topics only near-duplicates."""
-    import claimcheck.dispute as dispute
+    import claimcheck.dispute.candidates as candidates
 
     rng = np.random.default_rng(0)
     v = rng.normal(size=(12, 8)).astype(np.float32)
     v[1] = v[0] + 0.01  # a near-duplicate of claim 0
     v /= np.linalg.norm(v, axis=1, keepdims=True)
-    monkeypatch.setattr(dispute, "MAX_TOPIC_PAIRS_MEMBERS", 4)
-    monkeypatch.setattr(dispute, "TOPIC_NEIGHBOURS", 2)
-    pairs = dispute.candidate_pairs(v, [0] * 6 + [1] * 6)
+    monkeypatch.setattr(candidates, "MAX_TOPIC_PAIRS_MEMBERS", 4)
+    monkeypatch.setattr(candidates, "TOPIC_NEIGHBOURS", 2)
+    pairs = candidates.candidate_pairs(v, [0] * 6 + [1] * 6)
     assert (0, 1) in pairs
     assert len(pairs) < 12 * 11 // 2
     assert all(i < j for i, j in pairs) and pairs == sorted(pairs)
-    split = dispute.candidate_pairs(v, [0] + [1] * 11)  # 0 and 1 in different topics: still paired
+    split = candidates.candidate_pairs(v, [0] + [1] * 11)  # 0 and 1 in different topics: still paired
     assert (0, 1) in split
 
 
