@@ -22,7 +22,6 @@ Pipeline per corpus:
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -33,6 +32,8 @@ import numpy as np
 
 from claimcheck.config import Camps
 from claimcheck.dispute.candidates import camp_of, candidate_pairs, CROSS_TOPIC_MIN_SIM, may_pair, party_of
+from claimcheck.dispute.evidence import _content, _ev, _tok_ev
+from claimcheck.dispute.scoring import combine, dispute_id, hedges, weaken_for_hedges
 from claimcheck.errors import InputError
 from claimcheck.quantities import is_money, toll_before
 from claimcheck.records import Claim, Dispute, Evidence, Quantity, Reason, Topic
@@ -54,36 +55,13 @@ DENIED_FULL_SIM = 0.65  # comes from the denial of specific content, so it needs
 LEARNED_ARTICLE_MARGIN = 0.1
 NUMBER_TOLERANCE = 0.10  # relative: 20 vs 21 is reporting noise, 20 vs 12 is not
 APPROX_TOLERANCE = 0.15  # "some 20", "almost 20"
-# A claim its outlet only reports as alleged ("reportedly", "may have") is not asserted: a rule that
-# sets it against another claim weighs this much. The stance model reads hedges by itself.
-HEDGED_RULE_FACTOR = 0.6
 # A claim's stance is read from its content and from its whole sentence (see stance_probs); the
 # sentence's share. Chosen out of fold on Emergent and on FNC-1 half a (0.25 / 0.5 / 0.75).
 SENTENCE_WEIGHT = 0.5
 _DOUBT = re.compile(r"\bdoubt(?:s|ed|ful)?\b", re.I)  # "NASA raises doubts about reports of X" rejects X
-_HEDGE = re.compile(r"\b(?:reportedly|allegedly|alleged|purportedly|apparently|possibly|unconfirmed|"
-                    r"rumou?r(?:s|ed)?|may|might|(?:said|believed|thought) to (?:be|have))\b", re.I)
-# "May" the month, not the modal: "in May", "since May", "May 3", "May 2014"
-_MONTH_MAY = re.compile(r"(?:\b(?:in|since|until|from|early|late|mid|last|next|this|of|by|through|before|after|"
-                        r"on|during)\s+May\b|\bMay\s+\d)")
 
 __all__ = ["find_disputes", "party_of", "candidate_pairs", "explicit_denial", "polarity", "numeric",
            "responsibility", "learned", "hedges", "article_leans", "combine", "dispute_id"]
-
-
-# ------------------------------------------------------------------------------------------- evidence
-
-def _ev(claim: Claim, start: int, end: int) -> Evidence:
-    """Evidence for claim-local offsets [start, end) in the claim's content."""
-    return Evidence(claim.article.id, claim.span.start + start, claim.span.start + end, claim.text[start:end])
-
-
-def _content(claim: Claim) -> Evidence:
-    return Evidence(claim.article.id, claim.span.start, claim.span.end, claim.text)
-
-
-def _tok_ev(claim: Claim, tok: Any) -> Evidence:
-    return _ev(claim, tok.idx, tok.idx + len(tok.text))
 
 
 def _norm_text(text: str) -> str:
@@ -116,26 +94,6 @@ def explicit_denial(a: Claim, b: Claim, sim: float, agree: bool = False) -> Reas
     cue = f" ({denier.cue.text!r})" if denier.cue is not None else ""
     return Reason("explicit_denial", f"{who} denies{cue} what {asserter.source.name or 'another source'} asserts"
                   f" (similarity {sim:.2f})", tuple(ev), round(weight, 4))
-
-
-def hedges(claim: Claim) -> list[Evidence]:
-    """The words by which a claim is only reported as alleged: in its content, and for the outlet's
-    own (narrator) claim anywhere in its sentence ("X reportedly ..."); a named source's claim
-    framed as "X claimed" is still asserted by X."""
-    where = claim.sentence if claim.source.kind == "narrator" else claim.span
-    months = {m.start() + m.group().index("May") for m in _MONTH_MAY.finditer(where.text)}
-    return [Evidence(claim.article.id, where.start + m.start(), where.start + m.end(), m.group())
-            for m in _HEDGE.finditer(where.text) if m.start() not in months]
-
-
-def weaken_for_hedges(reason: Reason | None, words: Sequence[Evidence]) -> Reason | None:
-    """A rule reason against a pair with hedge ``words`` (see :func:`hedges`: one of its claims is
-    only alleged) weighs ``HEDGED_RULE_FACTOR`` as much, with the hedge words as evidence."""
-    if reason is None or reason.kind == "learned" or not words:
-        return reason
-    quoted = ", ".join(repr(w.text) for w in words[:3])
-    return Reason(reason.kind, f"{reason.detail}; hedged: {quoted}", reason.evidence + tuple(words[:3]),
-                  round(reason.weight * HEDGED_RULE_FACTOR, 4))
 
 
 # ------------------------------------------------------------------------------------------- polarity
@@ -687,21 +645,6 @@ def stance_probs(
     mixed = SENTENCE_WEIGHT * by_sentence + (1 - SENTENCE_WEIGHT) * by_content
     mixed = np.where(uniform[:, None], mixed, by_content)
     return np.where(alone[:, None], by_sentence, mixed), model.pair_threshold
-
-
-# ------------------------------------------------------------------------------------------- combine
-
-def combine(reasons: Sequence[Reason]) -> float:
-    """Noisy-or of reason weights."""
-    keep = 1.0
-    for r in reasons:
-        keep *= 1.0 - min(max(r.weight, 0.0), 1.0)
-    return round(1.0 - keep, 4)
-
-
-def dispute_id(a: Claim, b: Claim) -> str:
-    key = "\x1f".join(sorted((a.id, b.id)))
-    return "d:" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
 @dataclass
