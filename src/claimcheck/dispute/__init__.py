@@ -33,12 +33,12 @@ import numpy as np
 from claimcheck.config import Camps
 from claimcheck.dispute.candidates import camp_of, candidate_pairs, CROSS_TOPIC_MIN_SIM, may_pair, party_of
 from claimcheck.dispute.evidence import _content, _ev, _tok_ev
+from claimcheck.dispute.reasons.explicit_denial import explicit_denial
 from claimcheck.dispute.scoring import combine, dispute_id, hedges, weaken_for_hedges
 from claimcheck.errors import InputError
 from claimcheck.quantities import is_money, toll_before
 from claimcheck.records import Claim, Dispute, Evidence, Quantity, Reason, Topic
 
-DENIAL_MIN_SIM = 0.7  # an assertion and a denial must be about the same content
 POLARITY_MIN_SIM = 0.55
 NUMERIC_MIN_SIM = 0.55
 RESPONSIBILITY_MIN_SIM = 0.5
@@ -58,42 +58,9 @@ APPROX_TOLERANCE = 0.15  # "some 20", "almost 20"
 # A claim's stance is read from its content and from its whole sentence (see stance_probs); the
 # sentence's share. Chosen out of fold on Emergent and on FNC-1 half a (0.25 / 0.5 / 0.75).
 SENTENCE_WEIGHT = 0.5
-_DOUBT = re.compile(r"\bdoubt(?:s|ed|ful)?\b", re.I)  # "NASA raises doubts about reports of X" rejects X
 
 __all__ = ["find_disputes", "party_of", "candidate_pairs", "explicit_denial", "polarity", "numeric",
            "responsibility", "learned", "hedges", "article_leans", "combine", "dispute_id"]
-
-
-def _norm_text(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.casefold()))
-
-
-# ------------------------------------------------------------------------------------ explicit denial
-
-def explicit_denial(a: Claim, b: Claim, sim: float, agree: bool = False) -> Reason | None:
-    """One source denies what the other asserts, on (nearly) the same content. Not when the
-    asserting claim itself rejects it ("No, X was not arrested", "the X hoax") or ``agree`` (both
-    give the event the negative outcome, see :func:`both_negate`): the two sources agree."""
-    from claimcheck.stance import cue_matches
-
-    if {a.stance, b.stance} != {"asserts", "denies"} or agree:
-        return None
-    asserted = (b if a.stance == "denies" else a).text
-    if cue_matches(asserted, families=("deny", "fake")) or _DOUBT.search(asserted):
-        return None
-    same = _norm_text(a.text) == _norm_text(b.text)
-    if not same and sim < DENIAL_MIN_SIM:
-        return None
-    weight = 0.95 if same else 0.5 + 0.45 * min(1.0, (sim - DENIAL_MIN_SIM) / (1 - DENIAL_MIN_SIM))
-    denier, asserter = (a, b) if a.stance == "denies" else (b, a)
-    ev = []
-    if denier.cue is not None:
-        ev.append(Evidence(denier.article.id, denier.cue.start, denier.cue.end, denier.cue.text))
-    ev += [_content(denier), _content(asserter)]
-    who = denier.source.name or "an unnamed source"
-    cue = f" ({denier.cue.text!r})" if denier.cue is not None else ""
-    return Reason("explicit_denial", f"{who} denies{cue} what {asserter.source.name or 'another source'} asserts"
-                  f" (similarity {sim:.2f})", tuple(ev), round(weight, 4))
 
 
 # ------------------------------------------------------------------------------------------- polarity
