@@ -605,7 +605,7 @@ def test_attack_agents(text, expected):
     ("The convoy carried 20 tonnes of flour", "20", None),
 ])
 def test_outcome_of_a_count(text, number, outcome):
-    from claimcheck.dispute import _outcome
+    from claimcheck.dispute.reasons.numeric import _outcome
 
     c = claim("o1", text, text, "officials")
     [q] = [q for q in c.quantities if q.span.text.endswith(number)]
