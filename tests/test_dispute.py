@@ -230,7 +230,7 @@ def test_responsibility_same_actor_is_no_dispute(encode):
     ("iran", "iraq", False), ("rebel", "state", False), ("coalition", "jordanian", False),
 ])
 def test_one_actor_named_two_ways(x, y, same):
-    from claimcheck.dispute import _same_actor_word
+    from claimcheck.dispute.reasons.responsibility import _same_actor_word
 
     assert _same_actor_word(x, y) is same and _same_actor_word(y, x) is same
 
