@@ -30,7 +30,9 @@ import numpy as np
 
 from claimcheck.config import Camps
 from claimcheck.dispute.candidates import camp_of, candidate_pairs, CROSS_TOPIC_MIN_SIM, may_pair, party_of
+from claimcheck.dispute.pair import Pair
 from claimcheck.dispute.parses import _Docs
+from claimcheck.dispute.reasons import ANY_PAIR, NEAR_PAIR
 from claimcheck.dispute.reasons.explicit_denial import explicit_denial
 from claimcheck.dispute.reasons.learned import article_leans, learned, stance_probs
 from claimcheck.dispute.reasons.numeric import numeric
@@ -96,19 +98,11 @@ def find_disputes(
         if (a.id, a.span.start) > (b.id, b.span.start):
             a, b, i, j = b, a, j, i
         key = (min(i, j), max(i, j))
-        sim, parsed_both = sims[key], i in docs.docs and j in docs.docs
-        agree = parsed_both and both_negate(a, b, docs.marks[i], docs.marks[j])
-        reasons = [explicit_denial(a, b, sim, agree)]
-        if parsed_both:
-            reasons.append(polarity(a, b, docs.docs[i], docs.docs[j], sim, (docs.marks[i], docs.marks[j])))
-        if near[key]:
-            reasons.append(numeric(a, b, sim))
-            if parsed_both:
-                reasons.append(responsibility(a, b, docs.docs[i], docs.docs[j], sim, camps,
-                                              (docs.agents[i], docs.agents[j])))
-            if not agree:
-                reasons.append(learned(a, b, prob_of[i], prob_of[j], threshold, sim))
-        found = [r for r in reasons if r is not None]
+        parses = {} if not (i in docs.docs and j in docs.docs) else dict(
+            docs=(docs.docs[i], docs.docs[j]), marks=(docs.marks[i], docs.marks[j]),
+            agents=(docs.agents[i], docs.agents[j]), agree=both_negate(a, b, docs.marks[i], docs.marks[j]))
+        pair = Pair(a, b, sims[key], (prob_of[i], prob_of[j]), threshold, camps, **parses)
+        found = [r for r in (detect(pair) for detect in (NEAR_PAIR if near[key] else ANY_PAIR)) if r is not None]
         if any(r.kind != "learned" for r in found):
             words = hedges(a) + hedges(b)
             found = [weaken_for_hedges(r, words) for r in found]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.dispute.evidence import _content
+from claimcheck.dispute.pair import Pair
 from claimcheck.records import Claim, Evidence, Reason
 
 DENIAL_MIN_SIM = 0.7  # an assertion and a denial must be about the same content
@@ -39,3 +40,7 @@ def explicit_denial(a: Claim, b: Claim, sim: float, agree: bool = False) -> Reas
     cue = f" ({denier.cue.text!r})" if denier.cue is not None else ""
     return Reason("explicit_denial", f"{who} denies{cue} what {asserter.source.name or 'another source'} asserts"
                   f" (similarity {sim:.2f})", tuple(ev), round(weight, 4))
+
+
+def detect(pair: Pair) -> Reason | None:
+    return explicit_denial(pair.a, pair.b, pair.sim, pair.agree)

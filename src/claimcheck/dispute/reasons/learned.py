@@ -10,6 +10,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from claimcheck.dispute.evidence import _content, _ev
+from claimcheck.dispute.pair import Pair
 from claimcheck.records import Claim, Evidence, Reason
 
 LEARNED_MIN_SIM = 0.15  # opposite stances on unrelated content are not a dispute ...
@@ -114,3 +115,9 @@ def stance_probs(
     mixed = SENTENCE_WEIGHT * by_sentence + (1 - SENTENCE_WEIGHT) * by_content
     mixed = np.where(uniform[:, None], mixed, by_content)
     return np.where(alone[:, None], by_sentence, mixed), model.pair_threshold
+
+
+def detect(pair: Pair) -> Reason | None:
+    if pair.agree:
+        return None  # both negate the event: they agree on it, although each reads "against"
+    return learned(pair.a, pair.b, *pair.probs, pair.threshold, pair.sim)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from claimcheck.dispute.pair import Pair
 from claimcheck.quantities import is_money, toll_before
 from claimcheck.records import Claim, Evidence, Quantity, Reason
 
@@ -126,3 +127,7 @@ def numeric(a: Claim, b: Claim, sim: float) -> Reason | None:
                       (Evidence(a.article.id, x.span.start, x.span.end, x.span.text),
                        Evidence(b.article.id, y.span.start, y.span.end, y.span.text)), weight)
     return None
+
+
+def detect(pair: Pair) -> Reason | None:
+    return numeric(pair.a, pair.b, pair.sim)

@@ -8,6 +8,7 @@ from collections import defaultdict
 from typing import Any
 
 from claimcheck.dispute.evidence import _tok_ev
+from claimcheck.dispute.pair import Pair
 from claimcheck.records import Claim, Evidence, Reason
 
 POLARITY_MIN_SIM = 0.55  # the rule compares one event: claims at least this similar (cosine)
@@ -203,3 +204,9 @@ def both_negate(a: Claim, b: Claim, marks_a: tuple, marks_b: tuple) -> bool:
     signs += [({-1 if n else 1 for n, _ in verbs_a[k]}, {-1 if n else 1 for n, _ in verbs_b[k]})
               for k in set(verbs_a) & set(verbs_b)]
     return any(x == y == {-1} for x, y in signs) and not any(x != y for x, y in signs)
+
+
+def detect(pair: Pair) -> Reason | None:
+    if pair.docs is None:
+        return None  # the rule reads both claims' parses
+    return polarity(pair.a, pair.b, *pair.docs, pair.sim, pair.marks)

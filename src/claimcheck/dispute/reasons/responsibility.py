@@ -8,6 +8,7 @@ from typing import Any
 
 from claimcheck.config import Camps
 from claimcheck.dispute.evidence import _ev, _tok_ev
+from claimcheck.dispute.pair import Pair
 from claimcheck.records import Claim, Reason
 
 RESPONSIBILITY_MIN_SIM = 0.5  # the rule compares one attack: claims at least this similar (cosine)
@@ -158,3 +159,9 @@ def responsibility(a: Claim, b: Claim, doc_a: Any, doc_b: Any, sim: float, camps
     weight = round(min(1.0, weight + 0.3 * (sim - RESPONSIBILITY_MIN_SIM)), 4)
     ev = (_ev(a, *sa), _tok_ev(a, ca), _ev(b, *sb), _tok_ev(b, cb))
     return Reason("responsibility", f"attributed to {ta!r} vs {tb!r}", ev, weight)
+
+
+def detect(pair: Pair) -> Reason | None:
+    if pair.docs is None:
+        return None  # the rule reads both claims' parses
+    return responsibility(pair.a, pair.b, *pair.docs, pair.sim, pair.camps, pair.agents)
