@@ -18,6 +18,16 @@ Pipeline per corpus:
 4. **Score** -- noisy-or of the reason weights, ``1 - prod(1 - w)``: any one strong reason suffices
    and independent reasons reinforce each other; stays in [0, 1]. Pairs scoring below
    ``min_score`` are dropped.
+
+:func:`find_disputes` (here) runs the steps; the rest is:
+
+- ``candidates``  parties and candidate pairs
+- ``parses``      claim parses for the rules that read them, made once per claim
+- ``pair``        ``Pair``, the one argument of every reason detector
+- ``reasons/``    one module per reason kind (``explicit_denial``, ``polarity``, ``numeric``,
+                  ``responsibility``, ``learned``), each with ``detect(pair)`` and its thresholds
+- ``scoring``     hedged claims, settling a pair's reasons, the noisy-or, dispute ids
+- ``evidence``    offsets of the words a reason rests on
 """
 
 from __future__ import annotations
@@ -38,7 +48,7 @@ from claimcheck.dispute.reasons.learned import article_leans, learned, stance_pr
 from claimcheck.dispute.reasons.numeric import numeric
 from claimcheck.dispute.reasons.polarity import both_negate, polarity, POLARITY_MIN_SIM, polarity_marks
 from claimcheck.dispute.reasons.responsibility import agents, responsibility, RESPONSIBILITY_MIN_SIM
-from claimcheck.dispute.scoring import combine, dispute_id, hedges, weaken_for_hedges
+from claimcheck.dispute.scoring import combine, dispute_id, hedges, settle, weaken_for_hedges
 from claimcheck.errors import InputError
 from claimcheck.records import Claim, Dispute, Topic
 
@@ -103,12 +113,7 @@ def find_disputes(
             agents=(docs.agents[i], docs.agents[j]), agree=both_negate(a, b, docs.marks[i], docs.marks[j]))
         pair = Pair(a, b, sims[key], (prob_of[i], prob_of[j]), threshold, camps, **parses)
         found = [r for r in (detect(pair) for detect in (NEAR_PAIR if near[key] else ANY_PAIR)) if r is not None]
-        if any(r.kind != "learned" for r in found):
-            words = hedges(a) + hedges(b)
-            found = [weaken_for_hedges(r, words) for r in found]
-        if any(r.kind == "explicit_denial" for r in found):
-            found = [r for r in found if r.kind != "polarity"]  # the denial already says it
-        found.sort(key=lambda r: (-r.weight, r.kind))
+        found = settle(found, a, b)
         if not found:
             continue
         if (all(r.kind == "learned" for r in found) and a.article.id != b.article.id

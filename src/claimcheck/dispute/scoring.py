@@ -40,6 +40,18 @@ def weaken_for_hedges(reason: Reason | None, words: Sequence[Evidence]) -> Reaso
                   round(reason.weight * HEDGED_RULE_FACTOR, 4))
 
 
+def settle(found: list[Reason], a: Claim, b: Claim) -> list[Reason]:
+    """A pair's reasons as reported: rule reasons weakened where a claim is hedged (see
+    :func:`weaken_for_hedges`), polarity dropped beside an explicit denial, strongest first."""
+    if any(r.kind != "learned" for r in found):
+        words = hedges(a) + hedges(b)
+        found = [weaken_for_hedges(r, words) for r in found]
+    if any(r.kind == "explicit_denial" for r in found):
+        found = [r for r in found if r.kind != "polarity"]  # the denial already says it
+    found.sort(key=lambda r: (-r.weight, r.kind))
+    return found
+
+
 def combine(reasons: Sequence[Reason]) -> float:
     """Noisy-or of reason weights."""
     keep = 1.0
