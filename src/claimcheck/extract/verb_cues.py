@@ -175,6 +175,10 @@ def _withheld(cue: "Token") -> bool:
             return True  # (but "could not confirm the deaths and said ..." did say something)
     if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in _WITHHOLDING:
         return True
+    # Twin of dispute.reasons.polarity._negating_subject_words, kept apart on purpose: here "few"
+    # withholds speech ("Few doubt that X") and only a speaker (nsubj) counts; there "nothing" and a
+    # passive subject negate an event ("nothing was damaged", "no shots were fired") and "few" does
+    # not ("few were hurt": some were). One word set for both would change outputs either way.
     if any(c.dep_ == "nsubj" and (c.lower_ in ("nobody", "none", "noone", "few")
                                   or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
            or c.dep_ == "amod" and c.lower_ == "few"  # "Few doubt that ...", parsed as a noun phrase

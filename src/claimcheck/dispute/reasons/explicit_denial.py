@@ -9,7 +9,10 @@ from claimcheck.dispute.pair import Pair
 from claimcheck.records import Claim, Evidence, Reason
 
 DENIAL_MIN_SIM = 0.7  # an assertion and a denial must be about the same content
-_DOUBT = re.compile(r"\bdoubt(?:s|ed|ful)?\b", re.I)  # "NASA raises doubts about reports of X" rejects X
+# "NASA raises doubts about reports of X" rejects X. Kept apart from the stance cue family "deny" (which
+# cue_matches also reads for polarity, the learned reason and stance_probs) and from extraction's
+# DENY_VERBS (which also holds "dispute", "contest", "contradict" ...): either merge changes disputes.
+_DOUBT = re.compile(r"\bdoubt(?:s|ed|ful)?\b", re.I)
 
 
 def _norm_text(text: str) -> str:

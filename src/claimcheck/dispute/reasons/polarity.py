@@ -44,7 +44,8 @@ _REPORTING = {"say", "tell", "report", "claim", "state", "add", "announce", "acc
 
 
 def _negating_subject_words(tok: Any) -> list[Any]:
-    """The words by which the subject negates ``tok``: "nobody (was hurt)", "no (shots were fired)"."""
+    """The words by which the subject negates ``tok``: "nobody (was hurt)", "no (shots were fired)".
+    Extraction's "nobody said it" check (``extract.verb_cues._withheld``) differs on purpose: see there."""
     words = []
     for c in tok.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
