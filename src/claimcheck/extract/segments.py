@@ -14,7 +14,7 @@ from claimcheck.extract.attribution import _Seg
 from claimcheck.extract.frames import _intro_frame
 from claimcheck.extract.lexicon import _QUOTE_CHARS
 from claimcheck.extract.speakers import _gender_of
-from claimcheck.load import is_boilerplate_line
+from claimcheck.layout import is_boilerplate_line
 from claimcheck.quantities import extract_quantities
 from claimcheck.records import Article, Claim, Source, Span
 
