@@ -26,7 +26,7 @@ P(against) over its claims) than the other claim's article by at least m; (e) th
 no denial/falsity/negation cue. `--emergent-oof` applies the same rules to
 `benchmarks/emergent_disputes.py --split oof --mode pipeline` (train claims, out of fold).
 Chosen on half a (2026-11-25): `d:article-leans+0.1`, now claimcheck's default
-(`claimcheck.dispute.LEARNED_ARTICLE_MARGIN`); the benchmark switches it off while it runs so that
+(`claimcheck.dispute.reasons.learned.LEARNED_ARTICLE_MARGIN`); the benchmark switches it off while it runs so that
 `current` is the behaviour before it and every rule is a post-filter of the same disputes.
 
 Baselines in the same run: every pair of bodies with claims in a common predicted topic, and every
@@ -180,7 +180,7 @@ class Ctx:
 
     @classmethod
     def build(cls, claims, vectors) -> "Ctx":
-        from claimcheck.dispute import _frame_has_stance, stance_probs
+        from claimcheck.dispute.reasons.learned import _frame_has_stance, stance_probs
 
         claims = list(claims)
         probs, _ = stance_probs(claims, vectors, claims) if claims else (np.zeros((0, 3)), 0.3)
@@ -281,7 +281,7 @@ RULES: dict[str, Callable] = {
     "d:p_against>=0.7": confident(0.7),
     "d:long:drop": long_only(lambda d, ctx: False),
     "d:drop-learned-only": lambda d, ctx: False,
-    # shipped at 0.1 (claimcheck.dispute.LEARNED_ARTICLE_MARGIN)
+    # shipped at 0.1 (claimcheck.dispute.reasons.learned.LEARNED_ARTICLE_MARGIN)
     **{f"d:article-leans+{m}": article_leans(m) for m in (0.0, 0.05, 0.1, 0.2)},
     "e:for-clean-content": for_side_clean("content"),
 }
@@ -317,15 +317,15 @@ def run_pipeline(articles, use_cache: bool):
     """pipeline.check at min_score 0 (every dispute with a reason), with its vectors and rule context."""
     from claimcheck.pipeline import check
 
-    import claimcheck.dispute as dispute
+    import claimcheck.dispute.reasons.learned as learned
 
-    shipped = dispute.LEARNED_ARTICLE_MARGIN
-    dispute.LEARNED_ARTICLE_MARGIN = -np.inf  # off: every rule, the shipped one too, is a post-filter here
+    shipped = learned.LEARNED_ARTICLE_MARGIN
+    learned.LEARNED_ARTICLE_MARGIN = -np.inf  # off: every rule, the shipped one too, is a post-filter here
     try:
         with capture_vectors() as box:
             res = check(articles, camps=None, use_cache=use_cache, min_score=0.0, backend=BACKEND)
     finally:
-        dispute.LEARNED_ARTICLE_MARGIN = shipped
+        learned.LEARNED_ARTICLE_MARGIN = shipped
     vectors = box.get("vectors", np.zeros((0, 384), dtype=np.float32))
     return res, Ctx.build(res.claims, vectors)
 

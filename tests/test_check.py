@@ -133,3 +133,20 @@ def test_seed_article_ramousah_claim_and_its_denial_are_one_disputed_pair(embedd
     assert pairs
     names = {pairs[0].a.source.name, pairs[0].b.source.name}
     assert any("state television" in n for n in names) and "rebels" in names
+
+
+def test_check_reads_the_camps_file_once(monkeypatch, embedder):
+    """check() loads the camps file itself and hands the Camps to extract(), which does not load it again."""
+    from claimcheck import pipeline
+    from claimcheck.config import load_camps
+
+    calls = []
+
+    def counting(path):
+        calls.append(path)
+        return load_camps(path)
+
+    monkeypatch.setattr(pipeline, "load_camps", counting)
+    res = pipeline.check([EXAMPLES], camps=CAMPS, embedder=embedder)
+    assert calls == [CAMPS]
+    assert {c.source.camp for c in res.claims} >= {"government", "opposition"}

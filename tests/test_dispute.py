@@ -230,7 +230,7 @@ def test_responsibility_same_actor_is_no_dispute(encode):
     ("iran", "iraq", False), ("rebel", "state", False), ("coalition", "jordanian", False),
 ])
 def test_one_actor_named_two_ways(x, y, same):
-    from claimcheck.dispute import _same_actor_word
+    from claimcheck.dispute.reasons.responsibility import _same_actor_word
 
     assert _same_actor_word(x, y) is same and _same_actor_word(y, x) is same
 
@@ -497,19 +497,19 @@ def test_small_corpus_end_to_end():
 
 def test_candidate_pairs_stay_local(monkeypatch):
     """Within a big topic only nearest neighbours are paired; across topics only near-duplicates."""
-    import claimcheck.dispute as dispute
+    import claimcheck.dispute.candidates as candidates
 
     rng = np.random.default_rng(0)
     v = rng.normal(size=(12, 8)).astype(np.float32)
     v[1] = v[0] + 0.01  # a near-duplicate of claim 0
     v /= np.linalg.norm(v, axis=1, keepdims=True)
-    monkeypatch.setattr(dispute, "MAX_TOPIC_PAIRS_MEMBERS", 4)
-    monkeypatch.setattr(dispute, "TOPIC_NEIGHBOURS", 2)
-    pairs = dispute.candidate_pairs(v, [0] * 6 + [1] * 6)
+    monkeypatch.setattr(candidates, "MAX_TOPIC_PAIRS_MEMBERS", 4)
+    monkeypatch.setattr(candidates, "TOPIC_NEIGHBOURS", 2)
+    pairs = candidates.candidate_pairs(v, [0] * 6 + [1] * 6)
     assert (0, 1) in pairs
     assert len(pairs) < 12 * 11 // 2
     assert all(i < j for i, j in pairs) and pairs == sorted(pairs)
-    split = dispute.candidate_pairs(v, [0] + [1] * 11)  # 0 and 1 in different topics: still paired
+    split = candidates.candidate_pairs(v, [0] + [1] * 11)  # 0 and 1 in different topics: still paired
     assert (0, 1) in split
 
 
@@ -605,7 +605,7 @@ def test_attack_agents(text, expected):
     ("The convoy carried 20 tonnes of flour", "20", None),
 ])
 def test_outcome_of_a_count(text, number, outcome):
-    from claimcheck.dispute import _outcome
+    from claimcheck.dispute.reasons.numeric import _outcome
 
     c = claim("o1", text, text, "officials")
     [q] = [q for q in c.quantities if q.span.text.endswith(number)]

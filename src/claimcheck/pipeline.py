@@ -138,7 +138,7 @@ def check(
     from claimcheck.dispute import find_disputes
     from claimcheck.embed import load_embedder
 
-    camps = camps if isinstance(camps, Camps) else load_camps(camps)
+    camps = camps if isinstance(camps, Camps) else load_camps(camps)  # once: extract() takes the Camps as is
     claim_docs: dict[str, Doc] = {}  # claims' parses, cut from their articles' for the dispute stage
     extracted = extract(inputs, camps, stdin=stdin, progress=progress, claim_docs=claim_docs)
     timings = dict(extracted.timings)

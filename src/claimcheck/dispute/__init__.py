@@ -1,0 +1,127 @@
+"""Disputed pairs: claims on the same topic, from conflicting sources, that cannot both be true.
+
+Pipeline per corpus:
+
+1. **Candidates** -- pairs within a topic (all pairs for topics up to ``MAX_TOPIC_PAIRS_MEMBERS``
+   claims, else each claim's ``TOPIC_NEIGHBOURS`` nearest members) plus similar claims across
+   neighbouring topics (cosine >= ``CROSS_TOPIC_MIN_SIM`` among the ``NEIGHBOUR_TOPICS`` topics with
+   the closest centroids; for a denial, by the denial and polarity rules, from ``CROSS_TOPIC_RULE_SIM``).
+   Never all n^2 pairs of the corpus.
+2. **Parties** -- a pair must come from different parties (see :func:`party_of`). With camps, both
+   camps known and equal means same side: not a candidate. A source with no camp is a party of its
+   own, so camp-less vs government *is* a cross-party pair; government vs government is not.
+3. **Reasons** -- each detector returns at most one :class:`Reason` with a weight in [0, 1] and the
+   words that carry it (:class:`Evidence`, offsets into the article):
+   ``explicit_denial``, ``polarity``, ``numeric``, ``responsibility`` (rules, gated on embedding
+   similarity so they compare the same event) and ``learned`` (opposite stances toward the topic,
+   from the stance model in ``models/``).
+4. **Score** -- noisy-or of the reason weights, ``1 - prod(1 - w)``: any one strong reason suffices
+   and independent reasons reinforce each other; stays in [0, 1]. Pairs scoring below
+   ``min_score`` are dropped.
+
+:func:`find_disputes` (here) runs the steps; the rest is:
+
+- ``candidates``  parties and candidate pairs
+- ``parses``      claim parses for the rules that read them, made once per claim
+- ``pair``        ``Pair``, the one argument of every reason detector
+- ``reasons/``    one module per reason kind (``explicit_denial``, ``polarity``, ``numeric``,
+                  ``responsibility``, ``learned``), each with ``detect(pair)`` and its thresholds
+- ``scoring``     hedged claims, settling a pair's reasons, the noisy-or, dispute ids
+- ``evidence``    offsets of the words a reason rests on
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+
+from claimcheck.config import Camps
+from claimcheck.dispute.candidates import camp_of, candidate_pairs, CROSS_TOPIC_MIN_SIM, may_pair, party_of
+from claimcheck.dispute.pair import Pair
+from claimcheck.dispute.parses import _Docs
+from claimcheck.dispute.reasons import ANY_PAIR, NEAR_PAIR
+from claimcheck.dispute.reasons.explicit_denial import explicit_denial
+from claimcheck.dispute.reasons.learned import article_leans, learned, stance_probs
+from claimcheck.dispute.reasons.numeric import numeric
+from claimcheck.dispute.reasons.polarity import both_negate, polarity, POLARITY_MIN_SIM, polarity_marks
+from claimcheck.dispute.reasons.responsibility import agents, responsibility, RESPONSIBILITY_MIN_SIM
+from claimcheck.dispute.scoring import combine, dispute_id, hedges, settle, weaken_for_hedges
+from claimcheck.errors import InputError
+from claimcheck.records import Claim, Dispute, Topic
+
+# The public names of the package (the entry, find_disputes, and the parts it is made of, importable
+# from here as before the package was split). Thresholds are not re-exported: each lives, and is
+# patched, in the module of the reason it tunes.
+__all__ = ["find_disputes", "party_of", "camp_of", "may_pair", "candidate_pairs", "explicit_denial", "polarity",
+           "polarity_marks", "both_negate", "numeric", "responsibility", "agents", "learned", "stance_probs",
+           "article_leans", "hedges", "weaken_for_hedges", "combine", "dispute_id"]
+
+
+def find_disputes(
+    claims: Sequence[Claim],
+    vectors: np.ndarray,
+    topic_of: Sequence[int],
+    topics: Sequence[Topic],
+    camps: Camps,
+    *,
+    min_score: float = 0.5,
+    parsed: Mapping[str, Any] | None = None,
+) -> list[Dispute]:
+    """Disputed pairs of claims, ordered by topic, score (desc) and claim ids. ``parsed`` (claim id
+    -> spaCy Doc of the claim's text) spares parsing claim texts again; missing ones are parsed."""
+    claims = list(claims)
+    n = len(claims)
+    if n == 0:
+        return []
+    vectors = np.asarray(vectors, dtype=np.float32)
+    if vectors.ndim != 2 or vectors.shape[0] != n:
+        raise InputError(f"find_disputes: {n} claims but vectors of shape {vectors.shape}")
+    if len(topic_of) != n:
+        raise InputError(f"find_disputes: {n} claims but {len(topic_of)} topic assignments")
+    camps = camps if camps is not None else Camps()
+
+    camp = [camp_of(c, camps) for c in claims]
+    pairs = [(i, j) for i, j in candidate_pairs(vectors, topic_of) if may_pair(claims[i], claims[j], camp[i], camp[j])]
+    if not pairs:
+        return []
+    sims = {(i, j): float(vectors[i] @ vectors[j]) for i, j in pairs}
+    # Across topics, below CROSS_TOPIC_MIN_SIM, only a denial is compared (by the denial and polarity
+    # rules): its sentence may have pulled it into another topic than the assertion it denies.
+    near = {p: int(topic_of[p[0]]) == int(topic_of[p[1]]) or s >= CROSS_TOPIC_MIN_SIM for p, s in sims.items()}
+    pairs = [p for p in pairs if near[p] or "denies" in (claims[p[0]].stance, claims[p[1]].stance)]
+    sims = {p: sims[p] for p in pairs}
+    parse_gate = min(POLARITY_MIN_SIM, RESPONSIBILITY_MIN_SIM)
+    docs = _Docs.build(claims, [p for p, s in sims.items() if s >= parse_gate], parsed)
+    probs, threshold = stance_probs(claims, vectors, claims)  # all claims: articles' leanings
+    prob_of = dict(enumerate(probs))
+    per_article: dict[str, list[float]] = defaultdict(list)
+    for k, c in enumerate(claims):
+        per_article[c.article.id].append(float(probs[k, 1]))
+    lean = {aid: float(np.mean(v)) for aid, v in per_article.items()}
+
+    out = []
+    for i, j in pairs:
+        a, b = claims[i], claims[j]
+        if (a.id, a.span.start) > (b.id, b.span.start):
+            a, b, i, j = b, a, j, i
+        key = (min(i, j), max(i, j))
+        parses = {} if not (i in docs.docs and j in docs.docs) else dict(
+            docs=(docs.docs[i], docs.docs[j]), marks=(docs.marks[i], docs.marks[j]),
+            agents=(docs.agents[i], docs.agents[j]), agree=both_negate(a, b, docs.marks[i], docs.marks[j]))
+        pair = Pair(a, b, sims[key], (prob_of[i], prob_of[j]), threshold, camps, **parses)
+        found = [r for r in (detect(pair) for detect in (NEAR_PAIR if near[key] else ANY_PAIR)) if r is not None]
+        found = settle(found, a, b)
+        if not found:
+            continue
+        if (all(r.kind == "learned" for r in found) and a.article.id != b.article.id
+                and not article_leans(a, b, prob_of[i], prob_of[j], lean)):
+            continue  # opposite stances alone, from articles that do not lean apart
+        score = combine(found)
+        if score < min_score:
+            continue
+        out.append(Dispute(dispute_id(a, b), int(topic_of[i]), a, b, score, tuple(found)))
+    out.sort(key=lambda d: (d.topic_id, -d.score, d.a.id, d.b.id))
+    return out

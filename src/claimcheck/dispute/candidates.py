@@ -1,0 +1,82 @@
+"""Which pairs of claims are compared at all: pairs from different parties (with camps, different
+camps too), within a topic (each claim with its nearest members in a large topic) and, for
+similar claims, across neighbouring topics. Never all n^2 pairs of the corpus."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+import numpy as np
+
+from claimcheck.config import Camps
+from claimcheck.records import Claim
+
+MAX_TOPIC_PAIRS_MEMBERS = 200  # above this, a topic pairs each claim with its nearest members only
+TOPIC_NEIGHBOURS = 40  # ... each claim's nearest members in such a topic
+NEIGHBOUR_TOPICS = 3  # topics with the closest centroids, searched for similar claims
+CROSS_TOPIC_MIN_SIM = 0.8  # claims across topics are compared from here on ...
+CROSS_TOPIC_RULE_SIM = 0.55  # ... a denial from here (its sentence may pull it to another topic)
+
+
+def party_of(claim: Claim) -> tuple[str, str]:
+    """Who a claim belongs to. Narrators are their outlet; named sources their name; unresolved
+    sources an unknown party per article (never paired within that article, see :func:`may_pair`)."""
+    src = claim.source
+    if src.kind == "narrator":
+        return ("narrator", (src.name or claim.article.outlet or claim.article.id).casefold())
+    if src.name:
+        return ("name", src.name.casefold())
+    return ("unknown", claim.article.id)
+
+
+def camp_of(claim: Claim, camps: Camps) -> str | None:
+    return claim.source.camp or (camps.camp_of(claim.source.name) if camps else None)
+
+
+def may_pair(a: Claim, b: Claim, camp_a: str | None = None, camp_b: str | None = None) -> bool:
+    """Different parties, and not one camp (``camp_of`` each claim once, not once per pair)."""
+    pa, pb = party_of(a), party_of(b)
+    if pa == pb:
+        return False
+    if "unknown" in (pa[0], pb[0]) and a.article.id == b.article.id:
+        return False  # an unresolved speaker may well be the named one next to it
+    return camp_a is None or camp_a != camp_b
+
+
+def candidate_pairs(vectors: np.ndarray, topic_of: Sequence[int]) -> list[tuple[int, int]]:
+    """Index pairs (i < j) worth scoring: within topics, and similar claims across close topics."""
+    members: dict[int, list[int]] = defaultdict(list)
+    for i, t in enumerate(topic_of):
+        members[int(t)].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for ids in members.values():
+        if len(ids) <= MAX_TOPIC_PAIRS_MEMBERS:
+            pairs.update((ids[x], ids[y]) for x in range(len(ids)) for y in range(x + 1, len(ids)))
+        else:
+            from claimcheck.cluster import knn
+
+            neighbours, _ = knn(vectors[ids], TOPIC_NEIGHBOURS)
+            for r, row in enumerate(neighbours):
+                for c in row:
+                    i, j = ids[r], ids[int(c)]
+                    pairs.add((min(i, j), max(i, j)))
+    tids = sorted(members)
+    if len(tids) > 1:
+        cent = np.stack([vectors[members[t]].mean(axis=0) for t in tids])
+        cent /= np.maximum(np.linalg.norm(cent, axis=1, keepdims=True), 1e-12)
+        csim = cent @ cent.T
+        np.fill_diagonal(csim, -np.inf)
+        near = set()
+        for x, t in enumerate(tids):
+            for y in np.argsort(-csim[x], kind="stable")[:NEIGHBOUR_TOPICS]:
+                u = tids[int(y)]
+                if u != t:  # with few topics the top-k reaches the topic itself
+                    near.add((min(t, u), max(t, u)))
+        for t, u in sorted(near):
+            a, b = members[t], members[u]
+            sims = vectors[a] @ vectors[b].T
+            for r, c in zip(*np.nonzero(sims >= CROSS_TOPIC_RULE_SIM)):
+                i, j = a[int(r)], b[int(c)]
+                pairs.add((min(i, j), max(i, j)))
+    return sorted(pairs)

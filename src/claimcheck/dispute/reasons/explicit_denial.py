@@ -1,0 +1,49 @@
+"""``explicit_denial``: one source denies what another asserts, on (nearly) the same content."""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.dispute.evidence import _content
+from claimcheck.dispute.pair import Pair
+from claimcheck.records import Claim, Evidence, Reason
+
+DENIAL_MIN_SIM = 0.7  # an assertion and a denial must be about the same content
+# "NASA raises doubts about reports of X" rejects X. Kept apart from the stance cue family "deny" (which
+# cue_matches also reads for polarity, the learned reason and stance_probs) and from extraction's
+# DENY_VERBS (which also holds "dispute", "contest", "contradict" ...): either merge changes disputes.
+_DOUBT = re.compile(r"\bdoubt(?:s|ed|ful)?\b", re.I)
+
+
+def _norm_text(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def explicit_denial(a: Claim, b: Claim, sim: float, agree: bool = False) -> Reason | None:
+    """One source denies what the other asserts, on (nearly) the same content. Not when the
+    asserting claim itself rejects it ("No, X was not arrested", "the X hoax") or ``agree`` (both
+    give the event the negative outcome, see :func:`both_negate`): the two sources agree."""
+    from claimcheck.stance import cue_matches
+
+    if {a.stance, b.stance} != {"asserts", "denies"} or agree:
+        return None
+    asserted = (b if a.stance == "denies" else a).text
+    if cue_matches(asserted, families=("deny", "fake")) or _DOUBT.search(asserted):
+        return None
+    same = _norm_text(a.text) == _norm_text(b.text)
+    if not same and sim < DENIAL_MIN_SIM:
+        return None
+    weight = 0.95 if same else 0.5 + 0.45 * min(1.0, (sim - DENIAL_MIN_SIM) / (1 - DENIAL_MIN_SIM))
+    denier, asserter = (a, b) if a.stance == "denies" else (b, a)
+    ev = []
+    if denier.cue is not None:
+        ev.append(Evidence(denier.article.id, denier.cue.start, denier.cue.end, denier.cue.text))
+    ev += [_content(denier), _content(asserter)]
+    who = denier.source.name or "an unnamed source"
+    cue = f" ({denier.cue.text!r})" if denier.cue is not None else ""
+    return Reason("explicit_denial", f"{who} denies{cue} what {asserter.source.name or 'another source'} asserts"
+                  f" (similarity {sim:.2f})", tuple(ev), round(weight, 4))
+
+
+def detect(pair: Pair) -> Reason | None:
+    return explicit_denial(pair.a, pair.b, pair.sim, pair.agree)

@@ -1,0 +1,133 @@
+"""``numeric``: different counts of the same thing (the same counted noun and outcome) in claims about
+one event, allowing for "some", "almost", ranges and updates (a toll that "rose to 17" conflicts only
+with a higher figure)."""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.dispute.pair import Pair
+from claimcheck.quantities import is_money, toll_before
+from claimcheck.records import Claim, Evidence, Quantity, Reason
+
+NUMERIC_MIN_SIM = 0.55  # the rule compares one event: claims at least this similar (cosine)
+NUMERIC_TIME_MIN_SIM = 0.85  # durations conflict only in near-paraphrases (the same event, timed twice)
+NUMBER_TOLERANCE = 0.10  # relative: 20 vs 21 is reporting noise, 20 vs 12 is not
+APPROX_TOLERANCE = 0.15  # "some 20", "almost 20"
+
+
+_COUNTED_GROUPS = {
+    "people": {"people", "person", "civilian", "resident", "individual", "victim", "man", "woman", "child"},
+    # soldiers and militants are two sides: "12 soldiers" and "30 rebels" are two counts, not one
+    "soldier": {"soldier", "troop", "serviceman", "servicemen"},
+    "fighter": {"fighter", "militant", "rebel", "combatant", "insurgent", "jihadist", "gunman"},
+    "death": {"death", "dead", "fatality", "body", "life"},
+    "injury": {"injury", "injured", "wounded", "casualty"},
+}
+_OUTCOME_WORDS = {
+    "killed": "killed", "dead": "killed", "died": "killed", "deaths": "killed", "lives": "killed",
+    "killing": "killed", "kills": "killed",
+    "injured": "injured", "wounded": "injured", "hurt": "injured", "wounding": "injured", "injuring": "injured",
+    "arrested": "arrested", "detained": "arrested", "displaced": "displaced", "missing": "missing",
+}
+
+
+_BARE_VICTIMS = re.compile(r"\s+(?:(?:were|was|had|have|has|are|been|reportedly|also)\s+){0,3}"
+                           r"(?:killed|died|dead|wounded|injured|hurt)\b", re.I)
+
+
+def _counted_key(q: Quantity, claim: Claim | None = None) -> str | None:
+    c = (q.counted or "").lower()
+    if not c and claim is not None:
+        # "four of our fighters": the partitive noun right after the number
+        local = q.span.end - claim.span.start
+        m = re.match(r"\s+of\s+(?:the|our|their|its|his|her|them|those|these)?\s*([a-z]+)", claim.text[max(local, 0):])
+        c = m.group(1).lower() if m else ""
+        if not c and _BARE_VICTIMS.match(claim.text[max(local, 0):]):
+            c = "people"  # "at least 30 were killed", "30 had died": a bare number of victims counts people
+    if not c:
+        return None
+    c = c[:-1] if c.endswith("s") and c not in ("people", "species", "news") else c
+    for group, words in _COUNTED_GROUPS.items():
+        if c in words:
+            return group
+    return c
+
+
+def _outcome(claim: Claim, q: Quantity) -> str | None:
+    """What happened to the counted things: the verb just before the number ("the strike killed
+    12 people and wounded 30"), else the first outcome word in the next few words ("40 people
+    were killed")."""
+    before = q.span.start - claim.span.start
+    for w in reversed(re.findall(r"[a-z]+", claim.text[max(before - 30, 0):max(before, 0)].lower())[-2:]):
+        if w in _OUTCOME_WORDS:
+            return _OUTCOME_WORDS[w]
+    local = q.span.end - claim.span.start
+    for w in re.findall(r"[a-z]+", claim.text[max(local, 0):max(local, 0) + 60].lower())[:6]:
+        if w in _OUTCOME_WORDS:
+            return _OUTCOME_WORDS[w]
+    return "killed" if toll_before(claim.text, max(before, 0)) else None
+
+
+_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "night", "week", "month", "year", "decade"})
+
+
+def _interval(q: Quantity) -> tuple[float, float]:
+    if q.low is not None or q.high is not None:
+        return (q.low if q.low is not None else 0.0, q.high if q.high is not None else float("inf"))
+    tol = APPROX_TOLERANCE if q.approximate else 0.0
+    return (q.value * (1 - tol), q.value * (1 + tol))
+
+
+_RISEN_TO = re.compile(r"\b(?:rose|risen|rises|rising|climbed|climbs|increased|jumped|reached|grew|grown|"
+                       r"mounted|swelled|now stands)\s+(?:to\s+|at\s+)?(?:at least\s+|more than\s+|over\s+)?$", re.I)
+
+
+def _as_updated(q: Quantity, claim: Claim) -> tuple[float, float]:
+    """A count that "rose to 17" is an update: any lower figure was true earlier, so it conflicts
+    only with a higher one."""
+    lo, hi = _interval(q)
+    before = claim.text[:max(q.span.start - claim.span.start, 0)]
+    return (0.0, hi) if _RISEN_TO.search(before) else (lo, hi)
+
+
+def _apart(x: tuple[float, float], y: tuple[float, float]) -> bool:
+    """Disjoint beyond reporting noise."""
+    lo, hi = (x, y) if x[0] <= y[0] else (y, x)
+    gap = hi[0] - lo[1]
+    return gap > NUMBER_TOLERANCE * max(abs(hi[0]), abs(lo[1]), 1e-9)
+
+
+def numeric(a: Claim, b: Claim, sim: float) -> Reason | None:
+    """Different counts of the same thing (same counted noun and outcome) in claims about one event.
+    Denied claims are left out: denying "20 were killed" asserts no other number."""
+    if sim < NUMERIC_MIN_SIM or not a.quantities or not b.quantities or {a.stance, b.stance} != {"asserts"}:
+        return None
+    groups: dict[tuple[str, str | None], tuple[list[Quantity], list[Quantity]]] = {}
+    for claim, side in ((a, 0), (b, 1)):
+        for q in claim.quantities:
+            key = _counted_key(q, claim)
+            if key is None:
+                continue
+            groups.setdefault((key, _outcome(claim, q)), ([], []))[side].append(q)
+    for key in sorted(groups, key=lambda k: (k[0], k[1] or "")):
+        qa, qb = groups[key]
+        if not qa or not qb:
+            continue
+        if key[0] in _TIME_UNITS and sim < NUMERIC_TIME_MIN_SIM:
+            continue  # "spent two days ..." and "mourned for three days": durations in passing
+        # money only against money: "$2.5 million Bugatti Veyron" is no count to set against "Veyron 16.4"
+        pairs = [(x, y) for x in qa for y in qb if is_money(x) == is_money(y)]
+        if not pairs or any(not _apart(_as_updated(x, a), _as_updated(y, b)) for x, y in pairs):
+            continue  # some reading agrees: not a conflict on this quantity
+        x, y = pairs[0]
+        weight = round(min(1.0, 0.7 + 0.5 * (sim - NUMERIC_MIN_SIM)), 4)
+        what = key[0] + (f" {key[1]}" if key[1] else "")
+        return Reason("numeric", f"{x.span.text!r} vs {y.span.text!r} ({what})",
+                      (Evidence(a.article.id, x.span.start, x.span.end, x.span.text),
+                       Evidence(b.article.id, y.span.start, y.span.end, y.span.text)), weight)
+    return None
+
+
+def detect(pair: Pair) -> Reason | None:
+    return numeric(pair.a, pair.b, pair.sim)

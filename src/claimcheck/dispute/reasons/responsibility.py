@@ -1,0 +1,167 @@
+"""``responsibility``: the same attack attributed to different actors (subjects of attack verbs, "by"
+agents, modifiers of attack nouns, "blame ... on", "responsible"); camps, where given, confirm or
+rule out that the two actors are on opposite sides."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from claimcheck.config import Camps
+from claimcheck.dispute.evidence import _ev, _tok_ev
+from claimcheck.dispute.pair import Pair
+from claimcheck.records import Claim, Reason
+
+RESPONSIBILITY_MIN_SIM = 0.5  # the rule compares one attack: claims at least this similar (cosine)
+
+ATTACK_VERBS = frozenset({"shell", "bomb", "attack", "strike", "launch", "carry", "fire", "target", "kill",
+                          "hit", "ambush", "shoot", "raid", "bombard", "detonate", "massacre", "conduct",
+                          "perpetrate", "stage", "orchestrate", "down", "destroy", "cause", "plant"})
+ATTACK_NOUNS = frozenset({"attack", "shelling", "strike", "airstrike", "bombing", "raid", "bombardment",
+                          "ambush", "massacre", "explosion", "blast", "fire", "rocket", "missile", "shell",
+                          "bomb", "mortar", "grenade", "mine", "drone"})
+# Words that name the same side; anything else is compared by its words.
+ACTOR_GROUPS = {
+    "state": {"government", "regime", "army", "military", "troops", "troop", "soldier", "state",
+              "pro-government", "loyalist", "forces-government"},
+    "rebel": {"rebel", "opposition", "insurgent", "militant", "jihadist", "militia"},
+}
+_GENERIC_ACTOR = {"force", "forces", "fighter", "group", "unit", "the", "a", "an", "its", "their", "his",
+                  "her", "some", "member", "members", "'s", "artillery", "jet", "warplane", "aircraft",
+                  "plane", "drone", "gunman", "gunmen", "side"}
+_PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "them", "who", "which", "that", "this"}
+
+
+def _actor_words(tok: Any) -> tuple[str, frozenset[str], tuple[int, int]]:
+    """Display text, comparable words and the local span of an agent noun phrase."""
+    keep = [t for t in tok.subtree if t.dep_ in ("compound", "amod", "poss", "nmod") or t.i == tok.i]
+    keep = [t for t in keep if t.i <= tok.i]
+    start, end = min(t.idx for t in keep), max(t.idx + len(t.text) for t in keep)
+    words = set()
+    for t in keep:
+        lem = t.lemma_.lower()
+        if lem in _GENERIC_ACTOR or t.is_stop:
+            continue
+        for group, members in ACTOR_GROUPS.items():
+            if lem in members or t.lower_ in members:
+                lem = group
+        words.add(lem)
+    return tok.doc.text[start:end], frozenset(words), (start, end)
+
+
+_ACTOR_WORDS = {w for group in ACTOR_GROUPS.values() for w in group} | {
+    "force", "forces", "fighter", "gunman", "gunmen", "police", "coalition", "artillery", "jet", "warplane",
+    "aircraft", "plane", "drone", "navy", "airforce", "group", "faction", "brigade", "battalion",
+    "police", "separatist", "terrorist", "guerrilla", "isis", "isil", "taliban", "hamas", "hezbollah"}
+# "air" is a means ("an air strike" names no one), not an actor; "the Air Force" is one through "force".
+_ACTOR_ENTS = {"ORG", "NORP", "PERSON", "GPE"}
+
+
+def _is_actor(tok: Any, modifier: bool = False) -> bool:
+    """Someone who can carry out an attack: a named group/person/country or an armed-actor word.
+    A place name only counts as the head ("Russia bombed"), not as a modifier ("Syria drone strike")."""
+    ents = _ACTOR_ENTS - {"GPE"} if modifier else _ACTOR_ENTS
+    if tok.ent_type_ in ents or tok.lemma_.lower() in _ACTOR_WORDS or tok.lower_ in _ACTOR_WORDS:
+        return True
+    return any(_is_actor(c, True) for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod"))
+
+
+def agents(doc: Any) -> list[tuple[str, frozenset[str], tuple[int, int], Any]]:
+    """Who carried out an attack in this text: subjects of attack verbs, "by" agents of passives,
+    modifiers of attack nouns ("rebel shelling"), targets of "blame ... on", subjects of "responsible"."""
+    found = []
+
+    def add(tok: Any, cue: Any) -> None:
+        if tok.lower_ in _PRONOUNS or tok.pos_ == "PRON" or not _is_actor(tok, tok.dep_ != "nsubj"):
+            return
+        text, words, span = _actor_words(tok)
+        if words and all(span != seen[2] for seen in found):  # a verb and its noun may both lead here
+            found.append((text, words, span, cue))
+
+    def add_doer(tok: Any, cue: Any) -> None:
+        if tok.lemma_.lower() in ATTACK_NOUNS:  # "rebel shelling hit ...", "caused by a militia car bomb"
+            for m in tok.children:
+                if m.dep_ in ("compound", "amod", "poss", "nmod") and m.lemma_.lower() not in ATTACK_NOUNS:
+                    add(m, cue)
+        else:
+            add(tok, cue)
+
+    for tok in doc:
+        lem = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lem in ATTACK_VERBS:
+            # "British fighter killed in US air strike": a headline's participle has its victim as subject
+            victim_subject = tok.tag_ == "VBN" and not any(
+                (c.dep_ == "aux" and c.lemma_ == "have") or c.dep_ == "dobj" for c in tok.children)
+            for c in tok.children:
+                if c.dep_ == "nsubj" and not victim_subject:
+                    add_doer(c, tok)
+                if c.dep_ == "agent":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            add_doer(p, tok)
+        if lem == "blame":
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "on":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            add(p, tok)
+        if lem == "responsible" and tok.head.lemma_ == "be":
+            for c in tok.head.children:
+                if c.dep_ == "nsubj":
+                    add(c, tok)
+        if tok.pos_ == "NOUN" and lem in ATTACK_NOUNS:
+            for m in tok.children:
+                if m.dep_ in ("compound", "amod", "poss") and m.lemma_.lower() not in ATTACK_NOUNS and m.pos_ != "NUM":
+                    add(m, tok)
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "by":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            add(p, tok)
+    return found
+
+
+_DEMONYMS = {"american": "us", "america": "us", "u.s.": "us", "british": "uk", "britain": "uk", "u.k.": "uk",
+             "french": "france", "dutch": "netherlands", "turkish": "turkey", "saudi": "saudi arabia"}
+
+
+def _same_actor_word(x: str, y: str) -> bool:
+    """One actor named two ways: the same word, a country and its people ("Jordan" / "Jordanian",
+    "Syria" / "Syrian", "Israel" / "Israeli"), or a listed demonym ("US" / "American")."""
+    x, y = _DEMONYMS.get(x, x), _DEMONYMS.get(y, y)
+    if x == y:
+        return True
+    short, long = sorted((x, y), key=len)
+    return len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 3
+
+
+def responsibility(a: Claim, b: Claim, doc_a: Any, doc_b: Any, sim: float, camps: Camps,
+                   found: tuple | None = None) -> Reason | None:
+    """The same attack attributed to different actors (neither claim denied by its source: denying
+    that rebels did it blames no one)."""
+    if sim < RESPONSIBILITY_MIN_SIM or {a.stance, b.stance} != {"asserts"}:
+        return None
+    ag_a, ag_b = found or (agents(doc_a), agents(doc_b))
+    if not ag_a or not ag_b:
+        return None
+    words_a = frozenset().union(*(w for _, w, _, _ in ag_a))
+    words_b = frozenset().union(*(w for _, w, _, _ in ag_b))
+    if any(_same_actor_word(x, y) for x in words_a for y in words_b):
+        return None  # some agent in common: not clearly different
+    ta, _, sa, ca = ag_a[0]
+    tb, _, sb, cb = ag_b[0]
+    weight = 0.65
+    if camps:
+        camp_a, camp_b = camps.camp_of(ta), camps.camp_of(tb)
+        if camp_a and camp_b:
+            if camp_a == camp_b:
+                return None
+            weight = 0.8  # the camps file confirms they are opposite sides
+    weight = round(min(1.0, weight + 0.3 * (sim - RESPONSIBILITY_MIN_SIM)), 4)
+    ev = (_ev(a, *sa), _tok_ev(a, ca), _ev(b, *sb), _tok_ev(b, cb))
+    return Reason("responsibility", f"attributed to {ta!r} vs {tb!r}", ev, weight)
+
+
+def detect(pair: Pair) -> Reason | None:
+    if pair.docs is None:
+        return None  # the rule reads both claims' parses
+    return responsibility(pair.a, pair.b, *pair.docs, pair.sim, pair.camps, pair.agents)

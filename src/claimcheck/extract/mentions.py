@@ -1,0 +1,219 @@
+"""Who is speaking, as written: the source phrase of a cue (its subject, a "by" agent, a fronted or
+role apposition, a trailing speaker, the X of "according to X"), cut from the parse as the
+``mention`` a claim carries. Resolving a mention to a name is :mod:`claimcheck.extract.speakers`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from claimcheck.extract.lexicon import _PERSON_NOUNS, _REPORT_NOUNS, REPORT_VERBS, _SPEAKER_NOUNS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+    from spacy.tokens import Span as SpacySpan
+
+
+def _mention(head: "Token") -> "SpacySpan":
+    """The source phrase as written: the head's subtree without relative clauses or appositions."""
+    doc = head.doc
+    left = head.left_edge.i
+    right = head.i + 1
+    for c in head.rights:
+        if c.dep_ == "prep" and _when(c):
+            break  # "The ministry on Wednesday denied ...": the date is not the source
+        if c.dep_ in ("relcl", "appos", "punct", "acl", "cc", "conj") or c.text in (",", "(", "—", "–"):
+            if c.dep_ == "conj" or c.dep_ == "cc":
+                right = max(right, c.right_edge.i + 1)
+                continue
+            break
+        right = max(right, c.right_edge.i + 1)
+    for i in range(head.i + 1, right - 1):  # "doctors at the hospital, which was hit ...": cut there
+        if doc[i].text == "," and _in_clause_of(doc[i + 1], head):
+            right = i
+            break
+    while left < right - 1 and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    while right - 1 > left and (doc[right - 1].is_punct or doc[right - 1].is_space):
+        right -= 1
+    return doc[left:right]
+
+
+def _source_of(cue: "Token", sent: "SpacySpan") -> tuple["SpacySpan | None", "Token | None"]:
+    tok = cue
+    if cue.dep_ == "advcl" and cue.tag_ == "VBG":
+        according = next((c for c in cue.head.children if c.dep_ == "prep" and c.lower_ == "according"), None)
+        said_by = _according_object(according) if according is not None else None
+        if said_by is not None:  # "A happened, according to X, contradicting ...": X's act
+            return _mention(said_by), said_by
+    for _ in range(3):
+        subj = _closest_subject(tok)
+        if subj is None:
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if pobj is not None:
+                return _mention(pobj), pobj
+        if subj is not None:
+            if subj.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
+                return subj.doc[subj.i:subj.i + 1], subj  # resolved to the noun it modifies in _resolve
+            if subj.dep_ == "nsubj" and subj.lower_ in ("there",):
+                return None, None
+            named = _fronted_appositive(subj) or _role_appositive(subj)
+            if named is not None:
+                return _mention(named), named
+            return _mention(subj), subj
+        if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.pos_ in ("VERB", "AUX"):
+            head = tok.head
+            obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+            if tok.dep_ == "xcomp" and obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ == "PERSON"
+                                                             or obj.lemma_.lower() in _PERSON_NOUNS):
+                return _mention(obj), obj  # "forced the banker to admit ...": the object admits
+            if (tok.dep_ == "conj" and (head.dep_ == "ccomp" or head.dep_ == "advcl" and head.left_edge.lower_ == "that")
+                    and head.head.lemma_.lower() in REPORT_VERBS
+                    and tok.lemma_.lower() in REPORT_VERBS):
+                tok = head.head  # "X said A and warned B": the parser hung "warned" inside A
+                continue
+            if (tok.dep_ == "advcl" and tok.tag_ == "VBG" and head.dep_ == "ccomp"
+                    and head.head.lemma_.lower() in REPORT_VERBS and tok.lemma_.lower() in REPORT_VERBS):
+                tok = head.head  # "X denied that A, saying B": the saying is X's, not A's subject's
+                continue
+            if (tok.dep_ == "advcl" and tok.tag_ == "VBG" and head.dep_ == "acl" and tok.lemma_.lower() in REPORT_VERBS
+                    and head.head.lemma_.lower() in _REPORT_NOUNS and head.head.head.pos_ in ("VERB", "AUX")):
+                tok = head.head.head  # "X rejected reports that A, blaming B": the blaming is X's
+                continue
+            tok = head  # "..., claiming that ...", "met X and said ..."
+            continue
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head.head  # "She started by emphasizing ...": the gerund's subject is the verb's
+            continue
+        if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return _mention(tok.head), tok.head
+        if tok.dep_ == "acl" and (tok.head.pos_ == "PROPN" or tok.head.lemma_.lower() in _PERSON_NOUNS
+                                  or tok.head.ent_type_ in ("PERSON", "ORG", "NORP")):
+            return _mention(tok.head), tok.head  # "protesters chanting ...", "Kall ... compared"
+        break
+    return None, None
+
+
+def _closest_subject(verb: "Token") -> "Token | None":
+    """The verb's subject; of two (a heading or fronted phrase parsed as a second subject, "BACKGROUND
+    Later, the minister said ..."), the one nearest before the verb."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) > 1:
+        pronouns = [c for c in subjects if c.pos_ == "PRON"]
+        if pronouns:
+            return pronouns[0]  # "she had a third arm added": the pronoun, not the misparsed noun
+        before = [c for c in subjects if c.i < verb.i]
+        return before[-1] if before else subjects[0]
+    return subjects[0] if subjects else None
+
+
+def _fronted_appositive(subj: "Token") -> "Token | None":
+    """"To judge the old ruling, Justice Ray said ...", "After the vote, Ana Diaz, an aide, said ...": the
+    parser took the end of a fronted phrase for the subject and the speaker for its apposition. A real
+    subject starts the sentence or follows punctuation; one glued to a preceding word, with a
+    comma-separated proper-name apposition, yields to that name."""
+    first = subj.left_edge
+    if first.i == first.sent.start:
+        return None
+    before = first.nbor(-1)
+    if before.is_punct or before.pos_ in ("CCONJ", "SCONJ") or before.is_space:
+        return None
+    for c in subj.rights:
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.nbor(-1).text != "(" and any(
+                t.text == "," for t in subj.doc[subj.i:c.left_edge.i]):
+            return c
+    return None
+
+
+def _role_appositive(subj: "Token") -> "Token | None":
+    """"A spokesman for the group, Ilya Brann, said ...": the role's name, set off by commas, is the
+    source (as in "Ilya Brann, a spokesman for the group, said ...")."""
+    if subj.lemma_.lower() not in _PERSON_NOUNS:
+        return None
+    end = subj.right_edge.i
+    for c in subj.subtree:  # on the role, or hung by the parser on the body it speaks for ("for Red Dawn")
+        if (c.dep_ == "appos" and c.pos_ == "PROPN" and _looks_like_a_name(c) and c.i > subj.i
+                and c.left_edge.nbor(-1).text == ","  # the appos follows its noun: never the doc's start
+                and (c.head.i == subj.i or c.right_edge.i >= end - 1)):
+            return c
+    return None
+
+
+def _looks_like_a_name(tok: "Token") -> bool:
+    """A person's name: tagged PERSON, or two or three proper nouns the tagger swept into a
+    neighbouring organisation ("the Harbour Front, Ivo Rask" as one ORG)."""
+    words = list(tok.subtree)
+    return tok.ent_type_ == "PERSON" or (2 <= len(words) <= 3 and all(w.pos_ == "PROPN" for w in words)
+                                         and tok.ent_type_ not in ("GPE", "NORP", "LOC", "FAC", "DATE"))
+
+
+def _in_clause_of(tok: "Token", head: "Token") -> bool:
+    """Is ``tok`` inside a relative clause or apposition hung somewhere below ``head``?"""
+    while tok.i != head.i and tok.head.i != tok.i:  # spaCy makes a new Token object per access: compare .i
+        if tok.dep_ in ("relcl", "appos", "acl"):
+            return True
+        tok = tok.head
+    return False
+
+
+def _trailing_speaker(cue: "Token", comp: "Token") -> "Token | None":
+    """"X holds the bridge, a commander told Radio Y": with no subject of its own, the cue's
+    speaker is the apposition the parser hung at the end of the fronted content, right before it."""
+    if comp.i > cue.i or any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return None
+    last = cue.i - 2 if cue.doc[cue.i - 1].text == "," else cue.i - 1
+    for tok in comp.subtree:  # an apposition, or a conjunct ("stones and bombs, a spokeswoman, X, said")
+        if (tok.dep_ in ("appos", "conj") and tok.right_edge.i == last and tok.left_edge.i > comp.left_edge.i
+                and tok.doc[tok.left_edge.i - 1].text == ","
+                and (tok.lemma_.lower() in _SPEAKER_NOUNS
+                     or tok.ent_type_ in ("PERSON", "ORG", "NORP"))):
+            return tok
+    return None
+
+
+def _according_object(according: "Token") -> "Token | None":
+    """The X of "according to X"."""
+    to = next((c for c in according.children if c.lower_ == "to"), None)
+    return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+
+
+def _possessor_mention(who: "Token") -> "SpacySpan":
+    """The possessor as written, without the "'s" and without words a headline's parse glued onto it
+    ("Officials DENY senator's claim": a mention never contains a reporting verb)."""
+    mention = _mention(who)
+    if len(mention) > 1 and (mention[-1].tag_ == "POS" or mention[-1].text in ("'s", "’s", "'", "’")):
+        mention = mention[:-1]
+    cut = max((t.i + 1 for t in mention if t.i < who.i and _reporting_word(t)), default=mention.start)
+    return mention.doc[cut:mention.end]
+
+
+def _reporting_word(tok: "Token") -> bool:
+    """A reporting verb, also in a Title Case or ALL CAPS headline the tagger read as a name ("DENIES")."""
+    w = tok.lower_
+    forms = {tok.lemma_.lower(), w, w[:-3] + "y" if w.endswith("ies") else w, w[:-1] if w.endswith("s") else w,
+             w[:-2] if w.endswith("es") else w}
+    return bool(forms & REPORT_VERBS)
+
+
+def _when(prep: "Token") -> bool:
+    """Is the prepositional phrase a date or time ("on Sunday", "over the weekend")?"""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
+
+
+def _dateline_like(mention: "SpacySpan") -> bool:
+    """"LOS ANGELES" opening a wire story is a dateline, not a speaker."""
+    words = [t.text for t in mention if t.is_alpha]
+    if not words or not all(w.isupper() for w in words) or mention.start != mention.sent.start:
+        return False
+    after = mention.doc[mention.end].text if mention.end < len(mention.doc) else ""
+    return len(words) >= 2 or after in ("--", "—", "–", "-", "(")
+
+
+def _uncapitalised(name: str, mention: "SpacySpan") -> str:
+    """ "State television said ..." names the same source as "... state television said": a capital
+    that only marks the sentence start is dropped unless the word is a proper noun."""
+    first = next((t for t in mention if t.text and name.startswith(t.text)), None)
+    if (first is None or not first.is_sent_start or first.pos_ == "PROPN" or first.ent_type_
+            or first.text.isupper()):
+        return name
+    return name[:1].lower() + name[1:]
