@@ -87,3 +87,96 @@ def test_a_file_name_that_is_not_utf8_is_read_and_shown_with_escapes(tmp_path):
     assert article.id == "caf\\xe9.txt" and article.path.endswith("/caf\\xe9.txt")
     assert article.text == BODY
     assert shown_path(os.fsdecode(raw)).encode("utf-8").endswith(b"caf\\xe9.txt")
+
+
+# ---- camps file patterns ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("pattern, refused", [
+    (r"(a+)+$", True),
+    (r"(\w*\s?)*x", True),
+    (r"(?:x+x+)+y", True),
+    (r"\bministry\b", False),
+    (r"(state|army) (tv|television)", False),
+    (r"(?:ab){2}", False),
+])
+def test_camp_patterns_with_nested_quantifiers_are_refused_naming_file_and_pattern(tmp_path, pattern, refused):
+    from claimcheck.config import load_camps
+    from claimcheck.errors import ConfigError
+
+    path = tmp_path / "camps.toml"
+    path.write_text(f"[gov]\npatterns = [{json.dumps(pattern)}]\n", encoding="utf-8")
+    if not refused:
+        assert load_camps(path).camps[0].patterns == (pattern,)
+        return
+    with pytest.raises(ConfigError) as err:
+        load_camps(path)
+    assert str(path) in str(err.value) and repr(pattern) in str(err.value)
+
+
+def test_a_camp_pattern_that_backtracks_without_end_counts_as_no_match():
+    from claimcheck.config import Camp, Camps
+
+    camps = Camps((Camp("slow", patterns=(r"(a|aa)+$",)), Camp("gov", patterns=(r"\bministry\b",))))
+    assert camps.camp_of("a" * 60 + "b ministry") == "gov"  # the first pattern timed out: no match
+    assert camps.camp_of("aaaa") == "slow"
+
+
+# ---- the command line -----------------------------------------------------------------------------
+
+
+def _cli(args):
+    from typer.testing import CliRunner
+
+    from claimcheck.cli import app
+
+    return CliRunner().invoke(app, args)
+
+
+def test_escape_sequences_in_text_and_names_never_reach_the_terminal_raw(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "x\x1b]0;title\x07.json").write_text("{not json", encoding="utf-8")
+    (folder / "a.txt").write_text("\x1b[2JThe ministry said the \x1b[31mroad\x1b[0m was closed.\n", encoding="utf-8")
+    out = tmp_path / "claims.jsonl"
+    result = _cli(["claims", str(folder), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert "x\\x1b]0;title\\x07.json" in result.stderr  # named, escaped
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert any("\x1b[31mroad" in r["text"] for r in rows)  # the JSONL keeps the exact text
+
+
+def test_an_unexpected_error_on_one_article_skips_it_names_it_and_exits_4(tmp_path, monkeypatch):
+    import claimcheck.extract as extract
+
+    real = extract.extract_claims
+
+    def buggy(article, doc):
+        if article.id == "bad.txt":
+            raise IndexError("list index out of range")
+        return real(article, doc)
+
+    monkeypatch.setattr(extract, "extract_claims", buggy)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "bad.txt").write_text(BODY, encoding="utf-8")
+    (folder / "good.txt").write_text(BODY, encoding="utf-8")
+    out = tmp_path / "claims.jsonl"
+    result = _cli(["claims", str(folder), "-o", str(out)])
+    assert result.exit_code == 4
+    assert "Traceback" not in result.stderr
+    assert "article bad.txt: unexpected error (IndexError: list index out of range); skipped" in result.stderr
+    ids = {json.loads(line)["article"]["id"] for line in out.read_text(encoding="utf-8").splitlines()}
+    assert ids == {"good.txt"}
+
+
+def test_library_log_lines_stay_off_stderr_without_verbose(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "empty.html").write_text("<html></html>", encoding="utf-8")
+    (folder / "good.txt").write_text(BODY, encoding="utf-8")
+    result = _cli(["claims", str(folder), "-o", str(tmp_path / "c.jsonl")])
+    assert result.exit_code == 0
+    lines = [line for line in result.stderr.splitlines() if line]
+    assert lines and all(line.startswith(("warning: ", "skipped ")) for line in lines), lines

