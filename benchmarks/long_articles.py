@@ -49,17 +49,18 @@ def sentence(rng: random.Random) -> str:
 
 def ordinary(n_words: int, seed: int, per_article: int = 1_000) -> list[str]:
     """Ordinary articles, about ``per_article`` words each, ``n_words`` in all (paragraphs of 3 sentences)."""
-    rng, texts, words, paras, para = random.Random(seed), [], 0, [], []
+    rng, texts, words, paras, para, in_article = random.Random(seed), [], 0, [], [], 0
     while words < n_words:
         s = sentence(rng)
         para.append(s)
         words += len(s.split())
+        in_article += len(s.split())
         if len(para) == 3:
             paras.append(" ".join(para))
             para = []
-        if sum(len(p.split()) for p in paras) >= per_article:
+        if in_article >= per_article and paras:
             texts.append("\n\n".join(paras))
-            paras = []
+            paras, in_article = [], len(" ".join(para).split())
     if para:
         paras.append(" ".join(para))
     if paras:
@@ -139,7 +140,7 @@ def main() -> None:
     args = ap.parse_args()
     print(f"source tree: {args.src}")
     if "long" in args.cases:
-        words = int(args.mb * 1_000_000 / 6.3)  # about 6.3 characters a word in these sentences
+        words = int(args.mb * 1_000_000 / 5.87)  # about 5.87 characters a word in these articles
         base = run_case(args.src, "ordinary", words, False, args.timeout)
         print(f"long article ({args.mb:g} MB), extract:")
         show("ordinary text, same words", base)

@@ -180,3 +180,82 @@ def test_library_log_lines_stay_off_stderr_without_verbose(tmp_path):
     assert result.exit_code == 0
     lines = [line for line in result.stderr.splitlines() if line]
     assert lines and all(line.startswith(("warning: ", "skipped ")) for line in lines), lines
+
+
+# ---- bounded cost per article ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, limit, pieces", [
+    ("short", 100, ["short"]),
+    ("aaaa bbbb\n\ncccc dddd\n\neeee", 14, ["aaaa bbbb\n\n", "cccc dddd\n\n", "eeee"]),
+    ("one two. three four. five", 12, ["one two. ", "three four. ", "five"]),
+    ("x" * 25, 10, ["x" * 10, "x" * 10, "x" * 5]),
+])
+def test_pieces_cut_at_paragraphs_then_stops_then_spaces(text, limit, pieces):
+    from claimcheck.nlp import _pieces
+
+    assert _pieces(text, limit) == pieces and "".join(_pieces(text, limit)) == text
+
+
+def test_a_text_over_the_piece_limit_is_one_doc_with_true_offsets(nlp, monkeypatch):
+    from claimcheck import nlp as nlp_module
+    from claimcheck.extract import extract_claims
+    from claimcheck.records import Article
+
+    text = "\n\n".join(f"The ministry said {n} fighters were killed near Tessel on Monday." for n in range(2, 40))
+    monkeypatch.setattr(nlp_module, "MAX_PIECE_CHARS", 300)
+    (doc,) = nlp_module.parse_many([text])
+    assert doc.text == text and len(text) > 2000
+    claims = extract_claims(Article("a", text, path="a.txt"), doc)
+    assert len(claims) == 38
+    assert all(text[c.span.start:c.span.end] == c.text for c in claims)
+    assert all(text[c.sentence.start:c.sentence.end] == c.sentence.text for c in claims)
+
+
+def test_a_run_without_full_stops_is_cut_into_capped_sentences(nlp):
+    from claimcheck.nlp import MAX_SENTENCE_TOKENS
+
+    words = " ".join(["the army said rebels shelled the town"] * 200)  # 1,400 words, no full stop
+    doc = nlp(words)
+    assert max(len(s) for s in doc.sents) <= MAX_SENTENCE_TOKENS
+    ordinary = nlp("The army said rebels shelled the town. " * 3)
+    assert [len(s) for s in ordinary.sents] == [8, 8, 8]  # ordinary sentences are untouched
+
+
+@pytest.mark.parametrize("text", [
+    'a "' + '"' * 5000 + " b.",
+    "x  " + "y" * 1000 + "\n z",
+    "Hi " + "q" * 401,
+    "q" * 401 + " end",
+])
+def test_a_very_long_word_becomes_chunk_tokens_and_the_text_stays(nlp, text):
+    from claimcheck.nlp import WORD_CHUNK_CHARS
+
+    doc = nlp(text)
+    assert doc.text == text
+    assert max(len(t) for t in doc) <= WORD_CHUNK_CHARS
+
+
+def test_texts_without_long_words_are_tokenized_as_spacy_does(nlp):
+    text = "The U.S. envoy said: “It’s over.”  Rebels (who?) denied it.\n\nhttps://example.org/a/b"
+    assert [(t.text, t.whitespace_) for t in nlp.tokenizer(text)] == \
+           [(t.text, t.whitespace_) for t in nlp.tokenizer.inner(text)]
+
+
+def test_honorific_index_finds_what_the_scan_found():
+    import random
+    import re
+
+    from claimcheck.extract.speakers import _honorifics_of
+
+    def scan(text, surname):  # the former way: the whole text searched for each speaker
+        return {m.group(1).lower() for m in re.finditer(
+            rf"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w.'-]*\s+)?{re.escape(surname)}\b", text)}
+
+    rng = random.Random(7)
+    toks = ["Mr", "Mr.", "Mrs", "Ms.", "Miss", "Smith", "Jo", "Smithson", "O'Brien", "O", "Al-Assad", "said",
+            ",", ".", "\n", "Mrs.", "J.", "Smith's", "Mr.Smith"]
+    for _ in range(3000):
+        text = "".join(rng.choice(toks) + rng.choice([" ", "", "  "]) for _ in range(rng.randint(1, 12)))
+        for surname in ("Smith", "Jo", "O'Brien", "O", "Al-Assad", "J"):
+            assert _honorifics_of(text, surname) == scan(text, surname), (text, surname)

