@@ -259,3 +259,20 @@ def test_honorific_index_finds_what_the_scan_found():
         text = "".join(rng.choice(toks) + rng.choice([" ", "", "  "]) for _ in range(rng.randint(1, 12)))
         for surname in ("Smith", "Jo", "O'Brien", "O", "Al-Assad", "J"):
             assert _honorifics_of(text, surname) == scan(text, surname), (text, surname)
+
+
+def test_a_cutter_cuts_the_same_docs_as_span_as_doc(nlp):
+    import random
+
+    from claimcheck.nlp import Cutter, cut
+
+    from conftest import EXAMPLES
+
+    doc = nlp((EXAMPLES / "meridian-press-sabran.txt").read_text(encoding="utf-8"))
+    cutter, rng = Cutter(doc), random.Random(3)
+    for _ in range(200):
+        a = rng.randrange(len(doc))
+        span = doc[a:min(len(doc), a + rng.randint(1, 40))]
+        mine, theirs = cut(span, cutter), cut(span)
+        assert mine.to_bytes(exclude=["user_data"]) == theirs.to_bytes(exclude=["user_data"])
+        assert [(e.start, e.end, e.label_) for e in mine.ents] == [(e.start, e.end, e.label_) for e in theirs.ents]

@@ -233,15 +233,68 @@ def _pieces(text: str, limit: int | None = None) -> list[str]:
     return pieces
 
 
-def cut(span: "Span") -> "Doc":
+def cut(span: "Span", cutter: "Cutter | None" = None) -> "Doc":
     """A span of a parsed doc as a Doc of its own, without parsing again: tokens whose head lies
     outside the span become roots, as in a parse of the span's text alone ("the army captured the
-    hill" cut from "X said the army captured the hill" is rooted at "captured")."""
+    hill" cut from "X said the army captured the hill" is rooted at "captured"). Cutting many spans
+    of one doc, pass a ``Cutter`` of that doc: each cut then costs the span, not the whole doc."""
     import numpy
 
-    doc = span.as_doc()
+    doc = span.as_doc() if cutter is None else cutter.as_doc(span)
     for old, new in zip(span, doc):
         if not span.start <= old.head.i < span.end:
             new.dep_ = "ROOT"
     doc.tensor = numpy.zeros((0,), dtype="float32")  # the tok2vec output: 2/3 of the memory, unused downstream
     return doc
+
+
+class Cutter:
+    """``Span.as_doc`` for many spans of one doc. spaCy's exports the whole doc's arrays and walks
+    all its entities for every span (quadratic over a long article's claims); this exports them
+    once and finds a span's entities by bisection, then builds the same Doc as ``as_doc``."""
+
+    def __init__(self, doc: "Doc"):
+        from spacy.attrs import ENT_IOB
+
+        self.doc = doc
+        self.attrs = doc._get_array_attrs()
+        self.array = doc.to_array(self.attrs)
+        self.iob = self.attrs.index(ENT_IOB) if ENT_IOB in self.attrs else None
+        self.ents = [(e.start, e.end) for e in doc.ents]
+        self.starts = [start for start, _ in self.ents]
+
+    def _ents_within(self, span: "Span") -> set[tuple[int, int]]:
+        import bisect
+
+        k, found = bisect.bisect_left(self.starts, span.start), set()
+        while k < len(self.ents) and self.ents[k][1] <= span.end:  # as Span.ents: whole entities inside
+            found.add(self.ents[k])
+            k += 1
+        return found
+
+    def as_doc(self, span: "Span") -> "Doc":
+        from spacy.tokens import Doc
+
+        doc = Doc(self.doc.vocab, words=[t.text for t in span], spaces=[bool(t.whitespace_) for t in span])
+        array = self.array[span.start:span.end].copy()
+        span._fix_dep_copy(self.attrs, array)
+        if len(array) > 0 and self.iob is not None and array[0][self.iob] == 1:
+            array[0][self.iob] = 3
+        doc.from_array(self.attrs, array)
+        inside, doc_ents = self._ents_within(span), doc.ents
+        if len(doc_ents) > 0:  # entities cut by the span's edges lose their annotation
+            if (doc_ents[0].start + span.start, doc_ents[0].end + span.start) not in inside:
+                doc.set_ents([], missing=[doc_ents[0]], default="unmodified")
+            if (doc_ents[-1].start + span.start, doc_ents[-1].end + span.start) not in inside:
+                doc.set_ents([], missing=[doc_ents[-1]], default="unmodified")
+        doc.noun_chunks_iterator = self.doc.noun_chunks_iterator
+        doc.user_hooks = self.doc.user_hooks
+        doc.user_span_hooks = self.doc.user_span_hooks
+        doc.user_token_hooks = self.doc.user_token_hooks
+        doc.vector = span.vector
+        doc.vector_norm = span.vector_norm
+        doc.tensor = self.doc.tensor[span.start:span.end]
+        for key, value in self.doc.cats.items():
+            if hasattr(key, "__len__") and len(key) == 3 and key[0] == span.start_char and key[1] == span.end_char:
+                doc.cats[key[2]] = value
+        return doc

@@ -99,7 +99,7 @@ def extract_from_articles(
     With a ``problems`` list, an article that meets an unexpected error is skipped and named there
     (``Problem.article``; logged with its traceback at INFO); without one the error is raised."""
     from claimcheck.extract import extract_claims
-    from claimcheck.nlp import cut, parse_each
+    from claimcheck.nlp import Cutter, cut, parse_each
     from claimcheck.sources import assign_camps, normalise_sources
 
     timings = {} if timings is None else timings
@@ -112,11 +112,12 @@ def extract_from_articles(
                 raise doc
             found = extract_claims(article, doc)
             cuts = {}
-            if claim_docs is not None:
+            if claim_docs is not None and found:
+                cutter = Cutter(doc)
                 for claim in found:
                     span = doc.char_span(claim.span.start, claim.span.end)  # None unless on token bounds
                     if span is not None:
-                        cuts[claim.id] = cut(span)
+                        cuts[claim.id] = cut(span, cutter)
         except Exception as exc:  # noqa: BLE001
             logging.getLogger("claimcheck").info("article %s failed", article.id, exc_info=exc)
             if problems is None:
