@@ -276,3 +276,27 @@ def test_a_cutter_cuts_the_same_docs_as_span_as_doc(nlp):
         mine, theirs = cut(span, cutter), cut(span)
         assert mine.to_bytes(exclude=["user_data"]) == theirs.to_bytes(exclude=["user_data"])
         assert [(e.start, e.end, e.label_) for e in mine.ents] == [(e.start, e.end, e.label_) for e in theirs.ents]
+
+
+# ---- output files ----------------------------------------------------------------------------------
+
+
+def test_output_files_get_the_usual_mode_and_stale_temporary_files_go(tmp_path):
+    import subprocess
+    import sys
+
+    from claimcheck.report import write_jsonl
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    stale = tmp_path / f".claims.jsonl.{dead.stdout.strip()}.abcd.tmp"
+    stale.write_text("half a file", encoding="utf-8")
+    other = tmp_path / f".claims.jsonl.{os.getpid()}.live.tmp"  # a live process's file stays
+    other.write_text("", encoding="utf-8")
+    old = os.umask(0o022)
+    try:
+        write_jsonl(tmp_path / "claims.jsonl", [{"a": 1}])
+    finally:
+        os.umask(old)
+    assert (tmp_path / "claims.jsonl").stat().st_mode & 0o777 == 0o644
+    assert not stale.exists() and other.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["claims.jsonl", other.name])
