@@ -300,3 +300,31 @@ def test_output_files_get_the_usual_mode_and_stale_temporary_files_go(tmp_path):
     assert (tmp_path / "claims.jsonl").stat().st_mode & 0o777 == 0o644
     assert not stale.exists() and other.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["claims.jsonl", other.name])
+
+
+# ---- determinism across input order ------------------------------------------------------------------
+
+
+def test_topics_do_not_depend_on_the_order_of_the_inputs(embedder):
+    from claimcheck import pipeline
+    from claimcheck.config import load_camps
+
+    from conftest import DATA, EXAMPLES
+
+    articles, _ = load_articles([EXAMPLES])
+    fakes = DATA / "fa-kes" / "fakes.csv"
+    if fakes.exists():  # more claims make more room for order to matter
+        import csv
+
+        from claimcheck.records import Article
+
+        rows = list(csv.DictReader(fakes.open(encoding="utf-8")))[:25]
+        articles += [Article(r["unit_id"], r["article_content"], path="fakes.csv", outlet=r["source"]) for r in rows]
+    camps = load_camps(EXAMPLES / "camps.toml")
+
+    def topics(arts):
+        r = pipeline.check(arts, camps, embedder=embedder)
+        return ({c.id: (t, r.topics[t].label, r.topics[t].claim_ids) for c, t in zip(r.claims, r.topic_of)},
+                sorted((d.id, d.topic_id, d.score) for d in r.disputes))
+
+    assert topics(articles) == topics(articles[::-1])

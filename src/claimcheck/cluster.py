@@ -262,7 +262,22 @@ def cluster_topics(
     vectors = np.asarray(vectors)
     if len(claims) == 0:
         return [], []
-    topic_of = cluster_labels(_as_vectors(vectors, len(claims)), threshold=threshold, k=k, attach=attach)
+    # Claims in a canonical order (by article, then place in it), so that topics, their ids and
+    # labels do not depend on the order the inputs came in; mapped back to the caller's order.
+    order = sorted(range(len(claims)), key=lambda i: (claims[i].article.id, claims[i].span.start,
+                                                      claims[i].span.end, claims[i].id))
+    vectors = _as_vectors(vectors, len(claims))[order]
+    claims = [claims[i] for i in order]
+    topics, canonical = _topics(claims, vectors, threshold, k, attach)
+    topic_of = [0] * len(claims)
+    for pos, i in enumerate(order):
+        topic_of[i] = canonical[pos]
+    return topics, topic_of
+
+
+def _topics(claims: list[Claim], vectors: np.ndarray, threshold: float | None, k: int,
+            attach: float | None) -> tuple[list[Topic], list[int]]:
+    topic_of = cluster_labels(vectors, threshold=threshold, k=k, attach=attach)
     n_topics = max(topic_of) + 1
     members: list[list[int]] = [[] for _ in range(n_topics)]
     for i, t in enumerate(topic_of):
