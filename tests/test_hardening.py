@@ -328,3 +328,22 @@ def test_topics_do_not_depend_on_the_order_of_the_inputs(embedder):
                 sorted((d.id, d.topic_id, d.score) for d in r.disputes))
 
     assert topics(articles) == topics(articles[::-1])
+
+
+def test_files_written_together_appear_together_or_not_at_all(tmp_path):
+    from claimcheck.report import together, write_jsonl
+
+    claims, disputes = tmp_path / "claims.jsonl", tmp_path / "disputes.jsonl"
+    write_jsonl(claims, [{"run": "old"}])
+    write_jsonl(disputes, [{"run": "old"}])
+    with pytest.raises(KeyboardInterrupt):
+        with together():
+            write_jsonl(claims, [{"run": "new"}])
+            assert json.loads(claims.read_text(encoding="utf-8")) == {"run": "old"}  # not yet renamed
+            raise KeyboardInterrupt  # killed between the two files
+    assert [json.loads(p.read_text(encoding="utf-8"))["run"] for p in (claims, disputes)] == ["old", "old"]
+    with together():
+        write_jsonl(claims, [{"run": "new"}])
+        write_jsonl(disputes, [{"run": "new"}])
+    assert [json.loads(p.read_text(encoding="utf-8"))["run"] for p in (claims, disputes)] == ["new", "new"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["claims.jsonl", "disputes.jsonl"]

@@ -189,17 +189,18 @@ def run_cli(
             min_score=min_score, stdin=_stdin(paths), progress=progress, verdicts=verdicts or (),
         )
         _report_problems(result.problems)
-        if claims is not None:
-            report.write_jsonl(claims, report.claim_rows(result.claims, result.topics, result.topic_of))
-        if output is not None:
-            report.write_jsonl(output, report.dispute_rows(result.disputes, result.topics))
-        if articles is not None:
-            report.write_jsonl(articles, map(report.article_json, result.articles))
-        rows = report.run_outputs(result)
-        if facts is not None:
-            report.write_jsonl(facts, rows.facts)
-        if html is not None:
-            report.write_text(html, report.render_html(rows))
+        with report.together():  # all of this run's files, or (killed before the end) all the old ones
+            if claims is not None:
+                report.write_jsonl(claims, report.claim_rows(result.claims, result.topics, result.topic_of))
+            if output is not None:
+                report.write_jsonl(output, report.dispute_rows(result.disputes, result.topics))
+            if articles is not None:
+                report.write_jsonl(articles, map(report.article_json, result.articles))
+            rows = report.run_outputs(result)
+            if facts is not None:
+                report.write_jsonl(facts, rows.facts)
+            if html is not None:
+                report.write_text(html, report.render_html(rows))
     if not result.articles:
         typer.echo("error: no readable articles in the input", err=True)
         raise typer.Exit(1)

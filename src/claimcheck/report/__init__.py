@@ -11,7 +11,7 @@ so an interrupted run never leaves half a file. The modules: ``rows`` (records -
 from __future__ import annotations
 
 from claimcheck.report.claimreview import claimreview
-from claimcheck.report.files import dumps, read_jsonl, read_rows, write_json, write_jsonl, write_text
+from claimcheck.report.files import dumps, read_jsonl, read_rows, together, write_json, write_jsonl, write_text
 from claimcheck.report.reviews import read_reviews, review_from_row
 from claimcheck.report.rows import (
     ROW_KINDS, SCORE_DIGITS, RunOutputs, article_json, claim_json, claim_rows, dispute_json, dispute_rows,
@@ -27,7 +27,7 @@ __all__ = [
     "claim_json", "claim_rows", "claimreview", "dispute_json", "dispute_rows", "dumps", "event_json", "fact_json",
     "fact_row_problem", "fact_rows", "origin_names", "outlet_camps_of", "read_jsonl", "read_reviews", "read_rows",
     "render_facts", "render_html", "render_report", "review_from_row", "review_json", "row_kind", "run_outputs",
-    "verdict_json", "version_letter", "write_json", "write_jsonl", "write_text",
+    "together", "verdict_json", "version_letter", "write_json", "write_jsonl", "write_text",
 ]
 
 

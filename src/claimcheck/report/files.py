@@ -43,10 +43,35 @@ def _atomic(target: str | Path) -> Iterator[IO[str]]:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        if _batch is not None:
+            _batch.append((tmp, path))  # renamed with the others when the batch ends
+        else:
+            os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+_batch: list[tuple[str, Path]] | None = None
+
+
+@contextlib.contextmanager
+def together() -> Iterator[None]:
+    """Files written inside are renamed into place only when all are complete, one rename after
+    the other at the end: a run killed before then leaves every old file as it was (none half old,
+    half new), not new claims beside old disputes. Without an exception nothing stays behind."""
+    global _batch
+    outer, _batch = _batch, []
+    try:
+        yield
+        for tmp, path in _batch:
+            os.replace(tmp, path)
+    except BaseException:
+        for tmp, _ in _batch:
+            Path(tmp).unlink(missing_ok=True)
+        raise
+    finally:
+        _batch = outer
 
 
 def _mode_for(path: Path) -> int:
