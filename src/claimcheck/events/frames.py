@@ -47,6 +47,9 @@ NOT_EVENTS = frozenset({
 INTENT = frozenset({"plan", "want", "intend", "aim", "seek", "try", "threaten", "vow", "promise", "pledge",
                     "prepare", "call", "urge", "demand", "hope", "expect", "push", "propose", "consider", "wish",
                     "ready", "able", "likely", "could", "would", "will"})
+# Cues that frame a view or a forecast, not a report ("analysts believe the offensive will stall").
+OPINION = frozenset({"believe", "think", "fear", "predict", "doubt", "suspect", "feel", "reckon", "guess",
+                     "speculate", "forecast", "imagine", "assume", "wonder"})
 _FUTURE_AUX = frozenset({"will", "would", "shall", "should", "must", "can", "'ll", "wo", "ca"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "who", "which", "that", "this",
                        "these", "those", "one", "someone", "anyone"})
@@ -78,8 +81,8 @@ def event_frame(doc: "Doc", claim: Claim, article_date: date | str | None,
     ``doc`` is the parse of the claim's whole article (claim offsets index it), ``article_date`` the
     article's publication date (ISO string or date; None: relative times stay unresolved), ``camps``
     puts agents in camps."""
-    if claim.stance == "questions" or (claim.cue is not None and _cue_lemma(doc, claim.cue) in INTENT):
-        return None  # a question, or "called for a ceasefire", "urged ...": nothing happened
+    if claim.stance == "questions" or (claim.cue is not None and _cue_lemma(doc, claim.cue) in INTENT | OPINION):
+        return None  # a question, "called for a ceasefire", "believes the offensive will fail": nothing reported
     content = doc.char_span(claim.span.start, claim.span.end, alignment_mode="expand")
     sentence = doc.char_span(claim.sentence.start, claim.sentence.end, alignment_mode="expand")
     if content is None or sentence is None or not len(content):

@@ -85,7 +85,7 @@ GENERIC_ATTACK = "attack"  # an unqualified attack ("an attack on the market"): 
 # Verbs that name an event only as verbs ("rebels stormed the town", not "a storm"), and "fall", which
 # is a capture only when a place falls (frames.py checks its subject).
 VERB_ONLY = frozenset({"storm", "fall", "fight"})
-NOUN_ONLY = frozenset({"deal", "fire", "toll", "death", "rocket", "mortar", "artillery"})
+NOUN_ONLY = frozenset({"deal", "toll", "death", "rocket", "mortar", "artillery"})
 
 
 def type_of(lemma: str, modifiers: tuple[str, ...] = ()) -> str | None:
