@@ -260,3 +260,16 @@ def test_agents_get_camps(nlp):
 def test_compatible_types(t1, t2, expected):
     assert taxonomy.compatible(t1, t2) is expected
     assert taxonomy.compatible(t2, t1) is expected
+
+
+def test_a_frame_round_trips_through_the_claims_file(nlp):
+    from claimcheck import report
+
+    article = dated(Article("t", "Rebels shelled the Souq al-Ghazal market in Sabran on Friday, killing four civilians."), SAT)
+    doc = nlp(article.text)
+    claims = with_events(extract_claims(article, doc), doc, article.date)
+    assert claims and claims[0].event is not None
+    row = report.claim_json(claims[0])
+    assert list(row["event"]) == ["id", "type", "lemma", "trigger", "time", "places", "agents", "victims"]
+    assert row["event"]["time"]["date"] == "2026-03-13"
+    assert Claim.from_dict(row) == claims[0]
