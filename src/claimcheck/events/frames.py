@@ -95,15 +95,40 @@ def event_frame(doc: "Doc", claim: Claim, article_date: date | str | None,
     if trigger.lemma_.lower() == "open" and kind == "shooting":
         fire = next(c for c in trigger.children if c.lower_ == "fire")
         trig_span = Span(trigger.idx, fire.idx + len(fire.text), doc.text[trigger.idx:fire.idx + len(fire.text)])
+    cue = _cue_token(doc, claim)
     where = find_places(sentence, content.start_char, content.end_char)
-    if not where:
-        outside = claim.source.mention
+    if not where and cue is not None:  # "In Aleppo, the army said rebels shelled a market"
         where = [p for p in find_places(sentence, sentence.start_char, sentence.end_char)
-                 if outside is None or p.end <= outside.start or p.start >= outside.end]
+                 if not content.start_char <= p.start < content.end_char and _attached(doc, p.start, cue)]
     return EventFrame(
-        type=kind, lemma=lemma, trigger=trig_span, time=_time(sentence, trigger, article_date),
+        type=kind, lemma=lemma, trigger=trig_span, time=_time(sentence, content, trigger, cue, article_date),
         places=tuple(where), agents=tuple(_agents(doers, camps)), victims=tuple(_victims(doc, claim)),
     )
+
+
+def _cue_token(doc: "Doc", claim: Claim) -> Any:
+    """The reporting verb of the claim's own sentence (None for the narrator's claims, or a cue borrowed
+    from another sentence)."""
+    if claim.cue is None or not claim.sentence.start <= claim.cue.start < claim.sentence.end:
+        return None
+    span = doc.char_span(claim.cue.start, claim.cue.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _attached(doc: "Doc", char: int, cue: Any) -> bool:
+    """Do the words at ``char`` modify the reporting verb ("said on Saturday", "told reporters in
+    Geneva"): their head, or the head of the preposition they hang on, is the cue?"""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    for _ in range(4):
+        if tok.head.i == cue.i:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _cue_lemma(doc: "Doc", cue: Span) -> str:
@@ -243,8 +268,12 @@ def _other(content: Any) -> tuple[Any, str, str, list[Any]] | None:
 # ---------------------------------------------------------------------------------------------- parts
 
 
-def _time(sentence: Any, trigger: Any, article_date: date | str | None) -> TimeRef | None:
+def _time(sentence: Any, content: Any, trigger: Any, cue: Any, article_date: date | str | None) -> TimeRef | None:
+    """The time expression nearest the trigger in the claim's content; else one that dates the report
+    itself in this sentence ("the ministry said on Saturday that ..."), the latest the event can be."""
     refs = time_refs(sentence, article_date)
+    inside = [r for r in refs if content.start_char <= r.start < content.end_char]
+    refs = inside or [r for r in refs if cue is not None and _attached(sentence.doc, r.start, cue)]
     if not refs:
         return None
     at = trigger.idx

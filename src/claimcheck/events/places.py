@@ -45,7 +45,16 @@ _QUALIFIERS = frozenset({"north", "south", "east", "west", "northern", "southern
                          "town", "village", "county", "neighbourhood", "neighborhood", "of", "the", "countryside",
                          "provinces", "regions", "areas", "down", "part", "parts"})
 _NOT_PLACES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "god",
-                         "allah", "twitter", "facebook", "islamic", "state"})
+                         "allah", "twitter", "facebook", "islamic", "state", "january", "february", "march", "april",
+                         "may", "june", "july", "august", "september", "october", "november", "december", "syrian",
+                         "daesh", "isis", "isil", "is", "nusra", "hezbollah", "hamas", "taliban"})
+# A name with one of these words is an organisation, not a place ("the Syrian Observatory for Human Rights").
+_NOT_PLACE_WORDS = frozenset({"observatory", "front", "command", "council", "ministry", "army", "forces", "force", "group",
+                              "organization", "organisation", "committee", "coalition", "agency", "news", "police",
+                              "brigade", "brigades", "battalion", "regime", "government", "party", "movement", "union",
+                              "rights", "nations", "office", "media", "television", "tv", "press", "radio", "times",
+                              "post", "network", "monitor", "crescent", "cross", "unit", "units", "militia", "corps"})
+_ACTOR_ENTS = frozenset({"ORG", "NORP", "PERSON"})
 
 
 def key(name: str) -> str:
@@ -100,7 +109,7 @@ def places(sent: "SpacySpan", start: int, end: int) -> list[Place]:
         if not (start <= tok.idx < end) or tok.dep_ in ("compound", "poss"):
             continue
         span = None
-        if tok.pos_ == "PROPN" and _in_place_position(tok):
+        if tok.pos_ == "PROPN" and _in_place_position(tok) and (tok.ent_type_ not in _ACTOR_ENTS or _named_place(tok)):
             span = _name_span(tok)
         elif (tok.pos_ == "PROPN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _TARGET_VERBS
               and (tok.ent_type_ in ("", "GPE", "LOC", "FAC") or tok.head.lemma_.lower() in _TAKE_VERBS)):
@@ -118,9 +127,25 @@ def places(sent: "SpacySpan", start: int, end: int) -> list[Place]:
     out: list[tuple[int, int, str]] = []
     for a, b in sorted(found):
         text_key = key(doc.text[a:b])
-        if text_key and text_key not in _NOT_PLACES and any(c.isalpha() for c in text_key):
+        words = set(text_key.split())
+        if text_key and text_key not in _NOT_PLACES and any(c.isalpha() for c in text_key) and not words & _NOT_PLACE_WORDS:
             out.append((a, b, text_key))
-    return [Place(doc.text[a:b], a, b, k, _within(doc.text, out, i)) for i, (a, b, k) in enumerate(out)]
+    placed = [Place(doc.text[a:b], a, b, k, _within(doc.text, out, i)) for i, (a, b, k) in enumerate(out)]
+    seen: set[tuple[str, str | None]] = set()
+    kept = []
+    for p in placed:  # one mention of each place (the first), however often it is named
+        if (p.key, p.within) not in seen and (p.key, None) not in seen:
+            seen.add((p.key, p.within))
+            kept.append(p)
+    return kept
+
+
+def _named_place(tok: Any) -> bool:
+    """"The village of Kafr Hamra", "the strike on Kafr Hamra": a place noun or an attack names it a
+    place, whatever label the tagger gave the name (but an organisation or a people stays one)."""
+    if tok.ent_type_ in ("ORG", "NORP"):
+        return False
+    return tok.head.head.lemma_.lower() in (PLACE_NOUNS if tok.head.lower_ == "of" else _TARGET_NOUNS)
 
 
 def _modifier(ent: Any) -> bool:

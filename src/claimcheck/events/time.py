@@ -56,6 +56,7 @@ _LEAD = re.compile(r"^(?:(?:on|in|at|during|since|by|from|of|as\s+of|the|early|l
                    re.IGNORECASE)
 _ANCHOR = re.compile(rf"\b(?:{_MONTH_WORD}|{_WEEKDAY_WORD}|yesterday|today|tonight|overnight|night|week|weekend|"
                      r"month|year|ago)\b|\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4}", re.IGNORECASE)
+_AGE = re.compile(r"\d+[\s-]*(?:year|month|week|day)s?[\s-]*old|-year-|\bage[ds]?\b", re.IGNORECASE)  # "a 10-year-old"
 _PART_OF_DAY = re.compile(r"\s+(?:morning|evening|afternoon|night|noon|midnight|dawn)$", re.IGNORECASE)
 
 
@@ -182,7 +183,7 @@ def time_refs(sent: "SpacySpan", published: date | str | None) -> list[TimeRef]:
     "overnight"), each resolved against ``published``; resolvable or not, in text order."""
     refs: list[TimeRef] = []
     for ent in sent.ents:
-        if ent.label_ not in ("DATE", "TIME"):
+        if ent.label_ not in ("DATE", "TIME") or _AGE.search(ent.text):
             continue
         for start, end in _runs(ent):
             text = sent.doc.text[start:end]
