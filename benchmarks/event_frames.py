@@ -62,7 +62,7 @@ def main_entity(doc, key) -> str | None:
 
 def run(articles, truth, show: int, slack: int, label: str) -> None:
     from claimcheck import pipeline
-    from claimcheck.events.places import key
+    from claimcheck.events.places import key, same_place
     from claimcheck.nlp import parse_many
 
     clock = time.perf_counter()
@@ -87,8 +87,10 @@ def run(articles, truth, show: int, slack: int, label: str) -> None:
         placed = [c for c in frames if c.event.places]
         match = [c for c in placed if truth[c.article.id][1] in
                  {p.key for p in c.event.places} | {p.within for p in c.event.places}]
+        folded = [c for c in placed if any(same_place(truth[c.article.id][1], k) for p in c.event.places
+                                           for k in (p.key, p.within) if k)]
         ent = {i: main_entity(docs[i], key) for i in ids}
-        base_match = [c for c in frames if ent[c.article.id] == truth[c.article.id][1]]
+        base_match = [c for c in frames if ent[c.article.id] and same_place(ent[c.article.id], truth[c.article.id][1])]
         print(f"\n{label} {split}: {len(ids)} articles, {len(claims)} claims, {len(frames)} with a frame "
               f"({_pct(len(frames), len(claims))})")
         print(f"  publication date found: {len(found)}/{len(ids)} ({_pct(len(found), len(ids))}); "
@@ -99,8 +101,9 @@ def run(articles, truth, show: int, slack: int, label: str) -> None:
               f"({_pct(len(base_close), len(base_known))})")
         print(f"  frames with a place: {len(placed)}/{len(frames)} ({_pct(len(placed), len(frames))}); place key = crowd "
               f"location: {len(match)}/{len(placed)} ({_pct(len(match), len(placed))}), of all frames "
-              f"{_pct(len(match), len(frames))}")
-        print(f"  baseline, the article's most mentioned GPE/LOC as every frame's place: {len(base_match)}/{len(frames)} "
+              f"{_pct(len(match), len(frames))}; transliterations folded: {len(folded)}/{len(placed)} "
+              f"({_pct(len(folded), len(placed))})")
+        print(f"  baseline, the article's most mentioned GPE/LOC as every frame's place (folded): {len(base_match)}/{len(frames)} "
               f"({_pct(len(base_match), len(frames))})")
         types = collections.Counter(c.event.type for c in frames)
         print("  types: " + ", ".join(f"{t} {n} ({_pct(n, len(frames))})" for t, n in types.most_common()))

@@ -8,7 +8,7 @@ import pytest
 from claimcheck.events import taxonomy
 from claimcheck.events.dates import dated, header_date, normalise
 from claimcheck.events.frames import event_frame, with_events
-from claimcheck.events.places import key, kind, places
+from claimcheck.events.places import fold, key, kind, places, same_place
 from claimcheck.events.time import resolve, time_refs
 from claimcheck.extract import extract_claims
 from claimcheck.records import Article, Claim, Source, Span
@@ -122,6 +122,17 @@ def test_a_header_date_is_not_a_claim(nlp):
 ])
 def test_place_keys(name, expected):
     assert key(name) == expected
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Deir ez-Zor", "Deir Ezzor", True), ("Deir al-Zor", "Dayr az Zawr", True), ("Raqqa", "Raqa", True),
+    ("Hasakeh", "al-Hasakah", True), ("Lattakia", "Latakia", True), ("Daraa", "Deraa", True),
+    ("Douma", "Duma", True), ("Khan Sheikhun", "Khan Shaykhun", True), ("Homs", "Hims", True),
+    ("Homs", "Hama", False), ("Aleppo", "Idlib", False), ("Damascus", "Douma", False), ("Raqqa", "Daraa", False),
+])
+def test_transliteration_variants_fold(a, b, same):
+    assert same_place(key(a), key(b)) is same
+    assert (fold(key(a)) == fold(key(b))) is same
 
 
 @pytest.mark.parametrize("place_key, expected", [
@@ -273,3 +284,28 @@ def test_a_frame_round_trips_through_the_claims_file(nlp):
     assert list(row["event"]) == ["id", "type", "lemma", "trigger", "time", "places", "agents", "victims"]
     assert row["event"]["time"]["date"] == "2026-03-13"
     assert Claim.from_dict(row) == claims[0]
+
+
+def test_examples_are_dated_and_their_planted_events_have_frames():
+    from conftest import EXAMPLES
+
+    from claimcheck import pipeline
+
+    result = pipeline.extract([EXAMPLES], EXAMPLES / "camps.toml")
+    assert {a.id: a.date for a in result.articles} == {
+        "free-qadira-voice-tal-ruwaq.html": "2026-03-14", "meridian-press-sabran.txt": "2026-03-14",
+        "northern-courier-envoy.md": "2026-03-15", "qna-2026-03-14-army": "2026-03-14",
+        "qnt-2026-03-15-market": "2026-03-15"}
+    assert not any("Published" in c.text for c in result.claims)
+    frames = [c.event for c in result.claims if c.event is not None]
+    # D3: the strike on Kafr Hamra, 12 vs some 40 killed; where a time is given it is Saturday 14 March
+    strikes = [f for f in frames if f.type in ("air_strike", "attack") and f.victims]
+    assert {v.value for f in strikes for v in f.victims if v.outcome == "killed"} == {12, 40}
+    assert {p.key for f in strikes for p in f.places} == {"kafr hamra"}
+    assert {f.time.date for f in strikes if f.time} == {"2026-03-14"}
+    # D4: the market shelling on Friday 13 March, blamed on each side
+    shelling = [f for f in frames if f.type == "shelling"]
+    assert {f.time.date for f in shelling if f.time} == {"2026-03-13"}
+    assert {a.camp for f in shelling for a in f.agents} == {"government", "opposition"}
+    # A1: the envoy's visit is a plan, no event
+    assert all(c.event is None for c in result.claims if "will visit" in c.text)

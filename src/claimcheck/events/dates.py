@@ -16,6 +16,7 @@ stays the metadata as given.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 from datetime import date
@@ -60,13 +61,16 @@ def normalise(value: str | None) -> str | None:
     return _parse(value)
 
 
-def _parse(text: str) -> str | None:
+@functools.lru_cache(maxsize=2)
+def _parser(dmy: bool):
     from dateparser.date import DateDataParser
 
-    settings = {"PREFER_DAY_OF_MONTH": "first", "RETURN_TIME_AS_PERIOD": False}
-    if re.search(r"\d{1,2}\.\d{1,2}\.\d{2,4}", text):
-        settings["DATE_ORDER"] = "DMY"
-    found = DateDataParser(languages=["en"], settings=settings).get_date_data(text)
+    settings = {"PREFER_DAY_OF_MONTH": "first", **({"DATE_ORDER": "DMY"} if dmy else {})}
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def _parse(text: str) -> str | None:
+    found = _parser(re.search(r"\d{1,2}\.\d{1,2}\.\d{2,4}", text) is not None).get_date_data(text)
     return found.date_obj.date().isoformat() if found and found.date_obj else None
 
 

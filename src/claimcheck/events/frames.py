@@ -41,7 +41,7 @@ NOT_EVENTS = frozenset({
     "try", "threaten", "vow", "promise", "pledge", "prepare", "consider", "decide", "refuse", "agree-to",
     "include", "contain", "involve", "concern", "show", "indicate", "estimate", "count", "put", "stand",
     "continue", "like", "love", "hate", "fear", "worry", "doubt", "wonder", "see", "hear", "let", "get",
-    "do", "make", "go", "come", "give", "take", "use", "face", "lack", "hold", "own", "cost", "depend",
+    "do", "make", "go", "come", "give", "take", "use", "face", "lack", "hold", "own", "cost", "depend", "control",
 })
 # An event word under one of these did not (yet) happen: "plans to attack", "called for a ceasefire".
 INTENT = frozenset({"plan", "want", "intend", "aim", "seek", "try", "threaten", "vow", "promise", "pledge",
@@ -56,6 +56,10 @@ _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "who
 _MEANS = frozenset({"jet", "warplane", "aircraft", "plane", "helicopter", "drone", "artillery", "tank", "rocket",
                     "mortar", "missile", "shell", "bomb", "gun", "weapon", "air", "barrel", "car", "suicide"})
 
+# Words that name who can carry out an attack when they modify it ("regime shelling", "rebel rockets").
+ACTOR_WORDS = frozenset({"regime", "government", "army", "military", "rebel", "opposition", "militant", "jihadist",
+                         "insurgent", "coalition", "police", "troop", "force", "militia", "terrorist", "loyalist",
+                         "state", "enemy", "israeli", "russian", "american", "turkish", "kurdish", "iranian"})
 CATEGORIES = {
     "civilian": "civilians", "child": "children", "kid": "children", "baby": "children", "boy": "children",
     "girl": "children", "woman": "women", "fighter": "fighters", "militant": "fighters", "rebel": "fighters",
@@ -81,7 +85,7 @@ def event_frame(doc: "Doc", claim: Claim, article_date: date | str | None,
     ``doc`` is the parse of the claim's whole article (claim offsets index it), ``article_date`` the
     article's publication date (ISO string or date; None: relative times stay unresolved), ``camps``
     puts agents in camps."""
-    if claim.stance == "questions" or (claim.cue is not None and _cue_lemma(doc, claim.cue) in INTENT | OPINION):
+    if claim.stance == "questions" or (claim.cue is not None and _cue_forms(doc, claim.cue) & (INTENT | OPINION)):
         return None  # a question, "called for a ceasefire", "believes the offensive will fail": nothing reported
     content = doc.char_span(claim.span.start, claim.span.end, alignment_mode="expand")
     sentence = doc.char_span(claim.sentence.start, claim.sentence.end, alignment_mode="expand")
@@ -92,9 +96,9 @@ def event_frame(doc: "Doc", claim: Claim, article_date: date | str | None,
         return None
     trigger, kind, lemma, doers = found
     trig_span = Span(trigger.idx, trigger.idx + len(trigger.text), trigger.text)
-    if trigger.lemma_.lower() == "open" and kind == "shooting":
-        fire = next(c for c in trigger.children if c.lower_ == "fire")
-        trig_span = Span(trigger.idx, fire.idx + len(fire.text), doc.text[trigger.idx:fire.idx + len(fire.text)])
+    if lemma in ("open fire", "take control"):  # the phrase: "opened fire", "took full control"
+        obj = next(c for c in trigger.children if c.dep_ == "dobj")
+        trig_span = Span(trigger.idx, obj.idx + len(obj.text), doc.text[trigger.idx:obj.idx + len(obj.text)])
     cue = _cue_token(doc, claim)
     where = find_places(sentence, content.start_char, content.end_char)
     if not where and cue is not None:  # "In Aleppo, the army said rebels shelled a market"
@@ -102,7 +106,7 @@ def event_frame(doc: "Doc", claim: Claim, article_date: date | str | None,
                  if not content.start_char <= p.start < content.end_char and _attached(doc, p.start, cue)]
     return EventFrame(
         type=kind, lemma=lemma, trigger=trig_span, time=_time(sentence, content, trigger, cue, article_date),
-        places=tuple(where), agents=tuple(_agents(doers, camps)), victims=tuple(_victims(doc, claim)),
+        places=tuple(where), agents=tuple(_agents(doers, camps, content)), victims=tuple(_victims(doc, claim)),
     )
 
 
@@ -136,6 +140,11 @@ def _cue_lemma(doc: "Doc", cue: Span) -> str:
     return span.root.lemma_.lower() if span is not None and len(span) else cue.text.lower()
 
 
+def _cue_forms(doc: "Doc", cue: Span) -> set[str]:
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    return _forms(span.root) if span is not None and len(span) else {cue.text.lower()}
+
+
 def with_events(claims: list[Claim], doc: "Doc", article_date: date | str | None,
                 camps: Camps | None = None) -> list[Claim]:
     """The claims of one article with ``event`` filled (see :func:`event_frame`)."""
@@ -162,11 +171,21 @@ def _unreal(tok: Any, span: Any) -> bool:
         auxes = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
         if any(a.lower_ in _FUTURE_AUX for a in auxes) and not any(a.lemma_ == "have" for a in auxes):
             return True
-        if node is not tok and node.lemma_.lower() in INTENT:
+        if node is not tok and _forms(node) & INTENT:
             return True
         if node.head.i == node.i or not (span.start <= node.head.i < span.end):
             return False
         node = node.head
+
+
+def _forms(tok: Any) -> set[str]:
+    """The lemma and plain forms of a word: the small model's lemmas slip ("hoped" -> "hop")."""
+    low = tok.lower_
+    out = {tok.lemma_.lower(), low}
+    for suffix, cut in (("ied", "y"), ("ed", ""), ("d", ""), ("es", ""), ("s", ""), ("ing", "")):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            out.add(low[: len(low) - len(suffix)] + cut)
+    return out
 
 
 def _modifier_lemmas(tok: Any) -> tuple[str, ...]:
@@ -197,6 +216,9 @@ def _candidate(tok: Any) -> tuple[str, str] | None:
         return None
     if lemma == "open" and any(c.lower_ == "fire" and c.dep_ == "dobj" for c in tok.children):
         return "shooting", "open fire"
+    if lemma in ("take", "seize", "gain", "assume", "regain", "wrest") and any(
+            c.lemma_ == "control" and c.dep_ == "dobj" for c in tok.children):
+        return "capture", "take control"
     if lemma == "fall" and not _place_falls(tok):
         return None
     if lemma in taxonomy.ATTACK_WORDS and pos == "VERB" and any(
@@ -224,7 +246,7 @@ def _place_falls(tok: Any) -> bool:
                                                          or p.ent_type_ for p in c.children) for c in tok.children):
         return True
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    return subj is not None and (subj.ent_type_ in ("GPE", "LOC", "FAC") or subj.lemma_.lower() in {
+    return subj is not None and (subj.ent_type_ in ("GPE", "LOC", "FAC") or subj.pos_ == "PROPN" or subj.lemma_.lower() in {
         "town", "city", "village", "district", "base", "airport", "stronghold", "position", "neighbourhood",
         "neighborhood", "area", "hill", "camp", "border", "crossing"})
 
@@ -300,7 +322,7 @@ def _doers(tok: Any) -> list[Any]:
     else:
         for c in tok.children:
             if c.dep_ in ("poss", "compound", "amod") and (c.ent_type_ in ("NORP", "ORG", "GPE", "PERSON")
-                                                           or c.lemma_.lower() not in _MEANS and c.pos_ != "ADJ"):
+                                                           or c.lemma_.lower() in ACTOR_WORDS):
                 out.append(c)
             if c.dep_ == "prep" and c.lower_ == "by":
                 out.extend(p for p in c.children if p.dep_ == "pobj")
@@ -314,15 +336,18 @@ def _doers(tok: Any) -> list[Any]:
             and t.ent_type_ not in ("DATE", "TIME", "CARDINAL")]
 
 
-def _agents(doers: list[Any], camps: Camps | None) -> list[Actor]:
+def _agents(doers: list[Any], camps: Camps | None, content: Any) -> list[Actor]:
+    """Each doer as written (the head noun and the modifiers just before it, inside the claim), named
+    as a source is named, with its camp."""
     out: list[Actor] = []
     for tok in doers:
-        keep = [t for t in tok.subtree if t.i <= tok.i and (t.i == tok.i or t.dep_ in ("compound", "amod", "poss", "det")
-                                                            and t.head.i == tok.i or t.head.dep_ == "compound")]
-        keep = [t for t in keep if t.dep_ != "case"]
-        if not keep:
+        if not content.start <= tok.i < content.end:
             continue
-        a, b = keep[0].idx, tok.idx + len(tok.text)
+        first = tok
+        while (first.i - 1 >= content.start and first.nbor(-1).dep_ in ("compound", "amod", "poss", "det", "nmod")
+               and first.nbor(-1).head.i in range(first.i, tok.i + 1)):
+            first = first.nbor(-1)
+        a, b = first.idx, tok.idx + len(tok.text)
         text = tok.doc.text[a:b]
         name = canonical_name(text)
         if not name or any(x.span.start == a for x in out):

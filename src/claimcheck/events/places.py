@@ -71,6 +71,32 @@ def key(name: str) -> str:
     return " ".join(words)
 
 
+_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "az", "ash", "at", "ez", "es", "an", "ed", "ul"})
+
+
+@functools.lru_cache(maxsize=8192)
+def fold(place_key: str) -> str:
+    """A key with transliteration variants folded, for comparing keys (not for showing): Arabic article
+    particles dropped ("deir al-zor", "deir ez-zor", "deir ezzor"), doubled letters single ("raqqa"),
+    vowel runs (y and w included) one "a" after the first letter, a final "h" dropped ("hasakeh",
+    "hasaka", "al-hasakah"): "dayr az zawr" and "deir ezzor" both fold to "dar zar"."""
+    words = []
+    for w in place_key.split():
+        if w in _PARTICLES:
+            continue
+        w = re.sub(r"^(?:a|e)([dlnrstz])\1(?=[a-z]{2})", r"\1", w)  # "ezzor" -> "zor", "arraqqa" -> "raqqa"
+        w = w[:1] + re.sub(r"[aeiouyw]+", "a", w[1:])
+        w = re.sub(r"(.)\1+", r"\1", w)
+        w = re.sub(r"(?<=.)h$", "", w)
+        words.append(w)
+    return " ".join(words) or place_key
+
+
+def same_place(a: str, b: str) -> bool:
+    """Do two place keys name one place, transliteration aside ("raqqa" / "raqa", "lattakia" / "latakia")?"""
+    return a == b or fold(a) == fold(b)
+
+
 @functools.lru_cache(maxsize=8192)
 def kind(place_key: str) -> str | None:
     """``"country"`` for a country (pycountry: names, common and official names, "the US"), ``"state"``
@@ -143,9 +169,9 @@ def places(sent: "SpacySpan", start: int, end: int) -> list[Place]:
 def _named_place(tok: Any) -> bool:
     """"The village of Kafr Hamra", "the strike on Kafr Hamra": a place noun or an attack names it a
     place, whatever label the tagger gave the name (but an organisation or a people stays one)."""
-    if tok.ent_type_ in ("ORG", "NORP"):
-        return False
-    return tok.head.head.lemma_.lower() in (PLACE_NOUNS if tok.head.lower_ == "of" else _TARGET_NOUNS)
+    if tok.head.lower_ == "of":
+        return tok.head.head.lemma_.lower() in PLACE_NOUNS
+    return tok.ent_type_ not in ("ORG", "NORP") and tok.head.head.lemma_.lower() in _TARGET_NOUNS
 
 
 def _modifier(ent: Any) -> bool:

@@ -25,7 +25,7 @@ import calendar
 import functools
 import re
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from claimcheck.records import TimeRef
 
@@ -60,16 +60,22 @@ _AGE = re.compile(r"\d+[\s-]*(?:year|month|week|day)s?[\s-]*old|-year-|\bage[ds]
 _PART_OF_DAY = re.compile(r"\s+(?:morning|evening|afternoon|night|noon|midnight|dawn)$", re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=4096)
-def _dateparser(text: str, base: date | None, dmy: bool = False) -> tuple[date, str] | None:
+@functools.lru_cache(maxsize=256)
+def _parser(base: date | None, dmy: bool) -> Any:
+    """dateparser's parser for one publication date (building one costs more than a parse)."""
     from dateparser.date import DateDataParser
 
-    settings = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True, "STRICT_PARSING": False}
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True}
     if base is not None:
         settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day, 12)
     if dmy:
         settings["DATE_ORDER"] = "DMY"
-    found = DateDataParser(languages=["en"], settings=settings).get_date_data(text)
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+@functools.lru_cache(maxsize=4096)
+def _dateparser(text: str, base: date | None, dmy: bool = False) -> tuple[date, str] | None:
+    found = _parser(base, dmy).get_date_data(text)
     if found is None or found.date_obj is None:
         return None
     return found.date_obj.date(), found.period or "day"
