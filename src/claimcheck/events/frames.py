@@ -18,6 +18,7 @@ the camps file; victims are the claim's quantities that count people or say what
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +43,8 @@ NOT_EVENTS = frozenset({
     "include", "contain", "involve", "concern", "show", "indicate", "estimate", "count", "put", "stand",
     "continue", "like", "love", "hate", "fear", "worry", "doubt", "wonder", "see", "hear", "let", "get",
     "do", "make", "go", "come", "give", "take", "use", "face", "lack", "hold", "own", "cost", "depend", "control",
+    "cover", "surround", "lie", "sit", "live", "locate", "list", "border", "span", "stretch", "house", "represent",
+    "belong", "exist", "range", "total", "number", "comprise", "consist", "wait", "seem", "matter", "deserve",
 })
 # An event word under one of these did not (yet) happen: "plans to attack", "called for a ceasefire".
 INTENT = frozenset({"plan", "want", "intend", "aim", "seek", "try", "threaten", "vow", "promise", "pledge",
@@ -50,6 +53,7 @@ INTENT = frozenset({"plan", "want", "intend", "aim", "seek", "try", "threaten", 
 # Cues that frame a view or a forecast, not a report ("analysts believe the offensive will stall").
 OPINION = frozenset({"believe", "think", "fear", "predict", "doubt", "suspect", "feel", "reckon", "guess",
                      "speculate", "forecast", "imagine", "assume", "wonder"})
+_SINCE = re.compile(r"\b(?:since|until|till|before|after|from|by)\s+(?:the\s+)?$", re.IGNORECASE)  # bounds, not the time
 _FUTURE_AUX = frozenset({"will", "would", "shall", "should", "must", "can", "'ll", "wo", "ca"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "who", "which", "that", "this",
                        "these", "those", "one", "someone", "anyone"})
@@ -60,6 +64,10 @@ _MEANS = frozenset({"jet", "warplane", "aircraft", "plane", "helicopter", "drone
 ACTOR_WORDS = frozenset({"regime", "government", "army", "military", "rebel", "opposition", "militant", "jihadist",
                          "insurgent", "coalition", "police", "troop", "force", "militia", "terrorist", "loyalist",
                          "state", "enemy", "israeli", "russian", "american", "turkish", "kurdish", "iranian"})
+# A weapon is how, not who ("rocket shells hit the market"); "government jets" still names who.
+_WEAPONS = frozenset({"shell", "bomb", "rocket", "missile", "mortar", "grenade", "mine", "explosive", "ied", "barrel",
+                      "projectile", "bullet", "round", "device", "car", "gas"})
+_VICTIM_SUBJECT = frozenset({"die", "perish", "drown", "suffer", "sustain", "flee", "wound", "injure"})
 CATEGORIES = {
     "civilian": "civilians", "child": "children", "kid": "children", "baby": "children", "boy": "children",
     "girl": "children", "woman": "women", "fighter": "fighters", "militant": "fighters", "rebel": "fighters",
@@ -69,6 +77,7 @@ CATEGORIES = {
     "people": "people", "person": "people", "man": "people", "resident": "people", "villager": "people",
     "worker": "people", "student": "people", "passenger": "people", "victim": "people", "member": "people",
     "protester": "people", "demonstrator": "people", "patient": "people", "family": "people",
+    "force": "soldiers", "guard": "soldiers", "recruit": "soldiers", "militiamen": "fighters",
 }
 OUTCOMES = {
     "kill": "killed", "die": "killed", "dead": "killed", "death": "killed", "toll": "killed", "massacre": "killed",
@@ -169,8 +178,9 @@ def _unreal(tok: Any, span: Any) -> bool:
     node = tok
     while True:
         auxes = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
-        if any(a.lower_ in _FUTURE_AUX for a in auxes) and not any(a.lemma_ == "have" for a in auxes):
-            return True
+        modal = [a for a in auxes if a.lower_ in _FUTURE_AUX]
+        if modal and (not any(a.lemma_ == "have" for a in auxes) or any(a.lower_ in ("would", "should") for a in modal)):
+            return True  # "will visit", "would never have left"; "may have killed" still reports the past
         if node is not tok and _forms(node) & INTENT:
             return True
         if node.head.i == node.i or not (span.start <= node.head.i < span.end):
@@ -192,6 +202,11 @@ def _modifier_lemmas(tok: Any) -> tuple[str, ...]:
     """What says which kind of attack a word is: its compounds and adjectives, and for a verb its subject
     and object ("jets struck", "fired rockets")."""
     mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+    if tok.pos_ in ("NOUN", "PROPN"):  # "raids by Russian warplanes", "the air force conducted 60 strikes"
+        mods.extend(p for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children)
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("launch", "carry", "conduct", "stage", "mount"):
+            mods.extend(c for c in tok.head.children if c.dep_ == "nsubj")
+        mods.extend([m for x in list(mods) for m in x.children if m.dep_ in ("compound", "amod")])
     if tok.pos_ == "VERB":
         for c in tok.children:
             if c.dep_ in ("nsubj", "dobj", "nsubjpass", "agent"):
@@ -293,7 +308,8 @@ def _other(content: Any) -> tuple[Any, str, str, list[Any]] | None:
 def _time(sentence: Any, content: Any, trigger: Any, cue: Any, article_date: date | str | None) -> TimeRef | None:
     """The time expression nearest the trigger in the claim's content; else one that dates the report
     itself in this sentence ("the ministry said on Saturday that ..."), the latest the event can be."""
-    refs = time_refs(sentence, article_date)
+    doc = sentence.doc
+    refs = [r for r in time_refs(sentence, article_date) if not _SINCE.search(doc.text, max(0, r.start - 12), r.start)]
     inside = [r for r in refs if content.start_char <= r.start < content.end_char]
     refs = inside or [r for r in refs if cue is not None and _attached(sentence.doc, r.start, cue)]
     if not refs:
@@ -307,11 +323,15 @@ def _doers(tok: Any) -> list[Any]:
     "regime shelling", "shelling by rebels", "the shelling was carried out by rebels", "X launched an
     air strike"."""
     out = []
+    if tok.lemma_.lower() in _VICTIM_SUBJECT:  # "a woman died", "he suffered a wound": no doer named
+        return []
     if tok.lemma_.lower() == "fall":  # "Tal Ruwaq fell to the rebels": the place is the subject
         out.extend(p for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children
                    if p.dep_ == "pobj")
     elif tok.pos_ in ("VERB", "AUX"):
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (
+            tok.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" or c.dep_ == "dobj"
+                                          for c in tok.children))  # "Child shot on Center Street"
         for c in tok.children:
             if c.dep_ == "nsubj" and not passive:
                 out.append(c)
@@ -333,7 +353,8 @@ def _doers(tok: Any) -> list[Any]:
                                                          "perpetrate", "open"):
             out.extend(c for c in head.children if c.dep_ == "nsubj")
     return [t for t in out if t.lower_ not in _PRONOUNS and t.pos_ != "PRON" and t.like_num is False
-            and t.ent_type_ not in ("DATE", "TIME", "CARDINAL")]
+            and t.ent_type_ not in ("DATE", "TIME", "CARDINAL") and t.lemma_.lower() not in _WEAPONS
+            and not (t.lemma_.lower() in taxonomy.TRIGGERS.keys() | taxonomy.ATTACK_WORDS and t.lemma_.lower() != "artillery")]
 
 
 def _agents(doers: list[Any], camps: Camps | None, content: Any) -> list[Actor]:
@@ -365,8 +386,8 @@ def _victims(doc: "Doc", claim: Claim) -> list[Victims]:
             continue
         category = CATEGORIES.get(q.counted or "")
         outcome = _outcome(doc, q.span.start, q.span.end)
-        if category is None and (outcome is None or q.counted not in (None, "")):
-            continue
+        if category is None and outcome is None:
+            continue  # "30 trucks", "two days": no one hit
         out.append(Victims(q.value, category, outcome, q.span, q.approximate, q.low, q.high))
     return out
 

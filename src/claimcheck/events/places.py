@@ -178,8 +178,21 @@ def _modifier(ent: Any) -> bool:
     """"U.S. air strikes", "Syrian government": a name modifying a noun that is no place is its actor
     or its kind, not where it happened ("the Aleppo countryside" is a place)."""
     root = ent.root
+    after_place = ent.start >= 2 and ent.doc[ent.start - 1].text == "," and ent.doc[ent.start - 2].ent_type_ in PLACE_LABELS
+    if (root.dep_ in ("nsubj", "nsubjpass", "poss") and not after_place) or (
+            root.dep_ == "pobj" and root.head.dep_ == "agent"):
+        return True  # "Turkey shelled ...", "backed by Russia": an actor ("in Chicago, Illinois left" is not)
+    if root.dep_ == "appos" and root.head.ent_type_ not in PLACE_LABELS and root.head.lemma_.lower() not in PLACE_NOUNS:
+        return True  # "regime allies Iran and Russia"
+    if root.dep_ == "conj" and _modifier_like(root.head):
+        return True
     return (root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.i >= ent.end
             and root.head.lemma_.lower() not in PLACE_NOUNS and root.head.pos_ != "PROPN")
+
+
+def _modifier_like(tok: Any) -> bool:
+    return tok.dep_ in ("nsubj", "nsubjpass", "poss") or (
+        tok.dep_ == "appos" and tok.head.ent_type_ not in PLACE_LABELS and tok.head.lemma_.lower() not in PLACE_NOUNS)
 
 
 def _in_place_position(tok: Any, common: bool = False) -> bool:
@@ -187,6 +200,8 @@ def _in_place_position(tok: Any, common: bool = False) -> bool:
     head = tok.head
     if tok.dep_ == "appos" and not common:
         return head.ent_type_ in PLACE_LABELS
+    if tok.dep_ == "dobj":
+        return common and head.lemma_.lower() in _TARGET_VERBS  # "hit al-Hamidiyeh neighbourhood"
     if tok.dep_ != "pobj":
         return False
     prep = head.lower_

@@ -56,6 +56,7 @@ ATTACK_WORDS = frozenset({"strike", "attack", "hit", "target", "fire", "raid", "
 MODIFIER_TYPES = {
     "air": "air_strike", "aerial": "air_strike", "drone": "air_strike", "missile": "air_strike",
     "airstrike": "air_strike", "jet": "air_strike", "warplane": "air_strike", "barrel": "air_strike",
+    "aircraft": "air_strike", "plane": "air_strike", "helicopter": "air_strike",
     "rocket": "shelling", "mortar": "shelling", "artillery": "shelling", "tank": "shelling", "shell": "shelling",
     "gas": "chemical_attack", "chemical": "chemical_attack", "chlorine": "chemical_attack",
     "sarin": "chemical_attack", "toxic": "chemical_attack",
@@ -97,6 +98,8 @@ def type_of(lemma: str, modifiers: tuple[str, ...] = ()) -> str | None:
             kind = MODIFIER_TYPES.get(m.lower())
             if kind and (lemma in ATTACK_WORDS or TRIGGERS.get(lemma) == "bombing" and kind == "bombing"):
                 return kind
+            if kind == "air_strike" and lemma in ("bomb", "bombing", "bombard", "bombardment", "shell", "shelling"):
+                return kind  # "warplanes bombed the town": bombs from the air
     if lemma in TRIGGERS:
         return TRIGGERS[lemma]
     if lemma in ATTACK_WORDS:

@@ -57,6 +57,8 @@ _LEAD = re.compile(r"^(?:(?:on|in|at|during|since|by|from|of|as\s+of|the|early|l
 _ANCHOR = re.compile(rf"\b(?:{_MONTH_WORD}|{_WEEKDAY_WORD}|yesterday|today|tonight|overnight|night|week|weekend|"
                      r"month|year|ago)\b|\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4}", re.IGNORECASE)
 _AGE = re.compile(r"\d+[\s-]*(?:year|month|week|day)s?[\s-]*old|-year-|\bage[ds]?\b", re.IGNORECASE)  # "a 10-year-old"
+_CLOCK = re.compile(r"^\d{4}\s*(?:gmt|utc|local|hrs|hours)\b|^\d{4}\)$")  # "2000 GMT" is 8 pm, not a year
+_CLOCK_AFTER = re.compile(r"\s*(?:GMT|UTC|local time|hrs\b|[ap]\.?m\b)", re.IGNORECASE)
 _PART_OF_DAY = re.compile(r"\s+(?:morning|evening|afternoon|night|noon|midnight|dawn)$", re.IGNORECASE)
 
 
@@ -113,7 +115,7 @@ def resolve(text: str, published: date | str | None) -> tuple[str, str, str] | N
         published = date.fromisoformat(published)
     words = clean(text)
     low = words.lower()
-    if not words or _DURATION.match(low) or not _ANCHOR.search(low):
+    if not words or _DURATION.match(low) or not _ANCHOR.search(low) or _CLOCK.search(low):
         return None
     found = _special(low, published)
     if found is None:
@@ -121,6 +123,8 @@ def resolve(text: str, published: date | str | None) -> tuple[str, str, str] | N
     if found is None:
         return None
     start, until, precision = found
+    if start.year < 1900:
+        return None  # "1100 pm": a clock time read as a year
     if published is not None:
         if start > published:
             return None  # later than the article: a plan or a forecast, not something that happened
@@ -193,6 +197,8 @@ def time_refs(sent: "SpacySpan", published: date | str | None) -> list[TimeRef]:
             continue
         for start, end in _runs(ent):
             text = sent.doc.text[start:end]
+            if _CLOCK_AFTER.match(sent.doc.text, end):
+                continue  # "(2000 GMT)": a time of day
             got = resolve(text, published)
             if got is None and not _ANCHOR.search(text) or (got is None and _DURATION.match(clean(text).lower())):
                 continue

@@ -160,6 +160,7 @@ def _to_claim(article: Article, doc: "Doc", seg: _Seg, attr: _Attr, n: int) -> C
     if dateline:
         sent_start = dateline.end()
         start = max(start, sent_start)
+    start = max(start, article.body_start)  # a header date the parse hung on the content stays out
     if end - start < 3:
         return None
     content = Span(start, end, text[start:end])
