@@ -70,7 +70,11 @@ def _parser(dmy: bool):
 
 
 def _parse(text: str) -> str | None:
-    found = _parser(re.search(r"\d{1,2}\.\d{1,2}\.\d{2,4}", text) is not None).get_date_data(text)
+    text = text[:100]
+    try:
+        found = _parser(re.search(r"\d{1,2}\.\d{1,2}\.\d{2,4}", text) is not None).get_date_data(text)
+    except (ValueError, OverflowError, TypeError, KeyError):  # odd metadata is no date, never a failed run
+        return None
     return found.date_obj.date().isoformat() if found and found.date_obj else None
 
 

@@ -77,7 +77,10 @@ def _parser(base: date | None, dmy: bool) -> Any:
 
 @functools.lru_cache(maxsize=4096)
 def _dateparser(text: str, base: date | None, dmy: bool = False) -> tuple[date, str] | None:
-    found = _parser(base, dmy).get_date_data(text)
+    try:
+        found = _parser(base, dmy).get_date_data(text[:100])
+    except (ValueError, OverflowError, TypeError, KeyError):  # odd input is no date, never a failed run
+        return None
     if found is None or found.date_obj is None:
         return None
     return found.date_obj.date(), found.period or "day"
