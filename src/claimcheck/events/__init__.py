@@ -17,7 +17,8 @@ The stable interface (other stages and the pipeline call only these):
 - ``time.resolve(text, published) -> (date, until, precision) | None``.
 
 Modules: ``taxonomy`` (types and trigger words), ``time`` (time expressions), ``dates``
-(publication dates), ``places`` (place names, keys, containment), ``frames`` (a claim's frame).
+(publication dates), ``places`` (place names, keys, containment), ``victims`` (counts of people hit),
+``frames`` (a claim's frame).
 Grouping frames into corpus-level events lives beside these (issue 15 part B).
 """
 
