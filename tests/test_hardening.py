@@ -137,12 +137,15 @@ def test_escape_sequences_in_text_and_names_never_reach_the_terminal_raw(tmp_pat
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "x\x1b]0;title\x07.json").write_text("{not json", encoding="utf-8")
+    (folder / "new\nline.json").write_text("[]", encoding="utf-8")
     (folder / "a.txt").write_text("\x1b[2JThe ministry said the \x1b[31mroad\x1b[0m was closed.\n", encoding="utf-8")
     out = tmp_path / "claims.jsonl"
     result = _cli(["claims", str(folder), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.stderr and "\x07" not in result.stderr
     assert "x\\x1b]0;title\\x07.json" in result.stderr  # named, escaped
+    assert any(line.startswith("warning: ") and line.endswith("new\\nline.json: no articles (empty JSON list)")
+               for line in result.stderr.splitlines())  # a warning stays one line
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert any("\x1b[31mroad" in r["text"] for r in rows)  # the JSONL keeps the exact text
 

@@ -90,7 +90,8 @@ def _echo(text: str, err: bool = False, nl: bool = True) -> None:
 
 
 def _warn(message: str) -> None:
-    _echo(f"warning: {message}", err=True)
+    """One line, whatever the file name holds (a newline in a name is shown as \\n)."""
+    _echo(f"warning: {message}".replace("\n", "\\n"), err=True)
 
 
 @contextlib.contextmanager
