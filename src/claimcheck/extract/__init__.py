@@ -169,7 +169,9 @@ def _to_claim(article: Article, doc: "Doc", seg: _Seg, attr: _Attr, n: int) -> C
             mention_span = attr.inherited.source
         mention = (Span(mention_span.start_char, mention_span.end_char, mention_span.text)
                    if mention_span is not None else None)
-        source = Source(attr.name if attr.kind != "unresolved" else None, attr.kind, mention)
+        named = attr.kind != "unresolved"
+        source = Source(attr.name if named else None, attr.kind, mention,
+                        affiliation=attr.affiliation if named else None)
     elif attr.kind == "unresolved":
         source = Source(None, "unresolved", None)
     else:

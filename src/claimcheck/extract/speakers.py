@@ -13,7 +13,7 @@ from claimcheck.extract.lexicon import (
     _BODY_NOUNS, _FEMALE, _GROUP_NOUNS, _MALE, _PEOPLE_NOUNS, _PERSON_NOUNS, _PRONOUNS, SPEECH_VERBS,
 )
 from claimcheck.extract.mentions import _mention, _uncapitalised
-from claimcheck.sources import canonical_name
+from claimcheck.sources import canonical_name, name_parts
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -25,6 +25,7 @@ def _resolve(attr: _Attr, segs: list[_Seg], i: int) -> None:
     if attr.inherited is not None:
         src = attr.inherited
         attr.kind, attr.name, attr.person, attr.plural, attr.gender = src.kind, src.name, src.person, src.plural, src.gender
+        attr.affiliation = src.affiliation
         return
     if attr.kind in ("unresolved", "narrator") and attr.source is None:
         return
@@ -48,11 +49,13 @@ def _resolve(attr: _Attr, segs: list[_Seg], i: int) -> None:
         if target is None:
             attr.kind, attr.name = "unresolved", None
         else:
-            attr.kind, attr.name = "pronoun", target.name
+            attr.kind, attr.name, attr.affiliation = "pronoun", target.name, target.affiliation
             attr.person, attr.plural, attr.gender = target.person, target.plural, target.gender
         return
     attr.kind = "named"
-    attr.name = _uncapitalised(canonical_name(attr.source.text), attr.source) or None
+    parts = name_parts(attr.source.text)
+    attr.name = _uncapitalised(parts.name, attr.source) or None
+    attr.affiliation = parts.affiliation
     attr.person = _person_like(attr.source, head)
     attr.gender = _gender_of(attr.source)
     if attr.gender is None and attr.person is not False and head is not None and head.pos_ == "PROPN":
@@ -60,6 +63,7 @@ def _resolve(attr: _Attr, segs: list[_Seg], i: int) -> None:
     target = _described_antecedent(attr, segs, i)
     if target is not None:
         attr.kind, attr.name, attr.person, attr.plural = "pronoun", target.name, target.person, target.plural
+        attr.affiliation = target.affiliation
 
 
 # "The group said ...", "the ministry denied ...": a definite description naming a kind of body
