@@ -219,6 +219,7 @@ def _parts(name: str) -> NameParts:
     # "SANA news agency", "the Tahrir al-Sham jihadist alliance", "the SOHR monitor": the name, then what it is
     m = re.match(r"^(?P<name>.*[A-Z][\w.'’-]*)\s+(?P<desc>(?:[a-z][\w-]*\s*){1,3})$", name)
     if (m and all(w in _DESCRIPTOR_NOUNS for w in m.group("desc").split()) and m.group("name").split()[0][:1].isupper()
+            and (len(m.group("name").split()) > 1 or _ACRONYM.match(m.group("name")))
             and not _nationality(m.group("name")) and not _DESCRIPTOR_ADJ.match(m.group("name"))):
         dropped += [_descriptor_key(w) for w in m.group("desc").split()]
         name = m.group("name").strip()
