@@ -159,8 +159,10 @@ def _representatives(counts: Counter, cl: _Clusters) -> dict[str, str]:
             top = min((n for n in names if _acronym(n) and _tokens(n) == _tokens(top)), key=lambda n: (-counts[n], n))
         # ... in its fullest written form: a person's full name ("Kerry" -> "John Kerry"), an
         # acronym's words ("SANA" -> "Syrian Arab News Agency")
-        fuller = [n for n in names if _skeleton(n) and len(_tokens(n)) > len(_tokens(top))
-                  and _tokens(n)[-len(_tokens(top)):] == _tokens(top)]
+        k = len(_tokens(top))
+        fuller = [n for n in names if len(_tokens(n)) > k and _tokens(n)[-k:] == _tokens(top) and len(n.split()) <= 5
+                  and all(w[:1].isupper() for w in n.split()[:len(n.split()) - len(top.split())])
+                  and not set(_tokens(n)) & _RELATION_WORDS]
         if _acronym(top):
             fuller += [n for n in names if _initials(n) == _acronym(top) and len(n.split()) > 1 and _title_case(n)]
         best = min(fuller, key=lambda n: (-counts[n], -len(n), n)) if fuller else top
