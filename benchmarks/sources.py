@@ -76,11 +76,11 @@ def broken(name: str) -> str | None:
         return "quote"
     if len(name.split()) > 6:
         return "long"
-    if " and " in name:
-        words = [w for w in name.split() if w.lower() not in _SMALL]
-        if not all(w[:1].isupper() for w in words):
-            return "two"
-        return "group" if re.search(r"\b[A-Z]\w+ and [A-Z]\w+ [A-Z]\w+$", name) and len(words) <= 5 else "two"
+    if " and " in name:  # "John Kerry and Sergei Lavrov": two names, each a name, is a group source
+        parts = name.split(" and ")
+        if len(parts) == 2 and all(p[:1].isupper() and len(p.split()) <= 4 for p in parts):
+            return "group"
+        return "two"
     return None
 
 

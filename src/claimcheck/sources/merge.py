@@ -117,10 +117,21 @@ def _clusters(counts: Counter) -> _Clusters:
         # ... not a role's or a relation's phrase ("president of the Syrian Coalition" is not the Coalition)
         supers = [o for o in unique if len(toks[o]) > k and toks[o][-k:] == mine and toks[o][-k - 1] not in _OF_WORDS
                   and not _is_group(o) and _same_body(n, o) and not set(toks[o][:-k]) & _RELATION_WORDS]
+        # "Russian Konashenkov" (a nationality the title left behind) does not make "Konashenkov" ambiguous
+        supers = [o for o in supers if not all(_nationality(w) for w in o.split()[:-len(n.split())])] or supers
         if supers:
             longest = max(supers, key=lambda s: (len(toks[s]), s))
             if all(set(toks[o]) <= set(toks[longest]) for o in supers):  # one chain: one party
                 cl.union(longest, n)
+    for n in unique:  # "Russian Konashenkov" is "Konashenkov"; "Syrian Coalition" is "Syrian National Coalition"
+        words = n.split()
+        if len(words) >= 2 and _nationality(words[0]) and " ".join(words[1:]) in cl.parent and not _has_body_word(n):
+            cl.union(" ".join(words[1:]), n)
+        if _title_case(n) and 2 <= len(words) <= 3 and _has_body_word(words[-1]) and not _is_group(n):
+            inner = {cl.find(o) for o in full if _title_case(o) and len(toks[o]) > len(toks[n]) and toks[o][-1] == toks[n][-1]
+                     and toks[o][0] == toks[n][0] and set(toks[n]) < set(toks[o]) and " for " not in o and " of " not in o}
+            if len(inner) == 1:
+                cl.union(next(iter(inner)), n)
     heads: dict[tuple[str, str], set[str]] = defaultdict(set)
     for o in full:  # "Syrian Observatory for Human Rights": head "observatory", modifiers {"syrian"}
         pre = re.split(r"\s+(?:for|of)\s+", o, maxsplit=1)[0]

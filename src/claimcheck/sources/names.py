@@ -150,6 +150,9 @@ def _clean(text: str) -> str:
     if any(q in name for q in "\"“”«»"):  # 'each other" Observatory head X': the end of a quotation
         name = re.split(r"[\"“”«»]", name)[-1].strip(_QUOTES + " ,.;:") or name.strip(_QUOTES + " ,.;:")
     name = re.sub(r"^posted\s+on\s+.*?\s+by\s+", "", name, flags=re.IGNORECASE)
+    # "a report by the Observatory", "a new toll from SOHR": the body whose report it is
+    name = re.sub(r"^(?:(?:a|an|the)\s+)?(?:new\s+|latest\s+)?(?:report|toll|statement|figures?|data|count|tally)\s+"
+                  r"(?:by|from|of)\s+(?=(?:the\s+)?[A-Z])", "", name, flags=re.IGNORECASE)
     # "Aleppo A military source": a dateline's place, then the sentence's capitalised article
     name = re.sub(r"^(?:[A-Z][\w'’-]*\s+){1,3}(?=(?:The|A|An)\s+[a-zA-Z])", "", name)
     for _ in range(2):
@@ -260,7 +263,8 @@ def _nationality(text: str) -> bool:
     """"Syrian", "Kurdish", "US": a people or country word, which a description after it names ("Syrian
     state television" is not "Syrian")."""
     words = text.split()
-    return len(words) == 1 and (bool(re.search(r"(?:an|ish|ese|i)$", words[0])) or words[0] in ("US", "U.S.", "UK"))
+    return len(words) == 1 and (bool(re.search(r"(?:an|ish|ese|i)$", words[0])) or words[0] in (
+        "US", "U.S.", "UK", "Arab", "Thai", "French", "Dutch", "Swiss", "Greek"))
 
 
 _PARTICLES = frozenset({"de", "al", "al-", "el", "bin", "ibn", "van", "von", "der", "du", "da", "la", "abu"})
