@@ -30,6 +30,8 @@ _SMALL = frozenset({"of", "for", "the", "and", "on", "in", "at", "to", "al"})
 # Spellings of one word: a name's tokens are compared through these.
 _SPELLINGS = {"defence": "defense", "organisation": "organization", "centre": "center", "armys": "army",
               "observatorys": "observatory", "britain-based": "britain-based", "programme": "program"}
+# Heads any body answers to ("the Britain-based group" is the body based in Britain).
+_ANY_BODY = frozenset({"group", "organisation", "organization", "body", "outfit"})
 # Modifiers that do not tell one body from another ("the local war monitoring group").
 _PLAIN_MODIFIERS = frozenset({"war", "opposition", "independent", "local", "rights", "human", "other", "main",
                               "leading", "syrian", "international", "new", "opposing", "so-called"})
@@ -43,7 +45,9 @@ def _tokens(name: str) -> tuple[str, ...]:
 
 
 def _is_group(name: str) -> bool:
-    return " and " in name and not _title_case(name)
+    """Two parties ("John Kerry and Sergei Lavrov"), not one name with an "and" in it ("National
+    Coalition for Syrian Revolution and Opposition Forces")."""
+    return " and " in name and not re.search(r"\b(?:of|for)\b.*\band\b", name)
 
 
 def _title_case(name: str) -> bool:
@@ -99,7 +103,11 @@ def _clusters(counts: Counter) -> _Clusters:
     for n in unique:  # acronyms
         acr = _acronym(n)
         if acr:
-            targets = {cl.find(o) for o in full if _initials(o) == acr and len(o.split()) > 1 and _title_case(o)}
+            found = [o for o in full if _initials(o) == acr and len(o.split()) > 1 and _title_case(o)]
+            if len({tuple(t.rstrip("s") for t in toks[o]) for o in found}) == 1:  # "United Nation(s)"
+                for o in found[1:]:
+                    cl.union(found[0], o)
+            targets = {cl.find(o) for o in found}
             if len(targets) == 1:
                 cl.union(next(iter(targets)), n)
     for n in unique:  # a possessive the text lost its apostrophe from ("SANAs correspondent": SANA's)
@@ -165,7 +173,8 @@ def _representatives(counts: Counter, cl: _Clusters) -> dict[str, str]:
     rep = {}
     for names in members.values():
         # the most frequent form, not an acronym or a lost possessive ("SANAs") ...
-        top = min(names, key=lambda n: (_acronym(n) is not None, _acronym(n[:-1]) is not None, -counts[n], n))
+        top = min(names, key=lambda n: (_acronym(n[:-1]) is not None and n[:-1] in names, _acronym(n) is not None,
+                                        -counts[n], -len(n), n))
         if _acronym(top) is None and any(_acronym(n) and _tokens(n) == _tokens(top) for n in names):
             top = min((n for n in names if _acronym(n) and _tokens(n) == _tokens(top)), key=lambda n: (-counts[n], n))
         # ... in its fullest written form: a person's full name ("Kerry" -> "John Kerry"), an
@@ -223,7 +232,7 @@ def normalise_sources(claims: Iterable[Claim]) -> list[Claim]:
               and _skeleton(n) is None}
 
     def holders(words: frozenset[str], among: Iterable[str]) -> set[str]:
-        return {b for b in among if b in bodies and words <= held[b]}
+        return {b for b in among if b in bodies and words - _ANY_BODY <= held[b]}
 
     def resolve(name: str | None, earlier: list[str]) -> tuple[str | None, bool]:
         """A descriptor's body, and whether it was named earlier in the article."""
