@@ -44,6 +44,7 @@ from claimcheck.extract.speakers import _adjacent_speaker, _resolve
 from claimcheck.nlp import DATELINE_RE
 from claimcheck.quantities import extract_quantities
 from claimcheck.records import Article, Claim, Source, Span
+from claimcheck.sources import source_extent
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -167,8 +168,10 @@ def _to_claim(article: Article, doc: "Doc", seg: _Seg, attr: _Attr, n: int) -> C
         mention_span = attr.source
         if attr.inherited is not None:
             mention_span = attr.inherited.source
-        mention = (Span(mention_span.start_char, mention_span.end_char, mention_span.text)
-                   if mention_span is not None else None)
+        mention = None
+        if mention_span is not None:  # the source phrase, without a quotation's end, a date or a dateline before it
+            a, b = source_extent(mention_span.text)
+            mention = Span.of(text, mention_span.start_char + a, mention_span.start_char + b)
         named = attr.kind != "unresolved"
         source = Source(attr.name if named else None, attr.kind, mention,
                         affiliation=attr.affiliation if named else None)

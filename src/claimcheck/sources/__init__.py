@@ -7,6 +7,6 @@
 
 from claimcheck.sources.camps import assign_camps
 from claimcheck.sources.merge import merge_map, normalise_sources
-from claimcheck.sources.names import NameParts, canonical_name, name_parts
+from claimcheck.sources.names import NameParts, canonical_name, name_parts, source_extent
 
-__all__ = ["NameParts", "assign_camps", "canonical_name", "merge_map", "name_parts", "normalise_sources"]
+__all__ = ["NameParts", "assign_camps", "canonical_name", "merge_map", "name_parts", "normalise_sources", "source_extent"]

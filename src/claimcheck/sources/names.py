@@ -144,6 +144,31 @@ def _is_party(part: str) -> bool:
     return bool(words) and (words[-1][:1].isupper() or words[-1].lower() in _ORG_HEADS)
 
 
+_WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .'’/-]+,[^()]{0,40}\([A-Z][\w .&'’-]{0,40}\)\s*(?:-{1,2}|–|—|:)\s+")
+
+
+def source_extent(mention: str) -> tuple[int, int]:
+    """Where the source phrase lies in a mention as cut from the parse, as offsets into it: without
+    the end of a quotation before it ('each other" Observatory head ...'), a wire dateline, a date
+    or framing words ("Earlier in the day a source ...") and closing punctuation."""
+    end = len(mention.rstrip(" ,;:" + _QUOTES))
+    if re.search(r"(?<![.\w])[A-Za-z]{4,}\.$", mention[:end]):  # "Karen Bobadilla." (but "U.S.", "Jr.")
+        end -= 1
+    start = 0
+    quote = max((mention.rfind(q, 0, end) for q in "\"“”«»"), default=-1)
+    if quote >= 0 and mention[quote + 1:end].strip():
+        start = quote + 1
+    for pattern in (_WIRE_DATELINE, re.compile(r"^posted\s+on\s+.*?\s+by\s+", re.I), _LEADING_DATE, _LEADING_CONTEXT):
+        rest = mention[start:end]
+        lead = len(rest) - len(rest.lstrip())
+        m = pattern.match(rest[lead:])
+        if m and rest[lead + m.end():].strip():
+            start += lead + m.end()
+    while start < end and mention[start] in " ,;:" + _QUOTES:
+        start += 1
+    return (start, end) if start < end else (0, len(mention))
+
+
 def _clean(text: str) -> str:
     """The mention without what surrounds the source: quotation ends, dates, framing words."""
     name = text.strip(_QUOTES + " ,.;:")
