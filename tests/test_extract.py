@@ -779,3 +779,16 @@ def test_the_monitor_is_the_body_named_before(nlp):
 ])
 def test_speech_by_nobody_has_no_speaker(nlp, text):
     assert all(c.source.kind == "narrator" for c in _claims(nlp, text))
+
+
+@pytest.mark.parametrize("text,mention,name", [
+    ("Rami Abdel Rahman, head of the Observatory, said 12 people were killed.",
+     "Rami Abdel Rahman, head of the Observatory", "Rami Abdel Rahman"),
+    ("Sen. Lindsey Graham (R-S.C.) said the bill would pass.", "Sen. Lindsey Graham (R-S.C.)", "Lindsey Graham"),
+    ("FLINT, Mich., Oct. 4 (UPI) — Former President Bill Clinton said the plan would work.",
+     "Former President Bill Clinton", "Bill Clinton"),
+])
+def test_the_mention_is_the_source_phrase_as_written(nlp, text, mention, name):
+    claim = _find(_claims(nlp, text), cue="said")
+    m = claim.source.mention
+    assert (m.text, text[m.start:m.end], claim.source.name) == (mention, mention, name)

@@ -38,6 +38,7 @@ from claimcheck.extract.attribution import _Attr, _Seg
 from claimcheck.extract.denials import _owners_claim
 from claimcheck.extract.frames import _attributions, _DASH_CREDIT, _frame_only
 from claimcheck.extract.lexicon import _QUOTE_CHARS
+from claimcheck.extract.mentions import _with_apposition
 from claimcheck.extract.segments import _classify, _join_headline_fragments, _question_claim, _segments
 from claimcheck.extract.spans import _asks, _quote_delta, _starts_paragraph, _trim_chars
 from claimcheck.extract.speakers import _adjacent_speaker, _resolve
@@ -169,6 +170,11 @@ def _to_claim(article: Article, doc: "Doc", seg: _Seg, attr: _Attr, n: int) -> C
         if attr.inherited is not None:
             mention_span = attr.inherited.source
         mention = None
+        if mention_span is not None and attr.inherited is None:
+            mention_span = _with_apposition(mention_span, attr.source_head, attr.cue, attr.content)
+        elif mention_span is not None:
+            base = attr.inherited
+            mention_span = _with_apposition(mention_span, base.source_head, base.cue, base.content)
         if mention_span is not None:  # the source phrase, without a quotation's end, a date or a dateline before it
             a, b = source_extent(mention_span.text)
             mention = Span.of(text, mention_span.start_char + a, mention_span.start_char + b)

@@ -121,7 +121,8 @@ def canonical_name(mention: str) -> str:
 
 def name_parts(mention: str) -> NameParts:
     """The name, affiliation and dropped descriptor words of one mention (see the module doc)."""
-    text = " ".join(mention.split())
+    a, b = source_extent(mention)
+    text = " ".join(mention[a:b].split())
     parts = [p for p in re.split(r"\s+and\s+(?=(?:the\s+)?[A-Z])", _clean(text)) if p]
     if len(parts) == 2 and all(_is_party(p) for p in parts) and not _one_title_case_name(_clean(text)):
         # "US Secretary of State John Kerry and Russian Foreign Minister Sergei Lavrov": a group
