@@ -55,15 +55,19 @@ ORGS = {
 }
 CAMPS = """
 [government]
-members = ["Syrian Arab News Agency", "Syrian army", "Syrian government", "Russian Defence Ministry",
-           "Syrian state television", "Russia", "Hezbollah", "Iran"]
+members = ["Syrian Arab News Agency", "Syrian army", "Syrian government", "Syrian state television", "Police Command",
+           "Russian Defence Ministry", "Russia", "Hezbollah", "Al-Manar", "Iran"]
 [opposition]
 members = ["Syrian Observatory for Human Rights", "Syrian National Coalition", "Free Syrian Army", "White Helmets",
-           "rebels", "Syrian Network for Human Rights", "activists"]
+           "rebels", "Syrian Network for Human Rights", "Jaish al-Islam", "Ahrar al-Sham", "Local Coordination Committees"]
 [west]
-members = ["United States", "US-led coalition", "Pentagon", "John Kerry"]
+members = ["United States", "US-led coalition", "Pentagon", "State Department", "France", "Britain"]
 [turkey]
 members = ["Turkey", "Anadolu Agency", "Turkish army"]
+[kurds]
+members = ["Syrian Democratic Forces", "YPG"]
+[jihadists]
+members = ["Islamic State", "Nusra Front"]
 """
 _DATE = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b(19|20)\d\d\b|\b(jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|\d (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 _SMALL = {"of", "for", "the", "and", "on", "in", "at", "to", "al"}
