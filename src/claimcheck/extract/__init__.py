@@ -42,7 +42,7 @@ from claimcheck.extract.mentions import _with_apposition
 from claimcheck.extract.segments import _classify, _join_headline_fragments, _question_claim, _segments
 from claimcheck.extract.spans import _asks, _quote_delta, _starts_paragraph, _trim_chars
 from claimcheck.extract.speakers import _adjacent_speaker, _resolve
-from claimcheck.nlp import DATELINE_RE
+from claimcheck.nlp import DATELINE_RE, doc_text
 from claimcheck.quantities import extract_quantities
 from claimcheck.records import Article, Claim, Source, Span
 from claimcheck.sources import source_extent
@@ -64,7 +64,7 @@ def extract_claims(article: Article, doc: "Doc") -> list[Claim]:
     for seg in segs:
         _classify(seg, headline=one_line)
         delta = _quote_delta(seg.span.text)
-        if in_quote and _starts_paragraph(doc.text, seg.start) and seg.span.text[:1] not in _QUOTE_CHARS:
+        if in_quote and _starts_paragraph(doc_text(doc), seg.start) and seg.span.text[:1] not in _QUOTE_CHARS:
             in_quote = False  # a quotation running over paragraphs reopens each one with a quote mark
         opened = in_quote
         if in_quote and not seg.skip:
@@ -76,13 +76,13 @@ def extract_claims(article: Article, doc: "Doc") -> list[Claim]:
         if seg.intro is not None:
             continue
         seg.attrs = _attributions(seg.span, prev, opened)
-        prev = seg.attrs[-1].content if seg.attrs else _trim_chars(doc.text, seg.start, seg.end)
+        prev = seg.attrs[-1].content if seg.attrs else _trim_chars(doc_text(doc), seg.start, seg.end)
     for i, seg in enumerate(segs):
         frame = _frame_only(seg) if not seg.skip and not seg.attrs and i > 0 else None
         if frame is not None and segs[i - 1].quote_only and not segs[i - 1].skip and not segs[i - 1].attrs:
             # '“...”' then 'Trump said, looking out at the crowd.': the frame belongs to the quote
             prev_seg = segs[i - 1]
-            frame.content = _trim_chars(doc.text, prev_seg.start, prev_seg.end)
+            frame.content = _trim_chars(doc_text(doc), prev_seg.start, prev_seg.end)
             prev_seg.attrs = [frame]
             seg.skip = True
     for i, seg in enumerate(segs):
@@ -94,15 +94,15 @@ def extract_claims(article: Article, doc: "Doc") -> list[Claim]:
             dash = doc.char_span(base + credit.start("dash"), base + credit.end("dash"), alignment_mode="expand")
             if who is not None and dash is not None:
                 prev_seg = segs[i - 1]
-                prev_seg.attrs = [_Attr(_trim_chars(doc.text, prev_seg.start, prev_seg.end), dash[0], who, who[-1])]
+                prev_seg.attrs = [_Attr(_trim_chars(doc_text(doc), prev_seg.start, prev_seg.end), dash[0], who, who[-1])]
     for i, seg in enumerate(segs):
         if seg.attrs and all(a.nominal for a in seg.attrs) and not seg.quote_only and not seg.question:
             # "Critics rejected the minister's claim that ...": the sentence itself is the narrator's
-            seg.attrs.insert(0, _Attr(_trim_chars(doc.text, seg.start, seg.end), None, None, None, kind="narrator"))
+            seg.attrs.insert(0, _Attr(_trim_chars(doc_text(doc), seg.start, seg.end), None, None, None, kind="narrator"))
             continue
         if seg.skip or seg.attrs or seg.intro is not None or seg.question:
             continue
-        whole = _trim_chars(doc.text, seg.start, seg.end)
+        whole = _trim_chars(doc_text(doc), seg.start, seg.end)
         intro = next((s.intro for s in reversed(segs[max(0, i - 1):i]) if not s.skip), None)
         if intro is not None:
             seg.attrs = [_Attr(whole, intro.cue, intro.source, intro.source_head, inherited=intro)]

@@ -6,6 +6,7 @@ outlet's ``questions`` claim."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -41,8 +42,16 @@ def _segments(doc: "Doc") -> list[_Seg]:
                     out.append(_Seg(span, span.start_char, span.end_char))
                 if tok is not None:
                     start = tok.i + 1
+    # Span.ents walks the doc's entities from the first each time: quadratic over a long article.
+    # One sweep gives each segment the same entities (those wholly inside it, in order).
+    ents = doc.ents
+    starts = [e.start for e in ents]
     for seg in out:
-        seg.persons = [(e.text, _gender_of(e)) for e in seg.span.ents if e.label_ == "PERSON"]
+        k, inside = bisect.bisect_left(starts, seg.span.start), []
+        while k < len(ents) and ents[k].end <= seg.span.end:
+            inside.append(ents[k])
+            k += 1
+        seg.persons = [(e.text, _gender_of(e)) for e in inside if e.label_ == "PERSON"]
     return out
 
 
