@@ -11,7 +11,8 @@ What is measured, over the claims whose source is ``named`` or ``pronoun`` (a na
 * **Names per real source**: ten organisations most cited in FA-KES, identified by hand once as
   patterns over the source *mention* as written (``ORGS``: the organisation, its acronym,
   descriptors and its best-known people); for each, the number of distinct ``source.name`` values
-  of the claims whose mention matches. Lower is better (1 = one name).
+  of the claims whose mention matches (lower is better, 1 = one name), how many names cover 90%
+  of its claims, and the share of its claims under its most frequent name.
 * **Broken-looking names**: share of named sources whose name holds a date or time, a quote mark,
   more than six words, or two parties (an "and" between two sources, not inside one Title Case
   name). Group sources ("John Kerry and Sergei Lavrov", the documented choice for two speakers)
@@ -42,7 +43,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
 
 ORGS = {
-    "Syrian Observatory for Human Rights": r"Observatory|\bSOHR\b|\bmonitor|Abd[eu]l[ -]?Rahman|Abdurrahman|[A-Za-z]+-based (group|watchdog)",
+    "Syrian Observatory for Human Rights": r"Observatory|\bSOHR\b|\bmonitor|Abd[eu]l[ -]?Rahman|Abdurrahman|(Britain|UK|British|London)-based (group|watchdog)",
     "SANA": r"\bSANA\b|Syrian Arab News Agency|state news agency",
     "Syrian army": r"(?<!Free )Syrian (Arab )?[Aa]rmy|Syrian armed forces|army general command",
     "Russian defence ministry": r"Russian (Defen[cs]e|defen[cs]e) [Mm]inistry|[Dd]efen[cs]e [Mm]inistry in Moscow|Konashenkov",
@@ -144,7 +145,14 @@ def measure(gva: int, cache: Path | None) -> dict:
             for org, pat in ORGS.items():
                 mine = [c for c in named if c.source.mention is not None and re.search(pat, c.source.mention.text)]
                 names = Counter(c.source.name for c in mine)
-                res["orgs"][org] = {"claims": len(mine), "names": len(names), "top": names.most_common(4)}
+                covering, total = 0, 0
+                for _, k in names.most_common():  # names that cover 90% of the organisation's claims
+                    if total >= 0.9 * len(mine):
+                        break
+                    covering, total = covering + 1, total + k
+                res["orgs"][org] = {"claims": len(mine), "names": len(names), "top": names.most_common(4),
+                                    "top_share": names.most_common(1)[0][1] / len(mine) if mine else 0.0,
+                                    "cover90": covering}
         out[split] = res
     return out
 
@@ -181,7 +189,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  broken kinds: {m['broken_kinds']}   baseline {b.get('broken_kinds', '-')}")
         for org, r in m.get("orgs", {}).items():
             br = b.get("orgs", {}).get(org, {}) if b else {}
-            print(f"  {org:38} {r['claims']:4} claims  names {r['names']:3}   baseline {br.get('names', '-')}")
+            print(f"  {org:38} {r['claims']:4} claims  names {r['names']:3} (90% of claims under {r['cover90']:2}, "
+                  f"top name {r['top_share']:.2f})   baseline {br.get('names', '-')} ({br.get('cover90', '-')}, "
+                  f"{br.get('top_share', 0):.2f})")
             print(f"      {r['top']}")
             if br:
                 print(f"      baseline {br['top']}")

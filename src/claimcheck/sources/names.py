@@ -177,8 +177,9 @@ def _clean(text: str) -> str:
         name = re.split(r"[\"“”«»]", name)[-1].strip(_QUOTES + " ,.;:") or name.strip(_QUOTES + " ,.;:")
     name = re.sub(r"^posted\s+on\s+.*?\s+by\s+", "", name, flags=re.IGNORECASE)
     # "a report by the Observatory", "a new toll from SOHR": the body whose report it is
-    name = re.sub(r"^(?:(?:a|an|the)\s+)?(?:new\s+|latest\s+)?(?:report|toll|statement|figures?|data|count|tally)\s+"
-                  r"(?:by|from|of)\s+(?=(?:the\s+)?[A-Z])", "", name, flags=re.IGNORECASE)
+    name = re.sub(r"^(?:(?:a|an|the)\s+)?(?:new\s+|latest\s+|earlier\s+)?(?:death\s+)?(?:report|toll|statement|figures?|data"
+                  r"|count|tally|appeal|message|video|footage|pictures|postings?)\s+(?:by|from|of)\s+(?=(?:the\s+)?[A-Z])",
+                  "", name, flags=re.IGNORECASE)
     # "Aleppo A military source": a dateline's place, then the sentence's capitalised article
     name = re.sub(r"^(?:[A-Z][\w'’-]*\s+){1,3}(?=(?:The|A|An)\s+[a-zA-Z])", "", name)
     for _ in range(2):
