@@ -104,6 +104,8 @@ def test_assign_camps():
     ("Lt. Joe Gomez of the Fresno Police Department", "Joe Gomez", "Fresno Police Department"),
     ("SANA reporter in Aleppo", "SANA reporter", "SANA"),
     ("state news agency SANA", "SANA", None),
+    ("Syrias state-run news agency SANA", "SANA", None),
+    ("the UN childrens agency UNICEF", "UNICEF", None),
     ("the SANA news agency", "SANA", None),
     ("the Tahrir al-Sham jihadist alliance", "Tahrir al-Sham", None),
     ("a report by the Syrian Observatory for Human Rights", "Syrian Observatory for Human Rights", None),

@@ -218,8 +218,12 @@ def _parts(name: str) -> NameParts:
         name = " ".join(words)
         # "state news agency SANA", "activist Mustafa Ebdi": a lower-case description, then the name
         m = re.match(r"^(?P<desc>[A-Za-z][\w-]*\s+(?:[a-z][\w-]*\s+){0,3})(?P<name>(?:[A-Z][\w.'’-]*\s*)+)$", name)
-        if m and (m.group("desc")[:1].islower() or len(m.group("desc").split()) > 1) and (
-                m.group("name").strip().lower() not in _DESCRIPTOR_NOUNS | {"tv"}) and all(w.lower() in _DESCRIPTOR_NOUNS or w.lower() in _ROLE_WORDS for w in m.group("desc").split()):
+        desc = m.group("desc").split() if m else []
+        if m and (m.group("desc")[:1].islower() or len(desc) > 1) and (
+                m.group("name").strip().lower() not in _DESCRIPTOR_NOUNS | {"tv"}) and (all(
+                w.lower() in _DESCRIPTOR_NOUNS or w.lower() in _ROLE_WORDS for w in desc) or (
+                # "Syrias state-run news agency SANA", "the UN childrens agency UNICEF": what an acronym is
+                desc[-1].lower() in _DESCRIPTOR_NOUNS and _ACRONYM.match(m.group("name").strip()))):
             dropped += [_descriptor_key(w) for w in m.group("desc").split()]
             name = m.group("name").strip()
         if name == before:
