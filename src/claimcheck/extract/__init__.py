@@ -39,7 +39,7 @@ from claimcheck.extract.denials import _owners_claim
 from claimcheck.extract.frames import _attributions, _DASH_CREDIT, _frame_only
 from claimcheck.extract.lexicon import _QUOTE_CHARS
 from claimcheck.extract.mentions import _with_apposition
-from claimcheck.extract.segments import _classify, _join_headline_fragments, _question_claim, _segments
+from claimcheck.extract.segments import _classify, _cut_before, _join_headline_fragments, _question_claim, _segments
 from claimcheck.extract.spans import _asks, _quote_delta, _starts_paragraph, _trim_chars
 from claimcheck.extract.speakers import _adjacent_speaker, _resolve
 from claimcheck.nlp import DATELINE_RE, doc_text
@@ -56,6 +56,8 @@ __all__ = ["extract_claims"]
 def extract_claims(article: Article, doc: "Doc") -> list[Claim]:
     """Claims of one article, in order of appearance; ``doc`` is ``nlp(article.text)``."""
     segs = [s for s in _segments(doc) if s.end > article.body_start]
+    if segs and segs[0].start < article.body_start:  # the body starts inside a sentence: after a header date
+        segs[0] = _cut_before(segs[0], article.body_start)
     prev: tuple[int, int] | None = None  # content a referring denial ("this was denied") points at
     in_quote = False
     # A verbless statement ("Third boob likely a hoax") counts only where the whole body is one line
@@ -160,6 +162,7 @@ def _to_claim(article: Article, doc: "Doc", seg: _Seg, attr: _Attr, n: int) -> C
     if dateline:
         sent_start = dateline.end()
         start = max(start, sent_start)
+    start = max(start, article.body_start)  # a header date the parse hung on the content stays out
     if end - start < 3:
         return None
     content = Span(start, end, text[start:end])

@@ -55,6 +55,17 @@ def _segments(doc: "Doc") -> list[_Seg]:
     return out
 
 
+def _cut_before(seg: _Seg, at: int) -> _Seg:
+    """The part of a sentence from character ``at`` on: where the body starts inside a sentence (a
+    header date opening the line, "Wed 05 Apr 2017 Syria attack ..."), the header is no claim's."""
+    first = next((t.i for t in seg.span if t.idx >= at and not t.is_space), None)
+    if first is None or first == seg.span.start:
+        return seg
+    span = seg.span.doc[first:seg.span.end]
+    return _Seg(span, span.start_char, span.end_char,
+                persons=[(e.text, _gender_of(e)) for e in span.ents if e.label_ == "PERSON"])
+
+
 def _classify(seg: _Seg, headline: bool = False) -> None:
     text = seg.span.text.strip()
     bare = text.strip(_QUOTE_CHARS + " ")
