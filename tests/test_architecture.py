@@ -19,7 +19,7 @@ MAX_LINES = 400
 STAGE_OF = {
     "load": "load", "layout": "load", "extract": "extract", "sources": "sources", "quantities": "quantities",
     "embed": "embed", "embed_cache": "embed", "embed_onnx": "embed", "cluster": "cluster", "dispute": "dispute", "stance": "stance",
-    "facts": "facts", "origins": "origins",
+    "facts": "facts", "origins": "origins", "events": "events",
 }
 # What every stage may import: the records, the errors, the camps file, and the one spaCy pipeline.
 SHARED = {"records", "errors", "config", "nlp"}
@@ -27,6 +27,7 @@ SHARED = {"records", "errors", "config", "nlp"}
 SEAMS = {
     "extract": {"sources", "quantities", "load"},  # canonical_name, extract_quantities, is_boilerplate_line
     "dispute": {"stance", "cluster", "quantities"},  # the stance model, knn, is_money / toll_before
+    "events": {"cluster", "stance"},  # grouping: knn; the linker: models_dir
 }
 # Not stages: the wiring (pipeline), its shells (cli, the package's lazy exports) and the serializer.
 WIRING = {"pipeline", "cli", "__init__", "report", "htmlreport"}

@@ -1,0 +1,75 @@
+"""Disputes respect events (see ``claimcheck.events``): the rule reasons that compare what happened
+(numeric, responsibility, polarity) compare claims of one event, and a toll that rises in a later
+report of the same event is an ``update``, not a dispute.
+
+- Claims of two different events keep only ``explicit_denial`` (one source saying another's claim is
+  false holds whatever event the frames saw).
+- A pair where one claim has an event and the other none keeps numeric, responsibility and polarity
+  only for near-paraphrases (cosine >= ``EVENTLESS_MIN_SIM``); ``learned`` and the denial stay.
+- Pairs where neither claim has an event are read as before events existed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from claimcheck.records import Claim, Quantity, Reason
+
+EVENTLESS_MIN_SIM = 0.8  # one side without an event: the event rules need near-paraphrases
+EVENT_RULES = frozenset({"numeric", "responsibility", "polarity"})
+
+
+def event_of(claim: Claim) -> str | None:
+    return claim.event.id if claim.event is not None else None
+
+
+def shared_event(a: Claim, b: Claim) -> str | None:
+    """The event both claims were grouped into, or None."""
+    ea, eb = event_of(a), event_of(b)
+    return ea if ea is not None and ea == eb else None
+
+
+def gate(found: list[Reason], a: Claim, b: Claim, sim: float) -> list[Reason]:
+    """The reasons a pair keeps given its claims' events (see the module docstring)."""
+    ea, eb = event_of(a), event_of(b)
+    if ea == eb:  # one event, or neither has one
+        return found
+    if ea is not None and eb is not None:
+        return [r for r in found if r.kind == "explicit_denial"]
+    if sim < EVENTLESS_MIN_SIM:
+        return [r for r in found if r.kind not in EVENT_RULES]
+    return found
+
+
+def _quantity_at(claim: Claim, start: int) -> Quantity | None:
+    return next((q for q in claim.quantities if q.span.start == start), None)
+
+
+def as_update(found: list[Reason], a: Claim, b: Claim, camps: tuple[str | None, str | None],
+              published: Mapping[str, str]) -> list[Reason]:
+    """A numeric reason between two reports of one event becomes ``update`` (weight 0) when the later
+    article gives the higher figure and the two are of one camp or either has none: the toll rose."""
+    if shared_event(a, b) is None:
+        return found
+    day_a, day_b = (published.get(c.article.id, "")[:10] for c in (a, b))
+    if not day_a or not day_b or day_a == day_b:
+        return found
+    if camps[0] is not None and camps[1] is not None and camps[0] != camps[1]:
+        return found
+    out = []
+    for r in found:
+        if r.kind == "numeric" and len(r.evidence) >= 2:
+            qa, qb = _quantity_at(a, r.evidence[0].start), _quantity_at(b, r.evidence[1].start)
+            if qa is not None and qb is not None and qa.value != qb.value:
+                later_higher = (qb.value > qa.value) == (day_b > day_a)
+                if later_higher:
+                    first, then = (r.evidence[0].text, r.evidence[1].text) if day_a < day_b else (
+                        r.evidence[1].text, r.evidence[0].text)
+                    r = Reason("update", f"the toll rose from {first!r} to {then!r} in a later report",
+                               r.evidence, 0.0)
+        out.append(r)
+    return out
+
+
+def is_update_only(found: list[Reason]) -> bool:
+    return bool(found) and all(r.kind == "update" for r in found)

@@ -1,0 +1,197 @@
+"""Event frames -> events: which claims report the same real-world event, across articles.
+
+1. **Candidates** by blocking: claims whose frames share a place key (or one is named within the
+   other), a resolved day or ISO week, or a multi-word name, plus every pair within an article and
+   each claim's nearest neighbours by vector. A block over ``BIG_BLOCK`` claims pairs each claim with
+   its ``BLOCK_NEIGHBOURS`` nearest members only (``cluster.knn``), so the work stays near-linear.
+2. **Linking**: :func:`claimcheck.events.link.never_one` drops impossible pairs; the shipped linker
+   scores the rest (P(same event)).
+3. **Merging**, greedily, within articles first, then strongest pair first: two groups join when the
+   pair links and no member of one conflicts with a member of the other (complete-linkage guard on
+   the hard constraints: resolved days, types), so a chain of near pairs cannot join two strikes
+   a week apart.
+
+Claims without a frame get no event. The output is deterministic (ties resolve by claim order).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+import numpy as np
+
+from claimcheck.events.link import DAY_TOLERANCE, Linker, features, interval, load_linker, never_one, names, type_relation
+from claimcheck.records import Claim, Event, EventFrame
+
+BIG_BLOCK = 400  # a block with more claims than this pairs nearest members only ...
+BLOCK_NEIGHBOURS = 50  # ... this many per claim
+GLOBAL_NEIGHBOURS = 10  # every claim is also paired with its nearest framed claims anywhere ...
+GLOBAL_MIN_SIM = 0.6  # ... this alike
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+def _blocks(claims: Sequence[Claim], idx: Sequence[int]) -> dict[tuple[str, str], list[int]]:
+    out: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i in idx:
+        c = claims[i]
+        f = c.event
+        assert f is not None
+        keys = {("article", c.article.id)}
+        for p in f.places:
+            keys.add(("place", p.key))
+            if p.within:
+                keys.add(("place", p.within))
+        span = interval(f)
+        if span is not None and span[1] - span[0] <= 7:
+            for d in range(span[0], span[1] + 1):
+                keys.add(("day", str(d)))
+            keys.add(("week", "%d-%d" % date.fromordinal(span[0]).isocalendar()[:2]))
+        for n in names(c.sentence.text):
+            keys.add(("name", n))
+        for k in keys:
+            out[k].append(i)
+    return out
+
+
+def candidate_pairs(claims: Sequence[Claim], vectors: np.ndarray, idx: Sequence[int]) -> list[tuple[int, int]]:
+    """Index pairs (i < j) of framed claims that might report one event: blocks, capped by kNN."""
+    from claimcheck.cluster import knn
+
+    pairs: set[tuple[int, int]] = set()
+    for _, members in sorted(_blocks(claims, idx).items()):
+        if len(members) < 2:
+            continue
+        if len(members) <= BIG_BLOCK:
+            pairs.update((members[x], members[y]) for x in range(len(members)) for y in range(x + 1, len(members)))
+            continue
+        neighbours, _ = knn(vectors[members], BLOCK_NEIGHBOURS)
+        for r, row in enumerate(neighbours):
+            for c in row:
+                i, j = members[r], members[int(c)]
+                pairs.add((min(i, j), max(i, j)))
+    if len(idx) > 1:
+        neighbours, sims = knn(vectors[list(idx)], GLOBAL_NEIGHBOURS)
+        for r, (row, srow) in enumerate(zip(neighbours, sims)):
+            for c, s in zip(row, srow):
+                if s >= GLOBAL_MIN_SIM:
+                    i, j = idx[r], idx[int(c)]
+                    pairs.add((min(i, j), max(i, j)))
+    return sorted(pairs)
+
+
+class _Groups:
+    """Union-find over claim indices, with what the complete-linkage guard reads per group:
+    the span of resolved days and the frame types of its members."""
+
+    def __init__(self, claims: Sequence[Claim], idx: Sequence[int]):
+        self.parent = {i: i for i in idx}
+        self.members = {i: [i] for i in idx}
+        self.days = {i: interval(claims[i].event) for i in idx}
+        self.frames = {i: [claims[i].event] for i in idx}
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def conflict(self, x: int, y: int) -> bool:
+        dx, dy = self.days[x], self.days[y]
+        if dx is not None and dy is not None and max(dx[1], dy[1]) - min(dx[0], dy[0]) > DAY_TOLERANCE + max(
+                dx[1] - dx[0], dy[1] - dy[0]):
+            return True
+        fx = {(f.type, f.lemma): f for f in self.frames[x]}
+        fy = {(f.type, f.lemma): f for f in self.frames[y]}
+        return any(type_relation(a, b) == "incompatible" for a in fx.values() for b in fy.values())
+
+    def union(self, x: int, y: int) -> None:
+        if y < x:
+            x, y = y, x
+        self.parent[y] = x
+        self.members[x] += self.members.pop(y)
+        self.frames[x] += self.frames.pop(y)
+        dx, dy = self.days[x], self.days.pop(y)
+        self.days[x] = dy if dx is None else dx if dy is None else (min(dx[0], dy[0]), max(dx[1], dy[1]))
+
+
+def link_scores(claims: Sequence[Claim], vectors: np.ndarray, pairs: Sequence[tuple[int, int]],
+                linker: Linker) -> dict[tuple[int, int], float]:
+    """P(same event) of each candidate pair that no hard constraint forbids."""
+    out = {}
+    for i, j in pairs:
+        fa, fb = claims[i].event, claims[j].event
+        cos = float(vectors[i] @ vectors[j])
+        if fa is None or fb is None or never_one(fa, fb, cos):
+            continue
+        out[(i, j)] = linker.prob(features(claims[i], claims[j], cos))
+    return out
+
+
+def group_events(claims: Sequence[Claim], vectors: np.ndarray, linker: Linker | None = None,
+                 ) -> tuple[list[Claim], list[Event]]:
+    """The claims with ``event.id`` set, and the events (ordered by date, then id)."""
+    claims = list(claims)
+    idx = [i for i, c in enumerate(claims) if c.event is not None]
+    if not idx:
+        return claims, []
+    linker = linker or load_linker()
+    vectors = np.asarray(vectors, dtype=np.float32)
+    scores = link_scores(claims, vectors, candidate_pairs(claims, vectors, idx), linker)
+    groups = _Groups(claims, idx)
+    order = sorted((p for p, s in scores.items() if s >= linker.threshold),
+                   key=lambda p: (claims[p[0]].article.id != claims[p[1]].article.id, -scores[p], p))
+    for i, j in order:
+        x, y = groups.find(i), groups.find(j)
+        if x != y and not groups.conflict(x, y):
+            groups.union(x, y)
+    events = []
+    for root in sorted(groups.members):
+        members = sorted(groups.members[root])
+        event = _event([claims[k] for k in members])
+        events.append(event)
+        for k in members:
+            claims[k] = replace(claims[k], event=replace(claims[k].event, id=event.id))
+    events.sort(key=lambda e: (e.date or "9999", e.id))
+    return claims, events
+
+
+def event_id(claim_ids: Sequence[str]) -> str:
+    """``ev-`` + 12 hex digits of the SHA-1 of the first (sorted) claim id: stable across runs."""
+    return "ev-" + hashlib.sha1(min(claim_ids).encode("utf-8")).hexdigest()[:12]
+
+
+def _event(members: Sequence[Claim]) -> Event:
+    frames: list[EventFrame] = [c.event for c in members if c.event is not None]
+    types = Counter(f.type for f in frames)
+    specific = [t for t, _ in sorted(types.items(), key=lambda kv: (-kv[1], kv[0])) if t not in ("killing", "deaths", "other")]
+    kind = specific[0] if specific else sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    if kind == "other":
+        lemmas = Counter(f.lemma for f in frames if f.type == "other" and f.lemma)
+        shown = sorted(lemmas.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if lemmas else "event"
+    else:
+        shown = kind
+    keys = Counter(p.key for f in frames for p in f.places)
+    written = Counter((p.key, p.text) for f in frames for p in f.places)
+    places = tuple(k for k, _ in sorted(keys.items(), key=lambda kv: (-kv[1], kv[0])))
+    times = [f.time for f in frames if f.time is not None and f.time.date]
+    best = None
+    if times:
+        ranked = Counter((t.date, t.until, t.precision) for t in times)
+        best = sorted(ranked.items(), key=lambda kv: (_PRECISION_RANK.get(kv[0][2] or "", 9), -kv[1], kv[0][0] or ""))[0][0]
+    place_text = None
+    if places:
+        place_text = sorted(((n, t) for (k, t), n in written.items() if k == places[0]), key=lambda x: (-x[0], x[1]))[0][1]
+    label = ", ".join(x for x in (shown, place_text, best[0] if best else None) if x)
+    ids = [c.id for c in members]
+    return Event(
+        id=event_id(ids), label=label, type=kind, date=best[0] if best else None,
+        until=best[1] if best else None, precision=best[2] if best else None, places=places,
+        claim_ids=tuple(sorted(ids)),
+        sources=tuple(sorted({c.source.name for c in members if c.source.name})),
+        camps=tuple(sorted({c.source.camp for c in members if c.source.camp})),
+        articles=tuple(sorted({c.article.id for c in members})),
+    )

@@ -1,0 +1,179 @@
+"""Do two event frames report the same real-world event? Pair features, hard constraints and the
+shipped linker (``models/events.json``: a logistic regression over the features, plain JSON).
+
+The features read what the frames say (date, places, type, agents, victims) and how alike the two
+claims are (cosine of their vectors); :func:`never_one` says which pairs can never be one event
+whatever the model thinks: two resolved days too far apart, incompatible types, unalike claims.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from claimcheck.errors import ConfigError
+from claimcheck.records import Claim, EventFrame
+
+MODEL_FILE = "events.json"
+FEATURES = (
+    "cos", "date_gap", "date_both", "date_same", "date_unknown", "place_match", "place_within",
+    "place_conflict", "type_same", "type_related", "same_article", "agents_shared", "victims_equal",
+    "names_shared", "names_conflict",
+)
+DAY_TOLERANCE = 1  # days: reports of one event resolve "overnight"/"yesterday" a day apart
+MIN_SIM = 0.3  # cosine below this: never one event
+GAP_CAP = 30.0  # days: the date gap feature saturates here
+
+# Types of violent incident that different outlets give one event ("an air strike" / "shelling" /
+# "an attack" that "killed 12"); a generic deaths report fits any of them. Other types only match
+# themselves ("other" only with the same trigger lemma).
+_VIOLENT = frozenset({"air strike", "shelling", "bombing", "explosion", "bombing/explosion", "shooting",
+                      "armed clash", "clash", "chemical attack", "attack", "killing", "deaths",
+                      "killing/deaths", "violence"})
+_GENERIC = frozenset({"attack", "killing", "deaths", "killing/deaths", "violence"})
+
+
+def _day(iso: str | None) -> int | None:
+    if not iso:
+        return None
+    try:
+        return date.fromisoformat(iso[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def interval(frame: EventFrame | None) -> tuple[int, int] | None:
+    """The frame's resolved days as ordinals (inclusive), or None when its time is unknown."""
+    t = frame.time if frame is not None else None
+    start = _day(t.date) if t is not None else None
+    if start is None:
+        return None
+    end = _day(t.until) if t.until else None
+    return (start, max(start, end if end is not None else start))
+
+
+def day_gap(x: tuple[int, int], y: tuple[int, int]) -> int:
+    """Days between two intervals (0 when they overlap)."""
+    return max(0, max(x[0], y[0]) - min(x[1], y[1]))
+
+
+def type_relation(a: EventFrame, b: EventFrame) -> str:
+    """``same``, ``related`` (two violent types, or a generic deaths report) or ``incompatible``."""
+    if a.type == b.type:
+        return "same" if a.type != "other" or a.lemma == b.lemma else "incompatible"
+    if a.type in _VIOLENT and b.type in _VIOLENT:
+        return "related"
+    if (a.type in _GENERIC and b.type != "other") or (b.type in _GENERIC and a.type != "other"):
+        return "related"
+    return "incompatible"
+
+
+def place_keys(frame: EventFrame) -> tuple[set[str], set[str]]:
+    """The frame's place keys, and the keys of the places they are named within."""
+    return {p.key for p in frame.places}, {p.within for p in frame.places if p.within}
+
+
+def place_relation(a: EventFrame, b: EventFrame) -> str:
+    """``match`` (a shared key), ``within`` (one named inside the other, or both in one place),
+    ``conflict`` (both placed, nowhere in common) or ``unknown``."""
+    ka, wa = place_keys(a)
+    kb, wb = place_keys(b)
+    if not ka or not kb:
+        return "unknown"
+    if ka & kb:
+        return "match"
+    if (ka & wb) or (kb & wa) or (wa & wb):
+        return "within"
+    return "conflict"
+
+
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)")
+
+
+@functools.lru_cache(maxsize=65536)
+def names(sentence: str) -> frozenset[str]:
+    """Multi-word proper names in a sentence ("Antonio Mason", "Northwest 4th Place" is missed on
+    purpose: digits), the details that tell two same-day incidents apart."""
+    return frozenset(m.group(1).casefold() for m in _NAME.finditer(sentence))
+
+
+def _victim_counts(frame: EventFrame) -> set[tuple[str | None, float]]:
+    return {(v.outcome, float(v.value)) for v in frame.victims}
+
+
+def features(a: Claim, b: Claim, cos: float) -> list[float]:
+    """The pair's features, in the order of :data:`FEATURES` (both claims must have frames)."""
+    fa, fb = a.event, b.event
+    assert fa is not None and fb is not None
+    ia, ib = interval(fa), interval(fb)
+    gap = day_gap(ia, ib) if ia is not None and ib is not None else None
+    place = place_relation(fa, fb)
+    kind = type_relation(fa, fb)
+    agents_a = {x.name.casefold() for x in fa.agents}
+    agents_b = {x.name.casefold() for x in fb.agents}
+    na, nb = names(a.sentence.text), names(b.sentence.text)
+    return [
+        float(cos),
+        min(float(gap), GAP_CAP) / GAP_CAP if gap is not None else 0.0,
+        float(gap is not None),
+        float(gap == 0),
+        float(ia is None or ib is None),
+        float(place == "match"),
+        float(place == "within"),
+        float(place == "conflict"),
+        float(kind == "same"),
+        float(kind == "related"),
+        float(a.article.id == b.article.id),
+        float(bool(agents_a & agents_b)),
+        float(bool(_victim_counts(fa) & _victim_counts(fb))),
+        float(bool(na & nb)),
+        float(bool(na) and bool(nb) and not (na & nb)),
+    ]
+
+
+def never_one(a: EventFrame, b: EventFrame, cos: float) -> bool:
+    """Pairs no score may join: resolved days more than ``DAY_TOLERANCE`` apart, incompatible types,
+    or claims less alike than ``MIN_SIM``."""
+    if cos < MIN_SIM or type_relation(a, b) == "incompatible":
+        return True
+    ia, ib = interval(a), interval(b)
+    return ia is not None and ib is not None and day_gap(ia, ib) > DAY_TOLERANCE
+
+
+@dataclass(frozen=True)
+class Linker:
+    """P(same event) = sigmoid(coef . features + intercept); pairs at or above ``threshold`` link."""
+
+    coef: tuple[float, ...]
+    intercept: float
+    threshold: float = 0.5
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Linker":
+        if tuple(data.get("features", ())) != FEATURES:
+            raise ConfigError(f"events model: features {data.get('features')} are not {list(FEATURES)} (retrain)")
+        return cls(tuple(float(c) for c in data["coef"]), float(data["intercept"]), float(data.get("threshold", 0.5)))
+
+    def prob(self, x: list[float]) -> float:
+        z = self.intercept + sum(c * v for c, v in zip(self.coef, x))
+        return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
+
+
+@functools.lru_cache(maxsize=4)
+def load_linker(path: str | None = None) -> Linker:
+    """The shipped linker (``models/events.json``, beside the stance model), read once per process."""
+    from claimcheck.stance import models_dir
+
+    p = Path(path) if path else models_dir() / MODEL_FILE
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{p}: events model not found (retrain: python training/train_event_linker.py)") from None
+    except (OSError, json.JSONDecodeError, KeyError, ValueError) as exc:
+        raise ConfigError(f"{p}: cannot read events model ({exc})") from None
+    return Linker.from_json(data)
