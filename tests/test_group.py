@@ -21,7 +21,7 @@ from claimcheck.records import (
 )
 
 
-def frame(type_="air strike", day=None, places=(), victims=(), lemma="strike", until=None):
+def frame(type_="air_strike", day=None, places=(), victims=(), lemma="strike", until=None):
     time = None if day is None else TimeRef("on Saturday", 0, 0, day, until, "day")
     return EventFrame(type_, lemma, Span(0, 6, "strike"), time,
                       tuple(Place(p, 0, 0, p.casefold(), w) for p, w in places),
@@ -40,8 +40,8 @@ def claim(cid, text, article, source, camp=None, event=None, kind="named"):
     (frame(day="2026-03-14"), frame(day="2026-03-15"), False),  # "overnight" / "yesterday" a day apart
     (frame(day="2026-03-14"), frame(day="2026-03-19"), True),  # five days apart: two strikes
     (frame(day="2026-03-14"), frame(), False),  # one time unknown: no conflict
-    (frame("air strike"), frame("arrest", lemma="arrest"), True),
-    (frame("air strike"), frame("shelling"), False),  # outlets name one attack differently
+    (frame("air_strike"), frame("arrest", lemma="arrest"), True),
+    (frame("air_strike"), frame("shelling"), False),  # outlets name one attack differently
     (frame("other", lemma="earthquake"), frame("other", lemma="earthquake"), False),
     (frame("other", lemma="earthquake"), frame("other", lemma="takeover"), True),
 ])

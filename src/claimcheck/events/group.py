@@ -167,13 +167,13 @@ def event_id(claim_ids: Sequence[str]) -> str:
 def _event(members: Sequence[Claim]) -> Event:
     frames: list[EventFrame] = [c.event for c in members if c.event is not None]
     types = Counter(f.type for f in frames)
-    specific = [t for t, _ in sorted(types.items(), key=lambda kv: (-kv[1], kv[0])) if t not in ("killing", "deaths", "other")]
+    specific = [t for t, _ in sorted(types.items(), key=lambda kv: (-kv[1], kv[0])) if t not in ("killing", "attack", "other")]
     kind = specific[0] if specific else sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
     if kind == "other":
         lemmas = Counter(f.lemma for f in frames if f.type == "other" and f.lemma)
         shown = sorted(lemmas.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if lemmas else "event"
     else:
-        shown = kind
+        shown = kind.replace("_", " ")
     keys = Counter(p.key for f in frames for p in f.places)
     written = Counter((p.key, p.text) for f in frames for p in f.places)
     places = tuple(k for k, _ in sorted(keys.items(), key=lambda kv: (-kv[1], kv[0])))

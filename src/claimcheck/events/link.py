@@ -32,10 +32,9 @@ GAP_CAP = 30.0  # days: the date gap feature saturates here
 # Types of violent incident that different outlets give one event ("an air strike" / "shelling" /
 # "an attack" that "killed 12"); a generic deaths report fits any of them. Other types only match
 # themselves ("other" only with the same trigger lemma).
-_VIOLENT = frozenset({"air strike", "shelling", "bombing", "explosion", "bombing/explosion", "shooting",
-                      "armed clash", "clash", "chemical attack", "attack", "killing", "deaths",
-                      "killing/deaths", "violence"})
-_GENERIC = frozenset({"attack", "killing", "deaths", "killing/deaths", "violence"})
+_VIOLENT = frozenset({"air_strike", "shelling", "bombing", "shooting", "clash", "chemical_attack", "attack",
+                      "killing"})
+_GENERIC = frozenset({"attack", "killing"})
 
 
 def _day(iso: str | None) -> int | None:
