@@ -112,7 +112,7 @@ def clustering_figures(corpus, gold_key: str) -> dict:
         "same date+place": article_labels(articles, claims, _date_place),
     }
     out = {"articles": len(articles), "claims": len(claims), "framed": sum(c.event is not None for c in claims),
-           "events": len(events), "grouping_s": round(seconds, 2)}
+           "n_events": len(events), "grouping_s": round(seconds, 2)}
     for name, pred in systems.items():
         out[name] = {**pair_prf(pred, gold), "ARI": ari(pred, gold)}
         if corpus.name == "ecb":
