@@ -24,7 +24,7 @@ from datetime import date
 
 import numpy as np
 
-from claimcheck.events.link import DAY_TOLERANCE, Linker, features, interval, load_linker, never_one, names, type_relation
+from claimcheck.events.link import DAY_TOLERANCE, MIN_SIM, Linker, features, interval, load_linker, never_one, names, type_relation
 from claimcheck.records import Claim, Event, EventFrame
 
 BIG_BLOCK = 400  # a block with more claims than this pairs nearest members only ...
@@ -120,14 +120,20 @@ class _Groups:
 
 def link_scores(claims: Sequence[Claim], vectors: np.ndarray, pairs: Sequence[tuple[int, int]],
                 linker: Linker) -> dict[tuple[int, int], float]:
-    """P(same event) of each candidate pair that no hard constraint forbids."""
-    out = {}
-    for i, j in pairs:
-        fa, fb = claims[i].event, claims[j].event
-        cos = float(vectors[i] @ vectors[j])
-        if fa is None or fb is None or never_one(fa, fb, cos):
+    """P(same event) of each candidate pair that no hard constraint forbids (cosines in bulk first:
+    most candidate pairs of a big block are too unalike to read further)."""
+    out: dict[tuple[int, int], float] = {}
+    if not pairs:
+        return out
+    index = np.asarray(pairs, dtype=np.int64)
+    cos = np.einsum("ij,ij->i", vectors[index[:, 0]], vectors[index[:, 1]])
+    for (i, j), s in zip(pairs, cos.tolist()):
+        if s < MIN_SIM:
             continue
-        out[(i, j)] = linker.prob(features(claims[i], claims[j], cos))
+        fa, fb = claims[i].event, claims[j].event
+        if fa is None or fb is None or never_one(fa, fb, s):
+            continue
+        out[(i, j)] = linker.prob(features(claims[i], claims[j], s))
     return out
 
 
