@@ -42,6 +42,20 @@ VerdictsOpt = Annotated[Optional[list[Path]], typer.Option("--verdicts", help="A
 TopOpt = Annotated[int, typer.Option("--top", min=0, help="Show the N strongest contested facts in the terminal (0: all).")]
 
 
+def _iso_date(value: Optional[str]) -> Optional[str]:
+    import datetime
+
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+DateOpt = Annotated[Optional[str], typer.Option("--date", callback=_iso_date, metavar="YYYY-MM-DD", help="Publication date of articles that give none (no metadata date, no date line); relative times such as 'on Friday' resolve against it.")]
+
+
 def _quiet(verbose: bool) -> None:
     """Keep model-load reports and framework warnings away from the user unless asked for."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -110,6 +124,7 @@ def claims_cli(
     paths: PathsArg,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write claims JSONL here (default: stdout).")] = None,
     camps: CampsOpt = None,
+    date: DateOpt = None,
     verbose: VerboseOpt = False,
 ) -> None:
     """Extract attributed claims from articles, one JSON object per line."""
@@ -117,7 +132,7 @@ def claims_cli(
     from claimcheck import pipeline, report
 
     with _user_errors(), _progress(output is not None) as progress:
-        result = pipeline.extract(paths, camps, stdin=_stdin(paths), progress=progress)
+        result = pipeline.extract(paths, camps, stdin=_stdin(paths), progress=progress, date=date)
         _report_problems(result.problems)
         rows = report.claim_rows(result.claims)
         report.write_jsonl(output if output is not None else sys.stdout, rows)
@@ -145,6 +160,7 @@ def run_cli(
     backend: Annotated[Backend, typer.Option("--backend", help="Embedding backend: onnx (int8, made from the model on first use) or torch (sentence-transformers).")] = Backend.onnx,
     cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Where to keep the embedding cache (and the ONNX model).")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the embedding cache.")] = False,
+    date: DateOpt = None,
     verbose: VerboseOpt = False,
 ) -> None:
     """Report the disputed claims in a set of articles, grouped by topic."""
@@ -154,7 +170,7 @@ def run_cli(
     with _user_errors(), _progress(True) as progress:
         result = pipeline.check(
             paths, camps, model=model, backend=backend.value, cache_dir=cache_dir, use_cache=not no_cache,
-            min_score=min_score, stdin=_stdin(paths), progress=progress, verdicts=verdicts or (),
+            min_score=min_score, stdin=_stdin(paths), progress=progress, verdicts=verdicts or (), date=date,
         )
         _report_problems(result.problems)
         if claims is not None:

@@ -51,16 +51,20 @@ class CheckResult:
     events: tuple[Event, ...] = ()  # claims reporting one real-world event (claim.event.id points here)
 
 
-def load_articles(inputs: Inputs, stdin: TextIO | None = None) -> tuple[list[Article], list[Problem]]:
-    """Articles from paths ("-" reads ``stdin``) or ready Article records, with the inputs skipped."""
+def load_articles(inputs: Inputs, stdin: TextIO | None = None,
+                  date: str | None = None) -> tuple[list[Article], list[Problem]]:
+    """Articles from paths ("-" reads ``stdin``) or ready Article records, with the inputs skipped;
+    each dated (``Article.date``: metadata, else a date header, else ``date``; a header at the start of
+    the body is moved out of it, see claimcheck.events.dates)."""
     from claimcheck import load
+    from claimcheck.events.dates import dated
 
     if isinstance(inputs, (str, Path, Article)):
         inputs = [inputs]
     given = [x for x in inputs if isinstance(x, Article)]
     paths = [x for x in inputs if not isinstance(x, Article)]
     articles, problems = load.load_articles(paths, stdin=stdin) if paths else ([], [])
-    return given + list(articles), list(problems)
+    return [dated(a, date) for a in given + list(articles)], list(problems)
 
 
 def extract(
@@ -70,13 +74,14 @@ def extract(
     stdin: TextIO | None = None,
     progress: Progress | None = None,
     claim_docs: dict[str, "Doc"] | None = None,
+    date: str | None = None,
 ) -> ExtractResult:
-    """Claims with their sources and stances, from paths or articles (``claim_docs``: see
-    :func:`extract_from_articles`)."""
+    """Claims with their sources, stances and event frames, from paths or articles (``claim_docs``: see
+    :func:`extract_from_articles`; ``date``: the publication date of articles that give none)."""
     timings: dict[str, float] = {}
     clock = time.perf_counter()
     camps = camps if isinstance(camps, Camps) else load_camps(camps)
-    articles, problems = load_articles(inputs, stdin=stdin)
+    articles, problems = load_articles(inputs, stdin=stdin, date=date)
     timings["load"] = time.perf_counter() - clock
     claims = extract_from_articles(articles, camps, progress=progress, timings=timings, claim_docs=claim_docs)
     return ExtractResult(tuple(articles), tuple(claims), tuple(problems), timings)
@@ -90,8 +95,10 @@ def extract_from_articles(
     timings: dict[str, float] | None = None,
     claim_docs: dict[str, "Doc"] | None = None,
 ) -> list[Claim]:
-    """Claims of parsed articles; ``claim_docs``, if given, is filled with each claim's text cut
-    from its article's parse (claim id -> Doc), so the dispute stage need not parse it again."""
+    """Claims of parsed articles, each with its event frame (read against the article's ``date``);
+    ``claim_docs``, if given, is filled with each claim's text cut from its article's parse
+    (claim id -> Doc), so the dispute stage need not parse it again."""
+    from claimcheck.events.frames import with_events
     from claimcheck.extract import extract_claims
     from claimcheck.nlp import cut, parse_many
     from claimcheck.sources import assign_camps, normalise_sources
@@ -101,7 +108,7 @@ def extract_from_articles(
     claims: list[Claim] = []
     docs = parse_many((a.text for a in articles), batch_size=PARSE_BATCH)
     for done, (article, doc) in enumerate(zip(articles, docs), start=1):
-        found = extract_claims(article, doc)
+        found = with_events(extract_claims(article, doc), doc, article.date, camps)
         if claim_docs is not None:
             for claim in found:
                 span = doc.char_span(claim.span.start, claim.span.end)  # None unless on token bounds
@@ -130,11 +137,13 @@ def check(
     progress: Progress | None = None,
     embedder=None,
     verdicts: Sequence[str | Path] = (),
+    date: str | None = None,
 ) -> CheckResult:
     """Disputed claims in a set of articles: claims, their topics, the disputed pairs and the
     contested facts they make up, with the ``verdicts`` files' reviews of facts that still exist
     (a verdict for a fact this run does not have is reported as a problem). ``backend`` is the
-    embedding backend: "onnx" (int8, the default) or "torch" (sentence-transformers)."""
+    embedding backend: "onnx" (int8, the default) or "torch" (sentence-transformers); ``date`` the
+    publication date (YYYY-MM-DD) of articles that give none."""
     from claimcheck.cluster import cluster_topics
     from claimcheck.dispute import find_disputes
     from claimcheck.embed import load_embedder
@@ -142,7 +151,7 @@ def check(
 
     camps = camps if isinstance(camps, Camps) else load_camps(camps)  # once: extract() takes the Camps as is
     claim_docs: dict[str, Doc] = {}  # claims' parses, cut from their articles' for the dispute stage
-    extracted = extract(inputs, camps, stdin=stdin, progress=progress, claim_docs=claim_docs)
+    extracted = extract(inputs, camps, stdin=stdin, progress=progress, claim_docs=claim_docs, date=date)
     timings = dict(extracted.timings)
     claims = list(extracted.claims)
 
@@ -160,7 +169,7 @@ def check(
     timings["events"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
-    published = {a.id: a.published for a in extracted.articles if a.published}
+    published = {a.id: a.date for a in extracted.articles if a.date}
     disputes = find_disputes(claims, vectors, topic_of, topics, camps, min_score=min_score, parsed=claim_docs,
                              published=published)
     timings["dispute"] = time.perf_counter() - clock

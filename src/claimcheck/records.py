@@ -40,8 +40,9 @@ class Article:
     outlet: str | None = None
     title: str | None = None
     url: str | None = None
-    published: str | None = None
+    published: str | None = None  # the publication date as the metadata gives it
     body_start: int = 0  # where the body begins (after the title line), as an offset into text
+    date: str | None = None  # the publication date normalised, ISO YYYY-MM-DD (claimcheck.events.dates)
 
     @property
     def ref(self) -> "ArticleRef":

@@ -24,7 +24,10 @@ from datetime import date
 
 import numpy as np
 
-from claimcheck.events.link import DAY_TOLERANCE, MIN_SIM, Linker, features, interval, load_linker, never_one, names, type_relation
+from claimcheck.events.link import (
+    DAY_TOLERANCE, MIN_SIM, Linker, features, interval, load_linker, names, never_one, type_relation,
+)
+from claimcheck.events.places import kind
 from claimcheck.records import Claim, Event, EventFrame
 
 BIG_BLOCK = 400  # a block with more claims than this pairs nearest members only ...
@@ -41,10 +44,10 @@ def _blocks(claims: Sequence[Claim], idx: Sequence[int]) -> dict[tuple[str, str]
         f = c.event
         assert f is not None
         keys = {("article", c.article.id)}
-        for p in f.places:
-            keys.add(("place", p.key))
-            if p.within:
-                keys.add(("place", p.within))
+        for p in f.places:  # coarse keys (a country, a US state) would block a whole war together
+            for k in (p.key, p.within):
+                if k and kind(k) is None:
+                    keys.add(("place", k))
         span = interval(f)
         if span is not None and span[1] - span[0] <= 7:
             for d in range(span[0], span[1] + 1):

@@ -17,6 +17,8 @@ from datetime import date
 from pathlib import Path
 
 from claimcheck.errors import ConfigError
+from claimcheck.events.places import kind
+from claimcheck.events.taxonomy import compatible
 from claimcheck.records import Claim, EventFrame
 
 MODEL_FILE = "events.json"
@@ -28,14 +30,6 @@ FEATURES = (
 DAY_TOLERANCE = 1  # days: reports of one event resolve "overnight"/"yesterday" a day apart
 MIN_SIM = 0.3  # cosine below this: never one event
 GAP_CAP = 30.0  # days: the date gap feature saturates here
-
-# Types of violent incident that different outlets give one event ("an air strike" / "shelling" /
-# "an attack" that "killed 12"); a generic deaths report fits any of them. Other types only match
-# themselves ("other" only with the same trigger lemma).
-_VIOLENT = frozenset({"air_strike", "shelling", "bombing", "shooting", "clash", "chemical_attack", "attack",
-                      "killing"})
-_GENERIC = frozenset({"attack", "killing"})
-
 
 def _day(iso: str | None) -> int | None:
     if not iso:
@@ -62,33 +56,35 @@ def day_gap(x: tuple[int, int], y: tuple[int, int]) -> int:
 
 
 def type_relation(a: EventFrame, b: EventFrame) -> str:
-    """``same``, ``related`` (two violent types, or a generic deaths report) or ``incompatible``."""
+    """``same`` (one type; for ``other``, one trigger lemma), ``related`` (types that may report one
+    event, ``taxonomy.compatible``: deaths and the attack that caused them) or ``incompatible``."""
     if a.type == b.type:
         return "same" if a.type != "other" or a.lemma == b.lemma else "incompatible"
-    if a.type in _VIOLENT and b.type in _VIOLENT:
-        return "related"
-    if (a.type in _GENERIC and b.type != "other") or (b.type in _GENERIC and a.type != "other"):
-        return "related"
-    return "incompatible"
+    return "related" if compatible(a.type, b.type) else "incompatible"
 
 
-def place_keys(frame: EventFrame) -> tuple[set[str], set[str]]:
-    """The frame's place keys, and the keys of the places they are named within."""
-    return {p.key for p in frame.places}, {p.within for p in frame.places if p.within}
+def place_keys(frame: EventFrame) -> tuple[set[str], set[str], set[str]]:
+    """The frame's fine place keys (cities, districts, villages), coarse ones (countries, US states:
+    every claim of a war is "in Syria") and the keys its places are named within."""
+    fine = {p.key for p in frame.places if p.key and kind(p.key) is None}
+    coarse = {p.key for p in frame.places if p.key and kind(p.key) is not None}
+    return fine, coarse, {p.within for p in frame.places if p.within}
 
 
 def place_relation(a: EventFrame, b: EventFrame) -> str:
-    """``match`` (a shared key), ``within`` (one named inside the other, or both in one place),
-    ``conflict`` (both placed, nowhere in common) or ``unknown``."""
-    ka, wa = place_keys(a)
-    kb, wb = place_keys(b)
-    if not ka or not kb:
-        return "unknown"
-    if ka & kb:
+    """``match`` (a shared fine key), ``within`` (one named inside the other, both inside one place,
+    or only one shared coarse key), ``conflict`` (placed in different places) or ``unknown``."""
+    fa, ca, wa = place_keys(a)
+    fb, cb, wb = place_keys(b)
+    if fa & fb:
         return "match"
-    if (ka & wb) or (kb & wa) or (wa & wb):
+    if ((fa | ca) & wb) or ((fb | cb) & wa) or (wa & wb) or (fa & cb) or (fb & ca):
         return "within"
-    return "conflict"
+    if fa and fb:
+        return "conflict"
+    if not fa and not fb and ca and cb:
+        return "within" if ca & cb else "conflict"
+    return "unknown"
 
 
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)")

@@ -1,0 +1,110 @@
+"""An article's publication date: from its metadata, else from a date header in its text.
+
+Metadata first: ``Article.published`` as the loader read it (JSON ``published``/``date`` fields,
+HTML meta through trafilatura), normalised to an ISO date ("2026-03-14T18:30:00+03:00",
+"Nov 17, 2016" -> "2026-03-14", "2016-11-17"). Else a header among the first lines of the text:
+a line that is a date ("Nov 17, 2016", "17.11.2016", "Sunday 26 Jul 2015"), a stamp ("Published
+17 November 2016", "Updated: 12 March 2026, 14:05"), a date and an outlet ("6 September 2016 SANA"),
+or a date opening the body ("Wed 05 Apr 2017 Syria attack ...", the FA-KES layout). Else the
+``default`` the caller gives (``--date``). Only dates with a year count: a header is never resolved
+against another date.
+
+A header line or a leading date at the start of the body is page furniture, not a claim: ``dated``
+moves ``body_start`` past it. ``Article.date`` holds the normalised date; ``Article.published``
+stays the metadata as given.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from claimcheck.records import Article
+
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\.?"
+_DAY = r"(?:[0-2]?\d|3[01])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d{2}"
+_DATE = (rf"(?:(?:{_WEEKDAY}),?\s+)?(?:{_DAY}\s+(?:of\s+)?{_MONTH},?\s*{_YEAR}|{_MONTH}\s+{_DAY},?\s*{_YEAR}|"
+         rf"{_DAY}[./-](?:0?[1-9]|1[0-2])[./-]{_YEAR}|{_YEAR}-[01]\d-[0-3]\d|{_MONTH}\s*{_DAY}{_YEAR})")
+_TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*\(?(?:GMT|UTC|[A-Z]{2,4})(?:[+-]\d+)?\)?)?)?"
+_STAMP = r"(?:(?:last\s+)?(?:published|posted|updated|modified|date|dated)\s*(?:on|:)?\s*[:|-]?\s*)?"
+# A date opening a line (the group "date"), with an optional stamp word before it and a time after it.
+LEADING_DATE = re.compile(rf"^\s*{_STAMP}(?P<date>{_DATE}){_TIME}", re.IGNORECASE)
+_ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+HEADER_LINES = 4  # a header date is looked for in the first lines of the text only
+_OUTLET_TAIL = re.compile(r"^[\s|,–—-]*(?:[A-Z][\w.&'-]*\s*){0,3}[\s|]*$")  # "SANA", "| Reuters"
+
+
+def normalise(value: str | None) -> str | None:
+    """An ISO date from a metadata date string (any common format with a year), else None."""
+    if not value or not value.strip():
+        return None
+    m = _ISO.match(value)
+    if m:
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+        except ValueError:
+            return None
+    if not re.search(r"\b(?:19|20)\d{2}\b|\d{1,2}[./]\d{1,2}[./]\d{2}\b", value):
+        return None  # no year: "Saturday" in a date field says nothing on its own
+    return _parse(value)
+
+
+def _parse(text: str) -> str | None:
+    from dateparser.date import DateDataParser
+
+    text = re.sub(rf"({_MONTH})\s*({_DAY})({_YEAR})\b", r"\1 \2 \3", text, flags=re.IGNORECASE)
+    settings = {"PREFER_DAY_OF_MONTH": "first", "RETURN_TIME_AS_PERIOD": False}
+    if re.search(r"\d{1,2}\.\d{1,2}\.\d{2,4}", text):
+        settings["DATE_ORDER"] = "DMY"
+    found = DateDataParser(languages=["en"], settings=settings).get_date_data(text)
+    return found.date_obj.date().isoformat() if found and found.date_obj else None
+
+
+def header_date(text: str, body_start: int = 0) -> tuple[str, int, int] | None:
+    """(ISO date, start, end) of a date header among the first ``HEADER_LINES`` non-blank lines, where
+    (start, end) is what the header occupies: the whole line for a header line, the date (and its
+    time and trailing space) for a date opening a line of body text."""
+    seen = 0
+    for m in re.finditer(r"[^\r\n]+", text):
+        line = m.group()
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > HEADER_LINES:
+            return None
+        d = LEADING_DATE.match(line)
+        if d is None:
+            continue
+        iso = normalise(d.group("date"))
+        if iso is None:
+            continue
+        rest = line[d.end():]
+        if not rest.strip() or _OUTLET_TAIL.match(rest):
+            return iso, m.start(), m.end()
+        lead = len(rest) - len(rest.lstrip(" \t|,–—-:"))
+        return iso, m.start(), m.start() + d.end() + lead
+    return None
+
+
+def dated(article: Article, default: str | date | None = None) -> Article:
+    """The article with ``date`` set (metadata, else a header, else ``default``) and ``body_start``
+    moved past a header at the start of the body."""
+    found = header_date(article.text, article.body_start)
+    when = normalise(article.published) or (found[0] if found else None)
+    if when is None and default is not None:
+        when = default.isoformat() if isinstance(default, date) else normalise(default)
+    body_start = article.body_start
+    if found is not None:
+        _, start, end = found
+        if start <= body_start < end or start == _skip_space(article.text, body_start):
+            body_start = _skip_space(article.text, end)
+    if when == article.date and body_start == article.body_start:
+        return article
+    return replace(article, date=when, body_start=body_start)
+
+
+def _skip_space(text: str, at: int) -> int:
+    return at + len(text[at:]) - len(text[at:].lstrip())

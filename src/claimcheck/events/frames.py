@@ -1,0 +1,339 @@
+"""A claim's event frame: what happened (type and trigger), when, where, who did it, and to whom.
+
+The trigger is an event word in the claim's content (a verb or noun of the taxonomy, "open fire",
+"air strike" read with its modifiers): the shallowest in the dependency tree, then the most
+specific type. Deaths are what an attack leaves, so a ``killing`` trigger whose subtree names the
+attack ("12 people were killed in an air strike", "an air strike killed 12") gives way to that attack.
+Without a taxonomy word, a content rooted at an eventive verb ("the company bought its rival") is an
+``other`` event with that verb's lemma; reporting and speech verbs, states ("is", "remains",
+"believes") and intentions ("plans to", "called for", "will visit") are no events, and neither is
+what they govern.
+
+Time is the time expression nearest the trigger in the claim's sentence (time.py); places are those
+named in the content, else in the rest of the sentence outside the source's words (places.py);
+agents are the trigger's doer (the active subject, the passive's "by" agent, "X's shelling",
+"regime shelling", "the shelling was carried out by X"), named as sources are and put in camps by
+the camps file; victims are the claim's quantities that count people or say what befell them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from claimcheck.config import Camps
+from claimcheck.events import taxonomy
+from claimcheck.events.places import places as find_places
+from claimcheck.events.time import time_refs
+from claimcheck.quantities import is_money
+from claimcheck.records import Actor, Claim, EventFrame, Span, TimeRef, Victims
+from claimcheck.sources import canonical_name
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# Verbs whose clause is not something that happened: speech, thought, states, intentions.
+NOT_EVENTS = frozenset({
+    "say", "tell", "report", "claim", "state", "add", "note", "announce", "confirm", "deny", "insist", "argue",
+    "warn", "urge", "call", "demand", "ask", "appeal", "accuse", "blame", "condemn", "describe", "suggest",
+    "be", "have", "seem", "appear", "remain", "become", "look", "sound", "feel", "stay", "keep", "mean",
+    "think", "believe", "know", "expect", "hope", "want", "wish", "need", "plan", "intend", "aim", "seek",
+    "try", "threaten", "vow", "promise", "pledge", "prepare", "consider", "decide", "refuse", "agree-to",
+    "include", "contain", "involve", "concern", "show", "indicate", "estimate", "count", "put", "stand",
+    "continue", "like", "love", "hate", "fear", "worry", "doubt", "wonder", "see", "hear", "let", "get",
+    "do", "make", "go", "come", "give", "take", "use", "face", "lack", "hold", "own", "cost", "depend",
+})
+# An event word under one of these did not (yet) happen: "plans to attack", "called for a ceasefire".
+INTENT = frozenset({"plan", "want", "intend", "aim", "seek", "try", "threaten", "vow", "promise", "pledge",
+                    "prepare", "call", "urge", "demand", "hope", "expect", "push", "propose", "consider", "wish",
+                    "ready", "able", "likely", "could", "would", "will"})
+_FUTURE_AUX = frozenset({"will", "would", "shall", "should", "must", "can", "'ll", "wo", "ca"})
+_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "who", "which", "that", "this",
+                       "these", "those", "one", "someone", "anyone"})
+_MEANS = frozenset({"jet", "warplane", "aircraft", "plane", "helicopter", "drone", "artillery", "tank", "rocket",
+                    "mortar", "missile", "shell", "bomb", "gun", "weapon", "air", "barrel", "car", "suicide"})
+
+CATEGORIES = {
+    "civilian": "civilians", "child": "children", "kid": "children", "baby": "children", "boy": "children",
+    "girl": "children", "woman": "women", "fighter": "fighters", "militant": "fighters", "rebel": "fighters",
+    "jihadist": "fighters", "terrorist": "fighters", "insurgent": "fighters", "militiaman": "fighters",
+    "gunman": "fighters", "soldier": "soldiers", "troop": "soldiers", "officer": "soldiers",
+    "policeman": "soldiers", "police": "soldiers", "serviceman": "soldiers", "personnel": "soldiers",
+    "people": "people", "person": "people", "man": "people", "resident": "people", "villager": "people",
+    "worker": "people", "student": "people", "passenger": "people", "victim": "people", "member": "people",
+    "protester": "people", "demonstrator": "people", "patient": "people", "family": "people",
+}
+OUTCOMES = {
+    "kill": "killed", "die": "killed", "dead": "killed", "death": "killed", "toll": "killed", "massacre": "killed",
+    "execute": "killed", "slay": "killed", "life": "killed", "body": "killed", "corpse": "killed",
+    "wound": "injured", "injure": "injured", "injured": "injured", "wounded": "injured", "hurt": "injured",
+    "injury": "injured", "casualty": "injured", "missing": "missing", "arrest": "arrested", "detain": "arrested",
+    "abduct": "arrested", "kidnap": "arrested", "capture": "arrested", "displace": "displaced", "flee": "displaced",
+}
+
+
+def event_frame(doc: "Doc", claim: Claim, article_date: date | str | None,
+                camps: Camps | None = None) -> EventFrame | None:
+    """The event a claim reports, or None when it reports none (opinions, plans, speech, states).
+    ``doc`` is the parse of the claim's whole article (claim offsets index it), ``article_date`` the
+    article's publication date (ISO string or date; None: relative times stay unresolved), ``camps``
+    puts agents in camps."""
+    if claim.stance == "questions" or (claim.cue is not None and _cue_lemma(doc, claim.cue) in INTENT):
+        return None  # a question, or "called for a ceasefire", "urged ...": nothing happened
+    content = doc.char_span(claim.span.start, claim.span.end, alignment_mode="expand")
+    sentence = doc.char_span(claim.sentence.start, claim.sentence.end, alignment_mode="expand")
+    if content is None or sentence is None or not len(content):
+        return None
+    found = _trigger(content)
+    if found is None:
+        return None
+    trigger, kind, lemma, doers = found
+    trig_span = Span(trigger.idx, trigger.idx + len(trigger.text), trigger.text)
+    if trigger.lemma_.lower() == "open" and kind == "shooting":
+        fire = next(c for c in trigger.children if c.lower_ == "fire")
+        trig_span = Span(trigger.idx, fire.idx + len(fire.text), doc.text[trigger.idx:fire.idx + len(fire.text)])
+    where = find_places(sentence, content.start_char, content.end_char)
+    if not where:
+        outside = claim.source.mention
+        where = [p for p in find_places(sentence, sentence.start_char, sentence.end_char)
+                 if outside is None or p.end <= outside.start or p.start >= outside.end]
+    return EventFrame(
+        type=kind, lemma=lemma, trigger=trig_span, time=_time(sentence, trigger, article_date),
+        places=tuple(where), agents=tuple(_agents(doers, camps)), victims=tuple(_victims(doc, claim)),
+    )
+
+
+def _cue_lemma(doc: "Doc", cue: Span) -> str:
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    return span.root.lemma_.lower() if span is not None and len(span) else cue.text.lower()
+
+
+def with_events(claims: list[Claim], doc: "Doc", article_date: date | str | None,
+                camps: Camps | None = None) -> list[Claim]:
+    """The claims of one article with ``event`` filled (see :func:`event_frame`)."""
+    from dataclasses import replace
+
+    return [replace(c, event=event_frame(doc, c, article_date, camps)) for c in claims]
+
+
+# ---------------------------------------------------------------------------------------------- trigger
+
+
+def _depth(tok: Any, span: Any) -> int:
+    depth = 0
+    while tok.head.i != tok.i and span.start <= tok.head.i < span.end and depth < 50:
+        tok, depth = tok.head, depth + 1
+    return depth
+
+
+def _unreal(tok: Any, span: Any) -> bool:
+    """Is the word under a future, a modal or an intention ("will visit", "plans to strike", "called for
+    a ceasefire")? A modal perfect ("may have killed") still reports the past."""
+    node = tok
+    while True:
+        auxes = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in _FUTURE_AUX for a in auxes) and not any(a.lemma_ == "have" for a in auxes):
+            return True
+        if node is not tok and node.lemma_.lower() in INTENT:
+            return True
+        if node.head.i == node.i or not (span.start <= node.head.i < span.end):
+            return False
+        node = node.head
+
+
+def _modifier_lemmas(tok: Any) -> tuple[str, ...]:
+    """What says which kind of attack a word is: its compounds and adjectives, and for a verb its subject
+    and object ("jets struck", "fired rockets")."""
+    mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+    if tok.pos_ == "VERB":
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "dobj", "nsubjpass", "agent"):
+                obj = next((p for p in c.children if p.dep_ == "pobj"), None) if c.dep_ == "agent" else c
+                if obj is not None:
+                    mods.append(obj)
+                    mods.extend(m for m in obj.children if m.dep_ in ("compound", "amod"))
+    return tuple(m.lemma_.lower() for m in mods) + tuple(m.lower_ for m in mods)
+
+
+def _candidate(tok: Any) -> tuple[str, str] | None:
+    """(type, lemma) if the word is an event word, else None."""
+    lemma, word = tok.lemma_.lower(), tok.lower_
+    pos = tok.pos_
+    if pos not in ("VERB", "NOUN", "PROPN", "ADJ", "AUX"):
+        return None
+    if word in ("shelling", "bombing", "fighting", "shooting", "killing"):
+        lemma = word  # the small model tags "shelling" AUX or VERB; the noun is meant
+    if pos == "NOUN" and lemma in taxonomy.OTHER_NOUNS:
+        return "other", lemma
+    if lemma in taxonomy.VERB_ONLY and pos != "VERB" or lemma in taxonomy.NOUN_ONLY and pos not in ("NOUN", "PROPN"):
+        return None
+    if lemma == "open" and any(c.lower_ == "fire" and c.dep_ == "dobj" for c in tok.children):
+        return "shooting", "open fire"
+    if lemma == "fall" and not _place_falls(tok):
+        return None
+    if lemma in taxonomy.ATTACK_WORDS and pos == "VERB" and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in taxonomy.OTHER_NOUNS for c in tok.children):
+        return None  # "an earthquake struck": the earthquake is the event
+    if lemma == "fire" and pos == "VERB":
+        return taxonomy.type_of("strike", _modifier_lemmas(tok)) if _typed(tok) else "shooting", "fire"
+    if lemma in ("hit", "target", "fire") and not _typed(tok):
+        return None  # "prices hit a record", "a fire broke out": only a weapon or attack makes them one
+    kind = taxonomy.type_of(lemma, _modifier_lemmas(tok))
+    if kind is None:
+        return None
+    if lemma == "dead" and pos != "ADJ" and pos != "NOUN":
+        return None
+    return kind, lemma
+
+
+def _typed(tok: Any) -> bool:
+    return taxonomy.type_of("strike", _modifier_lemmas(tok)) != taxonomy.GENERIC_ATTACK
+
+
+def _place_falls(tok: Any) -> bool:
+    """"The town fell", "Tal Ruwaq fell to the rebels": a place falls; prices and ratings do not."""
+    if any(c.dep_ == "prep" and c.lower_ == "to" and any(p.pos_ == "NOUN" and p.lemma_ in ("rebel", "army", "force")
+                                                         or p.ent_type_ for p in c.children) for c in tok.children):
+        return True
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return subj is not None and (subj.ent_type_ in ("GPE", "LOC", "FAC") or subj.lemma_.lower() in {
+        "town", "city", "village", "district", "base", "airport", "stronghold", "position", "neighbourhood",
+        "neighborhood", "area", "hill", "camp", "border", "crossing"})
+
+
+def _trigger(content: Any) -> tuple[Any, str, str, list[Any]] | None:
+    """(token, type, lemma, doers) of the claim's event; None when it reports none."""
+    cands = []
+    for tok in content:
+        got = _candidate(tok)
+        if got is not None and not _unreal(tok, content):
+            cands.append((_depth(tok, content), taxonomy.SPECIFICITY.get(got[0], 99), tok.i, tok, *got))
+    if not cands:
+        return _other(content)
+    cands.sort(key=lambda c: c[:3])
+    _, _, _, tok, kind, lemma = cands[0]
+    doers = [] if kind == "other" else _doers(tok)
+    if kind in taxonomy.OUTCOME_TYPES:
+        below = [c for c in cands[1:] if (c[4] in taxonomy.ATTACK_TYPES or c[4] == "other")
+                 and tok.is_ancestor(c[3])]
+        if below:
+            _, _, _, tok, kind, lemma = min(below, key=lambda c: c[:3])
+            doers = _doers(tok) + [d for d in doers if d.lemma_.lower() not in _MEANS and not _candidate(d)]
+    return tok, kind, lemma, doers
+
+
+def _other(content: Any) -> tuple[Any, str, str, list[Any]] | None:
+    """The content's root verb as an ``other`` event, if it is one (see the module docstring)."""
+    root = next((t for t in content if t.head.i == t.i or not (content.start <= t.head.i < content.end)), None)
+    if root is None or root.pos_ != "VERB" or root.lemma_.lower() in NOT_EVENTS or _unreal(root, content):
+        return None
+    if root.tag_ not in ("VBD", "VBN", "VBZ", "VBP") or any(c.dep_ in ("xcomp", "ccomp") for c in root.children):
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent") for c in root.children):
+        return None
+    for c in root.children:  # "an earthquake hit northern Iran": the event is the earthquake
+        if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in taxonomy.OTHER_NOUNS:
+            return c, "other", c.lemma_.lower(), []
+    return root, "other", root.lemma_.lower(), _doers(root)
+
+
+# ---------------------------------------------------------------------------------------------- parts
+
+
+def _time(sentence: Any, trigger: Any, article_date: date | str | None) -> TimeRef | None:
+    refs = time_refs(sentence, article_date)
+    if not refs:
+        return None
+    at = trigger.idx
+    return min(refs, key=lambda r: (0 if r.start <= at < r.end else min(abs(r.start - at), abs(r.end - at)), r.start))
+
+
+def _doers(tok: Any) -> list[Any]:
+    """Who did what the word names: "rebels shelled", "shelled by rebels", "the army's shelling",
+    "regime shelling", "shelling by rebels", "the shelling was carried out by rebels", "X launched an
+    air strike"."""
+    out = []
+    if tok.lemma_.lower() == "fall":  # "Tal Ruwaq fell to the rebels": the place is the subject
+        out.extend(p for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children
+                   if p.dep_ == "pobj")
+    elif tok.pos_ in ("VERB", "AUX"):
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+        for c in tok.children:
+            if c.dep_ == "nsubj" and not passive:
+                out.append(c)
+            if c.dep_ == "agent":
+                out.extend(p for p in c.children if p.dep_ == "pobj")
+        if tok.lower_ in ("shelling", "bombing") and tok.dep_ == "aux":  # "Regime shelling killed ..."
+            out.extend(c for c in tok.head.children if c.dep_ == "nsubj")
+    else:
+        for c in tok.children:
+            if c.dep_ in ("poss", "compound", "amod") and (c.ent_type_ in ("NORP", "ORG", "GPE", "PERSON")
+                                                           or c.lemma_.lower() not in _MEANS and c.pos_ != "ADJ"):
+                out.append(c)
+            if c.dep_ == "prep" and c.lower_ == "by":
+                out.extend(p for p in c.children if p.dep_ == "pobj")
+        head = tok.head
+        if tok.dep_ == "nsubjpass":  # "the shelling was carried out by rebels"
+            out.extend(p for c in head.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj")
+        if tok.dep_ == "dobj" and head.lemma_.lower() in ("launch", "carry", "conduct", "stage", "mount", "commit",
+                                                         "perpetrate", "open"):
+            out.extend(c for c in head.children if c.dep_ == "nsubj")
+    return [t for t in out if t.lower_ not in _PRONOUNS and t.pos_ != "PRON" and t.like_num is False
+            and t.ent_type_ not in ("DATE", "TIME", "CARDINAL")]
+
+
+def _agents(doers: list[Any], camps: Camps | None) -> list[Actor]:
+    out: list[Actor] = []
+    for tok in doers:
+        keep = [t for t in tok.subtree if t.i <= tok.i and (t.i == tok.i or t.dep_ in ("compound", "amod", "poss", "det")
+                                                            and t.head.i == tok.i or t.head.dep_ == "compound")]
+        keep = [t for t in keep if t.dep_ != "case"]
+        if not keep:
+            continue
+        a, b = keep[0].idx, tok.idx + len(tok.text)
+        text = tok.doc.text[a:b]
+        name = canonical_name(text)
+        if not name or any(x.span.start == a for x in out):
+            continue
+        out.append(Actor(name, Span(a, b, text), camps.camp_of(name) if camps else None))
+    return out
+
+
+def _victims(doc: "Doc", claim: Claim) -> list[Victims]:
+    """The claim's quantities that count people or say what befell them (killed, injured, missing,
+    arrested, displaced)."""
+    out = []
+    for q in claim.quantities:
+        if is_money(q):
+            continue
+        category = CATEGORIES.get(q.counted or "")
+        outcome = _outcome(doc, q.span.start, q.span.end)
+        if category is None and (outcome is None or q.counted not in (None, "")):
+            continue
+        out.append(Victims(q.value, category, outcome, q.span, q.approximate, q.low, q.high))
+    return out
+
+
+def _outcome(doc: "Doc", start: int, end: int) -> str | None:
+    """What befell the counted people: the nearest outcome word up the number's heads ("killed 12",
+    "12 people were killed", "among 22 people killed", "12 dead"), else right after it."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span[-1]
+    node = tok
+    for _ in range(5):
+        word = OUTCOMES.get(node.lemma_.lower()) or OUTCOMES.get(node.lower_)
+        if word and node.i != tok.i:
+            return word
+        for c in node.children:  # "12 people killed", "12 dead": the outcome modifies the noun
+            if c.dep_ in ("acl", "amod", "relcl") and (OUTCOMES.get(c.lemma_.lower()) or OUTCOMES.get(c.lower_)):
+                return OUTCOMES.get(c.lemma_.lower()) or OUTCOMES.get(c.lower_)
+        if node.head.i == node.i:
+            break
+        node = node.head
+    for nxt in doc[tok.i + 1: tok.i + 4]:
+        word = OUTCOMES.get(nxt.lemma_.lower()) or OUTCOMES.get(nxt.lower_)
+        if word:
+            return word
+    return None

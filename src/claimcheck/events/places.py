@@ -1,0 +1,176 @@
+"""Where an event happened: place names as written, a comparable key, and what contains them.
+
+Candidates are spaCy's GPE, LOC and FAC entities, and proper nouns in a place's position where the
+small model gives another label or none ("the village of Kafr Hamra" is tagged PERSON): the object of
+a locative preposition ("in", "near", "at", "outside", "around", "into"), of "attack/strike/raid on
+X", and "the town of X". ``key`` is the name folded for comparison: lower case, accents and "the"
+dropped, compass and quarter words dropped ("eastern Aleppo", "Aleppo province", "rural Idlib" ->
+"aleppo", "idlib"), hyphens and apostrophes folded ("al-Bab" = "Al Bab"). ``within`` is the key of
+the place named as containing it: "Kafr Hamra in Aleppo province", "the Salah al-Din district of
+Aleppo", "Douma, Syria". :func:`kind` tells a country (pycountry) or a US state (``us``) from a
+finer place, so grouping can treat "Syria" as coarser than "Aleppo".
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from typing import TYPE_CHECKING, Any
+
+from claimcheck.records import Place
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+LOCATIVE = frozenset({"in", "near", "at", "outside", "around", "into", "inside", "across", "throughout", "towards",
+                      "toward", "nearby", "off", "within"})
+_TARGET_NOUNS = frozenset({"attack", "strike", "airstrike", "raid", "assault", "offensive", "shelling", "bombing",
+                           "advance", "siege", "push", "march"})
+_TARGET_VERBS = frozenset({"shell", "bomb", "strike", "hit", "attack", "capture", "seize", "storm", "raid", "retake",
+                           "recapture", "besiege", "enter", "overrun", "bombard", "target", "rock", "shake", "liberate",
+                           "flee", "leave", "evacuate", "reach", "visit"})
+_TAKE_VERBS = frozenset({"capture", "seize", "storm", "retake", "recapture", "overrun", "enter", "besiege", "liberate",
+                         "flee", "leave", "evacuate"})
+PLACE_NOUNS = frozenset({"village", "town", "city", "district", "province", "governorate", "region", "area",
+                         "neighbourhood", "neighborhood", "suburb", "quarter", "camp", "countryside", "outskirts",
+                         "county", "state", "capital", "municipality", "enclave", "hamlet", "valley", "island",
+                         "port", "base", "airport", "market", "square", "street", "road", "highway"})
+# Dropped from keys: where in a place, not which place.
+_QUALIFIERS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                         "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+                         "southeastern", "southwestern", "rural", "greater", "downtown", "old", "city", "province",
+                         "governorate", "district", "countryside", "suburbs", "outskirts", "region", "area",
+                         "town", "village", "county", "neighbourhood", "neighborhood", "of", "the", "countryside",
+                         "provinces", "regions", "areas", "down", "part", "parts"})
+_NOT_PLACES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "god",
+                         "allah", "twitter", "facebook", "islamic", "state"})
+
+
+def key(name: str) -> str:
+    """A place name folded for comparison (see the module docstring); "" when nothing is left."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"['’`ʿʾ](?:s\b)?", "", text.lower())
+    text = re.sub(r"[-–_/.,()]", " ", text)
+    words = [w for w in text.split() if w]
+    while words and words[0] in _QUALIFIERS:
+        words = words[1:]
+    while words and words[-1] in _QUALIFIERS:
+        words = words[:-1]
+    return " ".join(words)
+
+
+@functools.lru_cache(maxsize=8192)
+def kind(place_key: str) -> str | None:
+    """``"country"`` for a country (pycountry: names, common and official names, "the US"), ``"state"``
+    for a US state (``us``), else None (a city, a district, a region we do not know)."""
+    if not place_key:
+        return None
+    import pycountry
+    import us
+
+    if place_key in _COUNTRY_ALIASES:
+        return "country"
+    if len(place_key) <= 3:
+        return None  # a code ("al", "ago") is not how news names a country
+    try:
+        pycountry.countries.lookup(place_key)
+        return "country"
+    except LookupError:
+        pass
+    state = us.states.lookup(place_key)
+    return "state" if state is not None and state.name.lower() == place_key else None
+
+
+_COUNTRY_ALIASES = frozenset({"us", "usa", "u s", "u s a", "america", "united states", "uk", "britain", "great britain",
+                              "russia", "iran", "syria", "south korea", "north korea", "turkey", "palestine"})
+
+
+def places(sent: "SpacySpan", start: int, end: int) -> list[Place]:
+    """Places named in ``sent`` between character offsets ``start`` and ``end`` (a claim's content), in
+    text order, each with its key and the key of the place named as containing it."""
+    doc = sent.doc
+    found: dict[tuple[int, int], Any] = {}
+    for ent in sent.ents:
+        if ent.label_ in PLACE_LABELS and start <= ent.start_char and ent.end_char <= end and not _modifier(ent):
+            found[(ent.start_char, ent.end_char)] = ent
+    for tok in sent:
+        if not (start <= tok.idx < end) or tok.dep_ in ("compound", "poss"):
+            continue
+        span = None
+        if tok.pos_ == "PROPN" and _in_place_position(tok):
+            span = _name_span(tok)
+        elif (tok.pos_ == "PROPN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _TARGET_VERBS
+              and (tok.ent_type_ in ("", "GPE", "LOC", "FAC") or tok.head.lemma_.lower() in _TAKE_VERBS)):
+            span = _name_span(tok)  # "shelled eastern Aleppo", "captured Tal Ruwaq"
+        elif tok.lemma_.lower() in PLACE_NOUNS and _in_place_position(tok, common=True):
+            names = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            span = doc[names[0].i: tok.i + 1] if names else None  # "in Aleppo province"
+        elif tok.pos_ == "PROPN" and tok.dep_ == "nsubj" and tok.head.lemma_ == "fall":
+            span = _name_span(tok)  # "Tal Ruwaq fell"
+        elif tok.pos_ == "PROPN" and tok.dep_ == "conj" and any(a <= tok.head.idx < b for a, b in found):
+            span = _name_span(tok)  # "in Aleppo and Idlib"
+        if span is not None and span.end_char <= end:
+            if not any(a <= span.start_char < b or span.start_char <= a < span.end_char for a, b in found):
+                found[(span.start_char, span.end_char)] = span
+    out: list[tuple[int, int, str]] = []
+    for a, b in sorted(found):
+        text_key = key(doc.text[a:b])
+        if text_key and text_key not in _NOT_PLACES and any(c.isalpha() for c in text_key):
+            out.append((a, b, text_key))
+    return [Place(doc.text[a:b], a, b, k, _within(doc.text, out, i)) for i, (a, b, k) in enumerate(out)]
+
+
+def _modifier(ent: Any) -> bool:
+    """"U.S. air strikes", "Syrian government": a name modifying a noun that is no place is its actor
+    or its kind, not where it happened ("the Aleppo countryside" is a place)."""
+    root = ent.root
+    return (root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.i >= ent.end
+            and root.head.lemma_.lower() not in PLACE_NOUNS and root.head.pos_ != "PROPN")
+
+
+def _in_place_position(tok: Any, common: bool = False) -> bool:
+    """A noun that the syntax says is a place: "in/near/at X", "attack on X", "the town of X"."""
+    head = tok.head
+    if tok.dep_ == "appos" and not common:
+        return head.ent_type_ in PLACE_LABELS
+    if tok.dep_ != "pobj":
+        return False
+    prep = head.lower_
+    if prep in LOCATIVE:
+        return True
+    if prep == "on" and head.head.lemma_.lower() in _TARGET_NOUNS:
+        return True
+    return not common and prep == "of" and head.head.lemma_.lower() in PLACE_NOUNS
+
+
+def _name_span(tok: Any) -> Any:
+    """The proper-noun run a name head ends: its compounds and flat name parts ("Kafr Hamra")."""
+    left = tok
+    for child in tok.lefts:
+        if child.dep_ in ("compound", "amod") and (child.pos_ == "PROPN" or child.is_title) and child.i < left.i:
+            left = child
+    while left.i > 0 and left.nbor(-1).dep_ == "compound" and left.nbor(-1).pos_ in ("PROPN", "PUNCT"):
+        left = left.nbor(-1)
+    return tok.doc[left.i: tok.i + 1]
+
+
+_CONTAINS = frozenset({",", "in", "of"})
+
+
+def _within(text: str, found: list[tuple[int, int, str]], i: int) -> str | None:
+    """The key of the next place when the words between say it contains this one: "Kafr Hamra in Aleppo
+    province", "the Salah al-Din district of Aleppo", "Douma, Syria"; a country contains nothing here."""
+    a, b, k = found[i]
+    if i + 1 >= len(found) or kind(k) == "country":
+        return None
+    c, _, k2 = found[i + 1]
+    between = re.findall(r"[\w-]+|,", text[b:c].lower())
+    rest = [w for w in between if w not in PLACE_NOUNS and w not in _QUALIFIERS - _CONTAINS and w != "the"]
+    if not rest or not set(rest) <= _CONTAINS or len(between) > 4 or k2 == k:
+        return None
+    if rest == [","] and not kind(k2):
+        return None  # "Aleppo, Homs": a list, unless the second is a country or state
+    return k2
