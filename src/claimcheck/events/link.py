@@ -18,7 +18,7 @@ from pathlib import Path
 
 from claimcheck.errors import ConfigError
 from claimcheck.events.places import kind
-from claimcheck.events.taxonomy import compatible
+from claimcheck.events.taxonomy import ATTACK_TYPES, OUTCOME_TYPES, compatible, type_of
 from claimcheck.records import Claim, EventFrame
 
 MODEL_FILE = "events.json"
@@ -55,12 +55,27 @@ def day_gap(x: tuple[int, int], y: tuple[int, int]) -> int:
     return max(0, max(x[0], y[0]) - min(x[1], y[1]))
 
 
+# Types of one armed conflict that reports of one event mix: the assault a side says it repelled is
+# the capture the other side claims, and the deaths are both's outcome. Compatible for the hard
+# constraint; the linker weighs them as ``type_related`` only.
+_WAR = ATTACK_TYPES | OUTCOME_TYPES | {"capture", "withdrawal"}
+
+
+def _kind(frame: EventFrame) -> str:
+    """The frame's type; for ``other``, the type its trigger lemma names where it names one ("Tal
+    Ruwaq had fallen" typed other/fall by a frame that could not tell the subject is a place)."""
+    return frame.type if frame.type != "other" else (type_of(frame.lemma) or "other")
+
+
 def type_relation(a: EventFrame, b: EventFrame) -> str:
     """``same`` (one type; for ``other``, one trigger lemma), ``related`` (types that may report one
-    event, ``taxonomy.compatible``: deaths and the attack that caused them) or ``incompatible``."""
+    event: ``taxonomy.compatible``, or two types of armed conflict) or ``incompatible``."""
     if a.type == b.type:
         return "same" if a.type != "other" or a.lemma == b.lemma else "incompatible"
-    return "related" if compatible(a.type, b.type) else "incompatible"
+    ka, kb = _kind(a), _kind(b)
+    if ka == "other" or kb == "other":
+        return "incompatible"
+    return "related" if ka == kb or compatible(ka, kb) or (ka in _WAR and kb in _WAR) else "incompatible"
 
 
 def place_keys(frame: EventFrame) -> tuple[set[str], set[str], set[str]]:
