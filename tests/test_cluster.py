@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-import claimcheck.cluster as cluster
+import claimcheck.neighbours as neighbours
 from claimcheck.cluster import cluster_labels, cluster_topics, ctfidf_terms, knn, neighbour_pairs
 from claimcheck.errors import InputError
 from claimcheck.records import ArticleRef, Claim, Source, Span
@@ -211,8 +211,8 @@ def test_small_topics_join_a_close_larger_topic_and_far_ones_stay():
 @pytest.mark.parametrize("use_torch", [False, True])
 def test_knn_is_exact(monkeypatch, use_torch):
     if use_torch:
-        monkeypatch.setattr(cluster, "_TORCH_FROM", 0)
-    monkeypatch.setattr(cluster, "_BLOCK_CELLS", 500)  # several blocks
+        monkeypatch.setattr(neighbours, "_TORCH_FROM", 0)
+    monkeypatch.setattr(neighbours, "_BLOCK_CELLS", 500)  # several blocks
     v = unit(np.random.default_rng(1).standard_normal((60, 16)))
     idx, sim = knn(v, 5)
     full = v @ v.T
@@ -231,8 +231,8 @@ def test_approximate_knn_above_the_threshold_finds_the_neighbours_the_same_way_e
     v = unit(centres[rng.integers(0, 40, 3000)] + 0.6 * rng.standard_normal((3000, 32)))
     v[7] = v[8]  # a duplicate: ties resolve by index as in the exact search
     exact_idx, exact_sim = knn(v, 10)
-    monkeypatch.setattr(cluster, "APPROXIMATE_FROM", 1000)
-    monkeypatch.setattr(cluster, "_BLOCK_CELLS", 1 << 14)  # several search blocks
+    monkeypatch.setattr(neighbours, "APPROXIMATE_FROM", 1000)
+    monkeypatch.setattr(neighbours, "_BLOCK_CELLS", 1 << 14)  # several search blocks
     idx, sim = knn(v, 10)
     again = knn(v, 10)
     assert idx.tobytes() == again[0].tobytes() and sim.tobytes() == again[1].tobytes()
