@@ -1,8 +1,9 @@
 """Event frames -> events: which claims report the same real-world event, across articles.
 
 1. **Candidates** by blocking: claims whose frames share a place key (or one is named within the
-   other), a resolved day or ISO week, or a multi-word name, plus every pair within an article and
-   each claim's nearest neighbours by vector. A block over ``BIG_BLOCK`` claims pairs each claim with
+   other), a resolved day or ISO week, or a multi-word name, plus every pair within an article,
+   each claim's nearest neighbours by vector, and its best match in each of the articles most like
+   its own (by mean claim vector). A block over ``BIG_BLOCK`` claims pairs each claim with
    its ``BLOCK_NEIGHBOURS`` nearest members only (``cluster.knn``), so the work stays near-linear.
 2. **Linking**: :func:`claimcheck.events.link.never_one` drops impossible pairs; the shipped linker
    scores the rest (P(same event)).
@@ -25,7 +26,7 @@ from datetime import date
 import numpy as np
 
 from claimcheck.events.link import (
-    DAY_TOLERANCE, MIN_SIM, Linker, features, interval, load_linker, names, never_one, type_relation,
+    DAY_TOLERANCE, MIN_SIM, Linker, contexts, features, interval, load_linker, names, never_one, type_relation,
 )
 from claimcheck.events.places import kind
 from claimcheck.records import Claim, Event, EventFrame
@@ -34,6 +35,8 @@ BIG_BLOCK = 400  # a block with more claims than this pairs nearest members only
 BLOCK_NEIGHBOURS = 50  # ... this many per claim
 GLOBAL_NEIGHBOURS = 10  # every claim is also paired with its nearest framed claims anywhere ...
 GLOBAL_MIN_SIM = 0.6  # ... this alike
+PLACE_GUARD = True  # two groups placed in different towns never merge
+ARTICLE_NEIGHBOURS = 5  # each claim meets its best match in the articles most like its own
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
@@ -60,8 +63,20 @@ def _blocks(claims: Sequence[Claim], idx: Sequence[int]) -> dict[tuple[str, str]
     return out
 
 
+def article_vectors(claims: Sequence[Claim], vectors: np.ndarray) -> tuple[list[str], np.ndarray, list[int]]:
+    """The articles (sorted ids), each one's mean claim vector (unit length), and each claim's article row."""
+    ids = sorted({c.article.id for c in claims})
+    row = {a: k for k, a in enumerate(ids)}
+    of = [row[c.article.id] for c in claims]
+    sums = np.zeros((len(ids), vectors.shape[1]), dtype=np.float64)
+    np.add.at(sums, of, vectors.astype(np.float64))
+    sums /= np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-12)
+    return ids, sums.astype(np.float32), of
+
+
 def candidate_pairs(claims: Sequence[Claim], vectors: np.ndarray, idx: Sequence[int]) -> list[tuple[int, int]]:
-    """Index pairs (i < j) of framed claims that might report one event: blocks, capped by kNN."""
+    """Index pairs (i < j) of framed claims that might report one event: blocks, capped by kNN, and
+    for each article's ``ARTICLE_NEIGHBOURS`` most similar articles, each claim's best match there."""
     from claimcheck.cluster import knn
 
     pairs: set[tuple[int, int]] = set()
@@ -83,7 +98,36 @@ def candidate_pairs(claims: Sequence[Claim], vectors: np.ndarray, idx: Sequence[
                 if s >= GLOBAL_MIN_SIM:
                     i, j = idx[r], idx[int(c)]
                     pairs.add((min(i, j), max(i, j)))
+    pairs.update(_article_matches(claims, vectors, idx))
     return sorted(pairs)
+
+
+def _article_matches(claims: Sequence[Claim], vectors: np.ndarray, idx: Sequence[int]) -> set[tuple[int, int]]:
+    from claimcheck.cluster import knn
+
+    ids, centroids, _ = article_vectors(claims, vectors)
+    if len(ids) < 2:
+        return set()
+    framed: dict[str, list[int]] = defaultdict(list)
+    for i in idx:
+        framed[claims[i].article.id].append(i)
+    neighbours, _ = knn(centroids, ARTICLE_NEIGHBOURS)
+    out = set()
+    for r, row in enumerate(neighbours):
+        mine = framed.get(ids[r])
+        for c in row:
+            theirs = framed.get(ids[int(c)])
+            if not mine or not theirs:
+                continue
+            sims = vectors[mine] @ vectors[theirs].T
+            for x, y in enumerate(np.argmax(sims, axis=1).tolist()):
+                i, j = mine[x], theirs[y]
+                out.add((min(i, j), max(i, j)))
+    return out
+
+
+def _fine_places(frame: EventFrame) -> set[str]:
+    return {k for p in frame.places for k in (p.key, p.within) if k and kind(k) is None}
 
 
 class _Groups:
@@ -95,6 +139,7 @@ class _Groups:
         self.members = {i: [i] for i in idx}
         self.days = {i: interval(claims[i].event) for i in idx}
         self.frames = {i: [claims[i].event] for i in idx}
+        self.places = {i: _fine_places(claims[i].event) for i in idx}
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -107,6 +152,8 @@ class _Groups:
         if dx is not None and dy is not None and max(dx[1], dy[1]) - min(dx[0], dy[0]) > DAY_TOLERANCE + max(
                 dx[1] - dx[0], dy[1] - dy[0]):
             return True
+        if PLACE_GUARD and self.places[x] and self.places[y] and not self.places[x] & self.places[y]:
+            return True  # placed in different towns (keys, or the places they are named within)
         fx = {(f.type, f.lemma): f for f in self.frames[x]}
         fy = {(f.type, f.lemma): f for f in self.frames[y]}
         return any(type_relation(a, b) == "incompatible" for a in fx.values() for b in fy.values())
@@ -117,6 +164,7 @@ class _Groups:
         self.parent[y] = x
         self.members[x] += self.members.pop(y)
         self.frames[x] += self.frames.pop(y)
+        self.places[x] |= self.places.pop(y)
         dx, dy = self.days[x], self.days.pop(y)
         self.days[x] = dy if dx is None else dx if dy is None else (min(dx[0], dy[0]), max(dx[1], dy[1]))
 
@@ -128,6 +176,8 @@ def link_scores(claims: Sequence[Claim], vectors: np.ndarray, pairs: Sequence[tu
     out: dict[tuple[int, int], float] = {}
     if not pairs:
         return out
+    _, centroids, art = article_vectors(claims, vectors)
+    ctx = contexts(claims)
     index = np.asarray(pairs, dtype=np.int64)
     cos = np.einsum("ij,ij->i", vectors[index[:, 0]], vectors[index[:, 1]])
     for (i, j), s in zip(pairs, cos.tolist()):
@@ -136,7 +186,9 @@ def link_scores(claims: Sequence[Claim], vectors: np.ndarray, pairs: Sequence[tu
         fa, fb = claims[i].event, claims[j].event
         if fa is None or fb is None or never_one(fa, fb, s):
             continue
-        out[(i, j)] = linker.prob(features(claims[i], claims[j], s))
+        art_cos = 1.0 if art[i] == art[j] else float(centroids[art[i]] @ centroids[art[j]])
+        out[(i, j)] = linker.prob(features(claims[i], claims[j], s, art_cos, ctx[claims[i].article.id],
+                                           ctx[claims[j].article.id]))
     return out
 
 

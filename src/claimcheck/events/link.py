@@ -12,6 +12,7 @@ import functools
 import json
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -23,9 +24,10 @@ from claimcheck.records import Claim, EventFrame
 
 MODEL_FILE = "events.json"
 FEATURES = (
-    "cos", "date_gap", "date_both", "date_same", "date_unknown", "place_match", "place_within",
+    "cos", "article_cos", "date_gap", "date_both", "date_same", "date_unknown", "place_match", "place_within",
     "place_conflict", "type_same", "type_related", "same_article", "agents_shared", "victims_equal",
-    "names_shared", "names_conflict",
+    "names_shared", "names_conflict", "ctx_names", "ctx_place_match", "ctx_place_conflict", "ctx_day_match",
+    "ctx_day_conflict",
 )
 DAY_TOLERANCE = 1  # days: reports of one event resolve "overnight"/"yesterday" a day apart
 MIN_SIM = 0.3  # cosine below this: never one event
@@ -116,8 +118,40 @@ def _victim_counts(frame: EventFrame) -> set[tuple[str | None, float]]:
     return {(v.outcome, float(v.value)) for v in frame.victims}
 
 
-def features(a: Claim, b: Claim, cos: float) -> list[float]:
-    """The pair's features, in the order of :data:`FEATURES` (both claims must have frames)."""
+@dataclass(frozen=True)
+class Context:
+    """What a claim's article says around it: the names in its sentences, the towns of its frames
+    (fine place keys and what they are named within) and their resolved days. Two reports of one
+    shooting share the victim's name and the town even where the claim compared names neither."""
+
+    names: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+    days: frozenset[int] = frozenset()
+
+
+def contexts(claims: Sequence[Claim]) -> dict[str, Context]:
+    """Each article's :class:`Context`, from all its claims."""
+    found: dict[str, tuple[set, set, set]] = {}
+    for c in claims:
+        n, p, d = found.setdefault(c.article.id, (set(), set(), set()))
+        n.update(names(c.sentence.text))
+        if c.event is not None:
+            p.update(k for x in c.event.places for k in (x.key, x.within) if k and kind(k) is None)
+            span = interval(c.event)
+            if span is not None and span[0] == span[1]:
+                d.add(span[0])
+    return {a: Context(frozenset(n), frozenset(p), frozenset(d)) for a, (n, p, d) in found.items()}
+
+
+def _near_days(x: frozenset[int], y: frozenset[int]) -> bool:
+    return any(abs(u - v) <= DAY_TOLERANCE for u in x for v in y)
+
+
+def features(a: Claim, b: Claim, cos: float, article_cos: float, ctx_a: Context = Context(),
+             ctx_b: Context = Context()) -> list[float]:
+    """The pair's features, in the order of :data:`FEATURES` (both claims must have frames);
+    ``article_cos`` is the cosine of the two articles' mean claim vectors (1 within an article),
+    ``ctx_a``/``ctx_b`` their articles' :class:`Context`."""
     fa, fb = a.event, b.event
     assert fa is not None and fb is not None
     ia, ib = interval(fa), interval(fb)
@@ -129,6 +163,7 @@ def features(a: Claim, b: Claim, cos: float) -> list[float]:
     na, nb = names(a.sentence.text), names(b.sentence.text)
     return [
         float(cos),
+        float(article_cos),
         min(float(gap), GAP_CAP) / GAP_CAP if gap is not None else 0.0,
         float(gap is not None),
         float(gap == 0),
@@ -143,6 +178,11 @@ def features(a: Claim, b: Claim, cos: float) -> list[float]:
         float(bool(_victim_counts(fa) & _victim_counts(fb))),
         float(bool(na & nb)),
         float(bool(na) and bool(nb) and not (na & nb)),
+        min(len(ctx_a.names & ctx_b.names), 3) / 3.0,
+        float(bool(ctx_a.places & ctx_b.places)),
+        float(bool(ctx_a.places) and bool(ctx_b.places) and not ctx_a.places & ctx_b.places),
+        float(_near_days(ctx_a.days, ctx_b.days)),
+        float(bool(ctx_a.days) and bool(ctx_b.days) and not _near_days(ctx_a.days, ctx_b.days)),
     ]
 
 
