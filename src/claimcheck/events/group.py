@@ -26,7 +26,7 @@ from datetime import date
 import numpy as np
 
 from claimcheck.events.link import (
-    DAY_TOLERANCE, MIN_SIM, Linker, contexts, features, interval, load_linker, names, never_one, type_relation,
+    DAY_TOLERANCE, MIN_SIM, WITHIN_ARTICLE_MIN_SIM, Linker, contexts, features, interval, load_linker, names, never_one, type_relation,
 )
 from claimcheck.events.places import kind
 from claimcheck.records import Claim, Event, EventFrame
@@ -180,11 +180,13 @@ def link_scores(claims: Sequence[Claim], vectors: np.ndarray, pairs: Sequence[tu
     ctx = contexts(claims)
     index = np.asarray(pairs, dtype=np.int64)
     cos = np.einsum("ij,ij->i", vectors[index[:, 0]], vectors[index[:, 1]])
+    floor = min(MIN_SIM, WITHIN_ARTICLE_MIN_SIM)
     for (i, j), s in zip(pairs, cos.tolist()):
-        if s < MIN_SIM:
+        if s < floor:
             continue
         fa, fb = claims[i].event, claims[j].event
-        if fa is None or fb is None or never_one(fa, fb, s):
+        within = art[i] == art[j]
+        if fa is None or fb is None or never_one(fa, fb, s, WITHIN_ARTICLE_MIN_SIM if within else MIN_SIM):
             continue
         art_cos = 1.0 if art[i] == art[j] else float(centroids[art[i]] @ centroids[art[j]])
         out[(i, j)] = linker.prob(features(claims[i], claims[j], s, art_cos, ctx[claims[i].article.id],

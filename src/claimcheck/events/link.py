@@ -30,7 +30,8 @@ FEATURES = (
     "ctx_day_conflict",
 )
 DAY_TOLERANCE = 1  # days: reports of one event resolve "overnight"/"yesterday" a day apart
-MIN_SIM = 0.3  # cosine below this: never one event
+MIN_SIM = 0.3  # cosine below this: never one event ...
+WITHIN_ARTICLE_MIN_SIM = 0.0  # ... within one article none (its other claims tell the story)
 GAP_CAP = 30.0  # days: the date gap feature saturates here
 
 def _day(iso: str | None) -> int | None:
@@ -186,10 +187,10 @@ def features(a: Claim, b: Claim, cos: float, article_cos: float, ctx_a: Context 
     ]
 
 
-def never_one(a: EventFrame, b: EventFrame, cos: float) -> bool:
+def never_one(a: EventFrame, b: EventFrame, cos: float, min_sim: float = MIN_SIM) -> bool:
     """Pairs no score may join: resolved days more than ``DAY_TOLERANCE`` apart, incompatible types,
-    or claims less alike than ``MIN_SIM``."""
-    if cos < MIN_SIM or type_relation(a, b) == "incompatible":
+    or claims less alike than ``min_sim``."""
+    if cos < min_sim or type_relation(a, b) == "incompatible":
         return True
     ia, ib = interval(a), interval(b)
     return ia is not None and ib is not None and day_gap(ia, ib) > DAY_TOLERANCE
