@@ -38,8 +38,8 @@ SAME_ARTICLE = (0.0, 4.0)
 
 def examples(corpus):
     from claimcheck.embed import load_embedder
-    from claimcheck.events.group import article_vectors, candidate_pairs
-    from claimcheck.events.link import contexts, features, never_one
+    from claimcheck.events.group import ANCHOR_REQUIRED, article_vectors, candidate_pairs
+    from claimcheck.events.link import anchored, common_names, contexts, features, never_one
     from claimcheck.pipeline import claim_vectors
 
     articles, claims = ec.extracted(corpus)
@@ -47,14 +47,17 @@ def examples(corpus):
     idx = [i for i, c in enumerate(claims) if c.event is not None]
     gold = {a: str(g["incident"]) for a, g in corpus.gold.items()}
     _, centroids, art = article_vectors(claims, vectors)
-    ctx = contexts(claims)
+    common = common_names(claims)
+    ctx = contexts(claims, common)
     X, y = [], []
     for i, j in candidate_pairs(claims, vectors, idx):
         cos = float(vectors[i] @ vectors[j])
         if art[i] == art[j] or never_one(claims[i].event, claims[j].event, cos):
-            continue  # within an article the label would be true by construction: see SAME_ARTICLE
+            continue
+        if ANCHOR_REQUIRED and not anchored(claims[i], claims[j], common, cos):
+            continue  # grouping never scores these  # within an article the label would be true by construction: see SAME_ARTICLE
         X.append(features(claims[i], claims[j], cos, float(centroids[art[i]] @ centroids[art[j]]),
-                          ctx[claims[i].article.id], ctx[claims[j].article.id]))
+                          ctx[claims[i].article.id], ctx[claims[j].article.id], common))
         y.append(int(gold[claims[i].article.id] == gold[claims[j].article.id]))
     return (articles, claims, vectors, gold), np.array(X, dtype=np.float64), np.array(y)
 

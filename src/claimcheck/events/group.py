@@ -26,7 +26,7 @@ from datetime import date
 import numpy as np
 
 from claimcheck.events.link import (
-    DAY_TOLERANCE, MIN_SIM, WITHIN_ARTICLE_MIN_SIM, Linker, contexts, features, interval, load_linker, names, never_one, type_relation,
+    DAY_TOLERANCE, MIN_SIM, WITHIN_ARTICLE_MIN_SIM, Linker, anchored, common_names, contexts, features, interval, load_linker, names, never_one, type_relation,
 )
 from claimcheck.events.places import kind
 from claimcheck.records import Claim, Event, EventFrame
@@ -36,6 +36,8 @@ BLOCK_NEIGHBOURS = 50  # ... this many per claim
 GLOBAL_NEIGHBOURS = 10  # every claim is also paired with its nearest framed claims anywhere ...
 GLOBAL_MIN_SIM = 0.6  # ... this alike
 PLACE_GUARD = True  # two groups placed in different towns never merge
+ANCHOR_REQUIRED = True  # claims of two articles link only with a shared town, day or name (link.anchored)
+GROUP_MIN_SIM = 0.5  # groups of different articles merge only when their mean vectors are this alike
 ARTICLE_NEIGHBOURS = 5  # each claim meets its best match in the articles most like its own
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
@@ -134,10 +136,13 @@ class _Groups:
     """Union-find over claim indices, with what the complete-linkage guard reads per group:
     the span of resolved days and the frame types of its members."""
 
-    def __init__(self, claims: Sequence[Claim], idx: Sequence[int]):
+    def __init__(self, claims: Sequence[Claim], idx: Sequence[int], vectors: np.ndarray):
+        self.sums = {i: vectors[i].astype(np.float64) for i in idx}
         self.parent = {i: i for i in idx}
         self.members = {i: [i] for i in idx}
-        self.days = {i: interval(claims[i].event) for i in idx}
+        # the guard reads day- and week-precise times only: "in 2016" neither widens nor pins a group
+        self.days = {i: d if (d := interval(claims[i].event)) is not None and d[1] - d[0] <= 7 else None for i in idx}
+        self.width = {i: 0 if d is None else d[1] - d[0] for i, d in self.days.items()}  # widest frame's days
         self.frames = {i: [claims[i].event] for i in idx}
         self.places = {i: _fine_places(claims[i].event) for i in idx}
 
@@ -150,13 +155,17 @@ class _Groups:
     def conflict(self, x: int, y: int) -> bool:
         dx, dy = self.days[x], self.days[y]
         if dx is not None and dy is not None and max(dx[1], dy[1]) - min(dx[0], dy[0]) > DAY_TOLERANCE + max(
-                dx[1] - dx[0], dy[1] - dy[0]):
+                self.width[x], self.width[y]):
             return True
         if PLACE_GUARD and self.places[x] and self.places[y] and not self.places[x] & self.places[y]:
             return True  # placed in different towns (keys, or the places they are named within)
         fx = {(f.type, f.lemma): f for f in self.frames[x]}
         fy = {(f.type, f.lemma): f for f in self.frames[y]}
         return any(type_relation(a, b) == "incompatible" for a in fx.values() for b in fy.values())
+
+    def alike(self, x: int, y: int) -> float:
+        a, b = self.sums[x], self.sums[y]
+        return float(a @ b / max(np.linalg.norm(a) * np.linalg.norm(b), 1e-12))
 
     def union(self, x: int, y: int) -> None:
         if y < x:
@@ -165,6 +174,8 @@ class _Groups:
         self.members[x] += self.members.pop(y)
         self.frames[x] += self.frames.pop(y)
         self.places[x] |= self.places.pop(y)
+        self.sums[x] = self.sums[x] + self.sums.pop(y)
+        self.width[x] = max(self.width[x], self.width.pop(y))
         dx, dy = self.days[x], self.days.pop(y)
         self.days[x] = dy if dx is None else dx if dy is None else (min(dx[0], dy[0]), max(dx[1], dy[1]))
 
@@ -177,7 +188,8 @@ def link_scores(claims: Sequence[Claim], vectors: np.ndarray, pairs: Sequence[tu
     if not pairs:
         return out
     _, centroids, art = article_vectors(claims, vectors)
-    ctx = contexts(claims)
+    common = common_names(claims)
+    ctx = contexts(claims, common)
     index = np.asarray(pairs, dtype=np.int64)
     cos = np.einsum("ij,ij->i", vectors[index[:, 0]], vectors[index[:, 1]])
     floor = min(MIN_SIM, WITHIN_ARTICLE_MIN_SIM)
@@ -188,9 +200,11 @@ def link_scores(claims: Sequence[Claim], vectors: np.ndarray, pairs: Sequence[tu
         within = art[i] == art[j]
         if fa is None or fb is None or never_one(fa, fb, s, WITHIN_ARTICLE_MIN_SIM if within else MIN_SIM):
             continue
+        if ANCHOR_REQUIRED and not within and not anchored(claims[i], claims[j], common, s):
+            continue
         art_cos = 1.0 if art[i] == art[j] else float(centroids[art[i]] @ centroids[art[j]])
         out[(i, j)] = linker.prob(features(claims[i], claims[j], s, art_cos, ctx[claims[i].article.id],
-                                           ctx[claims[j].article.id]))
+                                           ctx[claims[j].article.id], common))
     return out
 
 
@@ -204,13 +218,16 @@ def group_events(claims: Sequence[Claim], vectors: np.ndarray, linker: Linker | 
     linker = linker or load_linker()
     vectors = np.asarray(vectors, dtype=np.float32)
     scores = link_scores(claims, vectors, candidate_pairs(claims, vectors, idx), linker)
-    groups = _Groups(claims, idx)
+    groups = _Groups(claims, idx, vectors)
     order = sorted((p for p, s in scores.items() if s >= linker.threshold),
                    key=lambda p: (claims[p[0]].article.id != claims[p[1]].article.id, -scores[p], p))
     for i, j in order:
         x, y = groups.find(i), groups.find(j)
-        if x != y and not groups.conflict(x, y):
-            groups.union(x, y)
+        if x == y or groups.conflict(x, y):
+            continue
+        if claims[i].article.id != claims[j].article.id and groups.alike(x, y) < GROUP_MIN_SIM:
+            continue  # average linkage across articles: a chain of alike pairs does not drift
+        groups.union(x, y)
     events = []
     for root in sorted(groups.members):
         members = sorted(groups.members[root])
