@@ -21,8 +21,9 @@ STAGE_OF = {
     "embed": "embed", "embed_cache": "embed", "embed_onnx": "embed", "cluster": "cluster", "neighbours": "cluster", "dispute": "dispute", "stance": "stance",
     "facts": "facts", "origins": "origins", "events": "events",
 }
-# What every stage may import: the records, the errors, the camps file, and the one spaCy pipeline.
-SHARED = {"records", "errors", "config", "nlp"}
+# What every stage may import: the records, the errors, the camps file, the one spaCy pipeline, and
+# the guards for untrusted text (safe_text).
+SHARED = {"records", "errors", "config", "nlp", "safe_text"}
 # The documented seams: small shared helpers of another stage that a stage may use.
 SEAMS = {
     "extract": {"sources", "quantities", "load"},  # canonical_name, extract_quantities, is_boilerplate_line

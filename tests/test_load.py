@@ -527,8 +527,8 @@ def test_example_boilerplate_is_found():
     articles = {a.id: a for a in load_articles([EXAMPLES])[0]}
     wire = articles["meridian-press-sabran.txt"]
     found = [wire.text[s:e] for s, e in boilerplate_spans(wire.text)]
-    assert found == ["Share", "By Lena Hart and Omar Haddad, Meridian Press", "Advertisement",
-                     "Share this article", "(Reporting by Omar Haddad; Editing by Ruth Kemp)"]
+    assert found == ["Share", "By Lena Hart and Omar Haddad, Meridian Press", "Published: March 14, 2026 19:40 GMT",
+                     "Advertisement", "Share this article", "(Reporting by Omar Haddad; Editing by Ruth Kemp)"]
     assert wire.title == "Qadiran army pushes north of Sabran as rebels dispute its gains"
 
 

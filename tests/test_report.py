@@ -26,7 +26,7 @@ def _claim(cid: str, start: int, end: int, source: str, stance: str = "asserts")
 
 def test_claim_json_has_the_contract_fields():
     row = report.claim_json(_claim("a.txt#1", 12, 40, "rebels"))
-    assert list(row) == ["schema", "id", "article", "text", "span", "sentence", "source", "cue", "stance", "quantities"]
+    assert list(row) == ["schema", "id", "article", "text", "span", "sentence", "source", "cue", "stance", "quantities", "event"]
     assert row["span"] == {"start": 12, "end": 40}
     assert set(row["source"]) == {"name", "camp", "kind", "mention"}
 

@@ -19,6 +19,11 @@ from typing import Annotated, Optional
 import typer
 
 from claimcheck.errors import ClaimcheckError
+from claimcheck.safe_text import for_terminal
+
+# A run that finished but skipped an article after an unexpected error (a bug, not bad input).
+EXIT_SKIPPED = 4
+EXIT_BUG = 70  # an unexpected error stopped the run (EX_SOFTWARE)
 
 app = typer.Typer(
     name="claimcheck",
@@ -61,17 +66,31 @@ def _quiet(verbose: bool) -> None:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     if verbose:
-        logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(name)s: %(message)s")
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(_TerminalFormatter("%(name)s: %(message)s"))
+        logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
         return
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     warnings.filterwarnings("ignore")
-    logging.basicConfig(level=logging.ERROR)
+    # Libraries' own log lines ("ERROR:trafilatura.core:empty HTML tree") name no file and repeat
+    # what the warning for that file says: shown with --verbose only.
+    logging.basicConfig(level=logging.CRITICAL + 1, handlers=[logging.NullHandler()], force=True)
+
+
+class _TerminalFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        return for_terminal(super().format(record))
+
+
+def _echo(text: str, err: bool = False, nl: bool = True) -> None:
+    """Print text from articles and file names with its control characters escaped (for_terminal)."""
+    typer.echo(for_terminal(text), err=err, nl=nl)
 
 
 def _warn(message: str) -> None:
-    typer.echo(f"warning: {message}", err=True)
+    _echo(f"warning: {message}", err=True)
 
 
 @contextlib.contextmanager
@@ -101,11 +120,16 @@ def _user_errors() -> Iterator[None]:
     try:
         yield
     except ClaimcheckError as exc:
-        typer.echo(f"error: {exc}", err=True)
+        _echo(f"error: {exc}", err=True)
         raise typer.Exit(exc.exit_code) from None
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
         raise typer.Exit(130) from None
+    except Exception as exc:  # a bug outside any one article: one line, the traceback with --verbose
+        if logging.getLogger().isEnabledFor(logging.INFO):
+            raise
+        _echo(f"error: unexpected {type(exc).__name__}: {str(exc)[:200]} (--verbose shows the traceback)", err=True)
+        raise typer.Exit(EXIT_BUG) from None
 
 
 def _report_problems(problems) -> None:
@@ -113,6 +137,14 @@ def _report_problems(problems) -> None:
         _warn(str(problem))
     if problems:
         typer.echo(f"skipped {len(problems)} input(s); see the warnings above", err=True)
+    if any(p.article is not None for p in problems):
+        typer.echo(f"some articles met an unexpected error and were skipped (exit code {EXIT_SKIPPED}; "
+                   "--verbose shows the tracebacks)", err=True)
+
+
+def _exit_if_skipped(problems) -> None:
+    if any(p.article is not None for p in problems):
+        raise typer.Exit(EXIT_SKIPPED)
 
 
 def _stdin(paths: list[str]):
@@ -139,6 +171,7 @@ def claims_cli(
     if not result.articles:
         typer.echo("error: no readable articles in the input", err=True)
         raise typer.Exit(1)
+    _exit_if_skipped(result.problems)
 
 
 @app.command("run")
@@ -189,11 +222,12 @@ def run_cli(
     if not result.articles:
         typer.echo("error: no readable articles in the input", err=True)
         raise typer.Exit(1)
-    typer.echo(report.render_facts(rows, top=top), nl=False)
+    _echo(report.render_facts(rows, top=top), nl=False)
     if pairs:
         typer.echo("")
-        typer.echo(report.render_report(len(result.articles), len(result.claims), result.topics, result.disputes,
-                                        per_topic=per_topic), nl=False)
+        _echo(report.render_report(len(result.articles), len(result.claims), result.topics, result.disputes,
+                                   per_topic=per_topic), nl=False)
+    _exit_if_skipped(result.problems)
 
 
 @app.command("articles")
@@ -235,9 +269,9 @@ def report_cli(
             _warn("no contested facts in the inputs (pass the file `claimcheck run --facts` wrote)")
         if html is not None:
             report.write_text(html, report.render_html(rows))
-            typer.echo(f"wrote {html} ({len(rows.facts)} contested facts)", err=True)
+            _echo(f"wrote {html} ({len(rows.facts)} contested facts)", err=True)
             return
-    typer.echo(report.render_facts(rows, top=top), nl=False)
+    _echo(report.render_facts(rows, top=top), nl=False)
 
 
 export_app = typer.Typer(help="Export reviewed facts for other tools.", no_args_is_help=True)

@@ -31,9 +31,55 @@ class Camps:
         for camp in self.camps:
             if any(_member_matches(member, name) for member in camp.members):
                 return camp.name
-            if any(re.search(p, name, flags=re.IGNORECASE) for p in camp.patterns):
+            if any(_pattern_matches(p, name) for p in camp.patterns):
                 return camp.name
         return None
+
+
+# Source names come from article text, so a camp pattern is matched with a time limit (the
+# ``regex`` package's timeout): a pattern that backtracks without end on some name counts as no
+# match there instead of stalling the run. Nested quantifiers, the usual cause, are refused when
+# the camps file is read.
+PATTERN_TIMEOUT = 0.1  # seconds per source name and pattern
+
+
+def _pattern_matches(pattern: str, name: str) -> bool:
+    import regex
+
+    try:
+        return regex.search(pattern, name, flags=regex.IGNORECASE | regex.VERSION0, timeout=PATTERN_TIMEOUT) is not None
+    except TimeoutError:
+        return False
+
+
+def _nested_quantifier(pattern: str) -> bool:
+    """Does a repeated group hold another repeat (``(a+)+``, ``(\\w*\\s?)*``)? Those backtrack
+    exponentially on a near miss."""
+    from re import _parser  # the stdlib's own parse of the pattern (sre_parse)
+
+    repeats = {_parser.MAX_REPEAT, _parser.MIN_REPEAT, getattr(_parser, "POSSESSIVE_REPEAT", None)}
+
+    def walk(items, inside: bool) -> bool:
+        for op, arg in items:
+            if op in repeats:
+                lo, hi, sub = arg
+                many = hi is _parser.MAXREPEAT or hi > 1
+                if many and inside:
+                    return True
+                if walk(sub, inside or many):
+                    return True
+            elif op in (_parser.SUBPATTERN,):
+                if walk(arg[-1], inside):
+                    return True
+            elif op is _parser.BRANCH:
+                if any(walk(b, inside) for b in arg[1]):
+                    return True
+            elif op in (_parser.ASSERT, _parser.ASSERT_NOT):
+                if walk(arg[1], inside):
+                    return True
+        return False
+
+    return walk(_parser.parse(pattern), False)
 
 
 def _member_matches(member: str, name: str) -> bool:
@@ -76,6 +122,9 @@ def load_camps(path: str | Path | None) -> Camps:
                 re.compile(p)
             except re.error as exc:
                 raise ConfigError(f"{path}: camp {name!r}: bad pattern {p!r} ({exc})") from None
+            if _nested_quantifier(p):
+                raise ConfigError(f"{path}: camp {name!r}: pattern {p!r} repeats a repeat (nested quantifiers "
+                                  "backtrack without end on some names); write it without one")
         unknown = set(spec) - {"members", "patterns"}
         if unknown:
             raise ConfigError(f"{path}: camp {name!r}: unknown keys {sorted(unknown)}")

@@ -44,8 +44,11 @@ Ids
 
 Bad input
     Unreadable, binary (NUL bytes), undecodable, empty or whitespace-only files, malformed JSON, and
-    JSON records that are not objects or lack text each give one Problem (file and line where known);
-    the rest continues. Nothing here prints.
+    JSON records that are not objects or lack text, JSON nested too deep or with an integer over
+    4,300 digits each give one Problem (file and line where known); the rest continues. A lone
+    surrogate in a JSON string becomes U+FFFD (offsets hold). A file name that is not UTF-8 is
+    read, and reported and written with its stray bytes as backslash escapes (``caf\\xe9.txt``).
+    Nothing here prints.
 
 Boilerplate ("Advertisement", "Share", bylines, photo credits, "(Reporting by ...)") stays in the text
 so offsets hold; ``boilerplate_spans`` tells the extractor which stretches to skip. spaCy often
@@ -59,6 +62,7 @@ import json
 import os
 import re
 import sys
+from dataclasses import replace
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
@@ -66,6 +70,7 @@ from typing import Any, TextIO
 from claimcheck.errors import InputError, MissingDependencyError
 from claimcheck.layout import boilerplate_spans, dateline_outlet, dateline_span, is_boilerplate_line, split_title
 from claimcheck.records import Article, Problem
+from claimcheck.safe_text import JSONProblem, load_json, scrub, shown_path
 
 TEXT_EXTS = frozenset({".txt", ".text", ".md", ".markdown"})
 HTML_EXTS = frozenset({".html", ".htm"})
@@ -110,7 +115,7 @@ def iter_articles(paths: Sequence[str | Path], stdin: TextIO | None = None) -> I
                 yield entry
                 continue
             path, rel, read = entry
-            key = STDIN_PATH if path == STDIN_PATH else os.path.realpath(path)
+            key, path, rel = os.path.realpath(path) if path != STDIN_PATH else STDIN_PATH, shown_path(path), shown_path(rel)
             if key in seen_files and path != STDIN_PATH:
                 yield Problem(path, "file already read; skipped")
                 continue
@@ -123,7 +128,7 @@ def iter_articles(paths: Sequence[str | Path], stdin: TextIO | None = None) -> I
                 if article.id in seen and not given_id:
                     fallback = path + article.id[len(rel):]
                     if fallback not in seen:
-                        article = _replace_id(article, fallback)
+                        article = replace(article, id=fallback)
                 if article.id in seen:
                     yield Problem(path, f"duplicate article id {article.id!r} (first in {seen[article.id]}); skipped")
                     continue
@@ -142,12 +147,6 @@ def load_articles(
     return articles, problems
 
 
-def _replace_id(article: Article, new_id: str) -> Article:
-    from dataclasses import replace
-
-    return replace(article, id=new_id)
-
-
 Reader = Iterator["tuple[Article, bool] | Problem"]
 
 
@@ -161,7 +160,7 @@ def _expand(p: str, stdin: TextIO | None) -> Iterator["tuple[str, str, Any] | Pr
     if not root.is_dir():
         path = root.as_posix()
         if root.suffix.lower() not in SUPPORTED_EXTS:
-            yield Problem(path, f"unsupported file type {root.suffix or '(no extension)'!r}; skipped")
+            yield Problem(shown_path(path), f"unsupported file type {root.suffix or '(no extension)'!r}; skipped")
             return
         yield path, root.name, lambda: _read_file(path, root.name)
         return
@@ -179,7 +178,7 @@ def _walk(folder: Path) -> Iterator["Path | Problem"]:
         with os.scandir(folder) as it:
             entries = sorted(it, key=lambda e: e.name)
     except OSError as exc:
-        yield Problem(folder.as_posix(), f"cannot read folder ({exc.strerror or exc})")
+        yield Problem(shown_path(folder.as_posix()), f"cannot read folder ({exc.strerror or exc})")
         return
     for entry in entries:
         name = entry.name
@@ -196,8 +195,10 @@ def _walk(folder: Path) -> Iterator["Path | Problem"]:
 
 
 def _read_file(path: str, rel: str) -> Reader:
+    """Read the file under its real name; report and write it under ``shown_path`` (always UTF-8)."""
+    real, path, rel = path, shown_path(path), shown_path(rel)
     try:
-        data = Path(path).read_bytes()
+        data = Path(real).read_bytes()
     except OSError as exc:
         yield Problem(path, f"cannot read file ({exc.strerror or exc})")
         return
@@ -243,16 +244,16 @@ def _read_stdin(stream: TextIO) -> Reader:
     except (OSError, UnicodeDecodeError) as exc:
         yield Problem(STDIN_PATH, f"cannot read stdin ({exc})")
         return
-    text = text.removeprefix("\ufeff")
+    text = scrub(text.removeprefix("\ufeff"))
     head = text.lstrip()[:1]
     if head in ("{", "["):
         try:
-            json.loads(text)
-        except ValueError:
+            load_json(text)
+        except JSONProblem:
             first = next((line for line in text.splitlines() if line.strip()), "")
             try:
-                is_jsonl = isinstance(json.loads(first), dict)
-            except ValueError:
+                is_jsonl = isinstance(load_json(first), dict)
+            except JSONProblem:
                 is_jsonl = False
             if is_jsonl:
                 yield from _read_jsonl(text, STDIN_PATH, "stdin")
@@ -268,9 +269,9 @@ def _read_stdin(stream: TextIO) -> Reader:
 
 def _read_json(text: str, path: str, rel: str) -> Reader:
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        yield Problem(path, f"invalid JSON ({exc.msg}, column {exc.colno})", exc.lineno)
+        data = load_json(text)
+    except JSONProblem as exc:
+        yield Problem(path, exc.message, exc.line)
         return
     if isinstance(data, dict) and isinstance(data.get("articles"), list) and not _field(data, TEXT_FIELDS):
         data = data["articles"]
@@ -304,15 +305,19 @@ def _list_item_lines(text: str) -> list[int | None]:
 
 
 def _read_jsonl(text: str, path: str, rel: str) -> Reader:
+    read = False  # a file of only Unicode spaces (U+2028, U+3000) passes bytes.strip()
     for number, line in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
         if not line.strip():
             continue
+        read = True
         try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Problem(path, f"invalid JSON ({exc.msg}, column {exc.colno})", number)
+            data = load_json(line)
+        except JSONProblem as exc:
+            yield Problem(path, exc.message, number)
             continue
         yield _record(data, path, f"{rel}:{number}", number, what="line")
+    if not read:
+        yield Problem(path, "no articles (only blank lines)")
 
 
 def _field(data: dict[str, Any], names: Iterable[str]) -> str | None:
@@ -326,7 +331,7 @@ def _field(data: dict[str, Any], names: Iterable[str]) -> str | None:
         if isinstance(value, (int, float)):
             value = str(value)
         if isinstance(value, str) and value.strip():
-            return value.strip()
+            return scrub(value.strip())
     return None
 
 
@@ -339,7 +344,7 @@ def _record(data: Any, path: str, default_id: str, line: int | None, what: str =
         if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
             value = "\n\n".join(value)  # a list of paragraphs
         if isinstance(value, str) and value.strip():
-            body = value
+            body = scrub(value)
             break
     if body is None:
         return Problem(path, f"{what} has no text (expected one of: {', '.join(TEXT_FIELDS)})", line)

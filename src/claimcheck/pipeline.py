@@ -6,6 +6,7 @@ heavy work, and keeps time per stage so benchmarks can say where the time goes.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -83,7 +84,10 @@ def extract(
     camps = camps if isinstance(camps, Camps) else load_camps(camps)
     articles, problems = load_articles(inputs, stdin=stdin, date=date)
     timings["load"] = time.perf_counter() - clock
-    claims = extract_from_articles(articles, camps, progress=progress, timings=timings, claim_docs=claim_docs)
+    claims = extract_from_articles(articles, camps, progress=progress, timings=timings, claim_docs=claim_docs,
+                                   problems=problems)
+    failed = {p.article for p in problems if p.article is not None}
+    articles = [a for a in articles if a.id not in failed] if failed else articles
     return ExtractResult(tuple(articles), tuple(claims), tuple(problems), timings)
 
 
@@ -94,26 +98,42 @@ def extract_from_articles(
     progress: Progress | None = None,
     timings: dict[str, float] | None = None,
     claim_docs: dict[str, "Doc"] | None = None,
+    problems: list[Problem] | None = None,
 ) -> list[Claim]:
     """Claims of parsed articles, each with its event frame (read against the article's ``date``);
     ``claim_docs``, if given, is filled with each claim's text cut from its article's parse
-    (claim id -> Doc), so the dispute stage need not parse it again."""
+    (claim id -> Doc), so the dispute stage need not parse it again.
+    With a ``problems`` list, an article that meets an unexpected error is skipped and named there
+    (``Problem.article``; logged with its traceback at INFO); without one the error is raised."""
     from claimcheck.events.frames import with_events
     from claimcheck.extract import extract_claims
-    from claimcheck.nlp import cut, parse_many
+    from claimcheck.nlp import cut, parse_each
     from claimcheck.sources import assign_camps, normalise_sources
 
     timings = {} if timings is None else timings
     clock = time.perf_counter()
     claims: list[Claim] = []
-    docs = parse_many((a.text for a in articles), batch_size=PARSE_BATCH)
+    docs = parse_each((a.text for a in articles), batch_size=PARSE_BATCH)
     for done, (article, doc) in enumerate(zip(articles, docs), start=1):
-        found = with_events(extract_claims(article, doc), doc, article.date, camps)
+        try:  # a bug met on one article skips that article, named, and the run goes on
+            if isinstance(doc, Exception):
+                raise doc
+            found = with_events(extract_claims(article, doc), doc, article.date, camps)
+            cuts = {}
+            if claim_docs is not None:
+                for claim in found:
+                    span = doc.char_span(claim.span.start, claim.span.end)  # None unless on token bounds
+                    if span is not None:
+                        cuts[claim.id] = cut(span)
+        except Exception as exc:  # noqa: BLE001
+            logging.getLogger("claimcheck").info("article %s failed", article.id, exc_info=exc)
+            if problems is None:
+                raise
+            problems.append(Problem(article.path or article.id, f"article {article.id}: unexpected error "
+                                    f"({type(exc).__name__}: {str(exc)[:120]}); skipped", article=article.id))
+            continue
         if claim_docs is not None:
-            for claim in found:
-                span = doc.char_span(claim.span.start, claim.span.end)  # None unless on token bounds
-                if span is not None:
-                    claim_docs[claim.id] = cut(span)
+            claim_docs.update(cuts)
         claims.extend(found)
         if progress:
             progress("extract", done, len(articles))

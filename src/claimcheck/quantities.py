@@ -8,6 +8,7 @@ otherwise from a light heuristic on the following words.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -276,11 +277,10 @@ def _counted_after(text: str, b: int, start: int, doc: Any) -> str | None:
 
 def _counted_from_doc(doc: Any, char: int) -> str | None:
     """The noun a number token modifies (spaCy ``nummod``/``quantmod`` chain), as a lemma."""
-    for tok in doc:
-        if tok.idx >= char:
-            break
-    else:
+    at = bisect.bisect_left(doc, char, key=lambda t: t.idx)  # the first token at or after ``char``
+    if at == len(doc):
         return None
+    tok = doc[at]
     # ``char`` is just after the number: look at the token ending there.
     num = None
     for t in doc[max(0, tok.i - 3):tok.i + 1]:

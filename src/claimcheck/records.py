@@ -73,6 +73,7 @@ class Problem:
     path: str
     message: str
     line: int | None = None
+    article: str | None = None  # the id of an article skipped after an unexpected error (a bug, not bad input)
 
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"

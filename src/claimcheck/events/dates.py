@@ -16,6 +16,7 @@ stays the metadata as given.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 from datetime import date
@@ -28,10 +29,17 @@ _DAY = r"(?:[0-2]?\d|3[01])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
 _DATE = (rf"(?:(?:{_WEEKDAY}),?\s+)?(?:{_DAY}\s+(?:of\s+)?{_MONTH},?\s*{_YEAR}|{_MONTH}\s+{_DAY},?\s*{_YEAR}|"
          rf"{_DAY}[./-](?:0?[1-9]|1[0-2])[./-]{_YEAR}|{_YEAR}-[01]\d-[0-3]\d|{_MONTH}\s*{_DAY}{_YEAR})")
-_TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*\(?(?:GMT|UTC|[A-Z]{2,4})(?:[+-]\d+)?\)?)?)?"
-_STAMP = r"(?:(?:last\s+)?(?:published|posted|updated|modified|date|dated)\s*(?:on|:)?\s*[:|-]?\s*)?"
+_TIME = (r"(?:,?\s*(?:at\s+)?(?:\d{1,2}[:.]\d{2}|\d{4}(?=\s*(?:GMT|UTC)))(?:\s*[ap]\.?m\.?)?"
+         r"(?:\s*\(?(?:GMT|UTC|[A-Z]{2,4})(?:[+-]\d+)?\)?)?)?")
+_STAMP_WORDS = r"(?:last\s+)?(?:published|posted|updated|modified|date\s+of\s+publication|date|dated)"
+_STAMP = rf"(?:{_STAMP_WORDS}\s*(?:on|at|:)?\s*[:|-]?\s*)?"
 # A date opening a line (the group "date"), with an optional stamp word before it and a time after it.
 LEADING_DATE = re.compile(rf"^\s*{_STAMP}(?P<date>{_DATE}){_TIME}", re.IGNORECASE)
+# A date after the title and credit on the first line ("Air raids kill 18 in Aleppo Monitor AFP
+# Saturday 16 Jul 2016 Air raids on ..."): only with a weekday or a stamp word, early, before any full stop.
+TITLED_DATE = re.compile(rf"(?:\b{_STAMP_WORDS}\s*(?:on|at|:)?\s*|\b(?={_WEEKDAY},?\s+\d))(?P<date>{_DATE}){_TIME}",
+                         re.IGNORECASE)
+TITLED_WITHIN = 250  # characters of the first line that may come before such a date
 _ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 HEADER_LINES = 4  # a header date is looked for in the first lines of the text only
 _OUTLET_TAIL = re.compile(r"^[\s|,–—-]*(?:[A-Z][\w.&'-]*\s*){0,3}[\s|]*$")  # "SANA", "| Reuters"
@@ -47,19 +55,26 @@ def normalise(value: str | None) -> str | None:
             return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
         except ValueError:
             return None
+    value = re.sub(rf"({_MONTH})\s*({_DAY})({_YEAR})\b", r"\1 \2 \3", value, flags=re.IGNORECASE)  # "Apr 052017"
     if not re.search(r"\b(?:19|20)\d{2}\b|\d{1,2}[./]\d{1,2}[./]\d{2}\b", value):
         return None  # no year: "Saturday" in a date field says nothing on its own
     return _parse(value)
 
 
-def _parse(text: str) -> str | None:
+@functools.lru_cache(maxsize=2)
+def _parser(dmy: bool):
     from dateparser.date import DateDataParser
 
-    text = re.sub(rf"({_MONTH})\s*({_DAY})({_YEAR})\b", r"\1 \2 \3", text, flags=re.IGNORECASE)
-    settings = {"PREFER_DAY_OF_MONTH": "first", "RETURN_TIME_AS_PERIOD": False}
-    if re.search(r"\d{1,2}\.\d{1,2}\.\d{2,4}", text):
-        settings["DATE_ORDER"] = "DMY"
-    found = DateDataParser(languages=["en"], settings=settings).get_date_data(text)
+    settings = {"PREFER_DAY_OF_MONTH": "first", **({"DATE_ORDER": "DMY"} if dmy else {})}
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def _parse(text: str) -> str | None:
+    text = text[:100]
+    try:
+        found = _parser(re.search(r"\d{1,2}\.\d{1,2}\.\d{2,4}", text) is not None).get_date_data(text)
+    except (ValueError, OverflowError, TypeError, KeyError):  # odd metadata is no date, never a failed run
+        return None
     return found.date_obj.date().isoformat() if found and found.date_obj else None
 
 
@@ -76,6 +91,10 @@ def header_date(text: str, body_start: int = 0) -> tuple[str, int, int] | None:
         if seen > HEADER_LINES:
             return None
         d = LEADING_DATE.match(line)
+        if d is None and seen == 1:
+            d = TITLED_DATE.search(line, 0, TITLED_WITHIN + 40)
+            if d is not None and (d.start() > TITLED_WITHIN or re.search(r"[.!?]\s", line[:d.start()])):
+                d = None
         if d is None:
             continue
         iso = normalise(d.group("date"))

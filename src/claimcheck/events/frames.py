@@ -18,6 +18,7 @@ the camps file; victims are the claim's quantities that count people or say what
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -41,18 +42,32 @@ NOT_EVENTS = frozenset({
     "try", "threaten", "vow", "promise", "pledge", "prepare", "consider", "decide", "refuse", "agree-to",
     "include", "contain", "involve", "concern", "show", "indicate", "estimate", "count", "put", "stand",
     "continue", "like", "love", "hate", "fear", "worry", "doubt", "wonder", "see", "hear", "let", "get",
-    "do", "make", "go", "come", "give", "take", "use", "face", "lack", "hold", "own", "cost", "depend",
+    "do", "make", "go", "come", "give", "take", "use", "face", "lack", "hold", "own", "cost", "depend", "control",
+    "cover", "surround", "lie", "sit", "live", "locate", "list", "border", "span", "stretch", "house", "represent",
+    "belong", "exist", "range", "total", "number", "comprise", "consist", "wait", "seem", "matter", "deserve",
 })
 # An event word under one of these did not (yet) happen: "plans to attack", "called for a ceasefire".
 INTENT = frozenset({"plan", "want", "intend", "aim", "seek", "try", "threaten", "vow", "promise", "pledge",
                     "prepare", "call", "urge", "demand", "hope", "expect", "push", "propose", "consider", "wish",
                     "ready", "able", "likely", "could", "would", "will"})
+# Cues that frame a view or a forecast, not a report ("analysts believe the offensive will stall").
+OPINION = frozenset({"believe", "think", "fear", "predict", "doubt", "suspect", "feel", "reckon", "guess",
+                     "speculate", "forecast", "imagine", "assume", "wonder"})
+_SINCE = re.compile(r"\b(?:since|until|till|before|after|from|by)\s+(?:the\s+)?$", re.IGNORECASE)  # bounds, not the time
 _FUTURE_AUX = frozenset({"will", "would", "shall", "should", "must", "can", "'ll", "wo", "ca"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "who", "which", "that", "this",
                        "these", "those", "one", "someone", "anyone"})
 _MEANS = frozenset({"jet", "warplane", "aircraft", "plane", "helicopter", "drone", "artillery", "tank", "rocket",
                     "mortar", "missile", "shell", "bomb", "gun", "weapon", "air", "barrel", "car", "suicide"})
 
+# Words that name who can carry out an attack when they modify it ("regime shelling", "rebel rockets").
+ACTOR_WORDS = frozenset({"regime", "government", "army", "military", "rebel", "opposition", "militant", "jihadist",
+                         "insurgent", "coalition", "police", "troop", "force", "militia", "terrorist", "loyalist",
+                         "state", "enemy", "israeli", "russian", "american", "turkish", "kurdish", "iranian"})
+# A weapon is how, not who ("rocket shells hit the market"); "government jets" still names who.
+_WEAPONS = frozenset({"shell", "bomb", "rocket", "missile", "mortar", "grenade", "mine", "explosive", "ied", "barrel",
+                      "projectile", "bullet", "round", "device", "car", "gas"})
+_VICTIM_SUBJECT = frozenset({"die", "perish", "drown", "suffer", "sustain", "flee", "wound", "injure"})
 CATEGORIES = {
     "civilian": "civilians", "child": "children", "kid": "children", "baby": "children", "boy": "children",
     "girl": "children", "woman": "women", "fighter": "fighters", "militant": "fighters", "rebel": "fighters",
@@ -62,6 +77,7 @@ CATEGORIES = {
     "people": "people", "person": "people", "man": "people", "resident": "people", "villager": "people",
     "worker": "people", "student": "people", "passenger": "people", "victim": "people", "member": "people",
     "protester": "people", "demonstrator": "people", "patient": "people", "family": "people",
+    "force": "soldiers", "guard": "soldiers", "recruit": "soldiers", "militiamen": "fighters",
 }
 OUTCOMES = {
     "kill": "killed", "die": "killed", "dead": "killed", "death": "killed", "toll": "killed", "massacre": "killed",
@@ -78,8 +94,8 @@ def event_frame(doc: "Doc", claim: Claim, article_date: date | str | None,
     ``doc`` is the parse of the claim's whole article (claim offsets index it), ``article_date`` the
     article's publication date (ISO string or date; None: relative times stay unresolved), ``camps``
     puts agents in camps."""
-    if claim.stance == "questions" or (claim.cue is not None and _cue_lemma(doc, claim.cue) in INTENT):
-        return None  # a question, or "called for a ceasefire", "urged ...": nothing happened
+    if claim.stance == "questions" or (claim.cue is not None and _cue_forms(doc, claim.cue) & (INTENT | OPINION)):
+        return None  # a question, "called for a ceasefire", "believes the offensive will fail": nothing reported
     content = doc.char_span(claim.span.start, claim.span.end, alignment_mode="expand")
     sentence = doc.char_span(claim.sentence.start, claim.sentence.end, alignment_mode="expand")
     if content is None or sentence is None or not len(content):
@@ -89,23 +105,53 @@ def event_frame(doc: "Doc", claim: Claim, article_date: date | str | None,
         return None
     trigger, kind, lemma, doers = found
     trig_span = Span(trigger.idx, trigger.idx + len(trigger.text), trigger.text)
-    if trigger.lemma_.lower() == "open" and kind == "shooting":
-        fire = next(c for c in trigger.children if c.lower_ == "fire")
-        trig_span = Span(trigger.idx, fire.idx + len(fire.text), doc.text[trigger.idx:fire.idx + len(fire.text)])
+    if lemma in ("open fire", "take control"):  # the phrase: "opened fire", "took full control"
+        obj = next(c for c in trigger.children if c.dep_ == "dobj")
+        trig_span = Span(trigger.idx, obj.idx + len(obj.text), doc.text[trigger.idx:obj.idx + len(obj.text)])
+    cue = _cue_token(doc, claim)
     where = find_places(sentence, content.start_char, content.end_char)
-    if not where:
-        outside = claim.source.mention
+    if not where and cue is not None:  # "In Aleppo, the army said rebels shelled a market"
         where = [p for p in find_places(sentence, sentence.start_char, sentence.end_char)
-                 if outside is None or p.end <= outside.start or p.start >= outside.end]
+                 if not content.start_char <= p.start < content.end_char and _attached(doc, p.start, cue)]
     return EventFrame(
-        type=kind, lemma=lemma, trigger=trig_span, time=_time(sentence, trigger, article_date),
-        places=tuple(where), agents=tuple(_agents(doers, camps)), victims=tuple(_victims(doc, claim)),
+        type=kind, lemma=lemma, trigger=trig_span, time=_time(sentence, content, trigger, cue, article_date),
+        places=tuple(where), agents=tuple(_agents(doers, camps, content)), victims=tuple(_victims(doc, claim)),
     )
+
+
+def _cue_token(doc: "Doc", claim: Claim) -> Any:
+    """The reporting verb of the claim's own sentence (None for the narrator's claims, or a cue borrowed
+    from another sentence)."""
+    if claim.cue is None or not claim.sentence.start <= claim.cue.start < claim.sentence.end:
+        return None
+    span = doc.char_span(claim.cue.start, claim.cue.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _attached(doc: "Doc", char: int, cue: Any) -> bool:
+    """Do the words at ``char`` modify the reporting verb ("said on Saturday", "told reporters in
+    Geneva"): their head, or the head of the preposition they hang on, is the cue?"""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    for _ in range(4):
+        if tok.head.i == cue.i:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _cue_lemma(doc: "Doc", cue: Span) -> str:
     span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
     return span.root.lemma_.lower() if span is not None and len(span) else cue.text.lower()
+
+
+def _cue_forms(doc: "Doc", cue: Span) -> set[str]:
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    return _forms(span.root) if span is not None and len(span) else {cue.text.lower()}
 
 
 def with_events(claims: list[Claim], doc: "Doc", article_date: date | str | None,
@@ -132,19 +178,35 @@ def _unreal(tok: Any, span: Any) -> bool:
     node = tok
     while True:
         auxes = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
-        if any(a.lower_ in _FUTURE_AUX for a in auxes) and not any(a.lemma_ == "have" for a in auxes):
-            return True
-        if node is not tok and node.lemma_.lower() in INTENT:
+        modal = [a for a in auxes if a.lower_ in _FUTURE_AUX]
+        if modal and (not any(a.lemma_ == "have" for a in auxes) or any(a.lower_ in ("would", "should") for a in modal)):
+            return True  # "will visit", "would never have left"; "may have killed" still reports the past
+        if node is not tok and _forms(node) & INTENT:
             return True
         if node.head.i == node.i or not (span.start <= node.head.i < span.end):
             return False
         node = node.head
 
 
+def _forms(tok: Any) -> set[str]:
+    """The lemma and plain forms of a word: the small model's lemmas slip ("hoped" -> "hop")."""
+    low = tok.lower_
+    out = {tok.lemma_.lower(), low}
+    for suffix, cut in (("ied", "y"), ("ed", ""), ("d", ""), ("es", ""), ("s", ""), ("ing", "")):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            out.add(low[: len(low) - len(suffix)] + cut)
+    return out
+
+
 def _modifier_lemmas(tok: Any) -> tuple[str, ...]:
     """What says which kind of attack a word is: its compounds and adjectives, and for a verb its subject
     and object ("jets struck", "fired rockets")."""
     mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+    if tok.pos_ in ("NOUN", "PROPN"):  # "raids by Russian warplanes", "the air force conducted 60 strikes"
+        mods.extend(p for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children)
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("launch", "carry", "conduct", "stage", "mount"):
+            mods.extend(c for c in tok.head.children if c.dep_ == "nsubj")
+        mods.extend([m for x in list(mods) for m in x.children if m.dep_ in ("compound", "amod")])
     if tok.pos_ == "VERB":
         for c in tok.children:
             if c.dep_ in ("nsubj", "dobj", "nsubjpass", "agent"):
@@ -169,6 +231,9 @@ def _candidate(tok: Any) -> tuple[str, str] | None:
         return None
     if lemma == "open" and any(c.lower_ == "fire" and c.dep_ == "dobj" for c in tok.children):
         return "shooting", "open fire"
+    if lemma in ("take", "seize", "gain", "assume", "regain", "wrest") and any(
+            c.lemma_ == "control" and c.dep_ == "dobj" for c in tok.children):
+        return "capture", "take control"
     if lemma == "fall" and not _place_falls(tok):
         return None
     if lemma in taxonomy.ATTACK_WORDS and pos == "VERB" and any(
@@ -196,7 +261,7 @@ def _place_falls(tok: Any) -> bool:
                                                          or p.ent_type_ for p in c.children) for c in tok.children):
         return True
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    return subj is not None and (subj.ent_type_ in ("GPE", "LOC", "FAC") or subj.lemma_.lower() in {
+    return subj is not None and (subj.ent_type_ in ("GPE", "LOC", "FAC") or subj.pos_ == "PROPN" or subj.lemma_.lower() in {
         "town", "city", "village", "district", "base", "airport", "stronghold", "position", "neighbourhood",
         "neighborhood", "area", "hill", "camp", "border", "crossing"})
 
@@ -240,8 +305,13 @@ def _other(content: Any) -> tuple[Any, str, str, list[Any]] | None:
 # ---------------------------------------------------------------------------------------------- parts
 
 
-def _time(sentence: Any, trigger: Any, article_date: date | str | None) -> TimeRef | None:
-    refs = time_refs(sentence, article_date)
+def _time(sentence: Any, content: Any, trigger: Any, cue: Any, article_date: date | str | None) -> TimeRef | None:
+    """The time expression nearest the trigger in the claim's content; else one that dates the report
+    itself in this sentence ("the ministry said on Saturday that ..."), the latest the event can be."""
+    doc = sentence.doc
+    refs = [r for r in time_refs(sentence, article_date) if not _SINCE.search(doc.text, max(0, r.start - 12), r.start)]
+    inside = [r for r in refs if content.start_char <= r.start < content.end_char]
+    refs = inside or [r for r in refs if cue is not None and _attached(sentence.doc, r.start, cue)]
     if not refs:
         return None
     at = trigger.idx
@@ -253,11 +323,15 @@ def _doers(tok: Any) -> list[Any]:
     "regime shelling", "shelling by rebels", "the shelling was carried out by rebels", "X launched an
     air strike"."""
     out = []
+    if tok.lemma_.lower() in _VICTIM_SUBJECT:  # "a woman died", "he suffered a wound": no doer named
+        return []
     if tok.lemma_.lower() == "fall":  # "Tal Ruwaq fell to the rebels": the place is the subject
         out.extend(p for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children
                    if p.dep_ == "pobj")
     elif tok.pos_ in ("VERB", "AUX"):
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (
+            tok.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" or c.dep_ == "dobj"
+                                          for c in tok.children))  # "Child shot on Center Street"
         for c in tok.children:
             if c.dep_ == "nsubj" and not passive:
                 out.append(c)
@@ -268,7 +342,7 @@ def _doers(tok: Any) -> list[Any]:
     else:
         for c in tok.children:
             if c.dep_ in ("poss", "compound", "amod") and (c.ent_type_ in ("NORP", "ORG", "GPE", "PERSON")
-                                                           or c.lemma_.lower() not in _MEANS and c.pos_ != "ADJ"):
+                                                           or c.lemma_.lower() in ACTOR_WORDS):
                 out.append(c)
             if c.dep_ == "prep" and c.lower_ == "by":
                 out.extend(p for p in c.children if p.dep_ == "pobj")
@@ -279,18 +353,22 @@ def _doers(tok: Any) -> list[Any]:
                                                          "perpetrate", "open"):
             out.extend(c for c in head.children if c.dep_ == "nsubj")
     return [t for t in out if t.lower_ not in _PRONOUNS and t.pos_ != "PRON" and t.like_num is False
-            and t.ent_type_ not in ("DATE", "TIME", "CARDINAL")]
+            and t.ent_type_ not in ("DATE", "TIME", "CARDINAL") and t.lemma_.lower() not in _WEAPONS
+            and not (t.lemma_.lower() in taxonomy.TRIGGERS.keys() | taxonomy.ATTACK_WORDS and t.lemma_.lower() != "artillery")]
 
 
-def _agents(doers: list[Any], camps: Camps | None) -> list[Actor]:
+def _agents(doers: list[Any], camps: Camps | None, content: Any) -> list[Actor]:
+    """Each doer as written (the head noun and the modifiers just before it, inside the claim), named
+    as a source is named, with its camp."""
     out: list[Actor] = []
     for tok in doers:
-        keep = [t for t in tok.subtree if t.i <= tok.i and (t.i == tok.i or t.dep_ in ("compound", "amod", "poss", "det")
-                                                            and t.head.i == tok.i or t.head.dep_ == "compound")]
-        keep = [t for t in keep if t.dep_ != "case"]
-        if not keep:
+        if not content.start <= tok.i < content.end:
             continue
-        a, b = keep[0].idx, tok.idx + len(tok.text)
+        first = tok
+        while (first.i - 1 >= content.start and first.nbor(-1).dep_ in ("compound", "amod", "poss", "det", "nmod")
+               and first.nbor(-1).head.i in range(first.i, tok.i + 1)):
+            first = first.nbor(-1)
+        a, b = first.idx, tok.idx + len(tok.text)
         text = tok.doc.text[a:b]
         name = canonical_name(text)
         if not name or any(x.span.start == a for x in out):
@@ -308,8 +386,8 @@ def _victims(doc: "Doc", claim: Claim) -> list[Victims]:
             continue
         category = CATEGORIES.get(q.counted or "")
         outcome = _outcome(doc, q.span.start, q.span.end)
-        if category is None and (outcome is None or q.counted not in (None, "")):
-            continue
+        if category is None and outcome is None:
+            continue  # "30 trucks", "two days": no one hit
         out.append(Victims(q.value, category, outcome, q.span, q.approximate, q.low, q.high))
     return out
 

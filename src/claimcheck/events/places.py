@@ -45,7 +45,16 @@ _QUALIFIERS = frozenset({"north", "south", "east", "west", "northern", "southern
                          "town", "village", "county", "neighbourhood", "neighborhood", "of", "the", "countryside",
                          "provinces", "regions", "areas", "down", "part", "parts"})
 _NOT_PLACES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "god",
-                         "allah", "twitter", "facebook", "islamic", "state"})
+                         "allah", "twitter", "facebook", "islamic", "state", "january", "february", "march", "april",
+                         "may", "june", "july", "august", "september", "october", "november", "december", "syrian",
+                         "daesh", "isis", "isil", "is", "nusra", "hezbollah", "hamas", "taliban"})
+# A name with one of these words is an organisation, not a place ("the Syrian Observatory for Human Rights").
+_NOT_PLACE_WORDS = frozenset({"observatory", "front", "command", "council", "ministry", "army", "forces", "force", "group",
+                              "organization", "organisation", "committee", "coalition", "agency", "news", "police",
+                              "brigade", "brigades", "battalion", "regime", "government", "party", "movement", "union",
+                              "rights", "nations", "office", "media", "television", "tv", "press", "radio", "times",
+                              "post", "network", "monitor", "crescent", "cross", "unit", "units", "militia", "corps"})
+_ACTOR_ENTS = frozenset({"ORG", "NORP", "PERSON"})
 
 
 def key(name: str) -> str:
@@ -60,6 +69,32 @@ def key(name: str) -> str:
     while words and words[-1] in _QUALIFIERS:
         words = words[:-1]
     return " ".join(words)
+
+
+_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "az", "ash", "at", "ez", "es", "an", "ed", "ul"})
+
+
+@functools.lru_cache(maxsize=8192)
+def fold(place_key: str) -> str:
+    """A key with transliteration variants folded, for comparing keys (not for showing): Arabic article
+    particles dropped ("deir al-zor", "deir ez-zor", "deir ezzor"), doubled letters single ("raqqa"),
+    vowel runs (y and w included) one "a" after the first letter, a final "h" dropped ("hasakeh",
+    "hasaka", "al-hasakah"): "dayr az zawr" and "deir ezzor" both fold to "dar zar"."""
+    words = []
+    for w in place_key.split():
+        if w in _PARTICLES:
+            continue
+        w = re.sub(r"^(?:a|e)([dlnrstz])\1(?=[a-z]{2})", r"\1", w)  # "ezzor" -> "zor", "arraqqa" -> "raqqa"
+        w = w[:1] + re.sub(r"[aeiouyw]+", "a", w[1:])
+        w = re.sub(r"(.)\1+", r"\1", w)
+        w = re.sub(r"(?<=.)h$", "", w)
+        words.append(w)
+    return " ".join(words) or place_key
+
+
+def same_place(a: str, b: str) -> bool:
+    """Do two place keys name one place, transliteration aside ("raqqa" / "raqa", "lattakia" / "latakia")?"""
+    return a == b or fold(a) == fold(b)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -100,7 +135,7 @@ def places(sent: "SpacySpan", start: int, end: int) -> list[Place]:
         if not (start <= tok.idx < end) or tok.dep_ in ("compound", "poss"):
             continue
         span = None
-        if tok.pos_ == "PROPN" and _in_place_position(tok):
+        if tok.pos_ == "PROPN" and _in_place_position(tok) and (tok.ent_type_ not in _ACTOR_ENTS or _named_place(tok)):
             span = _name_span(tok)
         elif (tok.pos_ == "PROPN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _TARGET_VERBS
               and (tok.ent_type_ in ("", "GPE", "LOC", "FAC") or tok.head.lemma_.lower() in _TAKE_VERBS)):
@@ -118,17 +153,46 @@ def places(sent: "SpacySpan", start: int, end: int) -> list[Place]:
     out: list[tuple[int, int, str]] = []
     for a, b in sorted(found):
         text_key = key(doc.text[a:b])
-        if text_key and text_key not in _NOT_PLACES and any(c.isalpha() for c in text_key):
+        words = set(text_key.split())
+        if text_key and text_key not in _NOT_PLACES and any(c.isalpha() for c in text_key) and not words & _NOT_PLACE_WORDS:
             out.append((a, b, text_key))
-    return [Place(doc.text[a:b], a, b, k, _within(doc.text, out, i)) for i, (a, b, k) in enumerate(out)]
+    placed = [Place(doc.text[a:b], a, b, k, _within(doc.text, out, i)) for i, (a, b, k) in enumerate(out)]
+    seen: set[tuple[str, str | None]] = set()
+    kept = []
+    for p in placed:  # one mention of each place (the first), however often it is named
+        if (p.key, p.within) not in seen and (p.key, None) not in seen:
+            seen.add((p.key, p.within))
+            kept.append(p)
+    return kept
+
+
+def _named_place(tok: Any) -> bool:
+    """"The village of Kafr Hamra", "the strike on Kafr Hamra": a place noun or an attack names it a
+    place, whatever label the tagger gave the name (but an organisation or a people stays one)."""
+    if tok.head.lower_ == "of":
+        return tok.head.head.lemma_.lower() in PLACE_NOUNS
+    return tok.ent_type_ not in ("ORG", "NORP") and tok.head.head.lemma_.lower() in _TARGET_NOUNS
 
 
 def _modifier(ent: Any) -> bool:
     """"U.S. air strikes", "Syrian government": a name modifying a noun that is no place is its actor
     or its kind, not where it happened ("the Aleppo countryside" is a place)."""
     root = ent.root
+    after_place = ent.start >= 2 and ent.doc[ent.start - 1].text == "," and ent.doc[ent.start - 2].ent_type_ in PLACE_LABELS
+    if (root.dep_ in ("nsubj", "nsubjpass", "poss") and not after_place) or (
+            root.dep_ == "pobj" and root.head.dep_ == "agent"):
+        return True  # "Turkey shelled ...", "backed by Russia": an actor ("in Chicago, Illinois left" is not)
+    if root.dep_ == "appos" and root.head.ent_type_ not in PLACE_LABELS and root.head.lemma_.lower() not in PLACE_NOUNS:
+        return True  # "regime allies Iran and Russia"
+    if root.dep_ == "conj" and _modifier_like(root.head):
+        return True
     return (root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.i >= ent.end
             and root.head.lemma_.lower() not in PLACE_NOUNS and root.head.pos_ != "PROPN")
+
+
+def _modifier_like(tok: Any) -> bool:
+    return tok.dep_ in ("nsubj", "nsubjpass", "poss") or (
+        tok.dep_ == "appos" and tok.head.ent_type_ not in PLACE_LABELS and tok.head.lemma_.lower() not in PLACE_NOUNS)
 
 
 def _in_place_position(tok: Any, common: bool = False) -> bool:
@@ -136,6 +200,8 @@ def _in_place_position(tok: Any, common: bool = False) -> bool:
     head = tok.head
     if tok.dep_ == "appos" and not common:
         return head.ent_type_ in PLACE_LABELS
+    if tok.dep_ == "dobj":
+        return common and head.lemma_.lower() in _TARGET_VERBS  # "hit al-Hamidiyeh neighbourhood"
     if tok.dep_ != "pobj":
         return False
     prep = head.lower_

@@ -40,7 +40,7 @@ for _type, _words in {
     "shooting": "shoot shooting gunfire",
     "clash": "clash fighting fight battle skirmish combat firefight offensive assault",
     "chemical_attack": "chlorine sarin",
-    "capture": "capture seize seizure fall overrun retake recapture liberate storm",
+    "capture": "capture seize seizure fall overrun retake recapture liberate storm secure",
     "withdrawal": "withdraw withdrawal retreat pullout",
     "killing": "kill killing die dead death massacre execute execution behead slaughter murder toll",
     "arrest": "arrest detain detention abduct abduction kidnap kidnapping jail imprison",
@@ -56,6 +56,7 @@ ATTACK_WORDS = frozenset({"strike", "attack", "hit", "target", "fire", "raid", "
 MODIFIER_TYPES = {
     "air": "air_strike", "aerial": "air_strike", "drone": "air_strike", "missile": "air_strike",
     "airstrike": "air_strike", "jet": "air_strike", "warplane": "air_strike", "barrel": "air_strike",
+    "aircraft": "air_strike", "plane": "air_strike", "helicopter": "air_strike",
     "rocket": "shelling", "mortar": "shelling", "artillery": "shelling", "tank": "shelling", "shell": "shelling",
     "gas": "chemical_attack", "chemical": "chemical_attack", "chlorine": "chemical_attack",
     "sarin": "chemical_attack", "toxic": "chemical_attack",
@@ -85,7 +86,7 @@ GENERIC_ATTACK = "attack"  # an unqualified attack ("an attack on the market"): 
 # Verbs that name an event only as verbs ("rebels stormed the town", not "a storm"), and "fall", which
 # is a capture only when a place falls (frames.py checks its subject).
 VERB_ONLY = frozenset({"storm", "fall", "fight"})
-NOUN_ONLY = frozenset({"deal", "fire", "toll", "death", "rocket", "mortar", "artillery"})
+NOUN_ONLY = frozenset({"deal", "toll", "death", "rocket", "mortar", "artillery"})
 
 
 def type_of(lemma: str, modifiers: tuple[str, ...] = ()) -> str | None:
@@ -97,6 +98,8 @@ def type_of(lemma: str, modifiers: tuple[str, ...] = ()) -> str | None:
             kind = MODIFIER_TYPES.get(m.lower())
             if kind and (lemma in ATTACK_WORDS or TRIGGERS.get(lemma) == "bombing" and kind == "bombing"):
                 return kind
+            if kind == "air_strike" and lemma in ("bomb", "bombing", "bombard", "bombardment", "shell", "shelling"):
+                return kind  # "warplanes bombed the town": bombs from the air
     if lemma in TRIGGERS:
         return TRIGGERS[lemma]
     if lemma in ATTACK_WORDS:

@@ -25,7 +25,7 @@ import calendar
 import functools
 import re
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from claimcheck.records import TimeRef
 
@@ -56,19 +56,31 @@ _LEAD = re.compile(r"^(?:(?:on|in|at|during|since|by|from|of|as\s+of|the|early|l
                    re.IGNORECASE)
 _ANCHOR = re.compile(rf"\b(?:{_MONTH_WORD}|{_WEEKDAY_WORD}|yesterday|today|tonight|overnight|night|week|weekend|"
                      r"month|year|ago)\b|\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4}", re.IGNORECASE)
+_AGE = re.compile(r"\d+[\s-]*(?:year|month|week|day)s?[\s-]*old|-year-|\bage[ds]?\b", re.IGNORECASE)  # "a 10-year-old"
+_CLOCK = re.compile(r"^\d{4}\s*(?:gmt|utc|local|hrs|hours)\b|^\d{4}\)$")  # "2000 GMT" is 8 pm, not a year
+_CLOCK_AFTER = re.compile(r"\s*(?:GMT|UTC|local time|hrs\b|[ap]\.?m\b)", re.IGNORECASE)
 _PART_OF_DAY = re.compile(r"\s+(?:morning|evening|afternoon|night|noon|midnight|dawn)$", re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=4096)
-def _dateparser(text: str, base: date | None, dmy: bool = False) -> tuple[date, str] | None:
+@functools.lru_cache(maxsize=256)
+def _parser(base: date | None, dmy: bool) -> Any:
+    """dateparser's parser for one publication date (building one costs more than a parse)."""
     from dateparser.date import DateDataParser
 
-    settings = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True, "STRICT_PARSING": False}
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True}
     if base is not None:
         settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day, 12)
     if dmy:
         settings["DATE_ORDER"] = "DMY"
-    found = DateDataParser(languages=["en"], settings=settings).get_date_data(text)
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+@functools.lru_cache(maxsize=4096)
+def _dateparser(text: str, base: date | None, dmy: bool = False) -> tuple[date, str] | None:
+    try:
+        found = _parser(base, dmy).get_date_data(text[:100])
+    except (ValueError, OverflowError, TypeError, KeyError):  # odd input is no date, never a failed run
+        return None
     if found is None or found.date_obj is None:
         return None
     return found.date_obj.date(), found.period or "day"
@@ -106,7 +118,7 @@ def resolve(text: str, published: date | str | None) -> tuple[str, str, str] | N
         published = date.fromisoformat(published)
     words = clean(text)
     low = words.lower()
-    if not words or _DURATION.match(low) or not _ANCHOR.search(low):
+    if not words or _DURATION.match(low) or not _ANCHOR.search(low) or _CLOCK.search(low):
         return None
     found = _special(low, published)
     if found is None:
@@ -114,6 +126,8 @@ def resolve(text: str, published: date | str | None) -> tuple[str, str, str] | N
     if found is None:
         return None
     start, until, precision = found
+    if start.year < 1900:
+        return None  # "1100 pm": a clock time read as a year
     if published is not None:
         if start > published:
             return None  # later than the article: a plan or a forecast, not something that happened
@@ -182,10 +196,12 @@ def time_refs(sent: "SpacySpan", published: date | str | None) -> list[TimeRef]:
     "overnight"), each resolved against ``published``; resolvable or not, in text order."""
     refs: list[TimeRef] = []
     for ent in sent.ents:
-        if ent.label_ not in ("DATE", "TIME"):
+        if ent.label_ not in ("DATE", "TIME") or _AGE.search(ent.text):
             continue
         for start, end in _runs(ent):
             text = sent.doc.text[start:end]
+            if _CLOCK_AFTER.match(sent.doc.text, end):
+                continue  # "(2000 GMT)": a time of day
             got = resolve(text, published)
             if got is None and not _ANCHOR.search(text) or (got is None and _DURATION.match(clean(text).lower())):
                 continue

@@ -38,10 +38,10 @@ from claimcheck.extract.attribution import _Attr, _Seg
 from claimcheck.extract.denials import _owners_claim
 from claimcheck.extract.frames import _attributions, _DASH_CREDIT, _frame_only
 from claimcheck.extract.lexicon import _QUOTE_CHARS
-from claimcheck.extract.segments import _classify, _join_headline_fragments, _question_claim, _segments
+from claimcheck.extract.segments import _classify, _cut_before, _join_headline_fragments, _question_claim, _segments
 from claimcheck.extract.spans import _asks, _quote_delta, _starts_paragraph, _trim_chars
 from claimcheck.extract.speakers import _adjacent_speaker, _resolve
-from claimcheck.nlp import DATELINE_RE
+from claimcheck.nlp import DATELINE_RE, doc_text
 from claimcheck.quantities import extract_quantities
 from claimcheck.records import Article, Claim, Source, Span
 
@@ -54,6 +54,8 @@ __all__ = ["extract_claims"]
 def extract_claims(article: Article, doc: "Doc") -> list[Claim]:
     """Claims of one article, in order of appearance; ``doc`` is ``nlp(article.text)``."""
     segs = [s for s in _segments(doc) if s.end > article.body_start]
+    if segs and segs[0].start < article.body_start:  # the body starts inside a sentence: after a header date
+        segs[0] = _cut_before(segs[0], article.body_start)
     prev: tuple[int, int] | None = None  # content a referring denial ("this was denied") points at
     in_quote = False
     # A verbless statement ("Third boob likely a hoax") counts only where the whole body is one line
@@ -62,7 +64,7 @@ def extract_claims(article: Article, doc: "Doc") -> list[Claim]:
     for seg in segs:
         _classify(seg, headline=one_line)
         delta = _quote_delta(seg.span.text)
-        if in_quote and _starts_paragraph(doc.text, seg.start) and seg.span.text[:1] not in _QUOTE_CHARS:
+        if in_quote and _starts_paragraph(doc_text(doc), seg.start) and seg.span.text[:1] not in _QUOTE_CHARS:
             in_quote = False  # a quotation running over paragraphs reopens each one with a quote mark
         opened = in_quote
         if in_quote and not seg.skip:
@@ -74,13 +76,13 @@ def extract_claims(article: Article, doc: "Doc") -> list[Claim]:
         if seg.intro is not None:
             continue
         seg.attrs = _attributions(seg.span, prev, opened)
-        prev = seg.attrs[-1].content if seg.attrs else _trim_chars(doc.text, seg.start, seg.end)
+        prev = seg.attrs[-1].content if seg.attrs else _trim_chars(doc_text(doc), seg.start, seg.end)
     for i, seg in enumerate(segs):
         frame = _frame_only(seg) if not seg.skip and not seg.attrs and i > 0 else None
         if frame is not None and segs[i - 1].quote_only and not segs[i - 1].skip and not segs[i - 1].attrs:
             # '“...”' then 'Trump said, looking out at the crowd.': the frame belongs to the quote
             prev_seg = segs[i - 1]
-            frame.content = _trim_chars(doc.text, prev_seg.start, prev_seg.end)
+            frame.content = _trim_chars(doc_text(doc), prev_seg.start, prev_seg.end)
             prev_seg.attrs = [frame]
             seg.skip = True
     for i, seg in enumerate(segs):
@@ -92,15 +94,15 @@ def extract_claims(article: Article, doc: "Doc") -> list[Claim]:
             dash = doc.char_span(base + credit.start("dash"), base + credit.end("dash"), alignment_mode="expand")
             if who is not None and dash is not None:
                 prev_seg = segs[i - 1]
-                prev_seg.attrs = [_Attr(_trim_chars(doc.text, prev_seg.start, prev_seg.end), dash[0], who, who[-1])]
+                prev_seg.attrs = [_Attr(_trim_chars(doc_text(doc), prev_seg.start, prev_seg.end), dash[0], who, who[-1])]
     for i, seg in enumerate(segs):
         if seg.attrs and all(a.nominal for a in seg.attrs) and not seg.quote_only and not seg.question:
             # "Critics rejected the minister's claim that ...": the sentence itself is the narrator's
-            seg.attrs.insert(0, _Attr(_trim_chars(doc.text, seg.start, seg.end), None, None, None, kind="narrator"))
+            seg.attrs.insert(0, _Attr(_trim_chars(doc_text(doc), seg.start, seg.end), None, None, None, kind="narrator"))
             continue
         if seg.skip or seg.attrs or seg.intro is not None or seg.question:
             continue
-        whole = _trim_chars(doc.text, seg.start, seg.end)
+        whole = _trim_chars(doc_text(doc), seg.start, seg.end)
         intro = next((s.intro for s in reversed(segs[max(0, i - 1):i]) if not s.skip), None)
         if intro is not None:
             seg.attrs = [_Attr(whole, intro.cue, intro.source, intro.source_head, inherited=intro)]
@@ -158,6 +160,7 @@ def _to_claim(article: Article, doc: "Doc", seg: _Seg, attr: _Attr, n: int) -> C
     if dateline:
         sent_start = dateline.end()
         start = max(start, sent_start)
+    start = max(start, article.body_start)  # a header date the parse hung on the content stays out
     if end - start < 3:
         return None
     content = Span(start, end, text[start:end])

@@ -20,6 +20,8 @@ from claimcheck.extract.noun_cues import _noun_frame, _noun_source, _verb_tagged
 from claimcheck.extract.spans import _inside_quote, _trim_chars, _trim_tokens, _word_count
 from claimcheck.extract.verb_cues import _cue_attribution
 
+from claimcheck.nlp import doc_text
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
     from spacy.tokens import Span as SpacySpan
@@ -223,14 +225,14 @@ def _label_attribution(sent: "SpacySpan") -> _Attr | None:
     if m and m.group("who") not in _NOT_SPEAKERS:
         who = doc.char_span(base + m.start("who"), base + m.end("who"), alignment_mode="expand")
         colon = doc.char_span(base + m.end("who"), base + m.end("who") + 1, alignment_mode="expand")
-        content = _trim_chars(doc.text, base + m.end("who") + 1, sent.end_char)
+        content = _trim_chars(doc_text(doc), base + m.end("who") + 1, sent.end_char)
         if who is not None and colon is not None:
             return _Attr(content, colon[0], who, who[-1])
     m = _DASH_SOURCE.search(text)
     if m:
         who = doc.char_span(base + m.start("who"), base + m.end("who"), alignment_mode="expand")
         dash = doc.char_span(base + m.start("dash"), base + m.end("dash"), alignment_mode="expand")
-        content = _trim_chars(doc.text, sent.start_char, base + m.start("dash"))
+        content = _trim_chars(doc_text(doc), sent.start_char, base + m.start("dash"))
         if who is not None and dash is not None and content[1] - content[0] > 10:
             return _Attr(content, dash[0], who, who[-1])
     return None

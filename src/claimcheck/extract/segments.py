@@ -6,6 +6,7 @@ outlet's ``questions`` claim."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -41,9 +42,28 @@ def _segments(doc: "Doc") -> list[_Seg]:
                     out.append(_Seg(span, span.start_char, span.end_char))
                 if tok is not None:
                     start = tok.i + 1
+    # Span.ents walks the doc's entities from the first each time: quadratic over a long article.
+    # One sweep gives each segment the same entities (those wholly inside it, in order).
+    ents = doc.ents
+    starts = [e.start for e in ents]
     for seg in out:
-        seg.persons = [(e.text, _gender_of(e)) for e in seg.span.ents if e.label_ == "PERSON"]
+        k, inside = bisect.bisect_left(starts, seg.span.start), []
+        while k < len(ents) and ents[k].end <= seg.span.end:
+            inside.append(ents[k])
+            k += 1
+        seg.persons = [(e.text, _gender_of(e)) for e in inside if e.label_ == "PERSON"]
     return out
+
+
+def _cut_before(seg: _Seg, at: int) -> _Seg:
+    """The part of a sentence from character ``at`` on: where the body starts inside a sentence (a
+    header date opening the line, "Wed 05 Apr 2017 Syria attack ..."), the header is no claim's."""
+    first = next((t.i for t in seg.span if t.idx >= at and not t.is_space), None)
+    if first is None or first == seg.span.start:
+        return seg
+    span = seg.span.doc[first:seg.span.end]
+    return _Seg(span, span.start_char, span.end_char,
+                persons=[(e.text, _gender_of(e)) for e in span.ents if e.label_ == "PERSON"])
 
 
 def _classify(seg: _Seg, headline: bool = False) -> None:

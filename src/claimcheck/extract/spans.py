@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from claimcheck.extract.lexicon import _CLOSE_Q, _OPEN_Q, _QUOTE_CHARS
-from claimcheck.nlp import DATELINE_RE
+from claimcheck.nlp import DATELINE_RE, doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -26,7 +26,7 @@ def _trim_tokens(doc: "Doc", a: int, b: int) -> tuple[int, int] | None:
     if hi - lo < 2 and not (hi - lo == 1 and doc[lo].pos_ in ("VERB",)):
         return None
     start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
-    return _balance_quotes(doc.text, start, end)
+    return _balance_quotes(doc_text(doc), start, end)
 
 
 def _trim_chars(text: str, start: int, end: int) -> tuple[int, int]:
@@ -95,8 +95,8 @@ def _word_count(doc: "Doc", a: int, b: int) -> int:
 def _inside_quote(sent: "SpacySpan", tok: "Token", opened: bool = False) -> bool:
     """Is the token enclosed by quote marks (opened before it, here or in an earlier sentence, and
     closed after it)?"""
-    before = sent.doc.text[sent.start_char:tok.idx]
-    after = sent.doc.text[tok.idx:sent.end_char]
+    before = doc_text(sent.doc)[sent.start_char:tok.idx]
+    after = doc_text(sent.doc)[tok.idx:sent.end_char]
     if opened and not any(q in before for q in ('”', '"', "''", "»")):
         return True
     if _quote_balance(before) > 0 and (any(q in after for q in "”»") or before.lstrip()[:1] in _OPEN_Q):

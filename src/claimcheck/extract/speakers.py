@@ -5,6 +5,7 @@ speaker a quotation borrows from the sentence next to it. Unclear cases stay ``u
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +15,8 @@ from claimcheck.extract.lexicon import (
 )
 from claimcheck.extract.mentions import _mention, _uncapitalised
 from claimcheck.sources import canonical_name
+
+from claimcheck.nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -56,7 +59,7 @@ def _resolve(attr: _Attr, segs: list[_Seg], i: int) -> None:
     attr.person = _person_like(attr.source, head)
     attr.gender = _gender_of(attr.source)
     if attr.gender is None and attr.person is not False and head is not None and head.pos_ == "PROPN":
-        attr.gender = _honorific_gender(head.doc.text, head.text)
+        attr.gender = _honorific_gender(doc_text(head.doc), head.text)
     target = _described_antecedent(attr, segs, i)
     if target is not None:
         attr.kind, attr.name, attr.person, attr.plural = "pronoun", target.name, target.person, target.plural
@@ -218,13 +221,55 @@ def _honorific_gender(text: str, surname: str) -> str | None:
     """"Mr. Clarke" / "Ms. Moore" elsewhere in the article tells the gender of "Clarke" / "Moore"."""
     if not surname[:1].isupper():
         return None
-    found = {m.group(1).lower().rstrip(".") for m in
-             re.finditer(rf"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w.'-]*\s+)?{re.escape(surname)}\b", text)}
+    found = _honorifics_of(text, surname)
     if found == {"mr"}:
         return "m"
     if found and found <= {"mrs", "ms", "miss"}:
         return "f"
     return None
+
+
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+")
+_FIRST_NAME = re.compile(r"[A-Z][\w.'-]*\s+")
+_WORD = re.compile(r"\w+")
+_BOUNDARY = re.compile(r"\b")
+
+
+def _honorifics_of(text: str, surname: str) -> set[str]:
+    """The titles in ``re.finditer(rf"\\b(Mr|Mrs|Ms|Miss)\\.?\\s+(?:[A-Z][\\w.'-]*\\s+)?{surname}\\b", text)``,
+    found through an index of the text's honorifics built once, not a scan of the whole article
+    for every speaker (quadratic in a long article)."""
+    entries, by_word = _honorific_index(text)
+    found: set[str] = set()
+    end = -1
+    for k in (by_word.get(surname, ()) if _WORD.fullmatch(surname) else range(len(entries))):
+        start, title, first, second = entries[k]
+        if start < end:
+            continue  # inside the previous match, as finditer would skip it
+        at = next((p for p in (second, first) if p is not None and text.startswith(surname, p)
+                   and _BOUNDARY.match(text, p + len(surname))), None)
+        if at is not None:
+            found.add(title.lower())
+            end = at + len(surname)
+    return found
+
+
+@functools.lru_cache(maxsize=4)
+def _honorific_index(text: str) -> tuple[list[tuple[int, str, int, int | None]], dict[str, list[int]]]:
+    """Each honorific (start, title, where the name after it starts, where the word after a first
+    name starts), and the entries by the word at either place."""
+    entries: list[tuple[int, str, int, int | None]] = []
+    by_word: dict[str, list[int]] = {}
+    for m in _HONORIFIC.finditer(text):
+        first = m.end()
+        nxt = _FIRST_NAME.match(text, first)
+        second = nxt.end() if nxt else None
+        entries.append((m.start(), m.group(1), first, second))
+        for p in (first, second):
+            w = _WORD.match(text, p) if p is not None else None
+            if w and (not by_word.get(w.group()) or by_word[w.group()][-1] != len(entries) - 1):
+                by_word.setdefault(w.group(), []).append(len(entries) - 1)
+    return entries, by_word
 
 
 def _gender_of(span: Any) -> str | None:

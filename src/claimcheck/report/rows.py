@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from claimcheck.records import (
-    SCHEMA, Article, Claim, ContestedFact, Dispute, Event, Problem, Quantity, Review, Span, Topic, to_dict,
+    SCHEMA, Article, Claim, ContestedFact, Dispute, Event, EventFrame, Problem, Quantity, Review, Span, Topic, to_dict,
 )
 
 SCORE_DIGITS = 4
@@ -29,6 +29,24 @@ def _quantity(q: Quantity) -> dict[str, Any]:
     }
 
 
+def frame_json(frame: EventFrame | None) -> dict[str, Any] | None:
+    """A claim's event frame: what happened, when (the words and the resolved interval), where, who
+    did it and to whom; ``id`` is the corpus event it was grouped into (null before grouping)."""
+    if frame is None:
+        return None
+    t = frame.time
+    return {
+        "id": frame.id, "type": frame.type, "lemma": frame.lemma, "trigger": _span(frame.trigger),
+        "time": None if t is None else {"text": t.text, "start": t.start, "end": t.end, "date": t.date,
+                                        "until": t.until, "precision": t.precision},
+        "places": [{"text": p.text, "start": p.start, "end": p.end, "key": p.key, "within": p.within}
+                   for p in frame.places],
+        "agents": [{"name": a.name, "camp": a.camp, "span": _span(a.span)} for a in frame.agents],
+        "victims": [{"value": v.value, "category": v.category, "outcome": v.outcome, "approximate": v.approximate,
+                     "low": v.low, "high": v.high, "span": _span(v.span)} for v in frame.victims],
+    }
+
+
 def claim_json(claim: Claim, topic: Topic | None = None) -> dict[str, Any]:
     """A claim as in `claimcheck claims`; with ``topic``, as in `claimcheck run --claims`."""
     out: dict[str, Any] = {
@@ -47,6 +65,7 @@ def claim_json(claim: Claim, topic: Topic | None = None) -> dict[str, Any]:
         "cue": _span(claim.cue),
         "stance": claim.stance,
         "quantities": [_quantity(q) for q in claim.quantities],
+        "event": frame_json(claim.event),
     }
     if topic is not None:
         out["topic"] = {"id": topic.id, "label": topic.label}
@@ -80,7 +99,7 @@ def article_json(article: Article) -> dict[str, Any]:
     """An article with the exact text that claim offsets point into."""
     return {
         "schema": SCHEMA, "id": article.id, "path": article.path, "outlet": article.outlet,
-        "title": article.title, "url": article.url, "published": article.published,
+        "title": article.title, "url": article.url, "published": article.published, "date": article.date,
         "body_start": article.body_start, "text": article.text,
     }
 
