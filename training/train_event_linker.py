@@ -7,8 +7,7 @@ Training data: half `a` only (see benchmarks/event_corpora.py) of the SemEval-20
 candidate pair of framed claims from two articles that grouping would score (blocking, then the hard
 constraints of ``claimcheck.events.link.never_one``) is an example, labelled 1 when the two claims'
 articles report the same gold incident. Model: scikit-learn ``LogisticRegression`` (lbfgs, C = 1,
-``class_weight="balanced"``); the weight of ``same_article`` and the link threshold are chosen on the
-same half as those maximising the mean of GVA's and ECB+'s article-pair F1 after grouping. Half `b` is never read. Deterministic.
+``class_weight="balanced"``); the link threshold is chosen on the same half as the one maximising the mean of GVA's and ECB+'s article-pair F1 after grouping. Half `b` is never read. Deterministic.
 """
 
 from __future__ import annotations
@@ -32,8 +31,7 @@ from events import article_labels, pair_prf  # noqa: E402
 C_REG = 1.0
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 # Pairs within one article are not fitted (their label, one incident per article, would be true by
-# construction); the weight of same_article is chosen with the threshold instead.
-SAME_ARTICLE = (0.0, 4.0)
+# construction); grouping links them by rule (claimcheck.events.link.same_story).
 
 
 def examples(corpus):
@@ -53,9 +51,9 @@ def examples(corpus):
     for i, j in candidate_pairs(claims, vectors, idx):
         cos = float(vectors[i] @ vectors[j])
         if art[i] == art[j] or never_one(claims[i].event, claims[j].event, cos):
-            continue
+            continue  # within an article the label would be true by construction (and same_story decides)
         if ANCHOR_REQUIRED and not anchored(claims[i], claims[j], common, cos):
-            continue  # grouping never scores these  # within an article the label would be true by construction: see SAME_ARTICLE
+            continue  # grouping never scores these
         X.append(features(claims[i], claims[j], cos, float(centroids[art[i]] @ centroids[art[j]]),
                           ctx[claims[i].article.id], ctx[claims[j].article.id], common))
         y.append(int(gold[claims[i].article.id] == gold[claims[j].article.id]))
@@ -86,29 +84,26 @@ def main() -> None:
     X, y = np.vstack(Xs), np.concatenate(ys)
     model = LogisticRegression(C=C_REG, class_weight="balanced", max_iter=2000).fit(X, y)
     coef, intercept = [round(float(c), 5) for c in model.coef_[0]], round(float(model.intercept_[0]), 5)
-    at = FEATURES.index("same_article")
     scores = {}
-    for bonus in SAME_ARTICLE:
+    for bonus in (None,):  # one setting: the grid is over thresholds
         for t in THRESHOLDS:
             weights = list(coef)
-            weights[at] = bonus
             f1s = []
             for corpus, (articles, claims, vectors, gold) in runs:
                 grouped, _ = group_events(claims, vectors, Linker(tuple(weights), intercept, t))
                 pred = article_labels(articles, grouped, lambda c: c.event.id if c.event else None)
                 f1s.append(pair_prf(pred, {a.id: gold[a.id] for a in articles})["F1"])
             scores[(bonus, t)] = f1s
-            print(f"same_article {bonus}, threshold {t}: article-pair F1 "
+            print(f"threshold {t}: article-pair F1 "
                   + " ".join(f"{c.name} {f:.3f}" for (c, _), f in zip(runs, f1s)), flush=True)
-    bonus, best = max(scores, key=lambda k: (round(float(np.mean(scores[k])), 4), -k[1], -k[0]))
-    coef[at] = bonus
+    _, best = max(scores, key=lambda k: (round(float(np.mean(scores[k])), 4), -k[1]))
     out = {
         "features": list(FEATURES), "coef": coef, "intercept": intercept, "threshold": best,
         "trained_on": {c.name: {"half": "a", "articles": len(c.articles), "pairs": int(len(yy)),
                                 "positives": int(yy.sum())} for c, yy in zip(corpora, ys)},
         "model": f"sklearn LogisticRegression(C={C_REG}, class_weight=balanced, lbfgs) on cross-article pairs; "
-                 "same_article weight and threshold by article-pair F1 on half a",
-        "train_article_pair_f1": {f"{b}/{t}": dict(zip([c.name for c in corpora], f)) for (b, t), f in scores.items()},
+                 "threshold by article-pair F1 on half a",
+        "train_article_pair_f1": {f"{t}": dict(zip([c.name for c in corpora], f)) for (b, t), f in scores.items()},
     }
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "events.json").write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")

@@ -7,10 +7,14 @@
    its ``BLOCK_NEIGHBOURS`` nearest members only (``cluster.knn``), so the work stays near-linear.
 2. **Linking**: :func:`claimcheck.events.link.never_one` drops impossible pairs; the shipped linker
    scores the rest (P(same event)).
-3. **Merging**, greedily, within articles first, then strongest pair first: two groups join when the
-   pair links and no member of one conflicts with a member of the other (complete-linkage guard on
-   the hard constraints: resolved days, types), so a chain of near pairs cannot join two strikes
-   a week apart.
+   Within an article the linker is not asked: two claims report one event when
+   :func:`claimcheck.events.link.same_story` says so. Across articles a pair needs an anchor
+   (:func:`claimcheck.events.link.anchored`).
+3. **Merging**, greedily, strongest pair first (within-article links score 1, so they come first):
+   two groups join when the pair links and no member of one conflicts with a member of the other
+   (complete-linkage guard on the hard constraints: resolved days, types, towns; within an article
+   also different names), and groups of two articles only when alike on average, so a chain of near
+   pairs cannot join two strikes a week apart.
 
 Claims without a frame get no event. The output is deterministic (ties resolve by claim order).
 """
@@ -26,7 +30,8 @@ from datetime import date
 import numpy as np
 
 from claimcheck.events.link import (
-    DAY_TOLERANCE, MIN_SIM, WITHIN_ARTICLE_MIN_SIM, Linker, anchored, common_names, contexts, features, interval, load_linker, names, never_one, type_relation,
+    DAY_TOLERANCE, MIN_SIM, WITHIN_ARTICLE_MIN_SIM, Linker, anchored, common_names, contexts, features, interval,
+    load_linker, names, never_one, same_story, type_relation,
 )
 from claimcheck.events.places import kind
 from claimcheck.records import Claim, Event, EventFrame
@@ -42,7 +47,8 @@ ARTICLE_NEIGHBOURS = 5  # each claim meets its best match in the articles most l
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
-def _blocks(claims: Sequence[Claim], idx: Sequence[int]) -> dict[tuple[str, str], list[int]]:
+def _blocks(claims: Sequence[Claim], idx: Sequence[int], common: frozenset[str] = frozenset(),
+            ) -> dict[tuple[str, str], list[int]]:
     out: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i in idx:
         c = claims[i]
@@ -58,7 +64,7 @@ def _blocks(claims: Sequence[Claim], idx: Sequence[int]) -> dict[tuple[str, str]
             for d in range(span[0], span[1] + 1):
                 keys.add(("day", str(d)))
             keys.add(("week", "%d-%d" % date.fromordinal(span[0]).isocalendar()[:2]))
-        for n in names(c.sentence.text):
+        for n in names(c.sentence.text) - common:  # "Syrian Observatory" would block a war together
             keys.add(("name", n))
         for k in keys:
             out[k].append(i)
@@ -82,7 +88,7 @@ def candidate_pairs(claims: Sequence[Claim], vectors: np.ndarray, idx: Sequence[
     from claimcheck.cluster import knn
 
     pairs: set[tuple[int, int]] = set()
-    for _, members in sorted(_blocks(claims, idx).items()):
+    for _, members in sorted(_blocks(claims, idx, common_names(claims)).items()):
         if len(members) < 2:
             continue
         if len(members) <= BIG_BLOCK:
@@ -136,7 +142,8 @@ class _Groups:
     """Union-find over claim indices, with what the complete-linkage guard reads per group:
     the span of resolved days and the frame types of its members."""
 
-    def __init__(self, claims: Sequence[Claim], idx: Sequence[int], vectors: np.ndarray):
+    def __init__(self, claims: Sequence[Claim], idx: Sequence[int], vectors: np.ndarray,
+                 common: frozenset[str] = frozenset()):
         self.sums = {i: vectors[i].astype(np.float64) for i in idx}
         self.parent = {i: i for i in idx}
         self.members = {i: [i] for i in idx}
@@ -145,6 +152,7 @@ class _Groups:
         self.width = {i: 0 if d is None else d[1] - d[0] for i, d in self.days.items()}  # widest frame's days
         self.frames = {i: [claims[i].event] for i in idx}
         self.places = {i: _fine_places(claims[i].event) for i in idx}
+        self.names = {i: set(names(claims[i].sentence.text) - common) for i in idx}
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -174,6 +182,7 @@ class _Groups:
         self.members[x] += self.members.pop(y)
         self.frames[x] += self.frames.pop(y)
         self.places[x] |= self.places.pop(y)
+        self.names[x] |= self.names.pop(y)
         self.sums[x] = self.sums[x] + self.sums.pop(y)
         self.width[x] = max(self.width[x], self.width.pop(y))
         dx, dy = self.days[x], self.days.pop(y)
@@ -200,9 +209,13 @@ def link_scores(claims: Sequence[Claim], vectors: np.ndarray, pairs: Sequence[tu
         within = art[i] == art[j]
         if fa is None or fb is None or never_one(fa, fb, s, WITHIN_ARTICLE_MIN_SIM if within else MIN_SIM):
             continue
-        if ANCHOR_REQUIRED and not within and not anchored(claims[i], claims[j], common, s):
+        if within:
+            if same_story(claims[i], claims[j], s, common):
+                out[(i, j)] = 1.0
             continue
-        art_cos = 1.0 if art[i] == art[j] else float(centroids[art[i]] @ centroids[art[j]])
+        if ANCHOR_REQUIRED and not anchored(claims[i], claims[j], common, s):
+            continue
+        art_cos = float(centroids[art[i]] @ centroids[art[j]])
         out[(i, j)] = linker.prob(features(claims[i], claims[j], s, art_cos, ctx[claims[i].article.id],
                                            ctx[claims[j].article.id], common))
     return out
@@ -218,13 +231,16 @@ def group_events(claims: Sequence[Claim], vectors: np.ndarray, linker: Linker | 
     linker = linker or load_linker()
     vectors = np.asarray(vectors, dtype=np.float32)
     scores = link_scores(claims, vectors, candidate_pairs(claims, vectors, idx), linker)
-    groups = _Groups(claims, idx, vectors)
+    groups = _Groups(claims, idx, vectors, common_names(claims))
     order = sorted((p for p, s in scores.items() if s >= linker.threshold),
-                   key=lambda p: (claims[p[0]].article.id != claims[p[1]].article.id, -scores[p], p))
+                   key=lambda p: (-scores[p], p))
     for i, j in order:
         x, y = groups.find(i), groups.find(j)
         if x == y or groups.conflict(x, y):
             continue
+        if claims[i].article.id == claims[j].article.id and groups.names[x] and groups.names[y] and not (
+                groups.names[x] & groups.names[y]):
+            continue  # one article's two stories: the Bir Sabah highway and the town of Tal Ruwaq
         if claims[i].article.id != claims[j].article.id and groups.alike(x, y) < GROUP_MIN_SIM:
             continue  # average linkage across articles: a chain of alike pairs does not drift
         groups.union(x, y)
