@@ -168,15 +168,22 @@ def test_update_pairs_are_reported_with_score_zero(embedder):
     assert len(ds) == 1 and ds[0].score == 0.0 and [r.kind for r in ds[0].reasons] == ["update"]
 
 
+DAY1, DAY5 = frame(day="2026-03-14"), frame(day="2026-03-19")
+TOWN_A, TOWN_B = frame(places=(("Douma", None),)), frame(places=(("Aleppo", None),))
+
+
 @pytest.mark.parametrize("events, sim, kept", [
-    (("ev-1", "ev-2"), 0.95, ["explicit_denial"]),  # two events: only the denial
-    (("ev-1", "ev-1"), 0.40, ["explicit_denial", "numeric", "learned"]),  # one event: all
-    (("ev-1", None), 0.60, ["explicit_denial", "learned"]),  # one side eventless, not a paraphrase
-    (("ev-1", None), 0.85, ["explicit_denial", "numeric", "learned"]),  # ... a near-paraphrase
+    ((("ev-1", DAY1), ("ev-2", DAY5)), 0.95, ["explicit_denial"]),  # two days apart: only the denial
+    ((("ev-1", TOWN_A), ("ev-2", TOWN_B)), 0.95, ["explicit_denial"]),  # two towns: only the denial
+    ((("ev-1", frame()), ("ev-2", frame())), 0.60, ["explicit_denial", "learned"]),  # unlinked, nothing apart
+    ((("ev-1", frame()), ("ev-2", frame())), 0.85, ["explicit_denial", "numeric", "learned"]),
+    ((("ev-1", DAY1), ("ev-1", DAY1)), 0.40, ["explicit_denial", "numeric", "learned"]),  # one event: all
+    ((("ev-1", DAY1), None), 0.60, ["explicit_denial", "learned"]),  # one side eventless, not a paraphrase
+    ((("ev-1", DAY1), None), 0.85, ["explicit_denial", "numeric", "learned"]),  # ... a near-paraphrase
     ((None, None), 0.60, ["explicit_denial", "numeric", "learned"]),  # no events: as before
 ])
 def test_gate(events, sim, kept):
-    a, b = (claim(f"{x}#1", "x", x, x, None, None if e is None else replace(frame(), id=e))
+    a, b = (claim(f"{x}#1", "x", x, x, None, None if e is None else replace(e[1], id=e[0]))
             for x, e in zip("ab", events))
     found = [Reason("explicit_denial", "", (), 0.9), Reason("numeric", "", (), 0.7), Reason("learned", "", (), 0.5)]
     assert [r.kind for r in gate(found, a, b, sim)] == kept

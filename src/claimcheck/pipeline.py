@@ -191,7 +191,7 @@ def check(
     clock = time.perf_counter()
     published = {a.id: a.date for a in extracted.articles if a.date}
     disputes = find_disputes(claims, vectors, topic_of, topics, camps, min_score=min_score, parsed=claim_docs,
-                             published=published)
+                             published=published, events=events)
     timings["dispute"] = time.perf_counter() - clock
 
     clock = time.perf_counter()

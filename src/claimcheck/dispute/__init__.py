@@ -51,7 +51,7 @@ from claimcheck.dispute.reasons.polarity import both_negate, polarity, POLARITY_
 from claimcheck.dispute.reasons.responsibility import agents, responsibility, RESPONSIBILITY_MIN_SIM
 from claimcheck.dispute.scoring import combine, dispute_id, hedges, settle, weaken_for_hedges
 from claimcheck.errors import InputError
-from claimcheck.records import Claim, Dispute, Topic
+from claimcheck.records import Claim, Dispute, Event, Topic
 
 # The public names of the package (the entry, find_disputes, and the parts it is made of, importable
 # from here as before the package was split). Thresholds are not re-exported: each lives, and is
@@ -71,11 +71,13 @@ def find_disputes(
     min_score: float = 0.5,
     parsed: Mapping[str, Any] | None = None,
     published: Mapping[str, str] | None = None,
+    events: Sequence[Event] = (),
 ) -> list[Dispute]:
     """Disputed pairs of claims, ordered by topic, score (desc) and claim ids. ``parsed`` (claim id
     -> spaCy Doc of the claim's text) spares parsing claim texts again; missing ones are parsed.
     Claims grouped into events (``claim.event.id``) are compared as :mod:`.gate` says; ``published``
-    (article id -> ISO date) tells a later report's risen toll (an ``update``, kept at score 0)."""
+    (article id -> ISO date) tells a later report's risen toll (an ``update``, kept at score 0);
+    ``events`` (the claims' events) tell two events apart by all their reports' dates and places."""
     claims = list(claims)
     n = len(claims)
     if n == 0:
@@ -108,6 +110,7 @@ def find_disputes(
         per_article[c.article.id].append(float(probs[k, 1]))
     lean = {aid: float(np.mean(v)) for aid, v in per_article.items()}
 
+    by_event = {e.id: e for e in events}
     out = []
     for i, j in pairs:
         a, b = claims[i], claims[j]
@@ -119,7 +122,7 @@ def find_disputes(
             agents=(docs.agents[i], docs.agents[j]), agree=both_negate(a, b, docs.marks[i], docs.marks[j]))
         pair = Pair(a, b, sims[key], (prob_of[i], prob_of[j]), threshold, camps, **parses)
         found = [r for r in (detect(pair) for detect in (NEAR_PAIR if near[key] else ANY_PAIR)) if r is not None]
-        found = as_update(gate(found, a, b, sims[key]), a, b, (camp[i], camp[j]), published or {})
+        found = as_update(gate(found, a, b, sims[key], by_event), a, b, (camp[i], camp[j]), published or {})
         found = settle(found, a, b)
         if not found:
             continue

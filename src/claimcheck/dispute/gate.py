@@ -12,9 +12,11 @@ report of the same event is an ``update``, not a dispute.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 
-from claimcheck.records import Claim, Quantity, Reason
+from claimcheck.records import Claim, Event, Quantity, Reason
 
+DAY_APART = 1  # days: two reports' resolved days further apart than this are two events
 EVENTLESS_MIN_SIM = 0.8  # one side without an event: the event rules need near-paraphrases
 EVENT_RULES = frozenset({"numeric", "responsibility", "polarity"})
 
@@ -29,12 +31,49 @@ def shared_event(a: Claim, b: Claim) -> str | None:
     return ea if ea is not None and ea == eb else None
 
 
-def gate(found: list[Reason], a: Claim, b: Claim, sim: float) -> list[Reason]:
+def _day(iso: str | None) -> int | None:
+    try:
+        return date.fromisoformat(iso[:10]).toordinal() if iso else None
+    except ValueError:
+        return None
+
+
+def _apart(day_a: tuple[str | None, str | None, str | None], day_b: tuple[str | None, str | None, str | None],
+           places_a: set[str], places_b: set[str]) -> bool:
+    """(date, until, precision) of two reports and their place keys: days more than ``DAY_APART``
+    apart (day or week precision), or places with no key in common."""
+    if day_a[2] in ("day", "week") and day_b[2] in ("day", "week"):
+        a0, b0 = _day(day_a[0]), _day(day_b[0])
+        a1, b1 = _day(day_a[1]) or a0, _day(day_b[1]) or b0
+        if None not in (a0, b0, a1, b1) and max(a0, b0) - min(a1, b1) > DAY_APART:
+            return True
+    return bool(places_a) and bool(places_b) and not places_a & places_b
+
+
+def known_apart(a: Claim, b: Claim, events: Mapping[str, Event] | None = None) -> bool:
+    """Do the two claims report events known to differ, by their events (``events``: id -> Event,
+    the dates and places of all the event's reports) or else their own frames?"""
+    fa, fb = a.event, b.event
+    if fa is None or fb is None:
+        return False
+    ea, eb = (events or {}).get(fa.id or ""), (events or {}).get(fb.id or "")
+    if ea is not None and eb is not None and _apart((ea.date, ea.until, ea.precision), (eb.date, eb.until, eb.precision),
+                                                   set(ea.places), set(eb.places)):
+        return True
+    ta, tb = fa.time, fb.time
+    keys = [{p.key for p in f.places} | {p.within for p in f.places if p.within} for f in (fa, fb)]
+    return _apart((ta.date, ta.until, ta.precision) if ta else (None, None, None),
+                  (tb.date, tb.until, tb.precision) if tb else (None, None, None),
+                  keys[0] if fa.places else set(), keys[1] if fb.places else set())
+
+
+def gate(found: list[Reason], a: Claim, b: Claim, sim: float, events: Mapping[str, Event] | None = None,
+         ) -> list[Reason]:
     """The reasons a pair keeps given its claims' events (see the module docstring)."""
     ea, eb = event_of(a), event_of(b)
     if ea == eb:  # one event, or neither has one
         return found
-    if ea is not None and eb is not None:
+    if ea is not None and eb is not None and known_apart(a, b, events):
         return [r for r in found if r.kind == "explicit_denial"]
     if sim < EVENTLESS_MIN_SIM:
         return [r for r in found if r.kind not in EVENT_RULES]
