@@ -13,7 +13,7 @@ Time is the time expression nearest the trigger in the claim's sentence (time.py
 named in the content, else in the rest of the sentence outside the source's words (places.py);
 agents are the trigger's doer (the active subject, the passive's "by" agent, "X's shelling",
 "regime shelling", "the shelling was carried out by X"), named as sources are and put in camps by
-the camps file; victims are the claim's quantities that count people or say what befell them.
+the camps file; victims (victims.py) are the claim's quantities that count people or say what befell them.
 """
 
 from __future__ import annotations
@@ -26,8 +26,9 @@ from claimcheck.config import Camps
 from claimcheck.events import taxonomy
 from claimcheck.events.places import places as find_places
 from claimcheck.events.time import time_refs
-from claimcheck.quantities import is_money
-from claimcheck.records import Actor, Claim, EventFrame, Span, TimeRef, Victims
+from claimcheck.events.victims import victims_of
+from claimcheck.nlp import doc_text
+from claimcheck.records import Actor, Claim, EventFrame, Span, TimeRef
 from claimcheck.sources import canonical_name
 
 if TYPE_CHECKING:
@@ -68,24 +69,6 @@ ACTOR_WORDS = frozenset({"regime", "government", "army", "military", "rebel", "o
 _WEAPONS = frozenset({"shell", "bomb", "rocket", "missile", "mortar", "grenade", "mine", "explosive", "ied", "barrel",
                       "projectile", "bullet", "round", "device", "car", "gas"})
 _VICTIM_SUBJECT = frozenset({"die", "perish", "drown", "suffer", "sustain", "flee", "wound", "injure"})
-CATEGORIES = {
-    "civilian": "civilians", "child": "children", "kid": "children", "baby": "children", "boy": "children",
-    "girl": "children", "woman": "women", "fighter": "fighters", "militant": "fighters", "rebel": "fighters",
-    "jihadist": "fighters", "terrorist": "fighters", "insurgent": "fighters", "militiaman": "fighters",
-    "gunman": "fighters", "soldier": "soldiers", "troop": "soldiers", "officer": "soldiers",
-    "policeman": "soldiers", "police": "soldiers", "serviceman": "soldiers", "personnel": "soldiers",
-    "people": "people", "person": "people", "man": "people", "resident": "people", "villager": "people",
-    "worker": "people", "student": "people", "passenger": "people", "victim": "people", "member": "people",
-    "protester": "people", "demonstrator": "people", "patient": "people", "family": "people",
-    "force": "soldiers", "guard": "soldiers", "recruit": "soldiers", "militiamen": "fighters",
-}
-OUTCOMES = {
-    "kill": "killed", "die": "killed", "dead": "killed", "death": "killed", "toll": "killed", "massacre": "killed",
-    "execute": "killed", "slay": "killed", "life": "killed", "body": "killed", "corpse": "killed",
-    "wound": "injured", "injure": "injured", "injured": "injured", "wounded": "injured", "hurt": "injured",
-    "injury": "injured", "casualty": "injured", "missing": "missing", "arrest": "arrested", "detain": "arrested",
-    "abduct": "arrested", "kidnap": "arrested", "capture": "arrested", "displace": "displaced", "flee": "displaced",
-}
 
 
 def event_frame(doc: "Doc", claim: Claim, article_date: date | str | None,
@@ -107,7 +90,7 @@ def event_frame(doc: "Doc", claim: Claim, article_date: date | str | None,
     trig_span = Span(trigger.idx, trigger.idx + len(trigger.text), trigger.text)
     if lemma in ("open fire", "take control"):  # the phrase: "opened fire", "took full control"
         obj = next(c for c in trigger.children if c.dep_ == "dobj")
-        trig_span = Span(trigger.idx, obj.idx + len(obj.text), doc.text[trigger.idx:obj.idx + len(obj.text)])
+        trig_span = Span(trigger.idx, obj.idx + len(obj.text), doc_text(doc)[trigger.idx:obj.idx + len(obj.text)])
     cue = _cue_token(doc, claim)
     where = find_places(sentence, content.start_char, content.end_char)
     if not where and cue is not None:  # "In Aleppo, the army said rebels shelled a market"
@@ -115,7 +98,7 @@ def event_frame(doc: "Doc", claim: Claim, article_date: date | str | None,
                  if not content.start_char <= p.start < content.end_char and _attached(doc, p.start, cue)]
     return EventFrame(
         type=kind, lemma=lemma, trigger=trig_span, time=_time(sentence, content, trigger, cue, article_date),
-        places=tuple(where), agents=tuple(_agents(doers, camps, content)), victims=tuple(_victims(doc, claim)),
+        places=tuple(where), agents=tuple(_agents(doers, camps, content)), victims=tuple(victims_of(doc, claim)),
     )
 
 
@@ -309,7 +292,7 @@ def _time(sentence: Any, content: Any, trigger: Any, cue: Any, article_date: dat
     """The time expression nearest the trigger in the claim's content; else one that dates the report
     itself in this sentence ("the ministry said on Saturday that ..."), the latest the event can be."""
     doc = sentence.doc
-    refs = [r for r in time_refs(sentence, article_date) if not _SINCE.search(doc.text, max(0, r.start - 12), r.start)]
+    refs = [r for r in time_refs(sentence, article_date) if not _SINCE.search(doc_text(doc), max(0, r.start - 12), r.start)]
     inside = [r for r in refs if content.start_char <= r.start < content.end_char]
     refs = inside or [r for r in refs if cue is not None and _attached(sentence.doc, r.start, cue)]
     if not refs:
@@ -369,49 +352,9 @@ def _agents(doers: list[Any], camps: Camps | None, content: Any) -> list[Actor]:
                and first.nbor(-1).head.i in range(first.i, tok.i + 1)):
             first = first.nbor(-1)
         a, b = first.idx, tok.idx + len(tok.text)
-        text = tok.doc.text[a:b]
+        text = doc_text(tok.doc)[a:b]
         name = canonical_name(text)
         if not name or any(x.span.start == a for x in out):
             continue
         out.append(Actor(name, Span(a, b, text), camps.camp_of(name) if camps else None))
     return out
-
-
-def _victims(doc: "Doc", claim: Claim) -> list[Victims]:
-    """The claim's quantities that count people or say what befell them (killed, injured, missing,
-    arrested, displaced)."""
-    out = []
-    for q in claim.quantities:
-        if is_money(q):
-            continue
-        category = CATEGORIES.get(q.counted or "")
-        outcome = _outcome(doc, q.span.start, q.span.end)
-        if category is None and outcome is None:
-            continue  # "30 trucks", "two days": no one hit
-        out.append(Victims(q.value, category, outcome, q.span, q.approximate, q.low, q.high))
-    return out
-
-
-def _outcome(doc: "Doc", start: int, end: int) -> str | None:
-    """What befell the counted people: the nearest outcome word up the number's heads ("killed 12",
-    "12 people were killed", "among 22 people killed", "12 dead"), else right after it."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return None
-    tok = span[-1]
-    node = tok
-    for _ in range(5):
-        word = OUTCOMES.get(node.lemma_.lower()) or OUTCOMES.get(node.lower_)
-        if word and node.i != tok.i:
-            return word
-        for c in node.children:  # "12 people killed", "12 dead": the outcome modifies the noun
-            if c.dep_ in ("acl", "amod", "relcl") and (OUTCOMES.get(c.lemma_.lower()) or OUTCOMES.get(c.lower_)):
-                return OUTCOMES.get(c.lemma_.lower()) or OUTCOMES.get(c.lower_)
-        if node.head.i == node.i:
-            break
-        node = node.head
-    for nxt in doc[tok.i + 1: tok.i + 4]:
-        word = OUTCOMES.get(nxt.lemma_.lower()) or OUTCOMES.get(nxt.lower_)
-        if word:
-            return word
-    return None

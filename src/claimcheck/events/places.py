@@ -18,6 +18,7 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING, Any
 
+from claimcheck.nlp import doc_text
 from claimcheck.records import Place
 
 if TYPE_CHECKING:
@@ -151,12 +152,13 @@ def places(sent: "SpacySpan", start: int, end: int) -> list[Place]:
             if not any(a <= span.start_char < b or span.start_char <= a < span.end_char for a, b in found):
                 found[(span.start_char, span.end_char)] = span
     out: list[tuple[int, int, str]] = []
+    text = doc_text(doc)
     for a, b in sorted(found):
-        text_key = key(doc.text[a:b])
+        text_key = key(text[a:b])
         words = set(text_key.split())
         if text_key and text_key not in _NOT_PLACES and any(c.isalpha() for c in text_key) and not words & _NOT_PLACE_WORDS:
             out.append((a, b, text_key))
-    placed = [Place(doc.text[a:b], a, b, k, _within(doc.text, out, i)) for i, (a, b, k) in enumerate(out)]
+    placed = [Place(text[a:b], a, b, k, _within(text, out, i)) for i, (a, b, k) in enumerate(out)]
     seen: set[tuple[str, str | None]] = set()
     kept = []
     for p in placed:  # one mention of each place (the first), however often it is named

@@ -27,6 +27,7 @@ import re
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from claimcheck.nlp import doc_text
 from claimcheck.records import TimeRef
 
 if TYPE_CHECKING:
@@ -199,8 +200,8 @@ def time_refs(sent: "SpacySpan", published: date | str | None) -> list[TimeRef]:
         if ent.label_ not in ("DATE", "TIME") or _AGE.search(ent.text):
             continue
         for start, end in _runs(ent):
-            text = sent.doc.text[start:end]
-            if _CLOCK_AFTER.match(sent.doc.text, end):
+            text = doc_text(sent.doc)[start:end]
+            if _CLOCK_AFTER.match(doc_text(sent.doc), end):
                 continue  # "(2000 GMT)": a time of day
             got = resolve(text, published)
             if got is None and not _ANCHOR.search(text) or (got is None and _DURATION.match(clean(text).lower())):

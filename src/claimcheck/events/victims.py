@@ -1,0 +1,71 @@
+"""Who an event hit: the claim's quantities that count people ("12 civilians") or say what befell them
+("killed 12", "32 were injured"), by category and outcome, read off the parse."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from claimcheck.quantities import is_money
+from claimcheck.records import Claim, Victims
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+CATEGORIES = {
+    "civilian": "civilians", "child": "children", "kid": "children", "baby": "children", "boy": "children",
+    "girl": "children", "woman": "women", "fighter": "fighters", "militant": "fighters", "rebel": "fighters",
+    "jihadist": "fighters", "terrorist": "fighters", "insurgent": "fighters", "militiaman": "fighters",
+    "gunman": "fighters", "soldier": "soldiers", "troop": "soldiers", "officer": "soldiers",
+    "policeman": "soldiers", "police": "soldiers", "serviceman": "soldiers", "personnel": "soldiers",
+    "people": "people", "person": "people", "man": "people", "resident": "people", "villager": "people",
+    "worker": "people", "student": "people", "passenger": "people", "victim": "people", "member": "people",
+    "protester": "people", "demonstrator": "people", "patient": "people", "family": "people",
+    "force": "soldiers", "guard": "soldiers", "recruit": "soldiers", "militiamen": "fighters",
+}
+OUTCOMES = {
+    "kill": "killed", "die": "killed", "dead": "killed", "death": "killed", "toll": "killed", "massacre": "killed",
+    "execute": "killed", "slay": "killed", "life": "killed", "body": "killed", "corpse": "killed",
+    "wound": "injured", "injure": "injured", "injured": "injured", "wounded": "injured", "hurt": "injured",
+    "injury": "injured", "casualty": "injured", "missing": "missing", "arrest": "arrested", "detain": "arrested",
+    "abduct": "arrested", "kidnap": "arrested", "capture": "arrested", "displace": "displaced", "flee": "displaced",
+}
+
+
+def victims_of(doc: "Doc", claim: Claim) -> list[Victims]:
+    """The claim's quantities that count people or say what befell them (killed, injured, missing,
+    arrested, displaced)."""
+    out = []
+    for q in claim.quantities:
+        if is_money(q):
+            continue
+        category = CATEGORIES.get(q.counted or "")
+        outcome = _outcome(doc, q.span.start, q.span.end)
+        if category is None and outcome is None:
+            continue  # "30 trucks", "two days": no one hit
+        out.append(Victims(q.value, category, outcome, q.span, q.approximate, q.low, q.high))
+    return out
+
+
+def _outcome(doc: "Doc", start: int, end: int) -> str | None:
+    """What befell the counted people: the nearest outcome word up the number's heads ("killed 12",
+    "12 people were killed", "among 22 people killed", "12 dead"), else right after it."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span[-1]
+    node = tok
+    for _ in range(5):
+        word = OUTCOMES.get(node.lemma_.lower()) or OUTCOMES.get(node.lower_)
+        if word and node.i != tok.i:
+            return word
+        for c in node.children:  # "12 people killed", "12 dead": the outcome modifies the noun
+            if c.dep_ in ("acl", "amod", "relcl") and (OUTCOMES.get(c.lemma_.lower()) or OUTCOMES.get(c.lower_)):
+                return OUTCOMES.get(c.lemma_.lower()) or OUTCOMES.get(c.lower_)
+        if node.head.i == node.i:
+            break
+        node = node.head
+    for nxt in doc[tok.i + 1: tok.i + 4]:
+        word = OUTCOMES.get(nxt.lemma_.lower()) or OUTCOMES.get(nxt.lower_)
+        if word:
+            return word
+    return None
