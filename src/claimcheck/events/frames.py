@@ -208,6 +208,9 @@ def _candidate(tok: Any) -> tuple[str, str] | None:
         return None
     if word in ("shelling", "bombing", "fighting", "shooting", "killing"):
         lemma = word  # the small model tags "shelling" AUX or VERB; the noun is meant
+    known = taxonomy.TRIGGERS.keys() | taxonomy.ATTACK_WORDS | taxonomy.OTHER_NOUNS
+    if lemma not in known:  # a capitalised "Airstrikes" keeps its plural as lemma
+        lemma = next((f for f in sorted(_forms(tok)) if f in known), lemma)
     if pos == "NOUN" and lemma in taxonomy.OTHER_NOUNS:
         return "other", lemma
     if lemma in taxonomy.VERB_ONLY and pos != "VERB" or lemma in taxonomy.NOUN_ONLY and pos not in ("NOUN", "PROPN"):
@@ -261,12 +264,16 @@ def _trigger(content: Any) -> tuple[Any, str, str, list[Any]] | None:
     cands.sort(key=lambda c: c[:3])
     _, _, _, tok, kind, lemma = cands[0]
     doers = [] if kind == "other" else _doers(tok)
-    if kind in taxonomy.OUTCOME_TYPES:
-        below = [c for c in cands[1:] if (c[4] in taxonomy.ATTACK_TYPES or c[4] == "other")
-                 and tok.is_ancestor(c[3])]
+    if kind in taxonomy.OUTCOME_TYPES:  # the attack named anywhere in the claim caused the deaths
+        below = [c for c in cands[1:] if c[4] in taxonomy.ATTACK_TYPES or (c[4] == "other" and tok.is_ancestor(c[3]))]
         if below:
             _, _, _, tok, kind, lemma = min(below, key=lambda c: c[:3])
             doers = _doers(tok) + [d for d in doers if d.lemma_.lower() not in _MEANS and not _candidate(d)]
+    if kind == taxonomy.GENERIC_ATTACK:  # "airstrikes struck", "a terrorist explosion struck": the named kind
+        named = [c for c in cands if c[3].head.i == tok.i and c[4] in taxonomy.ATTACK_TYPES - {kind}]
+        if named:
+            _, _, _, tok, kind, lemma = named[0]
+            doers = doers + _doers(tok)
     return tok, kind, lemma, doers
 
 
@@ -329,6 +336,8 @@ def _doers(tok: Any) -> list[Any]:
                 out.append(c)
             if c.dep_ == "prep" and c.lower_ == "by":
                 out.extend(p for p in c.children if p.dep_ == "pobj")
+            if c.dep_ == "acl":  # "rocket shells fired by terrorists"
+                out.extend(p for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj")
         head = tok.head
         if tok.dep_ == "nsubjpass":  # "the shelling was carried out by rebels"
             out.extend(p for c in head.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj")
@@ -337,7 +346,7 @@ def _doers(tok: Any) -> list[Any]:
             out.extend(c for c in head.children if c.dep_ == "nsubj")
     return [t for t in out if t.lower_ not in _PRONOUNS and t.pos_ != "PRON" and t.like_num is False
             and t.ent_type_ not in ("DATE", "TIME", "CARDINAL") and t.lemma_.lower() not in _WEAPONS
-            and not (t.lemma_.lower() in taxonomy.TRIGGERS.keys() | taxonomy.ATTACK_WORDS and t.lemma_.lower() != "artillery")]
+            and not (_forms(t) & (taxonomy.TRIGGERS.keys() | taxonomy.ATTACK_WORDS) - {"artillery"})]
 
 
 def _agents(doers: list[Any], camps: Camps | None, content: Any) -> list[Actor]:

@@ -64,6 +64,10 @@ def _outcome(doc: "Doc", start: int, end: int) -> str | None:
         if node.head.i == node.i:
             break
         node = node.head
+    for anc in list(tok.ancestors)[:3]:  # "raised the death toll ... to 61"
+        if anc.lemma_.lower() in ("raise", "rise", "climb", "reach", "jump", "increase", "put") and any(
+                c.lemma_.lower() == "toll" for c in anc.children if c.dep_ in ("dobj", "nsubj")):
+            return "killed"
     for nxt in doc[tok.i + 1: tok.i + 4]:
         word = OUTCOMES.get(nxt.lemma_.lower()) or OUTCOMES.get(nxt.lower_)
         if word:
