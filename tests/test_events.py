@@ -200,6 +200,7 @@ def _frame(nlp, text, published=SAT):
     ("Tal Ruwaq fell to the rebels on Saturday.", "capture", "fall"),
     ("Government troops withdrew from the town.", "withdrawal", "withdraw"),
     ("Five people died in the village.", "killing", "die"),
+    ("Three men were wounded in Houston on Friday.", "injury", "wound"),
     ("Police arrested two men in Chicago last week.", "arrest", "arrest"),
     ("Thousands of residents fled Raqqa overnight.", "displacement", "flee"),
     ("The two sides agreed a ceasefire in Geneva on Friday.", "agreement", "ceasefire"),
@@ -276,7 +277,7 @@ def test_agents_get_camps(nlp):
 
 @pytest.mark.parametrize("t1, t2, expected", [
     ("air_strike", "air_strike", True), ("killing", "air_strike", True), ("shelling", "killing", True),
-    ("killing", "shooting", True), ("attack", "bombing", True), ("air_strike", "shelling", True),
+    ("killing", "shooting", True), ("attack", "bombing", True), ("injury", "shooting", True), ("injury", "killing", True), ("air_strike", "shelling", True),
     ("arrest", "air_strike", False), ("killing", "agreement", False), ("other", "killing", False),
     ("capture", "displacement", False),
 ])

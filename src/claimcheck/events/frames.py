@@ -280,7 +280,7 @@ def _trigger(content: Any) -> tuple[Any, str, str, list[Any]] | None:
 def _other(content: Any) -> tuple[Any, str, str, list[Any]] | None:
     """The content's root verb as an ``other`` event, if it is one (see the module docstring)."""
     root = next((t for t in content if t.head.i == t.i or not (content.start <= t.head.i < content.end)), None)
-    if root is None or root.pos_ != "VERB" or root.lemma_.lower() in NOT_EVENTS or _unreal(root, content):
+    if root is None or root.pos_ != "VERB" or not root.is_alpha or root.lemma_.lower() in NOT_EVENTS or _unreal(root, content):
         return None
     if root.tag_ not in ("VBD", "VBN", "VBZ", "VBP") or any(c.dep_ in ("xcomp", "ccomp") for c in root.children):
         return None
