@@ -204,8 +204,9 @@ def time_refs(sent: "SpacySpan", published: date | str | None) -> list[TimeRef]:
             if _CLOCK_AFTER.match(doc_text(sent.doc), end):
                 continue  # "(2000 GMT)": a time of day
             got = resolve(text, published)
-            if got is None and not _ANCHOR.search(text) or (got is None and _DURATION.match(clean(text).lower())):
-                continue
+            if got is None and (not _ANCHOR.search(text) or _DURATION.match(clean(text).lower())
+                                or _PART_OF_DAY.match(" " + clean(text))):
+                continue  # no point in time, or a bare "night" the date next to it already gives
             refs.append(TimeRef(text, start, end, *(got or (None, None, None))))
     covered = [(r.start, r.end) for r in refs]
     for tok in sent:

@@ -3,14 +3,17 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
+from claimcheck.nlp import doc_text
 from claimcheck.quantities import is_money
 from claimcheck.records import Claim, Victims
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+_AGE = re.compile(r"[\s-]*(?:years?|months?)[\s-]*old\b", re.IGNORECASE)
 CATEGORIES = {
     "civilian": "civilians", "child": "children", "kid": "children", "baby": "children", "boy": "children",
     "girl": "children", "woman": "women", "fighter": "fighters", "militant": "fighters", "rebel": "fighters",
@@ -36,12 +39,12 @@ def victims_of(doc: "Doc", claim: Claim) -> list[Victims]:
     arrested, displaced)."""
     out = []
     for q in claim.quantities:
-        if is_money(q):
-            continue
+        if is_money(q) or _AGE.match(doc_text(doc), q.span.end):
+            continue  # "$2 million"; "a 39-year-old man" is one man, not 39
         category = CATEGORIES.get(q.counted or "")
         outcome = _outcome(doc, q.span.start, q.span.end)
-        if category is None and outcome is None:
-            continue  # "30 trucks", "two days": no one hit
+        if outcome is None and category in (None, "people"):
+            continue  # "30 trucks", "100 people gathered": no one said to be hit
         out.append(Victims(q.value, category, outcome, q.span, q.approximate, q.low, q.high))
     return out
 
