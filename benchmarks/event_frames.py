@@ -99,14 +99,22 @@ def run(articles, truth, show: int, slack: int, label: str) -> None:
               f"within {slack} days of the crowd date: {len(pub_near)}/{len(found)} ({_pct(len(pub_near), len(found))})")
         print(f"  frames with a resolved time: {len(timed)}/{len(frames)} ({_pct(len(timed), len(frames))}); within "
               f"{slack} days of the crowd date: {len(close)}/{len(known)} ({_pct(len(close), len(known))})")
+        same = [c for c in known if dated[c.article.id].date]
+        same_close = [c for c in same
+                      if abs((date.fromisoformat(dated[c.article.id].date) - truth[c.article.id][0]).days) <= slack]
         print(f"  baseline, publication date as the time of every frame: {len(base_close)}/{len(base_known)} "
-              f"({_pct(len(base_close), len(base_known))})")
+              f"({_pct(len(base_close), len(base_known))}); on the frames with a resolved time: "
+              f"{len(same_close)}/{len(same)} ({_pct(len(same_close), len(same))})")
         print(f"  frames with a place: {len(placed)}/{len(frames)} ({_pct(len(placed), len(frames))}); place key = crowd "
               f"location: {len(match)}/{len(placed)} ({_pct(len(match), len(placed))}), of all frames "
               f"{_pct(len(match), len(frames))}; transliterations folded: {len(folded)}/{len(placed)} "
               f"({_pct(len(folded), len(placed))})")
         print(f"  baseline, the article's most mentioned GPE/LOC as every frame's place (folded): {len(base_match)}/{len(frames)} "
               f"({_pct(len(base_match), len(frames))})")
+        agents = sum(bool(c.event.agents) for c in frames)
+        victims = sum(bool(c.event.victims) for c in frames)
+        print(f"  frames with agents: {agents}/{len(frames)} ({_pct(agents, len(frames))}); with victims: "
+              f"{victims}/{len(frames)} ({_pct(victims, len(frames))})")
         types = collections.Counter(c.event.type for c in frames)
         print("  types: " + ", ".join(f"{t} {n} ({_pct(n, len(frames))})" for t, n in types.most_common()))
         others = collections.Counter(c.event.lemma for c in frames if c.event.type == "other")
