@@ -203,6 +203,9 @@ def _frame(nlp, text, published=SAT):
     ("Three men were wounded in Houston on Friday.", "injury", "wound"),
     ("Police arrested two men in Chicago last week.", "arrest", "arrest"),
     ("Thousands of residents fled Raqqa overnight.", "displacement", "flee"),
+    ("Thousands of residents were forced to flee Raqqa.", "displacement", "flee"),
+    ("The army took full control of the town of Tal Ruwaq on Saturday.", "capture", "take control"),
+    ("Airstrikes struck a market in Idlib, killing eight people.", "air_strike", "airstrike"),
     ("The two sides agreed a ceasefire in Geneva on Friday.", "agreement", "ceasefire"),
     ("A 6.1 magnitude earthquake struck northern Iran on Sunday.", "other", "earthquake"),
     ("Lindsay Lohan checked into rehab on Thursday.", "other", "check"),
@@ -221,6 +224,8 @@ def test_frame_types(nlp, sentence, expected_type, expected_lemma):
     "The government said the policy was a failure.",  # an opinion
     "Analysts believe the offensive is unlikely to succeed.",
     "The army plans to attack the town next week.",
+    "The attack was a war crime.",  # a judgement of an event, not a report of one
+    "They would never have left their homes but for the siege.",  # a counterfactual
 ])
 def test_no_frame_for_what_did_not_happen(nlp, sentence):
     assert all(frame is None for _, frame in _frames(nlp, sentence))

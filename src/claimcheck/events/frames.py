@@ -46,6 +46,7 @@ NOT_EVENTS = frozenset({
     "do", "make", "go", "come", "give", "take", "use", "face", "lack", "hold", "own", "cost", "depend", "control",
     "cover", "surround", "lie", "sit", "live", "locate", "list", "border", "span", "stretch", "house", "represent",
     "belong", "exist", "range", "total", "number", "comprise", "consist", "wait", "seem", "matter", "deserve",
+    "term", "label", "dub", "brand", "name",
 })
 # An event word under one of these did not (yet) happen: "plans to attack", "called for a ceasefire".
 INTENT = frozenset({"plan", "want", "intend", "aim", "seek", "try", "threaten", "vow", "promise", "pledge",
@@ -55,6 +56,7 @@ INTENT = frozenset({"plan", "want", "intend", "aim", "seek", "try", "threaten", 
 OPINION = frozenset({"believe", "think", "fear", "predict", "doubt", "suspect", "feel", "reckon", "guess",
                      "speculate", "forecast", "imagine", "assume", "wonder"})
 _SINCE = re.compile(r"\b(?:since|until|till|before|after|from|by)\s+(?:the\s+)?$", re.IGNORECASE)  # bounds, not the time
+_IMPLICATIVE = frozenset({"force", "manage", "begin", "start", "continue", "compel", "oblige", "succeed", "resume"})
 _FUTURE_AUX = frozenset({"will", "would", "shall", "should", "must", "can", "'ll", "wo", "ca"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "who", "which", "that", "this",
                        "these", "those", "one", "someone", "anyone"})
@@ -158,6 +160,8 @@ def _depth(tok: Any, span: Any) -> int:
 def _unreal(tok: Any, span: Any) -> bool:
     """Is the word under a future, a modal or an intention ("will visit", "plans to strike", "called for
     a ceasefire")? A modal perfect ("may have killed") still reports the past."""
+    if any(c.tag_ == "TO" for c in tok.children) and tok.head.lemma_.lower() not in _IMPLICATIVE:
+        return True  # "bombs are to kill", "sent troops to retake the town"; "forced to flee" happened
     node = tok
     while True:
         auxes = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
@@ -237,6 +241,14 @@ def _candidate(tok: Any) -> tuple[str, str] | None:
     return kind, lemma
 
 
+def _judged(tok: Any) -> bool:
+    """"All bombs are to kill", "the attack was a war crime": the event word is the subject of a judgement
+    (a copula), not reported as happening ("there were clashes" is)."""
+    head = tok.head
+    return (tok.dep_ == "nsubj" and head.lemma_ == "be" and head.pos_ in ("AUX", "VERB")
+            and not any(c.dep_ == "expl" for c in head.children))
+
+
 def _typed(tok: Any) -> bool:
     return taxonomy.type_of("strike", _modifier_lemmas(tok)) != taxonomy.GENERIC_ATTACK
 
@@ -257,7 +269,7 @@ def _trigger(content: Any) -> tuple[Any, str, str, list[Any]] | None:
     cands = []
     for tok in content:
         got = _candidate(tok)
-        if got is not None and not _unreal(tok, content):
+        if got is not None and not _unreal(tok, content) and not _judged(tok):
             cands.append((_depth(tok, content), taxonomy.SPECIFICITY.get(got[0], 99), tok.i, tok, *got))
     if not cands:
         return _other(content)

@@ -58,7 +58,8 @@ _NOT_PLACE_WORDS = frozenset({"observatory", "front", "command", "council", "min
                               "organization", "organisation", "committee", "coalition", "agency", "news", "police",
                               "brigade", "brigades", "battalion", "regime", "government", "party", "movement", "union",
                               "rights", "nations", "office", "media", "television", "tv", "press", "radio", "times",
-                              "post", "network", "monitor", "crescent", "cross", "unit", "units", "militia", "corps"})
+                              "post", "network", "monitor", "crescent", "cross", "unit", "units", "militia", "corps",
+                              "helmets", "defence", "defense", "meeting", "conference", "talks", "summit"})
 
 
 def key(name: str) -> str:
