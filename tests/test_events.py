@@ -327,3 +327,24 @@ def test_examples_are_dated_and_their_planted_events_have_frames():
     assert {a.camp for f in shelling for a in f.agents} == {"government", "opposition"}
     # A1: the envoy's visit is a plan, no event
     assert all(c.event is None for c in result.claims if "will visit" in c.text)
+
+
+def test_cli_date_option_dates_undated_articles(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from claimcheck.cli import app
+
+    article = tmp_path / "a.txt"
+    article.write_text("Rebels shelled the market in Sabran on Friday, killing four civilians.\n", encoding="utf-8")
+    out = tmp_path / "claims.jsonl"
+    result = CliRunner().invoke(app, ["claims", str(article), "-o", str(out), "--date", "2026-03-14"])
+    assert result.exit_code == 0, result.output
+    event = json.loads(out.read_text(encoding="utf-8").splitlines()[0])["event"]
+    assert (event["type"], event["time"]["date"]) == ("shelling", "2026-03-13")
+    undated = CliRunner().invoke(app, ["claims", str(article), "-o", str(out)])
+    assert json.loads(out.read_text(encoding="utf-8").splitlines()[0])["event"]["time"]["date"] is None
+    assert undated.exit_code == 0
+    bad = CliRunner().invoke(app, ["claims", str(article), "--date", "14/03/2026"])
+    assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.output
