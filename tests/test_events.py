@@ -53,6 +53,17 @@ def test_time_expressions_resolve_against_the_publication_date(text, published, 
     assert resolve(text, published) == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("On Sunday 11 civilians were killed in Eastern Ghouta.", [("Sunday", "2026-03-08")]),  # 11 counts people
+    ("A 10-year-old boy was killed on Friday.", [("Friday", "2026-03-13")]),  # an age is no time
+    ("The clinic was levelled in the 11 pm (2000 GMT) strike.", []),  # a clock time is no year
+    ("Rebels shelled the town on March 11.", [("March 11", "2026-03-11")]),
+])
+def test_time_refs_in_a_sentence(nlp, sentence, expected):
+    doc = nlp(sentence)
+    assert [(r.text, r.date) for r in time_refs(doc[:], SAT) if r.date] == expected
+
+
 def test_time_refs_split_an_entity_of_two_expressions(nlp):
     doc = nlp("The interior ministry said on Sunday that Friday's shelling of the market was carried out by rebels.")
     refs = time_refs(doc[:], SAT)

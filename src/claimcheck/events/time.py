@@ -216,6 +216,10 @@ def time_refs(sent: "SpacySpan", published: date | str | None) -> list[TimeRef]:
     return sorted(refs, key=lambda r: r.start)
 
 
+def _month_word(tok: Any) -> bool:
+    return re.fullmatch(_MONTH_WORD, tok.lower_) is not None
+
+
 def _runs(ent: "SpacySpan") -> list[tuple[int, int]]:
     """Character spans of the runs of time words in an entity, without possessives and lead-in words:
     "Sunday that Friday's" -> "Sunday", "Friday"."""
@@ -240,6 +244,8 @@ def _runs(ent: "SpacySpan") -> list[tuple[int, int]]:
             run = run[1:]
         while run and run[-1].lower_ in ("of", "the", "on", "in", "at", "a"):
             run = run[:-1]
+        if len(run) > 1 and run[-1].like_num and len(run[-1].text) <= 2 and not _month_word(run[-2]):
+            run = run[:-1]  # "On Sunday 11 civilians were killed": the 11 counts people
         if run:
             spans.append((run[0].idx, run[-1].idx + len(run[-1].text)))
     return spans
