@@ -17,6 +17,9 @@ from datetime import date
 from claimcheck.records import Claim, Event, Quantity, Reason
 
 DAY_APART = 1  # days: two reports' resolved days further apart than this are two events
+# Two events that grouping did not link but nothing sets apart (no dates or places to compare: "the
+# assault" and "four of our fighters were killed") are read as before events: the rules' own gates.
+UNLINKED_AS_BEFORE = True
 EVENTLESS_MIN_SIM = 0.8  # one side without an event: the event rules need near-paraphrases
 EVENT_RULES = frozenset({"numeric", "responsibility", "polarity"})
 
@@ -73,8 +76,10 @@ def gate(found: list[Reason], a: Claim, b: Claim, sim: float, events: Mapping[st
     ea, eb = event_of(a), event_of(b)
     if ea == eb:  # one event, or neither has one
         return found
-    if ea is not None and eb is not None and known_apart(a, b, events):
-        return [r for r in found if r.kind == "explicit_denial"]
+    if ea is not None and eb is not None:
+        if known_apart(a, b, events):
+            return [r for r in found if r.kind == "explicit_denial"]
+        return found if UNLINKED_AS_BEFORE else [r for r in found if r.kind not in EVENT_RULES or sim >= EVENTLESS_MIN_SIM]
     if sim < EVENTLESS_MIN_SIM:
         return [r for r in found if r.kind not in EVENT_RULES]
     return found
