@@ -49,8 +49,9 @@ def _pairs_with(result, *words):
 def test_planted_disputes_are_found_within_one_event(result, planted, words, kinds):
     found = [d for d in _pairs_with(result, *words) if {r.kind for r in d.reasons} & kinds]
     assert found, planted
-    events = {d.event_id for d in found}
-    assert len(events) == 1 and None not in events, (planted, events)
+    events = {d.event_id for d in found} - {None}  # a pair of two events nothing sets apart has none
+    assert len(events) == 1, (planted, events)
+    assert sum(d.event_id is not None for d in found) > len(found) / 2, planted
 
 
 def test_two_strikes_on_different_days_are_two_events_and_not_disputed(result):
