@@ -46,7 +46,7 @@ NOT_EVENTS = frozenset({
     "do", "make", "go", "come", "give", "take", "use", "face", "lack", "hold", "own", "cost", "depend", "control",
     "cover", "surround", "lie", "sit", "live", "locate", "list", "border", "span", "stretch", "house", "represent",
     "belong", "exist", "range", "total", "number", "comprise", "consist", "wait", "seem", "matter", "deserve",
-    "term", "label", "dub", "brand", "name",
+    "term", "label", "dub", "brand", "name", "issue", "publish", "post", "tweet", "quote", "cite",
 })
 # An event word under one of these did not (yet) happen: "plans to attack", "called for a ceasefire".
 INTENT = frozenset({"plan", "want", "intend", "aim", "seek", "try", "threaten", "vow", "promise", "pledge",

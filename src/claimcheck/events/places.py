@@ -31,9 +31,9 @@ _TARGET_NOUNS = frozenset({"attack", "strike", "airstrike", "raid", "assault", "
                            "advance", "siege", "push", "march"})
 _TARGET_VERBS = frozenset({"shell", "bomb", "strike", "hit", "attack", "capture", "seize", "storm", "raid", "retake",
                            "recapture", "besiege", "enter", "overrun", "bombard", "target", "rock", "shake", "liberate",
-                           "flee", "leave", "evacuate", "reach", "visit"})
+                           "flee", "leave", "evacuate", "reach", "visit", "free"})
 _TAKE_VERBS = frozenset({"capture", "seize", "storm", "retake", "recapture", "overrun", "enter", "besiege", "liberate",
-                         "flee", "leave", "evacuate"})
+                         "free", "flee", "leave", "evacuate"})
 _LANDING_VERBS = frozenset({"fall", "fire", "drop", "land", "rain", "launch", "hit", "strike", "target", "shell",
                             "bomb", "open"})
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",

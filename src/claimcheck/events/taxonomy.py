@@ -41,7 +41,7 @@ for _type, _words in {
     "shooting": "shoot shooting gunfire",
     "clash": "clash fighting fight battle skirmish combat firefight offensive assault",
     "chemical_attack": "chlorine sarin",
-    "capture": "capture seize seizure fall overrun retake recapture liberate storm secure",
+    "capture": "capture seize seizure fall overrun retake recapture liberate free storm secure",
     "withdrawal": "withdraw withdrawal retreat pullout",
     "killing": "kill killing die dead death massacre execute execution behead slaughter murder toll",
     "injury": "wound injure injury",
