@@ -33,6 +33,7 @@ bench: setup
 	$(BIN)/python benchmarks/emergent_disputes.py
 	$(BIN)/python benchmarks/claimdiff_disputes.py
 	$(BIN)/python benchmarks/fnc_article_disputes.py --half both
+	$(BIN)/python benchmarks/sources.py
 	$(BIN)/python benchmarks/throughput.py
 
 clean:

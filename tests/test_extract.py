@@ -740,3 +740,55 @@ def test_a_denial_inside_a_report_does_not_deny_that_report(nlp):
     radio = _find(claims, cue="reported")
     [denial] = [c for c in claims if c.stance == "denies"]
     assert denial.source.name == "Kurdish sources" and denial.span != radio.span
+
+
+# text, cue, source name, affiliation (issue 14: the name is the name; the mention stays as written)
+NAMED_SOURCES = [
+    # two speakers are one group source of one claim, each name cut to the name (README: Two speakers)
+    ("US Secretary of State John Kerry and Russian Foreign Minister Sergei Lavrov said the truce would begin on "
+     "Monday.", "said", "John Kerry and Sergei Lavrov", None),
+    ("Rami Abdel Rahman, head of the Observatory, said 12 people were killed.", "said", "Rami Abdel Rahman",
+     "Observatory"),
+    ("A spokesman for the interior ministry said the road was closed.", "said",
+     "spokesman for the interior ministry", "interior ministry"),
+    ("Russian Defence Ministry spokesman Igor Konashenkov said the convoy had been hit.", "said",
+     "Igor Konashenkov", "Russian Defence Ministry"),
+]
+
+
+@pytest.mark.parametrize("text,cue,name,affiliation", NAMED_SOURCES)
+def test_source_names_and_affiliations(nlp, text, cue, name, affiliation):
+    claims = _claims(nlp, text)
+    assert len([c for c in claims if c.cue is not None and c.cue.text == cue]) == 1  # one claim, one source
+    claim = _find(claims, cue=cue)
+    assert (claim.source.name, claim.source.affiliation) == (name, affiliation)
+    m = claim.source.mention
+    assert text[m.start:m.end] == m.text and name.split()[-1] in m.text  # the words as written
+
+
+def test_the_monitor_is_the_body_named_before(nlp):
+    text = ("The Syrian Observatory for Human Rights said 12 people died in the strike.\n\n"
+            "The monitor said the toll would rise.")
+    claim = _find(_claims(nlp, text), cue="said", kind="pronoun")
+    assert (claim.source.name, claim.source.mention.text) == ("Syrian Observatory for Human Rights", "The monitor")
+
+
+@pytest.mark.parametrize("text", [
+    "Nothing suggests that the army entered the town.",
+    "No deaths were confirmed by the ministry.",
+])
+def test_speech_by_nobody_has_no_speaker(nlp, text):
+    assert all(c.source.kind == "narrator" for c in _claims(nlp, text))
+
+
+@pytest.mark.parametrize("text,mention,name", [
+    ("Rami Abdel Rahman, head of the Observatory, said 12 people were killed.",
+     "Rami Abdel Rahman, head of the Observatory", "Rami Abdel Rahman"),
+    ("Sen. Lindsey Graham (R-S.C.) said the bill would pass.", "Sen. Lindsey Graham (R-S.C.)", "Lindsey Graham"),
+    ("FLINT, Mich., Oct. 4 (UPI) — Former President Bill Clinton said the plan would work.",
+     "Former President Bill Clinton", "Bill Clinton"),
+])
+def test_the_mention_is_the_source_phrase_as_written(nlp, text, mention, name):
+    claim = _find(_claims(nlp, text), cue="said")
+    m = claim.source.mention
+    assert (m.text, text[m.start:m.end], claim.source.name) == (mention, mention, name)

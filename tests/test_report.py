@@ -28,7 +28,7 @@ def test_claim_json_has_the_contract_fields():
     row = report.claim_json(_claim("a.txt#1", 12, 40, "rebels"))
     assert list(row) == ["schema", "id", "article", "text", "span", "sentence", "source", "cue", "stance", "quantities", "event"]
     assert row["span"] == {"start": 12, "end": 40}
-    assert set(row["source"]) == {"name", "camp", "kind", "mention"}
+    assert set(row["source"]) == {"name", "affiliation", "camp", "kind", "mention"}
 
 
 def test_write_jsonl_is_atomic_and_keeps_old_file_on_failure(tmp_path: Path):

@@ -6,7 +6,7 @@ import pytest
 
 from claimcheck.config import Camp, Camps
 from claimcheck.records import ArticleRef, Claim, Source, Span
-from claimcheck.sources import assign_camps, canonical_name, merge_map, normalise_sources
+from claimcheck.sources import assign_camps, canonical_name, merge_map, name_parts, normalise_sources
 
 
 @pytest.mark.parametrize("mention,name", [
@@ -79,3 +79,133 @@ def test_assign_camps():
     out = assign_camps([_claim(1, "Syrian state television"), _claim(2, "rebels"), _claim(3, "residents"),
                         _claim(4, None, "narrator")], camps)
     assert [c.source.camp for c in out] == ["government", "opposition", None, None]
+
+
+# --- issue 14: the name is the name; affiliations; corpus-wide merging; camps by organisation ----------
+
+@pytest.mark.parametrize("mention,name,affiliation", [
+    ("13 Jun 2016 Syrian Observatory for Human Rights", "Syrian Observatory for Human Rights", None),
+    ("24.08.2013 Syrian state media", "Syrian state media", None),
+    ("19:11 The Syrian Coalition", "Syrian Coalition", None),
+    ("The Britain-based Syrian Observatory for Human Rights", "Syrian Observatory for Human Rights", None),
+    ("the UK-based Syrian Observatory for Human Rights (SOHR", "Syrian Observatory for Human Rights", None),
+    ("Britain-based Syrian Observatory for Human Rights which relies on activists on the ground",
+     "Syrian Observatory for Human Rights", None),
+    ("the so-called Syrian Observatory for Human Rights", "Syrian Observatory for Human Rights", None),
+    ("Earlier in the day a source at Aleppo Police Command", "source at Aleppo Police Command", "Aleppo Police Command"),
+    ('each other" Observatory head Rami Abdel Rahman', "Rami Abdel Rahman", "Observatory"),
+    ("Rami Abdel Rahman, head of the Observatory", "Rami Abdel Rahman", "Observatory"),
+    ("Rami Abdel Rahman head of the Observatory", "Rami Abdel Rahman", "Observatory"),
+    ("Director of the Syrian Observatory for Human Rights Rami Abdel Rahman", "Rami Abdel Rahman",
+     "Syrian Observatory for Human Rights"),
+    ("Russian Defense Ministry spokesman Maj. Gen. Igor Konashenkov", "Igor Konashenkov", "Russian Defense Ministry"),
+    ("a military source at the Free Syrian Army", "military source at the Free Syrian Army", "Free Syrian Army"),
+    ("a spokesman for the interior ministry", "spokesman for the interior ministry", "interior ministry"),
+    ("Lt. Joe Gomez of the Fresno Police Department", "Joe Gomez", "Fresno Police Department"),
+    ("SANA reporter in Aleppo", "SANA reporter", "SANA"),
+    ("state news agency SANA", "SANA", None),
+    ("Syrias state-run news agency SANA", "SANA", None),
+    ("the UN childrens agency UNICEF", "UNICEF", None),
+    ("the SANA news agency", "SANA", None),
+    ("the Tahrir al-Sham jihadist alliance", "Tahrir al-Sham", None),
+    ("a report by the Syrian Observatory for Human Rights", "Syrian Observatory for Human Rights", None),
+    ("the Britain-based monitor", "Britain-based monitor", None),  # a descriptor: resolved in the corpus
+    ("the monitoring group", "monitoring group", None),
+    # two speakers are one group source, each name cut to the name (README: Two speakers)
+    ("marathon talks in Geneva US Secretary of State John Kerry and Russian Foreign Minister Sergei Lavrov",
+     "John Kerry and Sergei Lavrov", None),
+    ("National Coalition for Syrian Revolution and Opposition Forces",
+     "National Coalition for Syrian Revolution and Opposition Forces", None),  # one name with an "and"
+    ("Syrian state television", "Syrian state television", None),
+    ("Regional television", "Regional television", None),
+    ("Russian Foreign Minister Sergei Lavrov", "Sergei Lavrov", None),  # a nationality is no affiliation
+    ("Head Start", "Head Start", None),
+    ("General Motors", "General Motors", None),
+])
+def test_name_parts(mention, name, affiliation):
+    parts = name_parts(mention)
+    assert (parts.name, parts.affiliation) == (name, affiliation)
+
+
+@pytest.mark.parametrize("names,expected", [
+    # acronyms, to the one name whose initials they are; the full form names the cluster
+    (["SOHR", "Syrian Observatory for Human Rights"], {"SOHR": "Syrian Observatory for Human Rights"}),
+    (["SANA", "Syrian Arab News Agency", "SANA"], {"SANA": "Syrian Arab News Agency"}),
+    (["UN", "U.N", "United Nations"], {"UN": "United Nations", "U.N": "United Nations"}),
+    (["UN", "United Nations", "Ugarit News"], {}),  # two names with those initials: ambiguous
+    # spelling variants and lost apostrophes
+    (["Russian Defense Ministry", "Russian Defence Ministry", "Russian Defense Ministry"],
+     {"Russian Defence Ministry": "Russian Defense Ministry"}),
+    (["SANA", "SANAs", "SANA"], {"SANAs": "SANA"}),
+    # a person's transliterations
+    (["Rami Abdel Rahman", "Rami Abdurrahman", "Rami Abdel Rahman"], {"Rami Abdurrahman": "Rami Abdel Rahman"}),
+    # a body's head and modifiers
+    (["Observatory", "Syrian Observatory", "Syrian Observatory for Human Rights"],
+     {"Observatory": "Syrian Observatory for Human Rights", "Syrian Observatory": "Syrian Observatory for Human Rights"}),
+    (["Syrian Coalition", "Syrian National Coalition"], {"Syrian Coalition": "Syrian National Coalition"}),
+    # a body grows only by a nationality: the Syrian army is not the Free Syrian Army
+    (["Syrian army", "Free Syrian Army"], {}),
+    (["Defense Ministry", "Russian Defense Ministry"], {"Defense Ministry": "Russian Defense Ministry"}),
+    # never into two parties, nor into a role of a body
+    (["Lavrov", "John Kerry and Sergei Lavrov"], {}),
+    (["Syrian Coalition", "president of the Syrian Coalition"], {}),
+    # the most frequent form names a cluster, in its fullest capitalised form
+    (["Kerry", "Kerry", "John Kerry"], {"Kerry": "John Kerry"}),
+])
+def test_merge_map_variants(names, expected):
+    assert merge_map(names) == expected
+
+
+def _at(article: str, n: int, name: str | None, mention: str, start: int, kind: str = "named",
+        affiliation: str | None = None) -> Claim:
+    span = Span(0, 4, "text")
+    return Claim(id=f"{article}#{n}", article=ArticleRef(article, None, None), text="text", span=span, sentence=span,
+                 source=Source(name, kind, Span(start, start + len(mention), mention), affiliation=affiliation),
+                 cue=None, stance="asserts")
+
+
+def test_descriptors_resolve_in_the_article_then_in_the_corpus_never_across_two():
+    sohr = "Syrian Observatory for Human Rights"
+    claims = [
+        _at("a", 1, sohr, "the Britain-based Syrian Observatory for Human Rights monitor", 0),
+        _at("a", 2, "monitor", "the monitor", 90),
+        _at("b", 1, "Britain-based group", "the Britain-based group", 0),  # SOHR holds both words
+        _at("c", 1, "Kurdish Monitoring Network", "the Kurdish Monitoring Network", 0),
+        _at("c", 2, sohr, "the Syrian Observatory for Human Rights monitor", 50),
+        _at("c", 3, "monitor", "the monitor", 90),  # two monitors named before: left as written
+        _at("d", 1, "monitor", "the monitor", 0),  # two monitors in the corpus: left as written
+        _at("e", 1, "group", "the group", 0),  # too common a word to name one body across a corpus
+    ]
+    out = normalise_sources(claims)
+    assert [(c.source.name, c.source.kind) for c in out] == [
+        (sohr, "named"), (sohr, "pronoun"), (sohr, "named"), ("Kurdish Monitoring Network", "named"),
+        (sohr, "named"), ("monitor", "named"), ("monitor", "named"), ("group", "named")]
+    assert [c.source.mention.text for c in out] == [c.source.mention.text for c in claims]  # as written
+
+
+def test_a_person_keeps_the_affiliation_named_with_them_once():
+    claims = [_at("a", 1, "Rami Abdel Rahman", "Observatory head Rami Abdel Rahman", 0, affiliation="Observatory"),
+              _at("a", 2, "Syrian Observatory for Human Rights", "the Syrian Observatory for Human Rights", 60),
+              _at("b", 1, "Abdel Rahman", "Abdel Rahman", 0),
+              _at("b", 2, "Abdel Rahman", "he", 40, kind="pronoun")]
+    out = normalise_sources(claims)
+    assert [(c.source.name, c.source.affiliation) for c in out] == [
+        ("Rami Abdel Rahman", "Syrian Observatory for Human Rights"), ("Syrian Observatory for Human Rights", None),
+        ("Rami Abdel Rahman", "Syrian Observatory for Human Rights"),
+        ("Rami Abdel Rahman", "Syrian Observatory for Human Rights")]
+
+
+def test_a_camps_file_names_an_organisation_once():
+    camps = Camps((Camp("opposition", members=("SOHR", "Free Syrian Army")), Camp("government", members=("SANA",))))
+    claims = normalise_sources([
+        _at("a", 1, "Syrian Observatory for Human Rights", "the Syrian Observatory for Human Rights", 0),
+        _at("a", 2, "Rami Abdel Rahman", "Rami Abdel Rahman, head of the Observatory", 50, affiliation="Observatory"),
+        _at("a", 3, "military source at the Free Syrian Army", "a military source at the Free Syrian Army", 99,
+            affiliation="Free Syrian Army"),
+        _at("b", 1, "Syrian Arab News Agency", "the Syrian Arab News Agency", 0),
+        _at("b", 2, "SANA reporter", "SANA reporter", 40, affiliation="SANA"),
+        _at("b", 3, "Sergei Lavrov and Rami Abdel Rahman", "Lavrov and Abdel Rahman", 80),  # two camps: none
+        _at("b", 4, "residents", "residents", 99),
+    ])
+    assert [c.source.camp for c in assign_camps(claims, camps)] == [
+        "opposition", "opposition", "opposition", "government", "government", None, None]

@@ -107,10 +107,11 @@ class Source:
     kind: str  # one of SOURCE_KINDS
     mention: Span | None = None
     camp: str | None = None
+    affiliation: str | None = None  # the organisation a person or role speaks for ("Rami Abdel Rahman": SOHR)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Source":
-        return cls(d.get("name"), d["kind"], Span.from_dict(d.get("mention")), d.get("camp"))
+        return cls(d.get("name"), d["kind"], Span.from_dict(d.get("mention")), d.get("camp"), d.get("affiliation"))
 
 
 @dataclass(frozen=True)

@@ -38,12 +38,14 @@ from claimcheck.extract.attribution import _Attr, _Seg
 from claimcheck.extract.denials import _owners_claim
 from claimcheck.extract.frames import _attributions, _DASH_CREDIT, _frame_only
 from claimcheck.extract.lexicon import _QUOTE_CHARS
+from claimcheck.extract.mentions import _with_apposition
 from claimcheck.extract.segments import _classify, _cut_before, _join_headline_fragments, _question_claim, _segments
 from claimcheck.extract.spans import _asks, _quote_delta, _starts_paragraph, _trim_chars
 from claimcheck.extract.speakers import _adjacent_speaker, _resolve
 from claimcheck.nlp import DATELINE_RE, doc_text
 from claimcheck.quantities import extract_quantities
 from claimcheck.records import Article, Claim, Source, Span
+from claimcheck.sources import source_extent
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -170,9 +172,18 @@ def _to_claim(article: Article, doc: "Doc", seg: _Seg, attr: _Attr, n: int) -> C
         mention_span = attr.source
         if attr.inherited is not None:
             mention_span = attr.inherited.source
-        mention = (Span(mention_span.start_char, mention_span.end_char, mention_span.text)
-                   if mention_span is not None else None)
-        source = Source(attr.name if attr.kind != "unresolved" else None, attr.kind, mention)
+        mention = None
+        if mention_span is not None and attr.inherited is None:
+            mention_span = _with_apposition(mention_span, attr.source_head, attr.cue, attr.content)
+        elif mention_span is not None:
+            base = attr.inherited
+            mention_span = _with_apposition(mention_span, base.source_head, base.cue, base.content)
+        if mention_span is not None:  # the source phrase, without a quotation's end, a date or a dateline before it
+            a, b = source_extent(mention_span.text)
+            mention = Span.of(text, mention_span.start_char + a, mention_span.start_char + b)
+        named = attr.kind != "unresolved"
+        source = Source(attr.name if named else None, attr.kind, mention,
+                        affiliation=attr.affiliation if named else None)
     elif attr.kind == "unresolved":
         source = Source(None, "unresolved", None)
     else:

@@ -28,6 +28,7 @@ class _Attr:
     person: bool | None = None
     plural: bool = False
     gender: str | None = None
+    affiliation: str | None = None  # the organisation the speaker speaks for, as written with the name
     nominal: bool = False  # "Trump's claim that ...": the sentence around it is still the narrator's
     owner: "Token | None" = None  # "rejected the army's account": whose claim the content names
 

@@ -217,3 +217,24 @@ def _uncapitalised(name: str, mention: "SpacySpan") -> str:
             or first.text.isupper()):
         return name
     return name[:1].lower() + name[1:]
+
+
+def _with_apposition(mention: "SpacySpan", head: "Token | None", cue: "Token | None",
+                     content: tuple[int, int]) -> "SpacySpan":
+    """The mention with the apposition, relative clause or parenthesis set off after the name
+    ("Kenneth Baer, a former official who runs a firm,", "Sen. Lindsey Graham (R-S.C.)"): the words
+    as written of the source, whose ``name`` stays the name. Never over the cue or the content."""
+    if head is None or mention.end >= len(mention.doc) or mention.doc[mention.end].text not in (",", "("):
+        return mention
+    doc = mention.doc
+    right = max((c.right_edge.i + 1 for c in head.rights if c.i >= mention.end and c.dep_ in ("appos", "relcl")
+                 or c.i == mention.end and c.text == "("), default=mention.end)
+    if right < len(doc) and doc[right].text == ")" and doc[mention.end].text == "(":
+        right += 1
+    span = doc[mention.start:right]
+    if (right <= mention.end or (cue is not None and span.start <= cue.i < span.end)
+            or span.start_char < content[1] and content[0] < span.end_char or span.text.count("(") != span.text.count(")")):
+        return mention
+    while right > mention.end and doc[right - 1].text in (",", "—", "–", "-"):
+        right -= 1
+    return doc[mention.start:right]

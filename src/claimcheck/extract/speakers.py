@@ -14,7 +14,7 @@ from claimcheck.extract.lexicon import (
     _BODY_NOUNS, _FEMALE, _GROUP_NOUNS, _MALE, _PEOPLE_NOUNS, _PERSON_NOUNS, _PRONOUNS, SPEECH_VERBS,
 )
 from claimcheck.extract.mentions import _mention, _uncapitalised
-from claimcheck.sources import canonical_name
+from claimcheck.sources import canonical_name, name_parts
 
 from claimcheck.nlp import doc_text
 
@@ -28,6 +28,7 @@ def _resolve(attr: _Attr, segs: list[_Seg], i: int) -> None:
     if attr.inherited is not None:
         src = attr.inherited
         attr.kind, attr.name, attr.person, attr.plural, attr.gender = src.kind, src.name, src.person, src.plural, src.gender
+        attr.affiliation = src.affiliation
         return
     if attr.kind in ("unresolved", "narrator") and attr.source is None:
         return
@@ -51,11 +52,13 @@ def _resolve(attr: _Attr, segs: list[_Seg], i: int) -> None:
         if target is None:
             attr.kind, attr.name = "unresolved", None
         else:
-            attr.kind, attr.name = "pronoun", target.name
+            attr.kind, attr.name, attr.affiliation = "pronoun", target.name, target.affiliation
             attr.person, attr.plural, attr.gender = target.person, target.plural, target.gender
         return
     attr.kind = "named"
-    attr.name = _uncapitalised(canonical_name(attr.source.text), attr.source) or None
+    parts = name_parts(attr.source.text)
+    attr.name = _uncapitalised(parts.name, attr.source) or None
+    attr.affiliation = parts.affiliation or _appositive_affiliation(attr.source.text, head)
     attr.person = _person_like(attr.source, head)
     attr.gender = _gender_of(attr.source)
     if attr.gender is None and attr.person is not False and head is not None and head.pos_ == "PROPN":
@@ -63,6 +66,7 @@ def _resolve(attr: _Attr, segs: list[_Seg], i: int) -> None:
     target = _described_antecedent(attr, segs, i)
     if target is not None:
         attr.kind, attr.name, attr.person, attr.plural = "pronoun", target.name, target.person, target.plural
+        attr.affiliation = target.affiliation
 
 
 # "The group said ...", "the ministry denied ...": a definite description naming a kind of body
@@ -87,8 +91,8 @@ def _described_antecedent(attr: _Attr, segs: list[_Seg], i: int) -> _Attr | None
             return False
         if cand.name.lower().split()[-1] == noun or (cand.source_head is not None and cand.source_head.lower_ == noun):
             return True
-        if noun in _PERSON_NOUNS:
-            return False
+        if noun in _PERSON_NOUNS and noun not in _GROUP_NOUNS:
+            return False  # ("the monitor" may be a person or a body: either)
         head = cand.source_head
         return (noun in _GROUP_NOUNS and cand.person is not True and not cand.plural and head is not None
                 and (head.pos_ == "PROPN" or head.ent_type_ == "ORG"))
@@ -200,6 +204,16 @@ def _subject_speaker(sent: "SpacySpan", fits, *, person: bool, plural: bool) -> 
     mention = _mention(subj)
     name = _uncapitalised(canonical_name(mention.text), mention)
     return _Attr((0, 0), None, None, None, name=name, person=person, plural=plural) if name else None
+
+
+def _appositive_affiliation(mention: str, head: "Token | None") -> str | None:
+    """"Rami Abdel Rahman, head of the Observatory, said": the body the apposition (which the
+    mention leaves out) names the person's role in."""
+    appos = next((c for c in head.rights if c.dep_ == "appos"), None) if head is not None else None
+    if appos is None:
+        return None
+    words = head.doc[appos.left_edge.i:appos.right_edge.i + 1].text
+    return name_parts(f"{mention}, {words}").affiliation
 
 
 def _person_like(mention: "SpacySpan", head: "Token | None") -> bool | None:

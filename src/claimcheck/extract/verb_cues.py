@@ -179,11 +179,15 @@ def _withheld(cue: "Token") -> bool:
     # withholds speech ("Few doubt that X") and only a speaker (nsubj) counts; there "nothing" and a
     # passive subject negate an event ("nothing was damaged", "no shots were fired") and "few" does
     # not ("few were hurt": some were). One word set for both would change outputs either way.
-    if any(c.dep_ == "nsubj" and (c.lower_ in ("nobody", "none", "noone", "few")
+    if any(c.dep_ == "nsubj" and (c.lower_ in ("nobody", "none", "noone", "few", "nothing")
                                   or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
            or c.dep_ == "amod" and c.lower_ == "few"  # "Few doubt that ...", parsed as a noun phrase
            for c in cue.children):
-        return True  # "No government agency confirms ...", "Nobody has confirmed ...": nobody said it
+        return True  # "No government agency confirms ...", "Nobody has confirmed ...", "Nothing suggests ..."
+    if any(c.dep_ == "agent" for c in cue.children) and any(
+            c.dep_ == "nsubjpass" and (c.lower_ in ("nothing", "none") or any(
+                d.dep_ == "det" and d.lower_ == "no" for d in c.children)) for c in cue.children):
+        return True  # "No deaths were confirmed by the ministry": the ministry confirmed nothing
     if cue.dep_ in ("acl", "relcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
         # "no evidence to suggest X", "had no intelligence to suggest X", "nothing to indicate X"
         nouns = [cue.head] if cue.dep_ != "xcomp" else [c for c in cue.head.children if c.dep_ in ("dobj", "attr")]

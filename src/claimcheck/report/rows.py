@@ -58,6 +58,7 @@ def claim_json(claim: Claim, topic: Topic | None = None) -> dict[str, Any]:
         "sentence": _span(claim.sentence),
         "source": {
             "name": claim.source.name,
+            "affiliation": claim.source.affiliation,
             "camp": claim.source.camp,
             "kind": claim.source.kind,
             "mention": _span(claim.source.mention),

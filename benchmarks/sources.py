@@ -1,0 +1,202 @@
+"""Source names on real text (issue 14): one name per real source, broken-looking names, camps.
+
+Run: ``.venv/bin/python benchmarks/sources.py [--baseline-src DIR] [--cache DIR] [--gva N]``
+
+Data (read only, from ``../shared/data``): FA-KES (``fa-kes/fakes.csv``, every article, as a
+new user would load it: the article text, its outlet) and a fixed sample of the gun-violence pool
+(``gva-semeval18/articles.jsonl``, ``--gva`` articles, shuffled with seed 0).
+
+What is measured, over the claims whose source is ``named`` or ``pronoun`` (a name was given):
+
+* **Names per real source**: ten organisations most cited in FA-KES, identified by hand once as
+  patterns over the source *mention* as written (``ORGS``: the organisation, its acronym,
+  descriptors and its best-known people); for each, the number of distinct ``source.name`` values
+  of the claims whose mention matches (lower is better, 1 = one name), how many names cover 90%
+  of its claims, and the share of its claims under its most frequent name.
+* **Broken-looking names**: share of named sources whose name holds a date or time, a quote mark,
+  more than six words, or two parties (an "and" between two sources, not inside one Title Case
+  name). Group sources ("John Kerry and Sergei Lavrov", the documented choice for two speakers)
+  count as two parties here; the share without them is printed too.
+* **Camps**: share of named sources with a camp, given ``CAMPS``: a camps file that names each
+  organisation once (no spellings, acronyms or people).
+
+Baseline, same run: with ``--baseline-src DIR`` (a checkout of main's ``src``, e.g. ``git worktree
+add --detach /tmp/main main``), the same measures are computed by main's code in a subprocess on
+the same parses. PolNeAR's source span F1 is ``benchmarks/polnear_attribution.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data"
+
+ORGS = {
+    "Syrian Observatory for Human Rights": r"Observatory|\bSOHR\b|\bmonitor|Abd[eu]l[ -]?Rahman|Abdurrahman|(Britain|UK|British|London)-based (group|watchdog)",
+    "SANA": r"\bSANA\b|Syrian Arab News Agency|state news agency",
+    "Syrian army": r"(?<!Free )Syrian (Arab )?[Aa]rmy|Syrian armed forces|army general command",
+    "Russian defence ministry": r"Russian (Defen[cs]e|defen[cs]e) [Mm]inistry|[Dd]efen[cs]e [Mm]inistry in Moscow|Konashenkov",
+    "Syrian opposition coalition": r"Syrian (National )?Coalition|National Coalition|Etilaf|opposition coalition",
+    "United Nations": r"\bU\.?N\.?\b|United Nations|de Mistura",
+    "White Helmets": r"White Helmets|[Cc]ivil [Dd]efen[cs]e",
+    "Reuters": r"Reuters",
+    "Free Syrian Army": r"Free Syrian Army|\bFSA\b",
+    "Islamic State": r"Islamic State|\bISIS\b|\bISIL\b|Daesh|DAESH",
+}
+CAMPS = """
+[government]
+members = ["Syrian Arab News Agency", "Syrian army", "Syrian government", "Syrian state television", "Police Command",
+           "Russian Defence Ministry", "Russia", "Hezbollah", "Al-Manar", "Iran"]
+[opposition]
+members = ["Syrian Observatory for Human Rights", "Syrian National Coalition", "Free Syrian Army", "White Helmets",
+           "rebels", "Syrian Network for Human Rights", "Jaish al-Islam", "Ahrar al-Sham", "Local Coordination Committees"]
+[west]
+members = ["United States", "US-led coalition", "Pentagon", "State Department", "France", "Britain"]
+[turkey]
+members = ["Turkey", "Anadolu Agency", "Turkish army"]
+[kurds]
+members = ["Syrian Democratic Forces", "YPG"]
+[jihadists]
+members = ["Islamic State", "Nusra Front"]
+"""
+_DATE = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b(19|20)\d\d\b|\b(jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|\d (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+_SMALL = {"of", "for", "the", "and", "on", "in", "at", "to", "al"}
+
+
+def broken(name: str) -> str | None:
+    if _DATE.search(name):
+        return "date"
+    if re.search(r"[\"“”«»]|(?:^|\s)['‘’]|['‘’](?:\s|$)", name):
+        return "quote"
+    if len(name.split()) > 6:
+        return "long"
+    if " and " in name:  # "John Kerry and Sergei Lavrov": two names, each a name, is a group source
+        parts = name.split(" and ")
+        if len(parts) == 2 and all(p[:1].isupper() and len(p.split()) <= 4 for p in parts):
+            return "group"
+        return "two"
+    return None
+
+
+def _articles(gva: int):
+    csv.field_size_limit(10**9)
+    fakes = [(r["unit_id"], r["article_content"], r["source"]) for r in
+             csv.DictReader(open(DATA / "fa-kes" / "fakes.csv", encoding="utf-8"))]
+    rows = [json.loads(line) for line in open(DATA / "gva-semeval18" / "articles.jsonl", encoding="utf-8")]
+    random.Random(0).shuffle(rows)
+    return {"fa-kes": fakes, "gva": [(r["id"], r["text"], r.get("outlet")) for r in rows[:gva]]}
+
+
+def _docs(name, items, cache: Path | None):
+    from spacy.tokens import DocBin
+
+    from claimcheck.nlp import load_nlp
+
+    nlp = load_nlp()
+    path = cache / f"{name}-{len(items)}.spacy" if cache else None
+    if path and path.exists():
+        return list(DocBin().from_disk(path).get_docs(nlp.vocab))
+    docs = list(nlp.pipe([t for _, t, _ in items], batch_size=16))
+    if path:
+        cache.mkdir(parents=True, exist_ok=True)
+        db = DocBin()
+        for d in docs:
+            db.add(d)
+        db.to_disk(path)
+    return docs
+
+
+def measure(gva: int, cache: Path | None) -> dict:
+    from claimcheck.config import load_camps
+    from claimcheck.extract import extract_claims
+    from claimcheck.records import Article
+    from claimcheck.sources import assign_camps, normalise_sources
+
+    with tempfile.NamedTemporaryFile("w", suffix=".toml", delete=False) as f:
+        f.write(CAMPS)
+    camps = load_camps(f.name)
+    os.unlink(f.name)
+    out = {}
+    for split, items in _articles(gva).items():
+        claims = []
+        for (i, text, outlet), doc in zip(items, _docs(split, items, cache)):
+            claims += extract_claims(Article(id=str(i), text=text, outlet=outlet), doc)
+        claims = assign_camps(normalise_sources(claims), camps)
+        named = [c for c in claims if c.source.kind in ("named", "pronoun") and c.source.name]
+        kinds = Counter(broken(c.source.name) for c in named if c.source.kind == "named")
+        n_named = sum(kinds.values())
+        res = {"claims": len(claims), "named": len(named), "distinct": len({c.source.name for c in named}),
+               "broken": sum(v for k, v in kinds.items() if k) / n_named,
+               "broken_no_groups": sum(v for k, v in kinds.items() if k and k != "group") / n_named,
+               "broken_kinds": {k: v for k, v in kinds.items() if k}, "camp": sum(1 for c in named if c.source.camp) / len(named)}
+        if split == "fa-kes":
+            res["orgs"] = {}
+            for org, pat in ORGS.items():
+                mine = [c for c in named if c.source.mention is not None and re.search(pat, c.source.mention.text)]
+                names = Counter(c.source.name for c in mine)
+                covering, total = 0, 0
+                for _, k in names.most_common():  # names that cover 90% of the organisation's claims
+                    if total >= 0.9 * len(mine):
+                        break
+                    covering, total = covering + 1, total + k
+                res["orgs"][org] = {"claims": len(mine), "names": len(names), "top": names.most_common(4),
+                                    "top_share": names.most_common(1)[0][1] / len(mine) if mine else 0.0,
+                                    "cover90": covering}
+        out[split] = res
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--baseline-src", type=Path, help="a checkout of main's src/ for the baseline")
+    ap.add_argument("--cache", type=Path, help="keep the spaCy parses here (DocBin)")
+    ap.add_argument("--gva", type=int, default=300)
+    ap.add_argument("--json", action="store_true", help=argparse.SUPPRESS)  # the baseline subprocess
+    args = ap.parse_args(argv)
+    if not (DATA / "fa-kes" / "fakes.csv").exists():
+        print(f"data not found under {DATA}; skipping")
+        return 0
+    cache = args.cache or Path(tempfile.mkdtemp())
+    mine = measure(args.gva, cache)
+    if args.json:
+        print(json.dumps(mine))
+        return 0
+    base = None
+    if args.baseline_src:
+        env = dict(os.environ, PYTHONPATH=str(args.baseline_src))
+        run = subprocess.run([sys.executable, __file__, "--json", "--cache", str(cache), "--gva", str(args.gva)],
+                             env=env, capture_output=True, text=True, check=True)
+        base = json.loads(run.stdout.strip().splitlines()[-1])
+    for split in mine:
+        m, b = mine[split], (base or {}).get(split, {})
+        print(f"\n{split}: {m['claims']} claims, {m['named']} with a named or pronoun source")
+        for key, label in (("distinct", "distinct source names"), ("broken", "broken-looking names (share of named)"),
+                           ("broken_no_groups", "  the same, group sources not counted"),
+                           ("camp", "named sources with a camp (org-level camps file)")):
+            fmt = (lambda v: f"{v:.3f}") if key != "distinct" else str
+            print(f"  {label:52} {fmt(m[key]):>8}   baseline {fmt(b[key]) if b else '-':>8}")
+        print(f"  broken kinds: {m['broken_kinds']}   baseline {b.get('broken_kinds', '-')}")
+        for org, r in m.get("orgs", {}).items():
+            br = b.get("orgs", {}).get(org, {}) if b else {}
+            print(f"  {org:38} {r['claims']:4} claims  names {r['names']:3} (90% of claims under {r['cover90']:2}, "
+                  f"top name {r['top_share']:.2f})   baseline {br.get('names', '-')} ({br.get('cover90', '-')}, "
+                  f"{br.get('top_share', 0):.2f})")
+            print(f"      {r['top']}")
+            if br:
+                print(f"      baseline {br['top']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,12 @@
+"""Sources: one name per party and the camps they side with.
+
+- ``names``  one mention's name, affiliation and descriptor words (pure text)
+- ``merge``  corpus-wide merging: acronyms, spelling variants, tails, descriptors; affiliations
+- ``camps``  camps from the camps file, by name or by affiliation
+"""
+
+from claimcheck.sources.camps import assign_camps
+from claimcheck.sources.merge import merge_map, normalise_sources
+from claimcheck.sources.names import NameParts, canonical_name, name_parts, source_extent
+
+__all__ = ["NameParts", "assign_camps", "canonical_name", "merge_map", "name_parts", "normalise_sources", "source_extent"]

@@ -1,0 +1,284 @@
+"""Corpus-wide merging: one name per party.
+
+Names that are one party become one cluster, named by its most frequent full form:
+
+- spelling and case variants ("Russian Defence Ministry" / "Russian Defense Ministry");
+- acronyms, to the one name whose initials they are ("SOHR", "SANA", "UN");
+- a person's transliterations ("Rami Abdel Rahman" / "Rami Abdulrahman" / "Rami Abdurrahman");
+- tails of a longer name ("Lavrov" -> "Sergei Lavrov", "state television" -> "Syrian state
+  television"), when every longer name agrees, never into two parties ("Kerry and Lavrov"), and
+  for a body only by a nationality ("Syrian army" is not the "Free Syrian Army");
+- a body's head and modifiers ("Observatory", "Syrian Observatory" -> "Syrian Observatory for Human
+  Rights"), when one body has them;
+- descriptors ("the monitor", "the Britain-based group"): to the one body named earlier in the
+  article whose names and descriptions hold their words, else to the one body in the corpus that
+  holds them; two candidates leave it as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
+
+from claimcheck.records import Claim
+from claimcheck.sources.names import _ORG_HEADS, _ROLE_WORDS, GENERIC, _has_body_word, _nationality, name_parts
+
+_OF_WORDS = frozenset({"of", "for", "at", "from", "with", "in", "to", "on", "the"})
+_SMALL = frozenset({"of", "for", "the", "and", "on", "in", "at", "to", "al"})
+# Spellings of one word: a name's tokens are compared through these.
+_SPELLINGS = {"defence": "defense", "organisation": "organization", "centre": "center", "armys": "army",
+              "observatorys": "observatory", "britain-based": "britain-based", "programme": "program"}
+# Heads any body answers to ("the Britain-based group" is the body based in Britain).
+_ANY_BODY = frozenset({"group", "organisation", "organization", "body", "outfit"})
+# Modifiers that do not tell one body from another ("the local war monitoring group").
+_PLAIN_MODIFIERS = frozenset({"war", "opposition", "independent", "local", "rights", "human", "other", "main",
+                              "leading", "syrian", "international", "new", "opposing", "so-called"})
+_RELATION_WORDS = frozenset({"of", "for", "at", "from", "with", "in", "on", "by", "to", "as"}) | _ROLE_WORDS
+# Single words too common among bodies to name one across a corpus ("the group", "the ministry").
+_SHARED_HEADS = (_ORG_HEADS - {"monitor", "observatory", "helmets"}) | GENERIC
+
+
+def _tokens(name: str) -> tuple[str, ...]:
+    return tuple(_SPELLINGS.get(t, t) for t in re.split(r"[^\w.-]+", name.lower()) if t)
+
+
+def _is_group(name: str) -> bool:
+    """Two parties ("John Kerry and Sergei Lavrov"), not one name with an "and" in it ("National
+    Coalition for Syrian Revolution and Opposition Forces")."""
+    return " and " in name and not re.search(r"\b(?:of|for)\b.*\band\b", name)
+
+
+def _title_case(name: str) -> bool:
+    words = [w for w in name.split() if w.lower() not in _SMALL]
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
+def _acronym(name: str) -> str | None:
+    bare = name.replace(".", "")
+    return bare if 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper() else None
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in _SMALL and w[0].isupper())
+
+
+def _skeleton(name: str) -> str | None:
+    """A person's name without vowels, spaces or doubled letters ("Abdel Rahman" = "Abdurrahman")."""
+    words = name.split()
+    if (len(words) < 2 or len(words) > 4 or not _title_case(name) or _has_body_word(name)
+            or any(w.lower() in _SMALL - {"al"} for w in words)):
+        return None
+    key = re.sub(r"[aeiouy\s'’-]", "", name.lower())
+    key = re.sub(r"l(?=r)", "", key)
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+class _Clusters:
+    def __init__(self, names: Iterable[str]) -> None:
+        self.parent = {n: n for n in names}
+
+    def find(self, n: str) -> str:
+        while self.parent[n] != n:
+            self.parent[n] = self.parent[self.parent[n]]
+            n = self.parent[n]
+        return n
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _clusters(counts: Counter) -> _Clusters:
+    unique = sorted(counts)
+    toks = {n: _tokens(n) for n in unique}
+    cl = _Clusters(unique)
+    by_key: dict[tuple[str, ...], str] = {}
+    for n in unique:  # spelling and case variants
+        if toks[n]:
+            cl.union(by_key.setdefault(toks[n], n), n)
+    full = [n for n in unique if not _acronym(n) and not _is_group(n)]
+    for n in unique:  # acronyms
+        acr = _acronym(n)
+        if acr:
+            found = [o for o in full if _initials(o) == acr and len(o.split()) > 1 and _title_case(o)]
+            if len({tuple(t.rstrip("s") for t in toks[o]) for o in found}) == 1:  # "United Nation(s)"
+                for o in found[1:]:
+                    cl.union(found[0], o)
+            targets = {cl.find(o) for o in found}
+            if len(targets) == 1:
+                cl.union(next(iter(targets)), n)
+    for n in unique:  # a possessive the text lost its apostrophe from ("SANAs correspondent": SANA's)
+        if n.endswith("s") and n[:-1] in cl.parent and (_acronym(n[:-1]) or " " not in n and n[:1].isupper()):
+            cl.union(n[:-1], n)
+    by_skeleton: dict[str, str] = {}
+    for n in unique:  # transliterations of one person
+        key = _skeleton(n)
+        if key:
+            cl.union(by_skeleton.setdefault(key, n), n)
+    for n in unique:  # tails of longer names
+        mine, k = toks[n], len(toks[n])
+        if not mine or (k == 1 and n.islower() and n.lower() in GENERIC) or _is_group(n):
+            continue
+        # ... not a role's or a relation's phrase ("president of the Syrian Coalition" is not the Coalition)
+        supers = [o for o in unique if len(toks[o]) > k and toks[o][-k:] == mine and toks[o][-k - 1] not in _OF_WORDS
+                  and not _is_group(o) and _same_body(n, o) and not set(toks[o][:-k]) & _RELATION_WORDS]
+        # "Russian Konashenkov" (a nationality the title left behind) does not make "Konashenkov" ambiguous
+        supers = [o for o in supers if not all(_nationality(w) for w in o.split()[:-len(n.split())])] or supers
+        if supers:
+            longest = max(supers, key=lambda s: (len(toks[s]), s))
+            if all(set(toks[o]) <= set(toks[longest]) for o in supers):  # one chain: one party
+                cl.union(longest, n)
+    for n in unique:  # "Russian Konashenkov" is "Konashenkov"; "Syrian Coalition" is "Syrian National Coalition"
+        words = n.split()
+        if len(words) >= 2 and _nationality(words[0]) and " ".join(words[1:]) in cl.parent and not _has_body_word(n):
+            cl.union(" ".join(words[1:]), n)
+        if _title_case(n) and 2 <= len(words) <= 3 and _has_body_word(words[-1]) and not _is_group(n):
+            inner = {cl.find(o) for o in full if _title_case(o) and len(toks[o]) > len(toks[n]) and toks[o][-1] == toks[n][-1]
+                     and toks[o][0] == toks[n][0] and set(toks[n]) < set(toks[o]) and " for " not in o and " of " not in o}
+            if len(inner) == 1:
+                cl.union(next(iter(inner)), n)
+    heads: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for o in full:  # "Syrian Observatory for Human Rights": head "observatory", modifiers {"syrian"}
+        pre = re.split(r"\s+(?:for|of)\s+", o, maxsplit=1)[0]
+        if pre != o and _title_case(o) and " and " not in o:
+            for mod in [w for w in _tokens(pre)[:-1]] + [""]:
+                heads[(_tokens(pre)[-1], mod)].add(o)
+    for n in unique:  # "Observatory", "Syrian Observatory"
+        t = toks[n]
+        if _title_case(n) and 1 <= len(t) <= 2 and not _acronym(n) and not (len(t) == 1 and t[0] in _SHARED_HEADS):
+            cands = heads.get((t[-1], t[0] if len(t) == 2 else ""), set())
+            roots = {cl.find(o) for o in cands}
+            if len(roots) == 1:
+                cl.union(next(iter(roots)), n)
+    return cl
+
+
+def _same_body(short: str, long: str) -> bool:
+    """A body's name grows only by a nationality ("Defense Ministry" -> "Russian Defense Ministry");
+    a person's by given names ("Lavrov" -> "Sergei Lavrov")."""
+    st, lt = short.split(), long.split()
+    if st[-1].lower() not in _ORG_HEADS and _tokens(short)[-1] not in _ORG_HEADS:
+        return True
+    added = lt[:len(lt) - len(st)]
+    return all(_nationality(w) or w[:1].islower() for w in added)
+
+
+def _representatives(counts: Counter, cl: _Clusters) -> dict[str, str]:
+    members: dict[str, list[str]] = defaultdict(list)
+    for n in counts:
+        members[cl.find(n)].append(n)
+    rep = {}
+    for names in members.values():
+        # the most frequent form, not an acronym or a lost possessive ("SANAs") ...
+        top = min(names, key=lambda n: (_acronym(n[:-1]) is not None and n[:-1] in names, _acronym(n) is not None,
+                                        -counts[n], -len(n), n))
+        if _acronym(top) is None and any(_acronym(n) and _tokens(n) == _tokens(top) for n in names):
+            top = min((n for n in names if _acronym(n) and _tokens(n) == _tokens(top)), key=lambda n: (-counts[n], n))
+        # ... in its fullest written form: a person's full name ("Kerry" -> "John Kerry"), an
+        # acronym's words ("SANA" -> "Syrian Arab News Agency")
+        k = len(_tokens(top))
+        fuller = [n for n in names if len(_tokens(n)) > k and _tokens(n)[-k:] == _tokens(top) and len(n.split()) <= 5
+                  and all(w[:1].isupper() for w in n.split()[:len(n.split()) - len(top.split())])
+                  and not set(_tokens(n)) & _RELATION_WORDS]
+        if _acronym(top):
+            fuller += [n for n in names if _initials(n) == _acronym(top) and len(n.split()) > 1 and _title_case(n)]
+        best = min(fuller, key=lambda n: (-counts[n], -len(n), n)) if fuller else top
+        for n in names:
+            rep[n] = best
+    return rep
+
+
+def merge_map(names: Iterable[str]) -> dict[str, str]:
+    """Each name mapped to its cluster's name, for the names that change (see the module doc)."""
+    counts = Counter(n for n in names if n)
+    rep = _representatives(counts, _clusters(counts))
+    return {n: r for n, r in rep.items() if r != n}
+
+
+def _descriptor_words(name: str) -> frozenset[str] | None:
+    """What a bare descriptor says of its body: its head noun and where the body is based ("the
+    Britain-based war monitoring group": {"group", "britain-based"}); None for a name."""
+    words = name.split()
+    if not words or len(words) > 4 or any(w[:1].isupper() and w != "Britain-based" for w in words):
+        return None
+    return frozenset(t for t in (_stem(w) for w in _tokens(name)) if t not in _PLAIN_MODIFIERS)
+
+
+def _stem(word: str) -> str:
+    return "monitor" if word in ("monitoring", "monitors") else word
+
+
+def normalise_sources(claims: Iterable[Claim]) -> list[Claim]:
+    """Claims with source names and affiliations merged across the corpus; order kept."""
+    claims = list(claims)
+    speakers = [c for c in claims if c.source.kind in ("named", "pronoun")]  # not the outlets of narrators
+    counts = Counter(c.source.name for c in speakers if c.source.name)
+    counts.update(c.source.affiliation for c in speakers if c.source.affiliation)
+    rep = _representatives(counts, _clusters(counts))
+    canon = lambda n: rep.get(n, n) if n else n  # noqa: E731
+    # the words each body is named and described with ("britain-based", "monitor", "observatory")
+    held: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        name = canon(c.source.name)
+        if c.source.kind == "named" and name and _descriptor_words(name) is None:
+            parts = name_parts(c.source.mention.text) if c.source.mention is not None else None
+            held[name].update(_stem(w) for w in _tokens(c.source.name))
+            if parts is not None:
+                held[name].update(_stem(w) for d in parts.descriptors for w in _tokens(d))
+    bodies = {n for n in held if (_title_case(n) or _acronym(n)) and len(n.split()) <= 8 and not _is_group(n)
+              and _skeleton(n) is None}
+
+    def holders(words: frozenset[str], among: Iterable[str]) -> set[str]:
+        return {b for b in among if b in bodies and words - _ANY_BODY <= held[b]}
+
+    def resolve(name: str | None, earlier: list[str]) -> tuple[str | None, bool]:
+        """A descriptor's body, and whether it was named earlier in the article."""
+        words = _descriptor_words(name) if name else None
+        if words:
+            local = holders(words, earlier)
+            if len(local) == 1:
+                return next(iter(local)), True
+            if not local and (len(words) > 1 or not words <= _SHARED_HEADS):
+                anywhere = holders(words, sorted(bodies))
+                if len(anywhere) == 1:
+                    return next(iter(anywhere)), False
+        return name, False
+
+    out: list[Claim] = []
+    seen: dict[str, list[str]] = defaultdict(list)  # article -> bodies named so far
+    for c in claims:
+        src = c.source
+        if src.kind not in ("named", "pronoun"):
+            out.append(c)
+            continue
+        name, kind = canon(src.name), src.kind
+        if kind == "named":
+            name, back = resolve(name, seen[c.article.id])
+            kind = "pronoun" if back else kind
+        affiliation = resolve(canon(src.affiliation), seen[c.article.id])[0]
+        if name in bodies:
+            seen[c.article.id].append(name)
+        new = replace(src, name=name, kind=kind, affiliation=affiliation if affiliation != name else None)
+        out.append(c if new == src else replace(c, source=new))
+    return _affiliations(out)
+
+
+def _affiliations(claims: list[Claim]) -> list[Claim]:
+    """A person named with their organisation once ("Rami Abdel Rahman, head of the Observatory")
+    keeps it where named alone ("Abdel Rahman said"), when the corpus gives them one."""
+    of: dict[str, Counter] = defaultdict(Counter)
+    for c in claims:
+        if c.source.name and c.source.affiliation and c.source.kind in ("named", "pronoun"):
+            of[c.source.name][c.source.affiliation] += 1
+    out = []
+    for c in claims:
+        orgs = of.get(c.source.name or "")
+        if c.source.affiliation is None and orgs and c.source.kind in ("named", "pronoun"):
+            (org, n), = orgs.most_common(1)
+            if n * 3 >= 2 * sum(orgs.values()):  # one organisation, give or take a misreading
+                c = replace(c, source=replace(c.source, affiliation=org))
+        out.append(c)
+    return out
