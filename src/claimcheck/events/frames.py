@@ -277,7 +277,8 @@ def _trigger(content: Any) -> tuple[Any, str, str, list[Any]] | None:
     _, _, _, tok, kind, lemma = cands[0]
     doers = [] if kind == "other" else _doers(tok)
     if kind in taxonomy.OUTCOME_TYPES:  # the attack named anywhere in the claim caused the deaths
-        below = [c for c in cands[1:] if c[4] in taxonomy.ATTACK_TYPES or (c[4] == "other" and tok.is_ancestor(c[3]))]
+        below = [c for c in cands[1:] if c[4] in taxonomy.ATTACK_TYPES
+                 or (c[5] in taxonomy.DISASTERS and tok.is_ancestor(c[3]))]
         if below:
             _, _, _, tok, kind, lemma = min(below, key=lambda c: c[:3])
             doers = _doers(tok) + [d for d in doers if d.lemma_.lower() not in _MEANS and not _candidate(d)]

@@ -184,6 +184,8 @@ def _modifier(ent: Any) -> bool:
         return True  # "regime allies Iran and Russia"
     if root.dep_ == "conj" and _modifier_like(root.head):
         return True
+    if root.head.lemma_.lower() in _TARGET_NOUNS | {"airstrike", "raid", "blast", "explosion"} and not kind(key(ent.text)):
+        return False  # "an Idlib airstrike" happened in Idlib; "U.S. air strikes" were the country's
     return (root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.i >= ent.end
             and root.head.lemma_.lower() not in PLACE_NOUNS and root.head.pos_ != "PROPN")
 

@@ -77,6 +77,11 @@ OTHER_NOUNS = frozenset({
     "demonstration", "riot",
 })
 
+# Of those, the ones that kill by themselves ("an earthquake killed 12": the event is the earthquake).
+DISASTERS = frozenset({"earthquake", "quake", "tremor", "aftershock", "tsunami", "storm", "hurricane", "typhoon",
+                       "cyclone", "tornado", "flood", "flooding", "landslide", "avalanche", "wildfire", "blaze",
+                       "eruption", "crash", "collision", "derailment", "accident", "outbreak", "epidemic", "drought"})
+
 # Deaths, injuries and arrests are what an attack leaves; a frame with such a trigger looks for the
 # attack that caused them (frames.py), and grouping lets them meet any attack type.
 OUTCOME_TYPES = frozenset({"killing", "injury"})
