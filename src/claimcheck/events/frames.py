@@ -46,7 +46,7 @@ NOT_EVENTS = frozenset({
     "do", "make", "go", "come", "give", "take", "use", "face", "lack", "hold", "own", "cost", "depend", "control",
     "cover", "surround", "lie", "sit", "live", "locate", "list", "border", "span", "stretch", "house", "represent",
     "belong", "exist", "range", "total", "number", "comprise", "consist", "wait", "seem", "matter", "deserve",
-    "term", "label", "dub", "brand", "name",
+    "term", "label", "dub", "brand", "name", "issue", "publish", "post", "tweet", "quote", "cite",
 })
 # An event word under one of these did not (yet) happen: "plans to attack", "called for a ceasefire".
 INTENT = frozenset({"plan", "want", "intend", "aim", "seek", "try", "threaten", "vow", "promise", "pledge",
@@ -277,7 +277,8 @@ def _trigger(content: Any) -> tuple[Any, str, str, list[Any]] | None:
     _, _, _, tok, kind, lemma = cands[0]
     doers = [] if kind == "other" else _doers(tok)
     if kind in taxonomy.OUTCOME_TYPES:  # the attack named anywhere in the claim caused the deaths
-        below = [c for c in cands[1:] if c[4] in taxonomy.ATTACK_TYPES or (c[4] == "other" and tok.is_ancestor(c[3]))]
+        below = [c for c in cands[1:] if c[4] in taxonomy.ATTACK_TYPES
+                 or (c[5] in taxonomy.DISASTERS and tok.is_ancestor(c[3]))]
         if below:
             _, _, _, tok, kind, lemma = min(below, key=lambda c: c[:3])
             doers = _doers(tok) + [d for d in doers if d.lemma_.lower() not in _MEANS and not _candidate(d)]

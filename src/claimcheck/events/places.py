@@ -31,9 +31,9 @@ _TARGET_NOUNS = frozenset({"attack", "strike", "airstrike", "raid", "assault", "
                            "advance", "siege", "push", "march"})
 _TARGET_VERBS = frozenset({"shell", "bomb", "strike", "hit", "attack", "capture", "seize", "storm", "raid", "retake",
                            "recapture", "besiege", "enter", "overrun", "bombard", "target", "rock", "shake", "liberate",
-                           "flee", "leave", "evacuate", "reach", "visit"})
+                           "flee", "leave", "evacuate", "reach", "visit", "free"})
 _TAKE_VERBS = frozenset({"capture", "seize", "storm", "retake", "recapture", "overrun", "enter", "besiege", "liberate",
-                         "flee", "leave", "evacuate"})
+                         "free", "flee", "leave", "evacuate"})
 _LANDING_VERBS = frozenset({"fall", "fire", "drop", "land", "rain", "launch", "hit", "strike", "target", "shell",
                             "bomb", "open"})
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
@@ -184,6 +184,8 @@ def _modifier(ent: Any) -> bool:
         return True  # "regime allies Iran and Russia"
     if root.dep_ == "conj" and _modifier_like(root.head):
         return True
+    if root.head.lemma_.lower() in _TARGET_NOUNS | {"airstrike", "raid", "blast", "explosion"} and not kind(key(ent.text)):
+        return False  # "an Idlib airstrike" happened in Idlib; "U.S. air strikes" were the country's
     return (root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.i >= ent.end
             and root.head.lemma_.lower() not in PLACE_NOUNS and root.head.pos_ != "PROPN")
 

@@ -41,7 +41,7 @@ for _type, _words in {
     "shooting": "shoot shooting gunfire",
     "clash": "clash fighting fight battle skirmish combat firefight offensive assault",
     "chemical_attack": "chlorine sarin",
-    "capture": "capture seize seizure fall overrun retake recapture liberate storm secure",
+    "capture": "capture seize seizure fall overrun retake recapture liberate free storm secure",
     "withdrawal": "withdraw withdrawal retreat pullout",
     "killing": "kill killing die dead death massacre execute execution behead slaughter murder toll",
     "injury": "wound injure injury",
@@ -76,6 +76,11 @@ OTHER_NOUNS = frozenset({
     "resignation", "verdict", "conviction", "sentencing", "trial", "strike-action", "protest",
     "demonstration", "riot",
 })
+
+# Of those, the ones that kill by themselves ("an earthquake killed 12": the event is the earthquake).
+DISASTERS = frozenset({"earthquake", "quake", "tremor", "aftershock", "tsunami", "storm", "hurricane", "typhoon",
+                       "cyclone", "tornado", "flood", "flooding", "landslide", "avalanche", "wildfire", "blaze",
+                       "eruption", "crash", "collision", "derailment", "accident", "outbreak", "epidemic", "drought"})
 
 # Deaths, injuries and arrests are what an attack leaves; a frame with such a trigger looks for the
 # attack that caused them (frames.py), and grouping lets them meet any attack type.

@@ -210,9 +210,15 @@ def time_refs(sent: "SpacySpan", published: date | str | None) -> list[TimeRef]:
             refs.append(TimeRef(text, start, end, *(got or (None, None, None))))
     covered = [(r.start, r.end) for r in refs]
     for tok in sent:
-        if tok.lower_ == "overnight" and not any(a <= tok.idx < b for a, b in covered):
-            got = resolve(tok.text, published)
-            refs.append(TimeRef(tok.text, tok.idx, tok.idx + len(tok.text), *(got or (None, None, None))))
+        if any(a <= tok.idx < b for a, b in covered):
+            continue
+        word = tok.lower_
+        if word.endswith("s") and word[:-1] in WEEKDAYS and tok.i + 1 < len(tok.doc) and tok.nbor(1).pos_ == "NOUN":
+            word = word[:-1]  # "Mondays fighting": a possessive that lost its apostrophe
+        if word == "overnight" or (word in WEEKDAYS and tok.pos_ == "PROPN"):  # what the tagger left out
+            text = tok.text[:len(word)]
+            got = resolve(text, published)
+            refs.append(TimeRef(text, tok.idx, tok.idx + len(text), *(got or (None, None, None))))
     return sorted(refs, key=lambda r: r.start)
 
 

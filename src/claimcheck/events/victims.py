@@ -24,6 +24,14 @@ CATEGORIES = {
     "worker": "people", "student": "people", "passenger": "people", "victim": "people", "member": "people",
     "protester": "people", "demonstrator": "people", "patient": "people", "family": "people",
     "force": "soldiers", "guard": "soldiers", "recruit": "soldiers", "militiamen": "fighters",
+    "infant": "children", "toddler": "children", "teenager": "children", "schoolchild": "children",
+    "pupil": "children", "son": "people", "daughter": "people", "relative": "people", "adult": "people",
+    "volunteer": "people", "journalist": "people", "reporter": "people", "doctor": "people", "medic": "people",
+    "nurse": "people", "teacher": "people", "refugee": "people", "migrant": "people", "prisoner": "people",
+    "detainee": "people", "hostage": "people", "official": "people", "employee": "people", "staff": "people",
+    "worshipper": "people", "pilgrim": "people", "shopper": "people", "inmate": "people", "youth": "people",
+    "citizen": "people", "syrian": "people", "iraqi": "people", "kurd": "people", "palestinian": "people",
+    "evacuee": "people", "individual": "people", "casualty": "people",
 }
 OUTCOMES = {
     "kill": "killed", "die": "killed", "dead": "killed", "death": "killed", "toll": "killed", "massacre": "killed",
@@ -45,6 +53,8 @@ def victims_of(doc: "Doc", claim: Claim) -> list[Victims]:
         outcome = _outcome(doc, q.span.start, q.span.end)
         if outcome is None and category in (None, "people"):
             continue  # "30 trucks", "100 people gathered": no one said to be hit
+        if category is None and q.counted:
+            continue  # "two besieged towns", "nine air raids": counts of things, not of people
         out.append(Victims(q.value, category, outcome, q.span, q.approximate, q.low, q.high))
     return out
 
