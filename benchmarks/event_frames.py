@@ -18,7 +18,9 @@ the article id; rules were looked at on tune only):
 GVA (``--gva N``): N articles of the gun-violence pool (published date in the metadata), frames'
 resolved dates within 1 day of the incident date, and place keys equal to the incident city.
 
-Usage: .venv/bin/python benchmarks/event_frames.py [--limit 150] [--show 20] [--gva 0]
+FNC-1 (``--fnc N``): what the frames cost next to parsing and extraction on N bodies.
+
+Usage: .venv/bin/python benchmarks/event_frames.py [--limit 150] [--show 20] [--gva 0] [--fnc 0]
 """
 
 from __future__ import annotations
@@ -97,14 +99,22 @@ def run(articles, truth, show: int, slack: int, label: str) -> None:
               f"within {slack} days of the crowd date: {len(pub_near)}/{len(found)} ({_pct(len(pub_near), len(found))})")
         print(f"  frames with a resolved time: {len(timed)}/{len(frames)} ({_pct(len(timed), len(frames))}); within "
               f"{slack} days of the crowd date: {len(close)}/{len(known)} ({_pct(len(close), len(known))})")
+        same = [c for c in known if dated[c.article.id].date]
+        same_close = [c for c in same
+                      if abs((date.fromisoformat(dated[c.article.id].date) - truth[c.article.id][0]).days) <= slack]
         print(f"  baseline, publication date as the time of every frame: {len(base_close)}/{len(base_known)} "
-              f"({_pct(len(base_close), len(base_known))})")
+              f"({_pct(len(base_close), len(base_known))}); on the frames with a resolved time: "
+              f"{len(same_close)}/{len(same)} ({_pct(len(same_close), len(same))})")
         print(f"  frames with a place: {len(placed)}/{len(frames)} ({_pct(len(placed), len(frames))}); place key = crowd "
               f"location: {len(match)}/{len(placed)} ({_pct(len(match), len(placed))}), of all frames "
               f"{_pct(len(match), len(frames))}; transliterations folded: {len(folded)}/{len(placed)} "
               f"({_pct(len(folded), len(placed))})")
         print(f"  baseline, the article's most mentioned GPE/LOC as every frame's place (folded): {len(base_match)}/{len(frames)} "
               f"({_pct(len(base_match), len(frames))})")
+        agents = sum(bool(c.event.agents) for c in frames)
+        victims = sum(bool(c.event.victims) for c in frames)
+        print(f"  frames with agents: {agents}/{len(frames)} ({_pct(agents, len(frames))}); with victims: "
+              f"{victims}/{len(frames)} ({_pct(victims, len(frames))})")
         types = collections.Counter(c.event.type for c in frames)
         print("  types: " + ", ".join(f"{t} {n} ({_pct(n, len(frames))})" for t, n in types.most_common()))
         others = collections.Counter(c.event.lemma for c in frames if c.event.type == "other")
@@ -164,16 +174,51 @@ def gva(limit: int, show: int) -> None:
     run(articles, truth, show, 1, "GVA")
 
 
+def fnc_cost(limit: int) -> None:
+    """What frames cost: parse + extraction vs the frames alone, on the first ``limit`` FNC-1 bodies."""
+    from claimcheck.events.dates import dated
+    from claimcheck.events.frames import with_events
+    from claimcheck.extract import extract_claims
+    from claimcheck.nlp import parse_many
+    from claimcheck.records import Article
+
+    path = DATA / "fnc-1" / "train_bodies.csv"
+    if not path.exists():
+        print(f"skipped: {path} not found")
+        return
+    csv.field_size_limit(10**9)
+    with path.open(newline="", encoding="utf-8") as f:
+        rows = sorted(csv.DictReader(f), key=lambda r: int(r["Body ID"]))[:limit]
+    articles = [dated(Article(r["Body ID"], r["articleBody"]), "2015-01-01") for r in rows]
+    clock = time.perf_counter()
+    docs = list(parse_many((a.text for a in articles), batch_size=64))
+    parse = time.perf_counter() - clock
+    clock = time.perf_counter()
+    found = [extract_claims(a, d) for a, d in zip(articles, docs)]
+    extract = time.perf_counter() - clock
+    clock = time.perf_counter()
+    framed = [with_events(c, d, a.date) for a, d, c in zip(articles, docs, found)]
+    frames = time.perf_counter() - clock
+    n = sum(len(c) for c in found)
+    with_frame = sum(c.event is not None for cs in framed for c in cs)
+    print(f"\nFNC-1 bodies: {len(articles)} articles, {n} claims, {with_frame} with a frame; parse {parse:.1f} s, "
+          f"extraction {extract:.1f} s, frames {frames:.1f} s ({100 * frames / (parse + extract):.1f}% of parse + "
+          f"extraction, {1000 * frames / max(n, 1):.2f} ms a claim)")
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=150, help="FA-KES articles per half")
     ap.add_argument("--show", type=int, default=0, help="frames to print for reading by eye, per half")
     ap.add_argument("--gva", type=int, default=0, help="GVA articles per half (0: skip)")
+    ap.add_argument("--fnc", type=int, default=0, help="FNC-1 bodies to time the frames on (0: skip)")
     args = ap.parse_args(argv)
     if args.limit:
         fakes(args.limit, args.show)
     if args.gva:
         gva(args.gva, args.show)
+    if args.fnc:
+        fnc_cost(args.fnc)
     sys.stdout.flush()
 
 

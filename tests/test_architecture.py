@@ -28,7 +28,7 @@ SHARED = {"records", "errors", "config", "nlp", "safe_text"}
 SEAMS = {
     "extract": {"sources", "quantities", "load"},  # canonical_name, extract_quantities, is_boilerplate_line
     "dispute": {"stance", "cluster", "quantities"},  # the stance model, knn, is_money / toll_before
-    "events": {"quantities", "sources"},  # is_money; canonical_name (agents are named as sources are)
+    "events": {"quantities", "sources", "cluster", "stance"},  # is_money; canonical_name (agents are named as sources are); grouping: knn; the linker: models_dir
 }
 # Not stages: the wiring (pipeline), its shells (cli, the package's lazy exports) and the serializer.
 WIRING = {"pipeline", "cli", "__init__", "report", "htmlreport"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+import claimcheck.cluster as cluster_module
 import claimcheck.neighbours as neighbours
 from claimcheck.cluster import cluster_labels, cluster_topics, ctfidf_terms, knn, neighbour_pairs
 from claimcheck.errors import InputError
@@ -290,3 +291,25 @@ def test_ctfidf_terms(docs, expected_first):
 def test_bad_vectors_or_settings_raise_input_error(vectors, kwargs):
     with pytest.raises(InputError):
         cluster_labels(vectors, **kwargs)
+
+
+def test_a_dominant_topic_is_split_on_what_sets_its_stories_apart(monkeypatch):
+    """Three stories that share one strong direction (a corpus about one war), with claims between
+    each two of them, fall into one topic; clustered again without the shared part, each story is a
+    topic of its own. With splitting off (a share no topic reaches) they stay one topic."""
+    rng = np.random.default_rng(5)
+    dim = 32
+    common = np.eye(dim)[0]
+    stories = np.eye(dim)[1:4]
+    core = [0.85 * common + 0.45 * stories[s] + 0.04 * rng.standard_normal((40, dim)) for s in range(3)]
+    bridges = [0.85 * common + 0.45 * (stories[a] + stories[b]) / np.sqrt(2) + 0.04 * rng.standard_normal((8, dim))
+               for a, b in ((0, 1), (1, 2), (0, 2))]
+    v = unit(np.vstack(core + bridges))
+    monkeypatch.setattr(cluster_module, "DOMINANT_SHARE", 1.01)
+    assert len(set(cluster_labels(v))) == 1
+    monkeypatch.setattr(cluster_module, "DOMINANT_SHARE", 0.2)
+    labels = cluster_labels(v)
+    per_story = [set(labels[s * 40:(s + 1) * 40]) for s in range(3)]
+    assert all(len(topics) == 1 for topics in per_story)
+    assert len(set.union(*per_story)) == 3
+    assert cluster_labels(v) == labels  # deterministic

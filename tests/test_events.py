@@ -53,6 +53,17 @@ def test_time_expressions_resolve_against_the_publication_date(text, published, 
     assert resolve(text, published) == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("On Sunday 11 civilians were killed in Eastern Ghouta.", [("Sunday", "2026-03-08")]),  # 11 counts people
+    ("A 10-year-old boy was killed on Friday.", [("Friday", "2026-03-13")]),  # an age is no time
+    ("The clinic was levelled in the 11 pm (2000 GMT) strike.", []),  # a clock time is no year
+    ("Rebels shelled the town on March 11.", [("March 11", "2026-03-11")]),
+])
+def test_time_refs_in_a_sentence(nlp, sentence, expected):
+    doc = nlp(sentence)
+    assert [(r.text, r.date) for r in time_refs(doc[:], SAT) if r.date] == expected
+
+
 def test_time_refs_split_an_entity_of_two_expressions(nlp):
     doc = nlp("The interior ministry said on Sunday that Friday's shelling of the market was carried out by rebels.")
     refs = time_refs(doc[:], SAT)
@@ -200,8 +211,12 @@ def _frame(nlp, text, published=SAT):
     ("Tal Ruwaq fell to the rebels on Saturday.", "capture", "fall"),
     ("Government troops withdrew from the town.", "withdrawal", "withdraw"),
     ("Five people died in the village.", "killing", "die"),
+    ("Three men were wounded in Houston on Friday.", "injury", "wound"),
     ("Police arrested two men in Chicago last week.", "arrest", "arrest"),
     ("Thousands of residents fled Raqqa overnight.", "displacement", "flee"),
+    ("Thousands of residents were forced to flee Raqqa.", "displacement", "flee"),
+    ("The army took full control of the town of Tal Ruwaq on Saturday.", "capture", "take control"),
+    ("Airstrikes struck a market in Idlib, killing eight people.", "air_strike", "airstrike"),
     ("The two sides agreed a ceasefire in Geneva on Friday.", "agreement", "ceasefire"),
     ("A 6.1 magnitude earthquake struck northern Iran on Sunday.", "other", "earthquake"),
     ("Lindsay Lohan checked into rehab on Thursday.", "other", "check"),
@@ -220,6 +235,8 @@ def test_frame_types(nlp, sentence, expected_type, expected_lemma):
     "The government said the policy was a failure.",  # an opinion
     "Analysts believe the offensive is unlikely to succeed.",
     "The army plans to attack the town next week.",
+    "The attack was a war crime.",  # a judgement of an event, not a report of one
+    "They would never have left their homes but for the siege.",  # a counterfactual
 ])
 def test_no_frame_for_what_did_not_happen(nlp, sentence):
     assert all(frame is None for _, frame in _frames(nlp, sentence))
@@ -276,7 +293,7 @@ def test_agents_get_camps(nlp):
 
 @pytest.mark.parametrize("t1, t2, expected", [
     ("air_strike", "air_strike", True), ("killing", "air_strike", True), ("shelling", "killing", True),
-    ("killing", "shooting", True), ("attack", "bombing", True), ("air_strike", "shelling", True),
+    ("killing", "shooting", True), ("attack", "bombing", True), ("injury", "shooting", True), ("injury", "killing", True), ("air_strike", "shelling", True),
     ("arrest", "air_strike", False), ("killing", "agreement", False), ("other", "killing", False),
     ("capture", "displacement", False),
 ])
@@ -321,3 +338,24 @@ def test_examples_are_dated_and_their_planted_events_have_frames():
     assert {a.camp for f in shelling for a in f.agents} == {"government", "opposition"}
     # A1: the envoy's visit is a plan, no event
     assert all(c.event is None for c in result.claims if "will visit" in c.text)
+
+
+def test_cli_date_option_dates_undated_articles(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from claimcheck.cli import app
+
+    article = tmp_path / "a.txt"
+    article.write_text("Rebels shelled the market in Sabran on Friday, killing four civilians.\n", encoding="utf-8")
+    out = tmp_path / "claims.jsonl"
+    result = CliRunner().invoke(app, ["claims", str(article), "-o", str(out), "--date", "2026-03-14"])
+    assert result.exit_code == 0, result.output
+    event = json.loads(out.read_text(encoding="utf-8").splitlines()[0])["event"]
+    assert (event["type"], event["time"]["date"]) == ("shelling", "2026-03-13")
+    undated = CliRunner().invoke(app, ["claims", str(article), "-o", str(out)])
+    assert json.loads(out.read_text(encoding="utf-8").splitlines()[0])["event"]["time"]["date"] is None
+    assert undated.exit_code == 0
+    bad = CliRunner().invoke(app, ["claims", str(article), "--date", "14/03/2026"])
+    assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.output

@@ -184,6 +184,7 @@ def run_cli(
     min_score: Annotated[float, typer.Option("--min-score", min=0.0, max=1.0, help="Report disputes scoring at least this.")] = 0.5,
     per_topic: Annotated[int, typer.Option("--per-topic", min=0, help="With --pairs, show at most this many disputes per topic (0: all); -o keeps all.")] = 5,
     facts: Annotated[Optional[Path], typer.Option("--facts", help="Write the contested facts as JSONL.")] = None,
+    events: Annotated[Optional[Path], typer.Option("--events", help="Write the events (claims reporting one real-world event) as JSONL.")] = None,
     html: Annotated[Optional[Path], typer.Option("--html", help="Write the self-contained HTML report here.")] = None,
     articles: Annotated[Optional[Path], typer.Option("--articles", help="Write the articles (the text offsets point into) as JSONL, for `claimcheck report`.")] = None,
     verdicts: VerdictsOpt = None,
@@ -216,6 +217,8 @@ def run_cli(
             rows = report.run_outputs(result)
             if facts is not None:
                 report.write_jsonl(facts, rows.facts)
+            if events is not None:
+                report.write_jsonl(events, rows.events)
             if html is not None:
                 report.write_text(html, report.render_html(rows))
     if not result.articles:

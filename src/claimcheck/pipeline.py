@@ -1,4 +1,4 @@
-"""The one module that knows every stage: load -> parse -> extract -> embed -> cluster -> dispute.
+"""The one module that knows every stage: load -> parse -> extract -> embed -> cluster -> events -> dispute.
 
 Each stage is a pure function over frozen records; this module only wires them, batches the
 heavy work, and keeps time per stage so benchmarks can say where the time goes.
@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from claimcheck.config import Camps, load_camps
-from claimcheck.records import Article, Claim, ContestedFact, Dispute, Problem, Review, Topic
+from claimcheck.records import Article, Claim, ContestedFact, Dispute, Event, Problem, Review, Topic
 
 if TYPE_CHECKING:
     import numpy as np
@@ -49,6 +49,7 @@ class CheckResult:
     facts: tuple[ContestedFact, ...] = ()  # the disputes grouped by what they disagree about
     reviews: tuple[Review, ...] = ()  # reviewers' verdicts (``verdicts=``) on facts of this run
     camps: Camps | None = field(default=None, compare=False)  # the camps file the run used
+    events: tuple[Event, ...] = ()  # claims reporting one real-world event (claim.event.id points here)
 
 
 def load_articles(inputs: Inputs, stdin: TextIO | None = None,
@@ -167,6 +168,7 @@ def check(
     from claimcheck.cluster import cluster_topics
     from claimcheck.dispute import find_disputes
     from claimcheck.embed import load_embedder
+    from claimcheck.events.group import group_events
 
     camps = camps if isinstance(camps, Camps) else load_camps(camps)  # once: extract() takes the Camps as is
     claim_docs: dict[str, Doc] = {}  # claims' parses, cut from their articles' for the dispute stage
@@ -184,11 +186,17 @@ def check(
     timings["cluster"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
-    disputes = find_disputes(claims, vectors, topic_of, topics, camps, min_score=min_score, parsed=claim_docs)
+    claims, events = group_events(claims, vectors)
+    timings["events"] = time.perf_counter() - clock
+
+    clock = time.perf_counter()
+    published = {a.id: a.date for a in extracted.articles if a.date}
+    disputes = find_disputes(claims, vectors, topic_of, topics, camps, min_score=min_score, parsed=claim_docs,
+                             published=published, events=events)
     timings["dispute"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
-    facts = contested_facts(extracted.articles, disputes)
+    facts = contested_facts(extracted.articles, disputes, events)
     reviews, unmatched = match_reviews(facts, verdicts)
     timings["facts"] = time.perf_counter() - clock
 
@@ -203,6 +211,7 @@ def check(
         facts=facts,
         reviews=reviews,
         camps=camps,
+        events=tuple(events),
     )
 
 

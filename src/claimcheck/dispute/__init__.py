@@ -39,7 +39,8 @@ from typing import Any
 import numpy as np
 
 from claimcheck.config import Camps
-from claimcheck.dispute.candidates import camp_of, candidate_pairs, CROSS_TOPIC_MIN_SIM, may_pair, party_of
+from claimcheck.dispute.candidates import camp_of, candidate_pairs, CROSS_TOPIC_MIN_SIM, event_pairs, may_pair, party_of
+from claimcheck.dispute.gate import as_update, gate, is_update_only, shared_event
 from claimcheck.dispute.pair import Pair
 from claimcheck.dispute.parses import _Docs
 from claimcheck.dispute.reasons import ANY_PAIR, NEAR_PAIR
@@ -50,7 +51,7 @@ from claimcheck.dispute.reasons.polarity import both_negate, polarity, POLARITY_
 from claimcheck.dispute.reasons.responsibility import agents, responsibility, RESPONSIBILITY_MIN_SIM
 from claimcheck.dispute.scoring import combine, dispute_id, hedges, settle, weaken_for_hedges
 from claimcheck.errors import InputError
-from claimcheck.records import Claim, Dispute, Topic
+from claimcheck.records import Claim, Dispute, Event, Topic
 
 # The public names of the package (the entry, find_disputes, and the parts it is made of, importable
 # from here as before the package was split). Thresholds are not re-exported: each lives, and is
@@ -69,9 +70,14 @@ def find_disputes(
     *,
     min_score: float = 0.5,
     parsed: Mapping[str, Any] | None = None,
+    published: Mapping[str, str] | None = None,
+    events: Sequence[Event] = (),
 ) -> list[Dispute]:
     """Disputed pairs of claims, ordered by topic, score (desc) and claim ids. ``parsed`` (claim id
-    -> spaCy Doc of the claim's text) spares parsing claim texts again; missing ones are parsed."""
+    -> spaCy Doc of the claim's text) spares parsing claim texts again; missing ones are parsed.
+    Claims grouped into events (``claim.event.id``) are compared as :mod:`.gate` says; ``published``
+    (article id -> ISO date) tells a later report's risen toll (an ``update``, kept at score 0);
+    ``events`` (the claims' events) tell two events apart by all their reports' dates and places."""
     claims = list(claims)
     n = len(claims)
     if n == 0:
@@ -84,13 +90,15 @@ def find_disputes(
     camps = camps if camps is not None else Camps()
 
     camp = [camp_of(c, camps) for c in claims]
-    pairs = [(i, j) for i, j in candidate_pairs(vectors, topic_of) if may_pair(claims[i], claims[j], camp[i], camp[j])]
+    found_pairs = sorted(set(candidate_pairs(vectors, topic_of)) | set(event_pairs(claims)))
+    pairs = [(i, j) for i, j in found_pairs if may_pair(claims[i], claims[j], camp[i], camp[j])]
     if not pairs:
         return []
     sims = {(i, j): float(vectors[i] @ vectors[j]) for i, j in pairs}
     # Across topics, below CROSS_TOPIC_MIN_SIM, only a denial is compared (by the denial and polarity
     # rules): its sentence may have pulled it into another topic than the assertion it denies.
-    near = {p: int(topic_of[p[0]]) == int(topic_of[p[1]]) or s >= CROSS_TOPIC_MIN_SIM for p, s in sims.items()}
+    near = {p: int(topic_of[p[0]]) == int(topic_of[p[1]]) or s >= CROSS_TOPIC_MIN_SIM
+            or shared_event(claims[p[0]], claims[p[1]]) is not None for p, s in sims.items()}
     pairs = [p for p in pairs if near[p] or "denies" in (claims[p[0]].stance, claims[p[1]].stance)]
     sims = {p: sims[p] for p in pairs}
     parse_gate = min(POLARITY_MIN_SIM, RESPONSIBILITY_MIN_SIM)
@@ -102,6 +110,7 @@ def find_disputes(
         per_article[c.article.id].append(float(probs[k, 1]))
     lean = {aid: float(np.mean(v)) for aid, v in per_article.items()}
 
+    by_event = {e.id: e for e in events}
     out = []
     for i, j in pairs:
         a, b = claims[i], claims[j]
@@ -113,8 +122,13 @@ def find_disputes(
             agents=(docs.agents[i], docs.agents[j]), agree=both_negate(a, b, docs.marks[i], docs.marks[j]))
         pair = Pair(a, b, sims[key], (prob_of[i], prob_of[j]), threshold, camps, **parses)
         found = [r for r in (detect(pair) for detect in (NEAR_PAIR if near[key] else ANY_PAIR)) if r is not None]
+        found = as_update(gate(found, a, b, sims[key], by_event), a, b, (camp[i], camp[j]), published or {})
         found = settle(found, a, b)
         if not found:
+            continue
+        event = shared_event(a, b)
+        if is_update_only(found):  # the toll rose in a later report: reported, not a dispute
+            out.append(Dispute(dispute_id(a, b), int(topic_of[i]), a, b, 0.0, tuple(found), event))
             continue
         if (all(r.kind == "learned" for r in found) and a.article.id != b.article.id
                 and not article_leans(a, b, prob_of[i], prob_of[j], lean)):
@@ -122,6 +136,6 @@ def find_disputes(
         score = combine(found)
         if score < min_score:
             continue
-        out.append(Dispute(dispute_id(a, b), int(topic_of[i]), a, b, score, tuple(found)))
+        out.append(Dispute(dispute_id(a, b), int(topic_of[i]), a, b, score, tuple(found), event))
     out.sort(key=lambda d: (d.topic_id, -d.score, d.a.id, d.b.id))
     return out

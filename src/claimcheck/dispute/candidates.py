@@ -80,3 +80,20 @@ def candidate_pairs(vectors: np.ndarray, topic_of: Sequence[int]) -> list[tuple[
                 i, j = a[int(r)], b[int(c)]
                 pairs.add((min(i, j), max(i, j)))
     return sorted(pairs)
+
+
+MAX_EVENT_PAIRS_MEMBERS = 200  # an event's claims are all paired up to this size (else their topic pairs stand)
+
+
+def event_pairs(claims: Sequence[Claim]) -> list[tuple[int, int]]:
+    """Index pairs (i < j) of claims grouped into one event (``claim.event.id``), whatever their topics:
+    two reports of one strike may sit in two topics (the toll, the blame)."""
+    members: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        if c.event is not None and c.event.id is not None:
+            members[c.event.id].append(i)
+    pairs = []
+    for ids in members.values():
+        if 1 < len(ids) <= MAX_EVENT_PAIRS_MEMBERS:
+            pairs.extend((ids[x], ids[y]) for x in range(len(ids)) for y in range(x + 1, len(ids)))
+    return sorted(pairs)

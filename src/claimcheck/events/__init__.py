@@ -19,9 +19,11 @@ The stable interface (other stages and the pipeline call only these):
 Modules: ``taxonomy`` (types and trigger words), ``time`` (time expressions), ``dates``
 (publication dates), ``places`` (place names, keys, containment), ``victims`` (counts of people hit),
 ``frames`` (a claim's frame).
-Grouping frames into corpus-level events lives beside these (issue 15 part B).
+Grouping frames into corpus-level events: ``group.group_events(claims, vectors) -> (claims with
+``event.id``, events)`` (blocking, linking, greedy merging) and ``link`` (pair features, hard
+constraints and the shipped linker, ``models/events.json``).
 """
 
 from __future__ import annotations
 
-__all__ = ["dates", "frames", "places", "taxonomy", "time"]
+__all__ = ["dates", "frames", "group", "link", "places", "taxonomy", "time", "victims"]

@@ -46,6 +46,7 @@ NOT_EVENTS = frozenset({
     "do", "make", "go", "come", "give", "take", "use", "face", "lack", "hold", "own", "cost", "depend", "control",
     "cover", "surround", "lie", "sit", "live", "locate", "list", "border", "span", "stretch", "house", "represent",
     "belong", "exist", "range", "total", "number", "comprise", "consist", "wait", "seem", "matter", "deserve",
+    "term", "label", "dub", "brand", "name", "issue", "publish", "post", "tweet", "quote", "cite",
 })
 # An event word under one of these did not (yet) happen: "plans to attack", "called for a ceasefire".
 INTENT = frozenset({"plan", "want", "intend", "aim", "seek", "try", "threaten", "vow", "promise", "pledge",
@@ -55,6 +56,7 @@ INTENT = frozenset({"plan", "want", "intend", "aim", "seek", "try", "threaten", 
 OPINION = frozenset({"believe", "think", "fear", "predict", "doubt", "suspect", "feel", "reckon", "guess",
                      "speculate", "forecast", "imagine", "assume", "wonder"})
 _SINCE = re.compile(r"\b(?:since|until|till|before|after|from|by)\s+(?:the\s+)?$", re.IGNORECASE)  # bounds, not the time
+_IMPLICATIVE = frozenset({"force", "manage", "begin", "start", "continue", "compel", "oblige", "succeed", "resume"})
 _FUTURE_AUX = frozenset({"will", "would", "shall", "should", "must", "can", "'ll", "wo", "ca"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "who", "which", "that", "this",
                        "these", "those", "one", "someone", "anyone"})
@@ -158,6 +160,8 @@ def _depth(tok: Any, span: Any) -> int:
 def _unreal(tok: Any, span: Any) -> bool:
     """Is the word under a future, a modal or an intention ("will visit", "plans to strike", "called for
     a ceasefire")? A modal perfect ("may have killed") still reports the past."""
+    if any(c.tag_ == "TO" for c in tok.children) and tok.head.lemma_.lower() not in _IMPLICATIVE:
+        return True  # "bombs are to kill", "sent troops to retake the town"; "forced to flee" happened
     node = tok
     while True:
         auxes = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
@@ -208,6 +212,9 @@ def _candidate(tok: Any) -> tuple[str, str] | None:
         return None
     if word in ("shelling", "bombing", "fighting", "shooting", "killing"):
         lemma = word  # the small model tags "shelling" AUX or VERB; the noun is meant
+    known = taxonomy.TRIGGERS.keys() | taxonomy.ATTACK_WORDS | taxonomy.OTHER_NOUNS
+    if lemma not in known:  # a capitalised "Airstrikes" keeps its plural as lemma
+        lemma = next((f for f in sorted(_forms(tok)) if f in known), lemma)
     if pos == "NOUN" and lemma in taxonomy.OTHER_NOUNS:
         return "other", lemma
     if lemma in taxonomy.VERB_ONLY and pos != "VERB" or lemma in taxonomy.NOUN_ONLY and pos not in ("NOUN", "PROPN"):
@@ -234,6 +241,14 @@ def _candidate(tok: Any) -> tuple[str, str] | None:
     return kind, lemma
 
 
+def _judged(tok: Any) -> bool:
+    """"All bombs are to kill", "the attack was a war crime": the event word is the subject of a judgement
+    (a copula), not reported as happening ("there were clashes" is)."""
+    head = tok.head
+    return (tok.dep_ == "nsubj" and head.lemma_ == "be" and head.pos_ in ("AUX", "VERB")
+            and not any(c.dep_ == "expl" for c in head.children))
+
+
 def _typed(tok: Any) -> bool:
     return taxonomy.type_of("strike", _modifier_lemmas(tok)) != taxonomy.GENERIC_ATTACK
 
@@ -254,26 +269,31 @@ def _trigger(content: Any) -> tuple[Any, str, str, list[Any]] | None:
     cands = []
     for tok in content:
         got = _candidate(tok)
-        if got is not None and not _unreal(tok, content):
+        if got is not None and not _unreal(tok, content) and not _judged(tok):
             cands.append((_depth(tok, content), taxonomy.SPECIFICITY.get(got[0], 99), tok.i, tok, *got))
     if not cands:
         return _other(content)
     cands.sort(key=lambda c: c[:3])
     _, _, _, tok, kind, lemma = cands[0]
     doers = [] if kind == "other" else _doers(tok)
-    if kind in taxonomy.OUTCOME_TYPES:
-        below = [c for c in cands[1:] if (c[4] in taxonomy.ATTACK_TYPES or c[4] == "other")
-                 and tok.is_ancestor(c[3])]
+    if kind in taxonomy.OUTCOME_TYPES:  # the attack named anywhere in the claim caused the deaths
+        below = [c for c in cands[1:] if c[4] in taxonomy.ATTACK_TYPES
+                 or (c[5] in taxonomy.DISASTERS and tok.is_ancestor(c[3]))]
         if below:
             _, _, _, tok, kind, lemma = min(below, key=lambda c: c[:3])
             doers = _doers(tok) + [d for d in doers if d.lemma_.lower() not in _MEANS and not _candidate(d)]
+    if kind == taxonomy.GENERIC_ATTACK:  # "airstrikes struck", "a terrorist explosion struck": the named kind
+        named = [c for c in cands if c[3].head.i == tok.i and c[4] in taxonomy.ATTACK_TYPES - {kind}]
+        if named:
+            _, _, _, tok, kind, lemma = named[0]
+            doers = doers + _doers(tok)
     return tok, kind, lemma, doers
 
 
 def _other(content: Any) -> tuple[Any, str, str, list[Any]] | None:
     """The content's root verb as an ``other`` event, if it is one (see the module docstring)."""
     root = next((t for t in content if t.head.i == t.i or not (content.start <= t.head.i < content.end)), None)
-    if root is None or root.pos_ != "VERB" or root.lemma_.lower() in NOT_EVENTS or _unreal(root, content):
+    if root is None or root.pos_ != "VERB" or not root.is_alpha or root.lemma_.lower() in NOT_EVENTS or _unreal(root, content):
         return None
     if root.tag_ not in ("VBD", "VBN", "VBZ", "VBP") or any(c.dep_ in ("xcomp", "ccomp") for c in root.children):
         return None
@@ -329,6 +349,8 @@ def _doers(tok: Any) -> list[Any]:
                 out.append(c)
             if c.dep_ == "prep" and c.lower_ == "by":
                 out.extend(p for p in c.children if p.dep_ == "pobj")
+            if c.dep_ == "acl":  # "rocket shells fired by terrorists"
+                out.extend(p for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj")
         head = tok.head
         if tok.dep_ == "nsubjpass":  # "the shelling was carried out by rebels"
             out.extend(p for c in head.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj")
@@ -337,7 +359,7 @@ def _doers(tok: Any) -> list[Any]:
             out.extend(c for c in head.children if c.dep_ == "nsubj")
     return [t for t in out if t.lower_ not in _PRONOUNS and t.pos_ != "PRON" and t.like_num is False
             and t.ent_type_ not in ("DATE", "TIME", "CARDINAL") and t.lemma_.lower() not in _WEAPONS
-            and not (t.lemma_.lower() in taxonomy.TRIGGERS.keys() | taxonomy.ATTACK_WORDS and t.lemma_.lower() != "artillery")]
+            and not (_forms(t) & (taxonomy.TRIGGERS.keys() | taxonomy.ATTACK_WORDS) - {"artillery"})]
 
 
 def _agents(doers: list[Any], camps: Camps | None, content: Any) -> list[Actor]:

@@ -31,9 +31,13 @@ _TARGET_NOUNS = frozenset({"attack", "strike", "airstrike", "raid", "assault", "
                            "advance", "siege", "push", "march"})
 _TARGET_VERBS = frozenset({"shell", "bomb", "strike", "hit", "attack", "capture", "seize", "storm", "raid", "retake",
                            "recapture", "besiege", "enter", "overrun", "bombard", "target", "rock", "shake", "liberate",
-                           "flee", "leave", "evacuate", "reach", "visit"})
+                           "flee", "leave", "evacuate", "reach", "visit", "free"})
 _TAKE_VERBS = frozenset({"capture", "seize", "storm", "retake", "recapture", "overrun", "enter", "besiege", "liberate",
-                         "flee", "leave", "evacuate"})
+                         "free", "flee", "leave", "evacuate"})
+_LANDING_VERBS = frozenset({"fall", "fire", "drop", "land", "rain", "launch", "hit", "strike", "target", "shell",
+                            "bomb", "open"})
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                         "outskirts", "edge", "outside", "centre", "center", "heart"})
 PLACE_NOUNS = frozenset({"village", "town", "city", "district", "province", "governorate", "region", "area",
                          "neighbourhood", "neighborhood", "suburb", "quarter", "camp", "countryside", "outskirts",
                          "county", "state", "capital", "municipality", "enclave", "hamlet", "valley", "island",
@@ -54,8 +58,8 @@ _NOT_PLACE_WORDS = frozenset({"observatory", "front", "command", "council", "min
                               "organization", "organisation", "committee", "coalition", "agency", "news", "police",
                               "brigade", "brigades", "battalion", "regime", "government", "party", "movement", "union",
                               "rights", "nations", "office", "media", "television", "tv", "press", "radio", "times",
-                              "post", "network", "monitor", "crescent", "cross", "unit", "units", "militia", "corps"})
-_ACTOR_ENTS = frozenset({"ORG", "NORP", "PERSON"})
+                              "post", "network", "monitor", "crescent", "cross", "unit", "units", "militia", "corps",
+                              "helmets", "defence", "defense", "meeting", "conference", "talks", "summit"})
 
 
 def key(name: str) -> str:
@@ -136,13 +140,13 @@ def places(sent: "SpacySpan", start: int, end: int) -> list[Place]:
         if not (start <= tok.idx < end) or tok.dep_ in ("compound", "poss"):
             continue
         span = None
-        if tok.pos_ == "PROPN" and _in_place_position(tok) and (tok.ent_type_ not in _ACTOR_ENTS or _named_place(tok)):
+        if tok.pos_ == "PROPN" and _in_place_position(tok):  # the position says place, whatever the tagger's label
             span = _name_span(tok)
         elif (tok.pos_ == "PROPN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _TARGET_VERBS
               and (tok.ent_type_ in ("", "GPE", "LOC", "FAC") or tok.head.lemma_.lower() in _TAKE_VERBS)):
             span = _name_span(tok)  # "shelled eastern Aleppo", "captured Tal Ruwaq"
         elif tok.lemma_.lower() in PLACE_NOUNS and _in_place_position(tok, common=True):
-            names = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            names = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.pos_ == "PROPN"]
             span = doc[names[0].i: tok.i + 1] if names else None  # "in Aleppo province"
         elif tok.pos_ == "PROPN" and tok.dep_ == "nsubj" and tok.head.lemma_ == "fall":
             span = _name_span(tok)  # "Tal Ruwaq fell"
@@ -168,14 +172,6 @@ def places(sent: "SpacySpan", start: int, end: int) -> list[Place]:
     return kept
 
 
-def _named_place(tok: Any) -> bool:
-    """"The village of Kafr Hamra", "the strike on Kafr Hamra": a place noun or an attack names it a
-    place, whatever label the tagger gave the name (but an organisation or a people stays one)."""
-    if tok.head.lower_ == "of":
-        return tok.head.head.lemma_.lower() in PLACE_NOUNS
-    return tok.ent_type_ not in ("ORG", "NORP") and tok.head.head.lemma_.lower() in _TARGET_NOUNS
-
-
 def _modifier(ent: Any) -> bool:
     """"U.S. air strikes", "Syrian government": a name modifying a noun that is no place is its actor
     or its kind, not where it happened ("the Aleppo countryside" is a place)."""
@@ -188,6 +184,8 @@ def _modifier(ent: Any) -> bool:
         return True  # "regime allies Iran and Russia"
     if root.dep_ == "conj" and _modifier_like(root.head):
         return True
+    if root.head.lemma_.lower() in _TARGET_NOUNS | {"airstrike", "raid", "blast", "explosion"} and not kind(key(ent.text)):
+        return False  # "an Idlib airstrike" happened in Idlib; "U.S. air strikes" were the country's
     return (root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.i >= ent.end
             and root.head.lemma_.lower() not in PLACE_NOUNS and root.head.pos_ != "PROPN")
 
@@ -209,8 +207,10 @@ def _in_place_position(tok: Any, common: bool = False) -> bool:
     prep = head.lower_
     if prep in LOCATIVE:
         return True
-    if prep == "on" and head.head.lemma_.lower() in _TARGET_NOUNS:
-        return True
+    if prep == "on" and head.head.lemma_.lower() in _TARGET_NOUNS | _LANDING_VERBS:
+        return True  # "the attack on X", "barrel bombs fell on X", "shells fired on X"
+    if prep == "of" and head.head.lemma_.lower() in _DIRECTIONS:
+        return True  # "west of Aleppo"
     return not common and prep == "of" and head.head.lemma_.lower() in PLACE_NOUNS
 
 

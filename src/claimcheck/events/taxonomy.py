@@ -14,6 +14,7 @@ attack         an armed attack of no named kind                  attack, strike,
 capture        territory taken, a place fallen                   capture, seize, fall
 withdrawal     forces pulling out                                withdraw, retreat, pull out
 killing        deaths (the outcome of an attack, or a massacre)   kill, die, dead, massacre
+injury         people wounded (an outcome too)                   wound, injure, injury
 arrest         arrest or detention                               arrest, detain, abduct
 displacement   people fleeing or evacuated                       flee, displace, evacuate
 agreement      a ceasefire, truce or deal                        ceasefire, truce, agree
@@ -23,13 +24,13 @@ other          any other event; ``lemma`` says which            earthquake, take
 ``other`` keeps the taxonomy open at the bottom: news outside war (ECB+ has earthquakes,
 takeovers, rehab admissions) still gets events, and grouping compares their trigger lemmas.
 :func:`compatible` says which two types may report one event: deaths are reported as the outcome of
-strikes, shelling, bombings and shootings, so ``killing`` goes with each of them.
+strikes, shelling, bombings and shootings, so ``killing`` (and ``injury``) goes with each of them.
 """
 
 from __future__ import annotations
 
 TYPES = ("air_strike", "shelling", "bombing", "shooting", "clash", "chemical_attack", "attack", "capture",
-         "withdrawal", "killing", "arrest", "displacement", "agreement", "other")
+         "withdrawal", "killing", "injury", "arrest", "displacement", "agreement", "other")
 
 # Trigger lemmas (verbs and nouns, lower-case) -> type. Multi-word triggers are read in frames.py.
 TRIGGERS: dict[str, str] = {}
@@ -40,9 +41,10 @@ for _type, _words in {
     "shooting": "shoot shooting gunfire",
     "clash": "clash fighting fight battle skirmish combat firefight offensive assault",
     "chemical_attack": "chlorine sarin",
-    "capture": "capture seize seizure fall overrun retake recapture liberate storm secure",
+    "capture": "capture seize seizure fall overrun retake recapture liberate free storm secure",
     "withdrawal": "withdraw withdrawal retreat pullout",
     "killing": "kill killing die dead death massacre execute execution behead slaughter murder toll",
+    "injury": "wound injure injury",
     "arrest": "arrest detain detention abduct abduction kidnap kidnapping jail imprison",
     "displacement": "flee displace displacement evacuate evacuation exodus",
     "agreement": "ceasefire cease-fire truce agreement deal accord armistice",
@@ -75,9 +77,14 @@ OTHER_NOUNS = frozenset({
     "demonstration", "riot",
 })
 
+# Of those, the ones that kill by themselves ("an earthquake killed 12": the event is the earthquake).
+DISASTERS = frozenset({"earthquake", "quake", "tremor", "aftershock", "tsunami", "storm", "hurricane", "typhoon",
+                       "cyclone", "tornado", "flood", "flooding", "landslide", "avalanche", "wildfire", "blaze",
+                       "eruption", "crash", "collision", "derailment", "accident", "outbreak", "epidemic", "drought"})
+
 # Deaths, injuries and arrests are what an attack leaves; a frame with such a trigger looks for the
 # attack that caused them (frames.py), and grouping lets them meet any attack type.
-OUTCOME_TYPES = frozenset({"killing"})
+OUTCOME_TYPES = frozenset({"killing", "injury"})
 ATTACK_TYPES = frozenset({"air_strike", "shelling", "bombing", "shooting", "clash", "chemical_attack", "attack"})
 
 # How specific a type is (lower is more specific), for choosing among triggers at one depth.
@@ -117,7 +124,7 @@ def compatible(t1: str, t2: str) -> bool:
     pair = {t1, t2}
     attackish = ATTACK_TYPES
     if pair & OUTCOME_TYPES and pair - OUTCOME_TYPES <= attackish:
-        return True
+        return True  # deaths and injuries with an attack, or with each other
     if GENERIC_ATTACK in pair and pair <= attackish:
         return True
     return pair in ({"air_strike", "shelling"}, {"air_strike", "bombing"}, {"shelling", "bombing"},

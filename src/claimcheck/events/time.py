@@ -204,15 +204,26 @@ def time_refs(sent: "SpacySpan", published: date | str | None) -> list[TimeRef]:
             if _CLOCK_AFTER.match(doc_text(sent.doc), end):
                 continue  # "(2000 GMT)": a time of day
             got = resolve(text, published)
-            if got is None and not _ANCHOR.search(text) or (got is None and _DURATION.match(clean(text).lower())):
-                continue
+            if got is None and (not _ANCHOR.search(text) or _DURATION.match(clean(text).lower())
+                                or _PART_OF_DAY.match(" " + clean(text))):
+                continue  # no point in time, or a bare "night" the date next to it already gives
             refs.append(TimeRef(text, start, end, *(got or (None, None, None))))
     covered = [(r.start, r.end) for r in refs]
     for tok in sent:
-        if tok.lower_ == "overnight" and not any(a <= tok.idx < b for a, b in covered):
-            got = resolve(tok.text, published)
-            refs.append(TimeRef(tok.text, tok.idx, tok.idx + len(tok.text), *(got or (None, None, None))))
+        if any(a <= tok.idx < b for a, b in covered):
+            continue
+        word = tok.lower_
+        if word.endswith("s") and word[:-1] in WEEKDAYS and tok.i + 1 < len(tok.doc) and tok.nbor(1).pos_ == "NOUN":
+            word = word[:-1]  # "Mondays fighting": a possessive that lost its apostrophe
+        if word == "overnight" or (word in WEEKDAYS and tok.pos_ == "PROPN"):  # what the tagger left out
+            text = tok.text[:len(word)]
+            got = resolve(text, published)
+            refs.append(TimeRef(text, tok.idx, tok.idx + len(text), *(got or (None, None, None))))
     return sorted(refs, key=lambda r: r.start)
+
+
+def _month_word(tok: Any) -> bool:
+    return re.fullmatch(_MONTH_WORD, tok.lower_) is not None
 
 
 def _runs(ent: "SpacySpan") -> list[tuple[int, int]]:
@@ -239,6 +250,8 @@ def _runs(ent: "SpacySpan") -> list[tuple[int, int]]:
             run = run[1:]
         while run and run[-1].lower_ in ("of", "the", "on", "in", "at", "a"):
             run = run[:-1]
+        if len(run) > 1 and run[-1].like_num and len(run[-1].text) <= 2 and not _month_word(run[-2]):
+            run = run[:-1]  # "On Sunday 11 civilians were killed": the 11 counts people
         if run:
             spans.append((run[0].idx, run[-1].idx + len(run[-1].text)))
     return spans

@@ -3,14 +3,17 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
+from claimcheck.nlp import doc_text
 from claimcheck.quantities import is_money
 from claimcheck.records import Claim, Victims
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+_AGE = re.compile(r"[\s-]*(?:years?|months?)[\s-]*old\b", re.IGNORECASE)
 CATEGORIES = {
     "civilian": "civilians", "child": "children", "kid": "children", "baby": "children", "boy": "children",
     "girl": "children", "woman": "women", "fighter": "fighters", "militant": "fighters", "rebel": "fighters",
@@ -21,6 +24,14 @@ CATEGORIES = {
     "worker": "people", "student": "people", "passenger": "people", "victim": "people", "member": "people",
     "protester": "people", "demonstrator": "people", "patient": "people", "family": "people",
     "force": "soldiers", "guard": "soldiers", "recruit": "soldiers", "militiamen": "fighters",
+    "infant": "children", "toddler": "children", "teenager": "children", "schoolchild": "children",
+    "pupil": "children", "son": "people", "daughter": "people", "relative": "people", "adult": "people",
+    "volunteer": "people", "journalist": "people", "reporter": "people", "doctor": "people", "medic": "people",
+    "nurse": "people", "teacher": "people", "refugee": "people", "migrant": "people", "prisoner": "people",
+    "detainee": "people", "hostage": "people", "official": "people", "employee": "people", "staff": "people",
+    "worshipper": "people", "pilgrim": "people", "shopper": "people", "inmate": "people", "youth": "people",
+    "citizen": "people", "syrian": "people", "iraqi": "people", "kurd": "people", "palestinian": "people",
+    "evacuee": "people", "individual": "people", "casualty": "people",
 }
 OUTCOMES = {
     "kill": "killed", "die": "killed", "dead": "killed", "death": "killed", "toll": "killed", "massacre": "killed",
@@ -36,12 +47,14 @@ def victims_of(doc: "Doc", claim: Claim) -> list[Victims]:
     arrested, displaced)."""
     out = []
     for q in claim.quantities:
-        if is_money(q):
-            continue
+        if is_money(q) or _AGE.match(doc_text(doc), q.span.end):
+            continue  # "$2 million"; "a 39-year-old man" is one man, not 39
         category = CATEGORIES.get(q.counted or "")
         outcome = _outcome(doc, q.span.start, q.span.end)
-        if category is None and outcome is None:
-            continue  # "30 trucks", "two days": no one hit
+        if outcome is None and category in (None, "people"):
+            continue  # "30 trucks", "100 people gathered": no one said to be hit
+        if category is None and q.counted:
+            continue  # "two besieged towns", "nine air raids": counts of things, not of people
         out.append(Victims(q.value, category, outcome, q.span, q.approximate, q.low, q.high))
     return out
 
@@ -64,6 +77,10 @@ def _outcome(doc: "Doc", start: int, end: int) -> str | None:
         if node.head.i == node.i:
             break
         node = node.head
+    for anc in list(tok.ancestors)[:3]:  # "raised the death toll ... to 61"
+        if anc.lemma_.lower() in ("raise", "rise", "climb", "reach", "jump", "increase", "put") and any(
+                c.lemma_.lower() == "toll" for c in anc.children if c.dep_ in ("dobj", "nsubj")):
+            return "killed"
     for nxt in doc[tok.i + 1: tok.i + 4]:
         word = OUTCOMES.get(nxt.lemma_.lower()) or OUTCOMES.get(nxt.lower_)
         if word:

@@ -78,6 +78,7 @@ def dispute_json(dispute: Dispute, topic: Topic) -> dict[str, Any]:
         "schema": SCHEMA,
         "id": dispute.id,
         "topic": {"id": topic.id, "label": topic.label},
+        "event": dispute.event_id,
         "score": round(dispute.score, SCORE_DIGITS),
         "reasons": [
             {

@@ -1,0 +1,229 @@
+"""Events: does claimcheck put the claims of one real-world event together, and keep disputes within
+an event? Halves as in benchmarks/event_corpora.py (tune on `a`, report on `b`); baselines in the
+same run.
+
+- GVA (SemEval-2018 gun-violence pool, a sample of whole incidents per half): an article's event is
+  the most frequent event among its claims (an article with no event is alone); pairwise precision /
+  recall / F1 of "same event" over article pairs against "same incident", and ARI. Baselines: topics
+  as events (an article's most frequent topic); same extracted (date, place) (an article's most
+  frequent resolved day and first place key among its frames).
+- ECB+ (22 topics, each two different events of one kind): ARI and pair F1 of article events against
+  the incident, and the precision of same-topic article pairs put in one event (the hard case: two
+  earthquakes). Baseline: topics.
+- FA-KES (camps by outlet, see event_corpora.FAKES_CAMPS): `pipeline.check` on the half, and the same
+  with main's code (`--baseline-src`, default ../main/src, run in a subprocess) in the same run:
+  disputes per article; of the cross-article numeric / responsibility / polarity disputes whose two
+  articles both have a crowd date and location, the share with the same (date, location)
+  (precision); of same-event cross-outlet article pairs whose crowd counts differ by more than 15% or
+  whose actors differ, the share with a dispute (recall); the largest topic's and event's share of
+  claims.
+
+    .venv/bin/python benchmarks/events.py [--half a|b|both] [--gva-max 500] [--only gva,ecb,fakes]
+        [--baseline-src DIR|none] [--json FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from collections import Counter
+from itertools import combinations
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import event_corpora as ec  # noqa: E402
+
+EVENT_KINDS = {"numeric", "responsibility", "polarity"}
+
+
+def _pairs(n: int) -> int:
+    return n * (n - 1) // 2
+
+
+def pair_prf(pred: dict[str, str], gold: dict[str, str]) -> dict[str, float]:
+    """Pairwise precision / recall / F1 of two clusterings over the same items (via the contingency)."""
+    ids = sorted(gold)
+    cells = Counter((pred[i], gold[i]) for i in ids)
+    tp = sum(_pairs(n) for n in cells.values())
+    pp = sum(_pairs(n) for n in Counter(pred[i] for i in ids).values())
+    gp = sum(_pairs(n) for n in Counter(gold[i] for i in ids).values())
+    p = tp / pp if pp else 0.0
+    r = tp / gp if gp else 0.0
+    return {"P": round(p, 3), "R": round(r, 3), "F1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
+            "pred_pairs": pp, "gold_pairs": gp}
+
+
+def ari(pred: dict[str, str], gold: dict[str, str]) -> float:
+    from sklearn.metrics import adjusted_rand_score
+
+    ids = sorted(gold)
+    return round(float(adjusted_rand_score([gold[i] for i in ids], [pred[i] for i in ids])), 3)
+
+
+def _most(values, default):
+    c = Counter(v for v in values if v is not None)
+    return sorted(c.items(), key=lambda kv: (-kv[1], str(kv[0])))[0][0] if c else default
+
+
+def article_labels(articles, claims, label_of) -> dict[str, str]:
+    by_article: dict[str, list] = {a.id: [] for a in articles}
+    for c in claims:
+        by_article.setdefault(c.article.id, []).append(label_of(c))
+    return {aid: str(_most(v, "alone:" + aid)) for aid, v in by_article.items()}
+
+
+def _date_place(c):
+    f = c.event
+    if f is None or f.time is None or not f.time.date or not f.places:
+        return None
+    return f"{f.time.date}|{f.places[0].key}"
+
+
+def grouped(corpus):
+    """Claims (cached extraction), vectors, events and topics of a corpus half."""
+    from claimcheck.cluster import cluster_topics
+    from claimcheck.embed import load_embedder
+    from claimcheck.events.group import group_events
+    from claimcheck.pipeline import claim_vectors
+
+    articles, claims = ec.extracted(corpus)
+    vectors = claim_vectors(load_embedder(), claims)
+    clock = time.perf_counter()
+    claims, events = group_events(claims, vectors)
+    seconds = time.perf_counter() - clock
+    topics, topic_of = cluster_topics(claims, vectors)
+    return articles, claims, vectors, events, topic_of, seconds
+
+
+def clustering_figures(corpus, gold_key: str) -> dict:
+    articles, claims, _, events, topic_of, seconds = grouped(corpus)
+    gold = {a.id: str(corpus.gold[a.id][gold_key]) for a in articles}
+    topic = {c.id: t for c, t in zip(claims, topic_of)}
+    systems = {
+        "events": article_labels(articles, claims, lambda c: c.event.id if c.event else None),
+        "topics": article_labels(articles, claims, lambda c: f"t{topic[c.id]}"),
+        "same date+place": article_labels(articles, claims, _date_place),
+    }
+    out = {"articles": len(articles), "claims": len(claims), "framed": sum(c.event is not None for c in claims),
+           "n_events": len(events), "grouping_s": round(seconds, 2)}
+    for name, pred in systems.items():
+        out[name] = {**pair_prf(pred, gold), "ARI": ari(pred, gold)}
+        if corpus.name == "ecb":
+            same_topic = [(x, y) for x, y in combinations(sorted(gold), 2)
+                          if corpus.gold[x]["topic"] == corpus.gold[y]["topic"] and pred[x] == pred[y]]
+            ok = sum(gold[x] == gold[y] for x, y in same_topic)
+            out[name]["same_topic_precision"] = round(ok / len(same_topic), 3) if same_topic else None
+    return out
+
+
+# ------------------------------------------------------------------------------------------ FA-KES
+
+def _count(v: str) -> float | None:
+    try:
+        return float(v)
+    except (TypeError, ValueError):
+        return None
+
+
+def _differ(g1: dict, g2: dict) -> bool:
+    for k in ("nb_civilians", "nb_noncivilians", "nb_children"):
+        x, y = _count(g1.get(k)), _count(g2.get(k))
+        if x is not None and y is not None and abs(x - y) > 0.15 * max(x, y, 1e-9):
+            return True
+    a1, a2 = (g.get("actor", "").strip().casefold() for g in (g1, g2))
+    return bool(a1 and a2 and a1 != a2)
+
+
+def fakes_figures(half: str) -> dict:
+    """FA-KES figures of the code on sys.path (this branch, or main's in the baseline subprocess)."""
+    from claimcheck import pipeline
+
+    corpus = ec.fakes(half)
+    if corpus is None:
+        return {}
+    camps = ec.fakes_camps(ec.CACHE)
+    clock = time.perf_counter()
+    result = pipeline.check(list(corpus.articles), camps)
+    seconds = time.perf_counter() - clock
+    gold = corpus.gold
+    real = [d for d in result.disputes if d.score >= 0.5 and not all(r.kind == "update" for r in d.reasons)]
+    cross = [d for d in real if d.a.article.id != d.b.article.id]
+    known = [d for d in cross if all(gold[x].get("date") and gold[x].get("location") for x in (d.a.article.id, d.b.article.id))]
+    ev = [d for d in known if {r.kind for r in d.reasons} & EVENT_KINDS]
+    same = lambda d: gold[d.a.article.id]["event"] == gold[d.b.article.id]["event"]  # noqa: E731
+    flagged = {frozenset((d.a.article.id, d.b.article.id)) for d in cross}
+    targets = [frozenset((x, y)) for x, y in combinations(sorted(gold), 2)
+               if gold[x]["event"] == gold[y]["event"] and gold[x]["source"] != gold[y]["source"]
+               and _differ(gold[x], gold[y])]
+    sizes = Counter(result.topic_of)
+    events = getattr(result, "events", ())
+    framed = sum(getattr(c, "event", None) is not None for c in result.claims)
+    return {
+        "articles": len(result.articles), "claims": len(result.claims), "disputes": len(real),
+        "updates": sum(all(r.kind == "update" for r in d.reasons) for d in result.disputes),
+        "disputes_per_article": round(len(real) / max(len(result.articles), 1), 2),
+        "cross_event_kind_known": len(ev),
+        "same_event_precision_event_kinds": round(sum(map(same, ev)) / len(ev), 3) if ev else None,
+        "same_event_precision_all_known": round(sum(map(same, known)) / len(known), 3) if known else None,
+        "recall_target_pairs": len(targets),
+        "recall": round(sum(t in flagged for t in targets) / len(targets), 3) if targets else None,
+        "largest_topic_share": round(max(sizes.values()) / len(result.claims), 3) if sizes else None,
+        "events": len(events), "framed_claims": framed,
+        "largest_event_share": round(max(len(e.claim_ids) for e in events) / max(framed, 1), 3) if events else None,
+        "seconds": round(seconds, 1), "timings": {k: round(v, 1) for k, v in result.timings.items()},
+    }
+
+
+def baseline_fakes(half: str, src: Path) -> dict:
+    """The same FA-KES figures with another checkout's code (main's), in a subprocess."""
+    env = {**os.environ, "PYTHONPATH": str(src)}
+    out = subprocess.run([sys.executable, __file__, "--fakes-only", half], env=env, capture_output=True, text=True)
+    if out.returncode != 0:
+        return {"error": out.stderr.strip().splitlines()[-1:]}
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--half", choices=["a", "b", "both"], default="both")
+    ap.add_argument("--gva-max", type=int, default=500, help="articles per half (whole incidents)")
+    ap.add_argument("--only", default="gva,ecb,fakes")
+    ap.add_argument("--baseline-src", default=str(ec.ROOT.parent / "main" / "src"))
+    ap.add_argument("--fakes-only", help=argparse.SUPPRESS)
+    ap.add_argument("--json", type=Path)
+    args = ap.parse_args()
+    if args.fakes_only:
+        print(json.dumps(fakes_figures(args.fakes_only)))
+        return
+    import logging
+
+    logging.disable(logging.WARNING)
+    halves = ["a", "b"] if args.half == "both" else [args.half]
+    only = set(args.only.split(","))
+    report: dict = {}
+    for half in halves:
+        if "gva" in only and (c := ec.gva(half, args.gva_max)) is not None:
+            report[f"gva/{half}"] = clustering_figures(c, "incident")
+            print(f"gva/{half}", json.dumps(report[f"gva/{half}"]), flush=True)
+        if "ecb" in only and (c := ec.ecb(half)) is not None:
+            report[f"ecb/{half}"] = clustering_figures(c, "incident")
+            print(f"ecb/{half}", json.dumps(report[f"ecb/{half}"]), flush=True)
+        if "fakes" in only:
+            report[f"fakes/{half}"] = fakes_figures(half)
+            print(f"fakes/{half}", json.dumps(report[f"fakes/{half}"]), flush=True)
+            if args.baseline_src != "none":
+                report[f"fakes/{half} main"] = baseline_fakes(half, Path(args.baseline_src))
+                print(f"fakes/{half} main", json.dumps(report[f"fakes/{half} main"]), flush=True)
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,119 @@
+"""Disputes respect events (see ``claimcheck.events``): the rule reasons that compare what happened
+(numeric, responsibility, polarity) compare claims of one event, and a toll that rises in a later
+report of the same event is an ``update``, not a dispute.
+
+- Claims of two different events keep only ``explicit_denial`` (one source saying another's claim is
+  false holds whatever event the frames saw).
+- A pair where one claim has an event and the other none keeps numeric, responsibility and polarity
+  only for near-paraphrases (cosine >= ``EVENTLESS_MIN_SIM``); ``learned`` and the denial stay.
+- Pairs where neither claim has an event are read as before events existed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+from claimcheck.records import Claim, Event, Quantity, Reason
+
+DAY_APART = 1  # days: two reports' resolved days further apart than this are two events
+# Two events that grouping did not link but nothing sets apart (no dates or places to compare: "the
+# assault" and "four of our fighters were killed") are read as before events: the rules' own gates.
+UNLINKED_AS_BEFORE = True
+EVENTLESS_MIN_SIM = 0.8  # one side without an event: the event rules need near-paraphrases
+EVENT_RULES = frozenset({"numeric", "responsibility", "polarity"})
+
+
+def event_of(claim: Claim) -> str | None:
+    return claim.event.id if claim.event is not None else None
+
+
+def shared_event(a: Claim, b: Claim) -> str | None:
+    """The event both claims were grouped into, or None."""
+    ea, eb = event_of(a), event_of(b)
+    return ea if ea is not None and ea == eb else None
+
+
+def _day(iso: str | None) -> int | None:
+    try:
+        return date.fromisoformat(iso[:10]).toordinal() if iso else None
+    except ValueError:
+        return None
+
+
+def _apart(day_a: tuple[str | None, str | None, str | None], day_b: tuple[str | None, str | None, str | None],
+           places_a: set[str], places_b: set[str]) -> bool:
+    """(date, until, precision) of two reports and their place keys: days more than ``DAY_APART``
+    apart (day or week precision), or places with no key in common."""
+    if day_a[2] in ("day", "week") and day_b[2] in ("day", "week"):
+        a0, b0 = _day(day_a[0]), _day(day_b[0])
+        a1, b1 = _day(day_a[1]) or a0, _day(day_b[1]) or b0
+        if None not in (a0, b0, a1, b1) and max(a0, b0) - min(a1, b1) > DAY_APART:
+            return True
+    return bool(places_a) and bool(places_b) and not places_a & places_b
+
+
+def known_apart(a: Claim, b: Claim, events: Mapping[str, Event] | None = None) -> bool:
+    """Do the two claims report events known to differ, by their events (``events``: id -> Event,
+    the dates and places of all the event's reports) or else their own frames?"""
+    fa, fb = a.event, b.event
+    if fa is None or fb is None:
+        return False
+    ea, eb = (events or {}).get(fa.id or ""), (events or {}).get(fb.id or "")
+    if ea is not None and eb is not None and _apart((ea.date, ea.until, ea.precision), (eb.date, eb.until, eb.precision),
+                                                   set(ea.places), set(eb.places)):
+        return True
+    ta, tb = fa.time, fb.time
+    keys = [{p.key for p in f.places} | {p.within for p in f.places if p.within} for f in (fa, fb)]
+    return _apart((ta.date, ta.until, ta.precision) if ta else (None, None, None),
+                  (tb.date, tb.until, tb.precision) if tb else (None, None, None),
+                  keys[0] if fa.places else set(), keys[1] if fb.places else set())
+
+
+def gate(found: list[Reason], a: Claim, b: Claim, sim: float, events: Mapping[str, Event] | None = None,
+         ) -> list[Reason]:
+    """The reasons a pair keeps given its claims' events (see the module docstring)."""
+    ea, eb = event_of(a), event_of(b)
+    if ea == eb:  # one event, or neither has one
+        return found
+    if ea is not None and eb is not None:
+        if known_apart(a, b, events):
+            return [r for r in found if r.kind == "explicit_denial"]
+        return found if UNLINKED_AS_BEFORE else [r for r in found if r.kind not in EVENT_RULES or sim >= EVENTLESS_MIN_SIM]
+    if sim < EVENTLESS_MIN_SIM:
+        return [r for r in found if r.kind not in EVENT_RULES]
+    return found
+
+
+def _quantity_at(claim: Claim, start: int) -> Quantity | None:
+    return next((q for q in claim.quantities if q.span.start == start), None)
+
+
+def as_update(found: list[Reason], a: Claim, b: Claim, camps: tuple[str | None, str | None],
+              published: Mapping[str, str]) -> list[Reason]:
+    """A numeric reason between two reports of one event becomes ``update`` (weight 0) when the later
+    article gives the higher figure and the two are of one camp or either has none: the toll rose."""
+    if shared_event(a, b) is None:
+        return found
+    day_a, day_b = (published.get(c.article.id, "")[:10] for c in (a, b))
+    if not day_a or not day_b or day_a == day_b:
+        return found
+    if camps[0] is not None and camps[1] is not None and camps[0] != camps[1]:
+        return found
+    out = []
+    for r in found:
+        if r.kind == "numeric" and len(r.evidence) >= 2:
+            qa, qb = _quantity_at(a, r.evidence[0].start), _quantity_at(b, r.evidence[1].start)
+            if qa is not None and qb is not None and qa.value != qb.value:
+                later_higher = (qb.value > qa.value) == (day_b > day_a)
+                if later_higher:
+                    first, then = (r.evidence[0].text, r.evidence[1].text) if day_a < day_b else (
+                        r.evidence[1].text, r.evidence[0].text)
+                    r = Reason("update", f"the toll rose from {first!r} to {then!r} in a later report",
+                               r.evidence, 0.0)
+        out.append(r)
+    return out
+
+
+def is_update_only(found: list[Reason]) -> bool:
+    return bool(found) and all(r.kind == "update" for r in found)

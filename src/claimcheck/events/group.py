@@ -1,0 +1,293 @@
+"""Event frames -> events: which claims report the same real-world event, across articles.
+
+1. **Candidates** by blocking: claims whose frames share a place key (or one is named within the
+   other), a resolved day or ISO week, or a multi-word name, plus every pair within an article,
+   each claim's nearest neighbours by vector, and its best match in each of the articles most like
+   its own (by mean claim vector). A block over ``BIG_BLOCK`` claims pairs each claim with
+   its ``BLOCK_NEIGHBOURS`` nearest members only (``cluster.knn``), so the work stays near-linear.
+2. **Linking**: :func:`claimcheck.events.link.never_one` drops impossible pairs; the shipped linker
+   scores the rest (P(same event)).
+   Within an article the linker is not asked: two claims report one event when
+   :func:`claimcheck.events.link.same_story` says so. Across articles a pair needs an anchor
+   (:func:`claimcheck.events.link.anchored`).
+3. **Merging**, greedily, strongest pair first (within-article links score 1, so they come first):
+   two groups join when the pair links and no member of one conflicts with a member of the other
+   (complete-linkage guard on the hard constraints: resolved days, types, towns; within an article
+   also different names), and groups of two articles only when alike on average, so a chain of near
+   pairs cannot join two strikes a week apart.
+
+Claims without a frame get no event. The output is deterministic (ties resolve by claim order).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+import numpy as np
+
+from claimcheck.events.link import (
+    DAY_TOLERANCE, MIN_SIM, WITHIN_ARTICLE_MIN_SIM, Linker, anchored, common_names, contexts, features, interval,
+    load_linker, names, never_one, same_story, type_relation,
+)
+from claimcheck.events.places import kind
+from claimcheck.records import Claim, Event, EventFrame
+
+BIG_BLOCK = 400  # a block with more claims than this pairs nearest members only ...
+BLOCK_NEIGHBOURS = 50  # ... this many per claim
+GLOBAL_NEIGHBOURS = 10  # every claim is also paired with its nearest framed claims anywhere ...
+GLOBAL_MIN_SIM = 0.6  # ... this alike
+PLACE_GUARD = True  # two groups placed in different towns never merge
+ANCHOR_REQUIRED = True  # claims of two articles link only with a shared town, day or name (link.anchored)
+GROUP_MIN_SIM = 0.5  # groups of different articles merge only when their mean vectors are this alike
+ARTICLE_NEIGHBOURS = 5  # each claim meets its best match in the articles most like its own
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+def _blocks(claims: Sequence[Claim], idx: Sequence[int], common: frozenset[str] = frozenset(),
+            ) -> dict[tuple[str, str], list[int]]:
+    out: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i in idx:
+        c = claims[i]
+        f = c.event
+        assert f is not None
+        keys = {("article", c.article.id)}
+        for p in f.places:  # coarse keys (a country, a US state) would block a whole war together
+            for k in (p.key, p.within):
+                if k and kind(k) is None:
+                    keys.add(("place", k))
+        span = interval(f)
+        if span is not None and span[1] - span[0] <= 7:
+            for d in range(span[0], span[1] + 1):
+                keys.add(("day", str(d)))
+            keys.add(("week", "%d-%d" % date.fromordinal(span[0]).isocalendar()[:2]))
+        for n in names(c.sentence.text) - common:  # "Syrian Observatory" would block a war together
+            keys.add(("name", n))
+        for k in keys:
+            out[k].append(i)
+    return out
+
+
+def article_vectors(claims: Sequence[Claim], vectors: np.ndarray) -> tuple[list[str], np.ndarray, list[int]]:
+    """The articles (sorted ids), each one's mean claim vector (unit length), and each claim's article row."""
+    ids = sorted({c.article.id for c in claims})
+    row = {a: k for k, a in enumerate(ids)}
+    of = [row[c.article.id] for c in claims]
+    sums = np.zeros((len(ids), vectors.shape[1]), dtype=np.float64)
+    np.add.at(sums, of, vectors.astype(np.float64))
+    sums /= np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-12)
+    return ids, sums.astype(np.float32), of
+
+
+def candidate_pairs(claims: Sequence[Claim], vectors: np.ndarray, idx: Sequence[int]) -> list[tuple[int, int]]:
+    """Index pairs (i < j) of framed claims that might report one event: blocks, capped by kNN, and
+    for each article's ``ARTICLE_NEIGHBOURS`` most similar articles, each claim's best match there."""
+    from claimcheck.cluster import knn
+
+    pairs: set[tuple[int, int]] = set()
+    for _, members in sorted(_blocks(claims, idx, common_names(claims)).items()):
+        if len(members) < 2:
+            continue
+        if len(members) <= BIG_BLOCK:
+            pairs.update((members[x], members[y]) for x in range(len(members)) for y in range(x + 1, len(members)))
+            continue
+        neighbours, _ = knn(vectors[members], BLOCK_NEIGHBOURS)
+        for r, row in enumerate(neighbours):
+            for c in row:
+                i, j = members[r], members[int(c)]
+                pairs.add((min(i, j), max(i, j)))
+    if len(idx) > 1:
+        neighbours, sims = knn(vectors[list(idx)], GLOBAL_NEIGHBOURS)
+        for r, (row, srow) in enumerate(zip(neighbours, sims)):
+            for c, s in zip(row, srow):
+                if s >= GLOBAL_MIN_SIM:
+                    i, j = idx[r], idx[int(c)]
+                    pairs.add((min(i, j), max(i, j)))
+    pairs.update(_article_matches(claims, vectors, idx))
+    return sorted(pairs)
+
+
+def _article_matches(claims: Sequence[Claim], vectors: np.ndarray, idx: Sequence[int]) -> set[tuple[int, int]]:
+    from claimcheck.cluster import knn
+
+    ids, centroids, _ = article_vectors(claims, vectors)
+    if len(ids) < 2:
+        return set()
+    framed: dict[str, list[int]] = defaultdict(list)
+    for i in idx:
+        framed[claims[i].article.id].append(i)
+    neighbours, _ = knn(centroids, ARTICLE_NEIGHBOURS)
+    out = set()
+    for r, row in enumerate(neighbours):
+        mine = framed.get(ids[r])
+        for c in row:
+            theirs = framed.get(ids[int(c)])
+            if not mine or not theirs:
+                continue
+            sims = vectors[mine] @ vectors[theirs].T
+            for x, y in enumerate(np.argmax(sims, axis=1).tolist()):
+                i, j = mine[x], theirs[y]
+                out.add((min(i, j), max(i, j)))
+    return out
+
+
+def _fine_places(frame: EventFrame) -> set[str]:
+    return {k for p in frame.places for k in (p.key, p.within) if k and kind(k) is None}
+
+
+class _Groups:
+    """Union-find over claim indices, with what the complete-linkage guard reads per group:
+    the span of resolved days and the frame types of its members."""
+
+    def __init__(self, claims: Sequence[Claim], idx: Sequence[int], vectors: np.ndarray,
+                 common: frozenset[str] = frozenset()):
+        self.sums = {i: vectors[i].astype(np.float64) for i in idx}
+        self.parent = {i: i for i in idx}
+        self.members = {i: [i] for i in idx}
+        # the guard reads day- and week-precise times only: "in 2016" neither widens nor pins a group
+        self.days = {i: d if (d := interval(claims[i].event)) is not None and d[1] - d[0] <= 7 else None for i in idx}
+        self.width = {i: 0 if d is None else d[1] - d[0] for i, d in self.days.items()}  # widest frame's days
+        self.frames = {i: [claims[i].event] for i in idx}
+        self.places = {i: _fine_places(claims[i].event) for i in idx}
+        self.names = {i: set(names(claims[i].sentence.text) - common) for i in idx}
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def conflict(self, x: int, y: int) -> bool:
+        dx, dy = self.days[x], self.days[y]
+        if dx is not None and dy is not None and max(dx[1], dy[1]) - min(dx[0], dy[0]) > DAY_TOLERANCE + max(
+                self.width[x], self.width[y]):
+            return True
+        if PLACE_GUARD and self.places[x] and self.places[y] and not self.places[x] & self.places[y]:
+            return True  # placed in different towns (keys, or the places they are named within)
+        fx = {(f.type, f.lemma): f for f in self.frames[x]}
+        fy = {(f.type, f.lemma): f for f in self.frames[y]}
+        return any(type_relation(a, b) == "incompatible" for a in fx.values() for b in fy.values())
+
+    def alike(self, x: int, y: int) -> float:
+        a, b = self.sums[x], self.sums[y]
+        return float(a @ b / max(np.linalg.norm(a) * np.linalg.norm(b), 1e-12))
+
+    def union(self, x: int, y: int) -> None:
+        if y < x:
+            x, y = y, x
+        self.parent[y] = x
+        self.members[x] += self.members.pop(y)
+        self.frames[x] += self.frames.pop(y)
+        self.places[x] |= self.places.pop(y)
+        self.names[x] |= self.names.pop(y)
+        self.sums[x] = self.sums[x] + self.sums.pop(y)
+        self.width[x] = max(self.width[x], self.width.pop(y))
+        dx, dy = self.days[x], self.days.pop(y)
+        self.days[x] = dy if dx is None else dx if dy is None else (min(dx[0], dy[0]), max(dx[1], dy[1]))
+
+
+def link_scores(claims: Sequence[Claim], vectors: np.ndarray, pairs: Sequence[tuple[int, int]],
+                linker: Linker) -> dict[tuple[int, int], float]:
+    """P(same event) of each candidate pair that no hard constraint forbids (cosines in bulk first:
+    most candidate pairs of a big block are too unalike to read further)."""
+    out: dict[tuple[int, int], float] = {}
+    if not pairs:
+        return out
+    _, centroids, art = article_vectors(claims, vectors)
+    common = common_names(claims)
+    ctx = contexts(claims, common)
+    index = np.asarray(pairs, dtype=np.int64)
+    cos = np.einsum("ij,ij->i", vectors[index[:, 0]], vectors[index[:, 1]])
+    floor = min(MIN_SIM, WITHIN_ARTICLE_MIN_SIM)
+    for (i, j), s in zip(pairs, cos.tolist()):
+        if s < floor:
+            continue
+        fa, fb = claims[i].event, claims[j].event
+        within = art[i] == art[j]
+        if fa is None or fb is None or never_one(fa, fb, s, WITHIN_ARTICLE_MIN_SIM if within else MIN_SIM):
+            continue
+        if within:
+            if same_story(claims[i], claims[j], s, common):
+                out[(i, j)] = 1.0
+            continue
+        if ANCHOR_REQUIRED and not anchored(claims[i], claims[j], common, s):
+            continue
+        art_cos = float(centroids[art[i]] @ centroids[art[j]])
+        out[(i, j)] = linker.prob(features(claims[i], claims[j], s, art_cos, ctx[claims[i].article.id],
+                                           ctx[claims[j].article.id], common))
+    return out
+
+
+def group_events(claims: Sequence[Claim], vectors: np.ndarray, linker: Linker | None = None,
+                 ) -> tuple[list[Claim], list[Event]]:
+    """The claims with ``event.id`` set, and the events (ordered by date, then id)."""
+    claims = list(claims)
+    idx = [i for i, c in enumerate(claims) if c.event is not None]
+    if not idx:
+        return claims, []
+    linker = linker or load_linker()
+    vectors = np.asarray(vectors, dtype=np.float32)
+    scores = link_scores(claims, vectors, candidate_pairs(claims, vectors, idx), linker)
+    groups = _Groups(claims, idx, vectors, common_names(claims))
+    order = sorted((p for p, s in scores.items() if s >= linker.threshold),
+                   key=lambda p: (-scores[p], p))
+    for i, j in order:
+        x, y = groups.find(i), groups.find(j)
+        if x == y or groups.conflict(x, y):
+            continue
+        if claims[i].article.id == claims[j].article.id and groups.names[x] and groups.names[y] and not (
+                groups.names[x] & groups.names[y]):
+            continue  # one article's two stories: the Bir Sabah highway and the town of Tal Ruwaq
+        if claims[i].article.id != claims[j].article.id and groups.alike(x, y) < GROUP_MIN_SIM:
+            continue  # average linkage across articles: a chain of alike pairs does not drift
+        groups.union(x, y)
+    events = []
+    for root in sorted(groups.members):
+        members = sorted(groups.members[root])
+        event = _event([claims[k] for k in members])
+        events.append(event)
+        for k in members:
+            claims[k] = replace(claims[k], event=replace(claims[k].event, id=event.id))
+    events.sort(key=lambda e: (e.date or "9999", e.id))
+    return claims, events
+
+
+def event_id(claim_ids: Sequence[str]) -> str:
+    """``ev-`` + 12 hex digits of the SHA-1 of the first (sorted) claim id: stable across runs."""
+    return "ev-" + hashlib.sha1(min(claim_ids).encode("utf-8")).hexdigest()[:12]
+
+
+def _event(members: Sequence[Claim]) -> Event:
+    frames: list[EventFrame] = [c.event for c in members if c.event is not None]
+    types = Counter(f.type for f in frames)
+    specific = [t for t, _ in sorted(types.items(), key=lambda kv: (-kv[1], kv[0])) if t not in ("killing", "attack", "other")]
+    kind = specific[0] if specific else sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    if kind == "other":
+        lemmas = Counter(f.lemma for f in frames if f.type == "other" and f.lemma)
+        shown = sorted(lemmas.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if lemmas else "event"
+    else:
+        shown = kind.replace("_", " ")
+    keys = Counter(p.key for f in frames for p in f.places)
+    written = Counter((p.key, p.text) for f in frames for p in f.places)
+    places = tuple(k for k, _ in sorted(keys.items(), key=lambda kv: (-kv[1], kv[0])))
+    times = [f.time for f in frames if f.time is not None and f.time.date]
+    best = None
+    if times:
+        ranked = Counter((t.date, t.until, t.precision) for t in times)
+        best = sorted(ranked.items(), key=lambda kv: (_PRECISION_RANK.get(kv[0][2] or "", 9), -kv[1], kv[0][0] or ""))[0][0]
+    place_text = None
+    if places:
+        place_text = sorted(((n, t) for (k, t), n in written.items() if k == places[0]), key=lambda x: (-x[0], x[1]))[0][1]
+    label = ", ".join(x for x in (shown, place_text, best[0] if best else None) if x)
+    ids = [c.id for c in members]
+    return Event(
+        id=event_id(ids), label=label, type=kind, date=best[0] if best else None,
+        until=best[1] if best else None, precision=best[2] if best else None, places=places,
+        claim_ids=tuple(sorted(ids)),
+        sources=tuple(sorted({c.source.name for c in members if c.source.name})),
+        camps=tuple(sorted({c.source.camp for c in members if c.source.camp})),
+        articles=tuple(sorted({c.article.id for c in members})),
+    )
