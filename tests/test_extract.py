@@ -792,3 +792,20 @@ def test_the_mention_is_the_source_phrase_as_written(nlp, text, mention, name):
     claim = _find(_claims(nlp, text), cue="said")
     m = claim.source.mention
     assert (m.text, text[m.start:m.end], claim.source.name) == (mention, mention, name)
+
+
+def test_a_long_article_without_line_breaks_is_not_a_headline(nlp):
+    """An article that lost its line breaks (as FA-KES's texts did) is read sentence by sentence: each
+    claim's sentence is its own, not the whole text; a short one-line headline stays one utterance."""
+    body = ("Government jets struck the village of Kafr Hamra on Saturday, the civil defence said. "
+            "The interior ministry said 12 people were killed in the strike. "
+            "Rebels said they had repelled an attack on the town of Tal Ruwaq after two days of clashes. "
+            "The army denied that its artillery had shelled the market in Sabran. "
+            "A UN envoy called on both sides to allow aid convoys into the besieged districts of the city. ") * 2
+    assert "\n" not in body and len(body) > 500
+    claims = _claims(nlp, body.strip())
+    assert len(claims) >= 5
+    assert all(len(c.sentence.text) < 200 for c in claims), [c.sentence.text for c in claims]
+    assert all(c.sentence.start <= c.span.start and c.span.end <= c.sentence.end for c in claims)
+    headline = _claims(nlp, "Rebels say Tal Ruwaq still held: army claims it has fallen")
+    assert headline and all(c.sentence.start == 0 and c.sentence.end > 50 for c in headline)

@@ -350,3 +350,17 @@ def test_files_written_together_appear_together_or_not_at_all(tmp_path):
         write_jsonl(disputes, [{"run": "new"}])
     assert [json.loads(p.read_text(encoding="utf-8"))["run"] for p in (claims, disputes)] == ["new", "new"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["claims.jsonl", "disputes.jsonl"]
+
+
+def test_ents_within_is_span_ents_by_bisection(nlp):
+    """The events stage reads a sentence's entities through nlp.ents_within (spaCy's Span.ents walks
+    every entity of the doc for each span): the same entities, in order, for any span."""
+    from claimcheck.nlp import ents_within
+
+    doc = nlp("Rebels shelled Aleppo on Friday, the Syrian army said. On 3 March 2026 the UN envoy met "
+              "officials in Geneva and Damascus. Nothing happened in Idlib. Russia and Turkey agreed.")
+    spans = list(doc.sents) + [doc[i:j] for i in range(0, len(doc), 3) for j in range(i, len(doc) + 1, 5)]
+    for span in spans:
+        assert [(e.start, e.end, e.label_) for e in ents_within(span)] == [(e.start, e.end, e.label_) for e in span.ents]
+    assert any(ents_within(s) for s in doc.sents)
+    doc.to_bytes()  # what ents_within keeps on the doc still serialises

@@ -172,6 +172,28 @@ def doc_text(doc: "Doc") -> str:
 
 
 _TEXT_KEY = "claimcheck.text"
+_ENTS_KEY = "claimcheck.ents"
+
+
+def ents_within(span: "Span") -> list["Span"]:
+    """``span.ents`` (the doc's entities wholly inside the span, in order) by bisection over the doc's
+    entities, listed once per doc: spaCy's walks all of them for every span, quadratic over the
+    sentences of a long article."""
+    import bisect
+
+    from spacy.tokens import Span
+
+    doc = span.doc
+    ents = doc.user_data.get(_ENTS_KEY)
+    if ents is None:  # plain ints, so the doc still serialises
+        ents = doc.user_data[_ENTS_KEY] = [(e.start, e.end, e.label) for e in doc.ents]
+    k = bisect.bisect_left(ents, (span.start,))
+    found = []
+    while k < len(ents) and ents[k][0] < span.end:
+        if ents[k][1] <= span.end:
+            found.append(Span(doc, ents[k][0], ents[k][1], label=ents[k][2]))
+        k += 1
+    return found
 
 
 def parse_many(texts: Iterable[str], batch_size: int = 32) -> Iterator["Doc"]:

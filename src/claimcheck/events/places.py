@@ -18,7 +18,7 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING, Any
 
-from claimcheck.nlp import doc_text
+from claimcheck.nlp import doc_text, ents_within
 from claimcheck.records import Place
 
 if TYPE_CHECKING:
@@ -133,7 +133,7 @@ def places(sent: "SpacySpan", start: int, end: int) -> list[Place]:
     text order, each with its key and the key of the place named as containing it."""
     doc = sent.doc
     found: dict[tuple[int, int], Any] = {}
-    for ent in sent.ents:
+    for ent in ents_within(sent):
         if ent.label_ in PLACE_LABELS and start <= ent.start_char and ent.end_char <= end and not _modifier(ent):
             found[(ent.start_char, ent.end_char)] = ent
     for tok in sent:

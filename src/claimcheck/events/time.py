@@ -27,7 +27,7 @@ import re
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from claimcheck.nlp import doc_text
+from claimcheck.nlp import doc_text, ents_within
 from claimcheck.records import TimeRef
 
 if TYPE_CHECKING:
@@ -196,7 +196,7 @@ def time_refs(sent: "SpacySpan", published: date | str | None) -> list[TimeRef]:
     """Time expressions in a sentence (spaCy DATE and TIME entities, split into runs of time words, and
     "overnight"), each resolved against ``published``; resolvable or not, in text order."""
     refs: list[TimeRef] = []
-    for ent in sent.ents:
+    for ent in ents_within(sent):
         if ent.label_ not in ("DATE", "TIME") or _AGE.search(ent.text):
             continue
         for start, end in _runs(ent):

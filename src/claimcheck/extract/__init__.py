@@ -52,6 +52,11 @@ if TYPE_CHECKING:
 
 __all__ = ["extract_claims"]
 
+# A body of one line longer than this is an article that lost its line breaks (FA-KES's texts, median
+# 2,093 characters), not a headline: read as a headline, every claim's sentence was the whole text.
+# Emergent's longest headlines are 468-475 characters (run-together page furniture).
+HEADLINE_MAX_CHARS = 500
+
 
 def extract_claims(article: Article, doc: "Doc") -> list[Claim]:
     """Claims of one article, in order of appearance; ``doc`` is ``nlp(article.text)``."""
@@ -62,7 +67,8 @@ def extract_claims(article: Article, doc: "Doc") -> list[Claim]:
     in_quote = False
     # A verbless statement ("Third boob likely a hoax") counts only where the whole body is one line
     # (a headline or feed item given as an article); inside articles such lines are captions and credits.
-    one_line = "\n" not in article.text[article.body_start:].strip()
+    body = article.text[article.body_start:].strip()
+    one_line = "\n" not in body and len(body) <= HEADLINE_MAX_CHARS
     for seg in segs:
         _classify(seg, headline=one_line)
         delta = _quote_delta(seg.span.text)
