@@ -44,7 +44,7 @@ def test_claims_writes_traceable_jsonl(corpus: Path, tmp_path: Path):
     assert rows, "no claims extracted"
     text = (corpus / "army.txt").read_text(encoding="utf-8")
     for row in rows:
-        assert row["schema"] == "claimcheck/1"
+        assert row["schema"] == "claimcheck/2"
         assert row["article"]["id"] == "army.txt"
         assert text[row["span"]["start"]:row["span"]["end"]] == row["text"]
         assert text[row["sentence"]["start"]:row["sentence"]["end"]] == row["sentence"]["text"]

@@ -75,7 +75,7 @@ def test_run_writes_events_jsonl_and_disputes_name_them(corpus, tmp_path):
                                    "--events", str(events), "-o", str(disputes)])
     assert out.exit_code == 0, out.output
     rows = [json.loads(line) for line in events.read_text(encoding="utf-8").splitlines()]
-    assert rows and all(r["schema"] == "claimcheck/1" and r["id"].startswith("ev-") for r in rows)
+    assert rows and all(r["schema"] == "claimcheck/2" and r["id"].startswith("ev-") for r in rows)
     ids = {r["id"] for r in rows}
     pairs = [json.loads(line) for line in disputes.read_text(encoding="utf-8").splitlines()]
     assert any(p["event"] in ids for p in pairs)

@@ -16,7 +16,7 @@ HOSTILE = 'Rebels said the town <script>alert(1)</script> still holds \u2028 <im
 
 def _claim(cid: str, start: int, end: int, source: str, camp: str, stance: str = "asserts") -> dict:
     return {
-        "schema": "claimcheck/1", "id": cid,
+        "schema": "claimcheck/2", "id": cid,
         "article": {"id": "evil", "path": "evil.txt", "outlet": "<b>Evil</b> Wire"},
         "text": HOSTILE[start:end], "span": {"start": start, "end": end},
         "sentence": {"start": 0, "end": len(HOSTILE), "text": HOSTILE},
@@ -38,16 +38,16 @@ def _version(vid: str, claim: dict, camp: str) -> dict:
 def outputs(review: dict | None = None) -> report.RunOutputs:
     a = _claim("evil#1", 14, 62, "rebels <script>alert(4)</script>", "opposition")
     b = _claim("evil#2", 111, 118, "State TV", "government")
-    fact = {"schema": "claimcheck/1", "id": "f:1", "label": "the town <script>alert(5)</script>", "score": 0.7,
+    fact = {"schema": "claimcheck/2", "id": "f:1", "label": "the town <script>alert(5)</script>", "score": 0.7,
             "topic": {"id": 0, "label": "town"}, "event": None, "reasons": {"polarity": 1},
             "versions": [_version("v:a", a, "opposition"), _version("v:b", b, "government")],
             "pairs": [{"id": "d:1", "score": 0.93, "a": "evil#1", "b": "evil#2", "versions": ["v:a", "v:b"],
                        "reasons": [{"kind": "polarity", "detail": "opposite outcomes on control: 'holds' vs 'fell'", "weight": 0.9}]}],
             "review": review}
-    article = {"schema": "claimcheck/1", "id": "evil", "path": "evil.txt", "outlet": "<b>Evil</b> Wire",
+    article = {"schema": "claimcheck/2", "id": "evil", "path": "evil.txt", "outlet": "<b>Evil</b> Wire",
                "title": "<script>alert(6)</script>", "url": "javascript:alert(3)", "published": None,
                "body_start": 0, "text": HOSTILE}
-    event = {"schema": "claimcheck/1", "id": "e:1", "label": "capture, Orsk", "type": "capture", "date": "2026-05-01",
+    event = {"schema": "claimcheck/2", "id": "e:1", "label": "capture, Orsk", "type": "capture", "date": "2026-05-01",
              "until": None, "precision": "day", "places": ["orsk"], "claim_ids": [], "sources": [], "camps": [], "articles": []}
     return report.RunOutputs(articles=(article,), claims=(a, b), facts=(fact,), events=(event,))
 

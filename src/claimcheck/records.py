@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-SCHEMA = "claimcheck/1"
+SCHEMA = "claimcheck/2"
 
 STANCES = ("asserts", "denies", "questions")  # "questions": a headline asking it ("Has X fallen?")
 SOURCE_KINDS = ("named", "pronoun", "narrator", "unresolved")

@@ -1,5 +1,7 @@
 """The report's own stylesheet and script, inlined into the page (and hashed into its CSP)."""
 
+from claimcheck.records import SCHEMA
+
 _CSS = """
 :root{--bg:#f6f7f9;--card:#fff;--ink:#1f2937;--muted:#6b7280;--line:#e5e7eb;--accent:#111827}
 *{box-sizing:border-box}
@@ -186,7 +188,7 @@ _JS = """
     facts.forEach(function (fact) {
       var r = reviewOf(fact);
       if (!r.verdict && !r.note && !Object.keys(r.ratings).length) { return; }
-      lines.push(JSON.stringify({schema: 'claimcheck/1', fact: fact.dataset.fact, label: fact.dataset.label,
+      lines.push(JSON.stringify({schema: '__SCHEMA__', fact: fact.dataset.fact, label: fact.dataset.label,
         verdict: r.verdict, note: r.note, ratings: r.ratings, reviewer: reviewer, reviewed: today}));
     });
     var blob = new Blob([lines.join('\\n') + (lines.length ? '\\n' : '')], {type: 'application/x-ndjson'});
@@ -199,4 +201,4 @@ _JS = """
   window.addEventListener('beforeunload', function (e) { if (dirty) { e.preventDefault(); e.returnValue = ''; } });
   status();
 })();
-"""
+""".replace("__SCHEMA__", SCHEMA)  # the verdicts it downloads carry the schema of the run
