@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+from dataclasses import replace
+
 import pytest
 
 from claimcheck.config import Camp, Camps
@@ -589,6 +591,9 @@ def test_stance_reads_content_and_sentence(encode):
     ("US hostage killed in coalition air strike", ["coalition"]),
     ("Two soldiers killed by rebel fighters near Harem", ["rebel fighters"]),
     ("Rebel fighters have killed two soldiers near Harem.", ["Rebel fighters"]),
+    # victims and weapons are no one's name, even title-cased in a headline
+    ("At Least 10 Civilians killed 40 injured in Rocket Fire in Harem", []),
+    ("Barrel bombs dropped from helicopters killed 11 civilians in Harem.", []),
 ])
 def test_attack_agents(text, expected):
     from claimcheck.dispute import agents
@@ -686,3 +691,26 @@ def test_numeric_counts_like_with_like(encode, ta, tb, disputed):
     a, b = claim("c1", ta + ".", ta, "first source"), claim("c2", tb + ".", tb, "second source")
     found = [r for d in run(encode, [a, b], min_score=0.0) for r in d.reasons if r.kind == "numeric"]
     assert bool(found) == disputed
+
+
+@pytest.mark.parametrize("places_a,places_b,disputed", [
+    (("deir ezzor",), ("aleppo", "deir ezzor"), False),  # a part of the total: no rival figure
+    (("aleppo", "deir ezzor"), ("deir ezzor",), False),
+    (("deir ezzor",), ("deir ezzor",), True),  # the same place: a conflict
+    (("deir ezzor", "syria"), ("deir ezzor",), True),  # a country named beside it widens nothing
+    ((), ("aleppo", "deir ezzor"), True),  # no place known on one side: read as before
+])
+def test_numeric_a_part_is_no_rival_to_its_total(places_a, places_b, disputed):
+    from claimcheck.dispute.reasons.numeric import numeric
+    from claimcheck.records import EventFrame, Place
+
+    def framed(c, keys):
+        return replace(c, event=EventFrame("shelling", "shell", Span(0, 1, "x"),
+                                           places=tuple(Place(k.title(), 0, 1, k) for k in keys)))
+
+    ta = "Officials said 4 people were killed in rocket attacks."
+    tb = "Officials said 10 people were killed in rocket attacks."
+    ca, cb = ta[len("Officials said "):-1], tb[len("Officials said "):-1]
+    a = framed(claim("p1", ta, ca, "officials", quantities=(_q(ta, ca, "4", 4),)), places_a)
+    b = framed(claim("p2", tb, cb, "monitor", quantities=(_q(tb, cb, "10", 10),)), places_b)
+    assert (numeric(a, b, 0.9) is not None) == disputed

@@ -206,3 +206,20 @@ def test_big_blocks_are_capped_by_nearest_neighbours(monkeypatch):
 def test_shipped_linker_loads():
     linker = load_linker()
     assert 0.0 < linker.threshold < 1.0
+
+
+@pytest.mark.parametrize("events, published, kept", [
+    ((None, None), {"a": "2014-11-02", "b": "2016-12-10"}, ["explicit_denial", "learned"]),  # years apart
+    ((None, None), {"a": "2016-12-01", "b": "2016-12-10"}, ["explicit_denial", "numeric", "learned"]),  # 9 days
+    ((None, None), {"a": "2014-11-02"}, ["explicit_denial", "numeric", "learned"]),  # one undated: as before
+    ((("ev-1", DAY1), ("ev-1", DAY1)), {"a": "2026-03-14", "b": "2026-05-01"}, ["explicit_denial", "numeric", "learned"]),
+    ((("ev-1", DAY1), ("ev-2", DAY1)), {"a": "2026-03-14", "b": "2026-05-01"}, ["explicit_denial", "numeric", "learned"]),
+    ((("ev-1", DAY1), ("ev-2", frame())), {"a": "2026-03-14", "b": "2026-05-01"}, ["explicit_denial", "learned"]),
+])
+def test_gate_across_reports_published_apart(events, published, kept):
+    """Two articles published over REPORTS_APART_DAYS apart compare figures, blame and outcomes only
+    within one event, or when both frames date what they tell to the same day."""
+    a, b = (claim(f"{x}#1", "x", x, x, None, None if e is None else replace(e[1], id=e[0]))
+            for x, e in zip("ab", events))
+    found = [Reason("explicit_denial", "", (), 0.9), Reason("numeric", "", (), 0.7), Reason("learned", "", (), 0.5)]
+    assert [r.kind for r in gate(found, a, b, 0.95, published=published)] == kept

@@ -122,7 +122,7 @@ def find_disputes(
             agents=(docs.agents[i], docs.agents[j]), agree=both_negate(a, b, docs.marks[i], docs.marks[j]))
         pair = Pair(a, b, sims[key], (prob_of[i], prob_of[j]), threshold, camps, **parses)
         found = [r for r in (detect(pair) for detect in (NEAR_PAIR if near[key] else ANY_PAIR)) if r is not None]
-        found = as_update(gate(found, a, b, sims[key], by_event), a, b, (camp[i], camp[j]), published or {})
+        found = as_update(gate(found, a, b, sims[key], by_event, published), a, b, (camp[i], camp[j]), published or {})
         found = settle(found, a, b)
         if not found:
             continue

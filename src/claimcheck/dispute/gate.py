@@ -6,7 +6,8 @@ report of the same event is an ``update``, not a dispute.
   false holds whatever event the frames saw).
 - A pair where one claim has an event and the other none keeps numeric, responsibility and polarity
   only for near-paraphrases (cosine >= ``EVENTLESS_MIN_SIM``); ``learned`` and the denial stay.
-- Pairs where neither claim has an event are read as before events existed.
+- Pairs where neither claim has an event are read as before events existed, except across two
+  articles published more than ``REPORTS_APART_DAYS`` apart: there the event rules need one event.
 """
 
 from __future__ import annotations
@@ -21,6 +22,10 @@ DAY_APART = 1  # days: two reports' resolved days further apart than this are tw
 # assault" and "four of our fighters were killed") are read as before events: the rules' own gates.
 UNLINKED_AS_BEFORE = True
 EVENTLESS_MIN_SIM = 0.8  # one side without an event: the event rules need near-paraphrases
+# Reports published further apart than this compare figures, blame and outcomes only within one event
+# (or when both frames date what they tell to the same day): in FA-KES's top disputes, tolls of strikes
+# years apart were set against each other. Undated articles (Emergent's headlines) are not affected.
+REPORTS_APART_DAYS = 14
 EVENT_RULES = frozenset({"numeric", "responsibility", "polarity"})
 
 
@@ -70,10 +75,29 @@ def known_apart(a: Claim, b: Claim, events: Mapping[str, Event] | None = None) -
                   keys[0] if fa.places else set(), keys[1] if fb.places else set())
 
 
+def _told_same_day(a: Claim, b: Claim) -> bool:
+    """Do both frames date what they report to the same day (within ``DAY_APART``)?"""
+    ta, tb = (c.event.time if c.event is not None else None for c in (a, b))
+    if ta is None or tb is None or ta.precision != "day" or tb.precision != "day":
+        return False
+    da, db = _day(ta.date), _day(tb.date)
+    return da is not None and db is not None and abs(da - db) <= DAY_APART
+
+
+def reports_apart(a: Claim, b: Claim, published: Mapping[str, str] | None) -> bool:
+    """Were the two claims' articles published more than ``REPORTS_APART_DAYS`` apart?"""
+    if not published or a.article.id == b.article.id:
+        return False
+    da, db = (_day(published.get(c.article.id)) for c in (a, b))
+    return da is not None and db is not None and abs(da - db) > REPORTS_APART_DAYS
+
+
 def gate(found: list[Reason], a: Claim, b: Claim, sim: float, events: Mapping[str, Event] | None = None,
-         ) -> list[Reason]:
-    """The reasons a pair keeps given its claims' events (see the module docstring)."""
+         published: Mapping[str, str] | None = None) -> list[Reason]:
+    """The reasons a pair keeps given its claims' events and articles' dates (see the module docstring)."""
     ea, eb = event_of(a), event_of(b)
+    if (ea is None or ea != eb) and reports_apart(a, b, published) and not _told_same_day(a, b):
+        return [r for r in found if r.kind not in EVENT_RULES]
     if ea == eb:  # one event, or neither has one
         return found
     if ea is not None and eb is not None:

@@ -98,10 +98,28 @@ def _apart(x: tuple[float, float], y: tuple[float, float]) -> bool:
     return gap > NUMBER_TOLERANCE * max(abs(hi[0]), abs(lo[1]), 1e-9)
 
 
+def _fine_places(claim: Claim) -> set[str]:
+    """The claim's towns and districts (its event frame's place keys), countries and US states left out."""
+    from claimcheck.events.places import kind
+
+    frame = claim.event
+    return {p.key for p in frame.places if kind(p.key) is None} if frame is not None else set()
+
+
+def _part_of(a: Claim, b: Claim) -> bool:
+    """Does ``a`` count only some of the places ``b`` counts ("four killed in Deir Ezzor" against "10
+    killed in attacks on Aleppo and Deir Ezzor")? A part is no rival figure for its total; the two
+    tolls in FA-KES's top disputes were often one outlet's total and its parts."""
+    mine, theirs = _fine_places(a), _fine_places(b)
+    return bool(mine) and mine < theirs
+
+
 def numeric(a: Claim, b: Claim, sim: float) -> Reason | None:
     """Different counts of the same thing (same counted noun and outcome) in claims about one event.
     Denied claims are left out: denying "20 were killed" asserts no other number."""
     if sim < NUMERIC_MIN_SIM or not a.quantities or not b.quantities or {a.stance, b.stance} != {"asserts"}:
+        return None
+    if _part_of(a, b) or _part_of(b, a):
         return None
     groups: dict[tuple[str, str | None], tuple[list[Quantity], list[Quantity]]] = {}
     for claim, side in ((a, 0), (b, 1)):

@@ -27,7 +27,12 @@ ACTOR_GROUPS = {
 }
 _GENERIC_ACTOR = {"force", "forces", "fighter", "group", "unit", "the", "a", "an", "its", "their", "his",
                   "her", "some", "member", "members", "'s", "artillery", "jet", "warplane", "aircraft",
-                  "plane", "drone", "gunman", "gunmen", "side"}
+                  "plane", "drone", "gunman", "gunmen", "side",
+                  # victims and weapons name no one who did it ("Civilians killed in rocket fire",
+                  # "Barrel bombs dropped", "Air strikes killed"): read off FA-KES's top disputes
+                  "civilian", "civilians", "people", "person", "persons", "child", "children", "resident",
+                  "residents", "woman", "women", "man", "men",
+                  "barrel", "bomb", "shell", "rocket", "missile", "mortar", "photo"}
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "them", "who", "which", "that", "this"}
 
 
