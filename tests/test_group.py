@@ -223,3 +223,13 @@ def test_gate_across_reports_published_apart(events, published, kept):
             for x, e in zip("ab", events))
     found = [Reason("explicit_denial", "", (), 0.9), Reason("numeric", "", (), 0.7), Reason("learned", "", (), 0.5)]
     assert [r.kind for r in gate(found, a, b, 0.95, published=published)] == kept
+
+
+def test_an_event_without_place_or_date_is_labelled_by_its_first_claim():
+    from claimcheck.events.group import _event
+
+    f = frame("capture", lemma="secure")
+    a = claim("b#2", "troops had secured the Bir Sabah highway, the main supply route into the north", "b", "ministry", None, f)
+    b = claim("a#1", "the army had secured the Bir Sabah highway", "a", "agency", None, f)
+    assert _event([a, b]).label == "capture: the army had secured the Bir Sabah highway"
+    assert _event([replace(a, event=frame("capture", day="2026-03-14"))]).label == "capture, 2026-03-14"

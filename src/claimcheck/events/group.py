@@ -255,6 +255,11 @@ def group_events(claims: Sequence[Claim], vectors: np.ndarray, linker: Linker | 
     return claims, events
 
 
+def _clip(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
+
+
 def event_id(claim_ids: Sequence[str]) -> str:
     """``ev-`` + 12 hex digits of the SHA-1 of the first (sorted) claim id: stable across runs."""
     return "ev-" + hashlib.sha1(min(claim_ids).encode("utf-8")).hexdigest()[:12]
@@ -282,6 +287,9 @@ def _event(members: Sequence[Claim]) -> Event:
     if places:
         place_text = sorted(((n, t) for (k, t), n in written.items() if k == places[0]), key=lambda x: (-x[0], x[1]))[0][1]
     label = ", ".join(x for x in (shown, place_text, best[0] if best else None) if x)
+    if place_text is None and best is None:  # "capture" alone names nothing: say what was captured
+        first = min((c for c in members if c.event is not None), key=lambda c: (c.article.id, c.span.start, c.id))
+        label = f"{shown}: {_clip(first.text)}"
     ids = [c.id for c in members]
     return Event(
         id=event_id(ids), label=label, type=kind, date=best[0] if best else None,
