@@ -143,3 +143,20 @@ def test_malformed_heads_are_config_errors(tmp_path, change, message):
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(ConfigError, match=message):
         load_stance_model(str(path))
+
+
+@pytest.mark.parametrize("content, words", [
+    (None, "stance model not found (retrain: python training/train_models.py)"),
+    (b"{not json", "cannot read stance model"),
+    (b"\xff\xfe not utf-8", "cannot read stance model"),
+])
+def test_an_unreadable_model_file_is_a_config_error_naming_it(tmp_path, content, words):
+    from claimcheck.errors import ConfigError
+    from claimcheck.stance import load_stance_model
+
+    path = tmp_path / "stance.json"
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(ConfigError, match=str(path)) as err:
+        load_stance_model.__wrapped__(str(path))
+    assert words in str(err.value)

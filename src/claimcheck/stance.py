@@ -220,17 +220,22 @@ def models_dir() -> Path:
     return shipped
 
 
+def read_model_json(file: str, what: str, retrain: str, path: str | None = None) -> dict:
+    """A shipped model's JSON (``path``, else ``file`` in models_dir()); a missing or unreadable file
+    is a ConfigError naming it and how to rebuild it."""
+    p = Path(path) if path else models_dir() / file
+    try:
+        return json.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{p}: {what} not found (retrain: {retrain})") from None
+    except (OSError, ValueError) as exc:  # ValueError: not JSON, or not UTF-8
+        raise ConfigError(f"{p}: cannot read {what} ({exc})") from None
+
+
 @functools.lru_cache(maxsize=4)
 def load_stance_model(path: str | None = None) -> StanceModel:
     """The shipped stance model, read once per process."""
-    p = Path(path) if path else models_dir() / MODEL_FILE
-    try:
-        data = json.loads(p.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{p}: stance model not found (retrain: python training/train_models.py)") from None
-    except (OSError, json.JSONDecodeError) as exc:
-        raise ConfigError(f"{p}: cannot read stance model ({exc})") from None
-    return StanceModel.from_json(data)
+    return StanceModel.from_json(read_model_json(MODEL_FILE, "stance model", "python training/train_models.py", path))
 
 
 def pair_opposition(pa: np.ndarray, pb: np.ndarray) -> float:

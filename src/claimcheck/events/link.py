@@ -9,13 +9,11 @@ whatever the model thinks: two resolved days too far apart, incompatible types, 
 from __future__ import annotations
 
 import functools
-import json
 import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from claimcheck.errors import ConfigError
 from claimcheck.events.places import kind
@@ -268,13 +266,6 @@ class Linker:
 @functools.lru_cache(maxsize=4)
 def load_linker(path: str | None = None) -> Linker:
     """The shipped linker (``models/events.json``, beside the stance model), read once per process."""
-    from claimcheck.stance import models_dir
+    from claimcheck.stance import read_model_json
 
-    p = Path(path) if path else models_dir() / MODEL_FILE
-    try:
-        data = json.loads(p.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{p}: events model not found (retrain: python training/train_event_linker.py)") from None
-    except (OSError, json.JSONDecodeError, KeyError, ValueError) as exc:
-        raise ConfigError(f"{p}: cannot read events model ({exc})") from None
-    return Linker.from_json(data)
+    return Linker.from_json(read_model_json(MODEL_FILE, "events model", "python training/train_event_linker.py", path))
