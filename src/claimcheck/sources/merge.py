@@ -21,9 +21,13 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from claimcheck.records import Claim
 from claimcheck.sources.names import _ORG_HEADS, _ROLE_WORDS, GENERIC, _has_body_word, _nationality, name_parts
+
+if TYPE_CHECKING:
+    from scipy.cluster.hierarchy import DisjointSet
 
 _OF_WORDS = frozenset({"of", "for", "at", "from", "with", "in", "to", "on", "the"})
 _SMALL = frozenset({"of", "for", "the", "and", "on", "in", "at", "to", "al"})
@@ -75,30 +79,17 @@ def _skeleton(name: str) -> str | None:
     return re.sub(r"(.)\1+", r"\1", key)
 
 
-class _Clusters:
-    def __init__(self, names: Iterable[str]) -> None:
-        self.parent = {n: n for n in names}
+def _clusters(counts: Counter) -> "DisjointSet":
+    """Name variants of one source, joined (scipy's union-find, as facts and origins use)."""
+    from scipy.cluster.hierarchy import DisjointSet
 
-    def find(self, n: str) -> str:
-        while self.parent[n] != n:
-            self.parent[n] = self.parent[self.parent[n]]
-            n = self.parent[n]
-        return n
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
-def _clusters(counts: Counter) -> _Clusters:
     unique = sorted(counts)
     toks = {n: _tokens(n) for n in unique}
-    cl = _Clusters(unique)
+    cl = DisjointSet(unique)
     by_key: dict[tuple[str, ...], str] = {}
     for n in unique:  # spelling and case variants
         if toks[n]:
-            cl.union(by_key.setdefault(toks[n], n), n)
+            cl.merge(by_key.setdefault(toks[n], n), n)
     full = [n for n in unique if not _acronym(n) and not _is_group(n)]
     for n in unique:  # acronyms
         acr = _acronym(n)
@@ -106,18 +97,18 @@ def _clusters(counts: Counter) -> _Clusters:
             found = [o for o in full if _initials(o) == acr and len(o.split()) > 1 and _title_case(o)]
             if len({tuple(t.rstrip("s") for t in toks[o]) for o in found}) == 1:  # "United Nation(s)"
                 for o in found[1:]:
-                    cl.union(found[0], o)
-            targets = {cl.find(o) for o in found}
+                    cl.merge(found[0], o)
+            targets = {cl[o] for o in found}
             if len(targets) == 1:
-                cl.union(next(iter(targets)), n)
+                cl.merge(next(iter(targets)), n)
     for n in unique:  # a possessive the text lost its apostrophe from ("SANAs correspondent": SANA's)
-        if n.endswith("s") and n[:-1] in cl.parent and (_acronym(n[:-1]) or " " not in n and n[:1].isupper()):
-            cl.union(n[:-1], n)
+        if n.endswith("s") and n[:-1] in cl and (_acronym(n[:-1]) or " " not in n and n[:1].isupper()):
+            cl.merge(n[:-1], n)
     by_skeleton: dict[str, str] = {}
     for n in unique:  # transliterations of one person
         key = _skeleton(n)
         if key:
-            cl.union(by_skeleton.setdefault(key, n), n)
+            cl.merge(by_skeleton.setdefault(key, n), n)
     for n in unique:  # tails of longer names
         mine, k = toks[n], len(toks[n])
         if not mine or (k == 1 and n.islower() and n.lower() in GENERIC) or _is_group(n):
@@ -130,16 +121,16 @@ def _clusters(counts: Counter) -> _Clusters:
         if supers:
             longest = max(supers, key=lambda s: (len(toks[s]), s))
             if all(set(toks[o]) <= set(toks[longest]) for o in supers):  # one chain: one party
-                cl.union(longest, n)
+                cl.merge(longest, n)
     for n in unique:  # "Russian Konashenkov" is "Konashenkov"; "Syrian Coalition" is "Syrian National Coalition"
         words = n.split()
-        if len(words) >= 2 and _nationality(words[0]) and " ".join(words[1:]) in cl.parent and not _has_body_word(n):
-            cl.union(" ".join(words[1:]), n)
+        if len(words) >= 2 and _nationality(words[0]) and " ".join(words[1:]) in cl and not _has_body_word(n):
+            cl.merge(" ".join(words[1:]), n)
         if _title_case(n) and 2 <= len(words) <= 3 and _has_body_word(words[-1]) and not _is_group(n):
-            inner = {cl.find(o) for o in full if _title_case(o) and len(toks[o]) > len(toks[n]) and toks[o][-1] == toks[n][-1]
+            inner = {cl[o] for o in full if _title_case(o) and len(toks[o]) > len(toks[n]) and toks[o][-1] == toks[n][-1]
                      and toks[o][0] == toks[n][0] and set(toks[n]) < set(toks[o]) and " for " not in o and " of " not in o}
             if len(inner) == 1:
-                cl.union(next(iter(inner)), n)
+                cl.merge(next(iter(inner)), n)
     heads: dict[tuple[str, str], set[str]] = defaultdict(set)
     for o in full:  # "Syrian Observatory for Human Rights": head "observatory", modifiers {"syrian"}
         pre = re.split(r"\s+(?:for|of)\s+", o, maxsplit=1)[0]
@@ -150,9 +141,9 @@ def _clusters(counts: Counter) -> _Clusters:
         t = toks[n]
         if _title_case(n) and 1 <= len(t) <= 2 and not _acronym(n) and not (len(t) == 1 and t[0] in _SHARED_HEADS):
             cands = heads.get((t[-1], t[0] if len(t) == 2 else ""), set())
-            roots = {cl.find(o) for o in cands}
+            roots = {cl[o] for o in cands}
             if len(roots) == 1:
-                cl.union(next(iter(roots)), n)
+                cl.merge(next(iter(roots)), n)
     return cl
 
 
@@ -166,10 +157,10 @@ def _same_body(short: str, long: str) -> bool:
     return all(_nationality(w) or w[:1].islower() for w in added)
 
 
-def _representatives(counts: Counter, cl: _Clusters) -> dict[str, str]:
+def _representatives(counts: Counter, cl: "DisjointSet") -> dict[str, str]:
     members: dict[str, list[str]] = defaultdict(list)
     for n in counts:
-        members[cl.find(n)].append(n)
+        members[cl[n]].append(n)
     rep = {}
     for names in members.values():
         # the most frequent form, not an acronym or a lost possessive ("SANAs") ...
