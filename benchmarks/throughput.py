@@ -1,6 +1,7 @@
 """Throughput of `claimcheck claims` and `claimcheck run` on real news bodies (FNC-1 train_bodies).
 
     .venv/bin/python benchmarks/throughput.py [--articles 500] [--backends torch,onnx] [--data PATH] [--cold-only]
+        [--floors onnx]
 
 Reports, in one run on the same articles:
 - claim extraction in sentences/second, beside bare spaCy parsing of the same texts (the floor
@@ -68,6 +69,7 @@ def main() -> int:
     parser.add_argument("--backends", default="torch,onnx", help="comma-separated, run in this order")
     parser.add_argument("--model-dir", type=Path, default=None, help="where the exported ONNX model is kept")
     parser.add_argument("--cold-only", action="store_true", help="skip the warm-cache runs (a shorter benchmark)")
+    parser.add_argument("--floors", default=None, help="backends whose floor (encode alone) is measured; default all")
     args = parser.parse_args()
     if not args.data.exists():
         print(f"skipped: {args.data} not found")
@@ -128,6 +130,8 @@ def main() -> int:
                       f"embedded {embedder.misses} texts)")
             cold_total, cold = runs["cold"]
             cold_speed[backend] = len(articles) / cold_total * 60
+            if args.floors is not None and backend not in args.floors.split(","):
+                continue
             inner = make_inner(backend, args.model_dir)
             clock = time.perf_counter()
             inner.encode(["warm up"])  # a fresh embedder: this loads the model
