@@ -15,6 +15,9 @@
    (complete-linkage guard on the hard constraints: resolved days, types, towns; within an article
    also different names), and groups of two articles only when alike on average, so a chain of near
    pairs cannot join two strikes a week apart.
+4. **Stories**: each article's largest event, read with the whole article (its towns, dateline,
+   names, publication day), is merged with other articles' by the story linker under the same guard
+   (:mod:`claimcheck.events.stories`): most claims of a local report name neither town nor day.
 
 Claims without a frame get no event. The output is deterministic (ties resolve by claim order).
 """
@@ -34,7 +37,8 @@ from claimcheck.events.link import (
     load_linker, names, never_one, same_story, type_relation,
 )
 from claimcheck.events.places import kind
-from claimcheck.records import Claim, Event, EventFrame
+from claimcheck.events.stories import StoryLinker, load_story_linker, story_links
+from claimcheck.records import Article, Claim, Event, EventFrame
 
 BIG_BLOCK = 400  # a block with more claims than this pairs nearest members only ...
 BLOCK_NEIGHBOURS = 50  # ... this many per claim
@@ -44,6 +48,9 @@ PLACE_GUARD = True  # two groups placed in different towns never merge
 ANCHOR_REQUIRED = True  # claims of two articles link only with a shared town, day or name (link.anchored)
 GROUP_MIN_SIM = 0.5  # groups of different articles merge only when their mean vectors are this alike
 ARTICLE_NEIGHBOURS = 5  # each claim meets its best match in the articles most like its own
+STORY_PLACE_GUARD = False  # stories: towns are a feature of the story linker, not a hard guard
+STORY_TYPE_GUARD = False  # ... nor types: a shooting and the arrest that followed are one incident's story
+STORY_MIN_SIM = 0.0  # stories merge only when their groups' mean vectors are this alike
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
@@ -160,13 +167,15 @@ class _Groups:
             i = self.parent[i]
         return i
 
-    def conflict(self, x: int, y: int) -> bool:
+    def conflict(self, x: int, y: int, places: bool = True, types: bool = True) -> bool:
         dx, dy = self.days[x], self.days[y]
         if dx is not None and dy is not None and max(dx[1], dy[1]) - min(dx[0], dy[0]) > DAY_TOLERANCE + max(
                 self.width[x], self.width[y]):
             return True
-        if PLACE_GUARD and self.places[x] and self.places[y] and not self.places[x] & self.places[y]:
+        if places and PLACE_GUARD and self.places[x] and self.places[y] and not self.places[x] & self.places[y]:
             return True  # placed in different towns (keys, or the places they are named within)
+        if not types:
+            return False
         fx = {(f.type, f.lemma): f for f in self.frames[x]}
         fy = {(f.type, f.lemma): f for f in self.frames[y]}
         return any(type_relation(a, b) == "incompatible" for a in fx.values() for b in fy.values())
@@ -222,8 +231,11 @@ def link_scores(claims: Sequence[Claim], vectors: np.ndarray, pairs: Sequence[tu
 
 
 def group_events(claims: Sequence[Claim], vectors: np.ndarray, linker: Linker | None = None,
+                 articles: Sequence[Article] = (), story_linker: StoryLinker | None | bool = None,
                  ) -> tuple[list[Claim], list[Event]]:
-    """The claims with ``event.id`` set, and the events (ordered by date, then id)."""
+    """The claims with ``event.id`` set, and the events (ordered by date, then id). ``articles``
+    (publication dates, datelines) inform the story pass; ``story_linker`` None is the shipped one,
+    False skips the pass."""
     claims = list(claims)
     idx = [i for i, c in enumerate(claims) if c.event is not None]
     if not idx:
@@ -244,6 +256,13 @@ def group_events(claims: Sequence[Claim], vectors: np.ndarray, linker: Linker | 
         if claims[i].article.id != claims[j].article.id and groups.alike(x, y) < GROUP_MIN_SIM:
             continue  # average linkage across articles: a chain of alike pairs does not drift
         groups.union(x, y)
+    stories = load_story_linker() if story_linker is None else story_linker or None
+    if stories is not None:
+        by_id = {a.id: a for a in articles}
+        for _, i, j in story_links(claims, groups.members, by_id, vectors, common_names(claims), stories):
+            x, y = groups.find(i), groups.find(j)
+            if x != y and not groups.conflict(x, y, STORY_PLACE_GUARD, STORY_TYPE_GUARD) and groups.alike(x, y) >= STORY_MIN_SIM:
+                groups.union(x, y)
     events = []
     for root in sorted(groups.members):
         members = sorted(groups.members[root])
