@@ -21,6 +21,7 @@ import argparse
 import json
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -45,13 +46,17 @@ def examples(corpus):
     from claimcheck.events.link import anchored, common_names, contexts, features, never_one
     from claimcheck.pipeline import claim_vectors
 
+    from claimcheck.events.group import furniture
+
     articles, claims = ec.extracted(corpus)
     vectors = claim_vectors(load_embedder(), claims)
+    for k in furniture(claims):
+        claims[k] = replace(claims[k], event=None)
     idx = [i for i, c in enumerate(claims) if c.event is not None]
     gold = {a: str(g["incident"]) for a, g in corpus.gold.items()}
     _, centroids, art = article_vectors(claims, vectors)
     common = common_names(claims)
-    ctx = contexts(claims, common)
+    ctx = contexts(claims, common, {a.id: a.date for a in articles if a.date})
     X, y = [], []
     for i, j in candidate_pairs(claims, vectors, idx):
         cos = float(vectors[i] @ vectors[j])
@@ -65,7 +70,8 @@ def examples(corpus):
     return (articles, claims, vectors, gold), np.array(X, dtype=np.float64), np.array(y)
 
 
-STORY_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+STORY_THRESHOLDS = (0.3, 0.5, 0.7, 0.8, 0.9)
+STORY_AVERAGES = (0.0, 0.3, 0.5, 0.7)
 
 
 def fit_stories(runs, linker) -> dict:
@@ -93,19 +99,23 @@ def fit_stories(runs, linker) -> dict:
     coef, intercept = [round(float(c), 5) for c in model.coef_[0]], round(float(model.intercept_[0]), 5)
     scores = {}
     for t in STORY_THRESHOLDS:
-        f1s = []
-        for corpus, (articles, claims, vectors, gold) in runs:
-            grouped, _ = group_events(claims, vectors, linker, articles, StoryLinker(tuple(coef), intercept, t))
-            pred = article_labels(articles, grouped, lambda c: c.event.id if c.event else None)
-            f1s.append(pair_prf(pred, {a.id: gold[a.id] for a in articles})["F1"])
-        scores[t] = f1s
-        print(f"story threshold {t}: article-pair F1 " + " ".join(f"{c.name} {f:.3f}" for (c, _), f in zip(runs, f1s)),
-              flush=True)
-    best = max(scores, key=lambda t: (round(float(np.mean(scores[t])), 4), -t))
+        for avg in STORY_AVERAGES:
+            if avg > t:
+                continue
+            f1s = []
+            for corpus, (articles, claims, vectors, gold) in runs:
+                grouped, _ = group_events(claims, vectors, linker, articles, StoryLinker(tuple(coef), intercept, t, avg))
+                pred = article_labels(articles, grouped, lambda c: c.event.id if c.event else None)
+                f1s.append(pair_prf(pred, {a.id: gold[a.id] for a in articles})["F1"])
+            scores[(t, avg)] = f1s
+            print(f"story threshold {t} average {avg}: article-pair F1 "
+                  + " ".join(f"{c.name} {f:.3f}" for (c, _), f in zip(runs, f1s)), flush=True)
+    best, best_avg = max(scores, key=lambda k: (round(float(np.mean(scores[k])), 4), -k[0], -k[1]))
     print("story coef " + ", ".join(f"{f} {c:+.2f}" for f, c in zip(STORY_FEATURES, coef)) + f"; intercept {intercept:+.2f}")
     return {"features": list(STORY_FEATURES), "coef": coef, "intercept": intercept, "threshold": best,
-            "trained_on": {k: {"half": "a", **v} for k, v in counts.items()},
-            "train_article_pair_f1": {f"{t}": dict(zip([c.name for c, _ in runs], f)) for t, f in scores.items()}}
+            "average": best_avg, "trained_on": {k: {"half": "a", **v} for k, v in counts.items()},
+            "train_article_pair_f1": {f"{t} {a}": dict(zip([c.name for c, _ in runs], f))
+                                      for (t, a), f in scores.items()}}
 
 
 def main() -> None:

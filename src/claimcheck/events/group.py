@@ -50,7 +50,6 @@ GROUP_MIN_SIM = 0.5  # groups of different articles merge only when their mean v
 ARTICLE_NEIGHBOURS = 5  # each claim meets its best match in the articles most like its own
 STORY_PLACE_GUARD = False  # stories: towns are a feature of the story linker, not a hard guard
 STORY_TYPE_GUARD = False  # ... nor types: a shooting and the arrest that followed are one incident's story
-STORY_MIN_SIM = 0.0  # stories merge only when their groups' mean vectors are this alike
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
@@ -180,6 +179,9 @@ class _Groups:
         fy = {(f.type, f.lemma): f for f in self.frames[y]}
         return any(type_relation(a, b) == "incompatible" for a in fx.values() for b in fy.values())
 
+    def articles(self, claims: Sequence[Claim], x: int) -> set[str]:
+        return {claims[k].article.id for k in self.members[x]}
+
     def alike(self, x: int, y: int) -> float:
         a, b = self.sums[x], self.sums[y]
         return float(a @ b / max(np.linalg.norm(a) * np.linalg.norm(b), 1e-12))
@@ -199,7 +201,7 @@ class _Groups:
 
 
 def link_scores(claims: Sequence[Claim], vectors: np.ndarray, pairs: Sequence[tuple[int, int]],
-                linker: Linker) -> dict[tuple[int, int], float]:
+                linker: Linker, published: dict[str, str] | None = None) -> dict[tuple[int, int], float]:
     """P(same event) of each candidate pair that no hard constraint forbids (cosines in bulk first:
     most candidate pairs of a big block are too unalike to read further)."""
     out: dict[tuple[int, int], float] = {}
@@ -207,7 +209,7 @@ def link_scores(claims: Sequence[Claim], vectors: np.ndarray, pairs: Sequence[tu
         return out
     _, centroids, art = article_vectors(claims, vectors)
     common = common_names(claims)
-    ctx = contexts(claims, common)
+    ctx = contexts(claims, common, published)
     index = np.asarray(pairs, dtype=np.int64)
     cos = np.einsum("ij,ij->i", vectors[index[:, 0]], vectors[index[:, 1]])
     floor = min(MIN_SIM, WITHIN_ARTICLE_MIN_SIM)
@@ -230,6 +232,21 @@ def link_scores(claims: Sequence[Claim], vectors: np.ndarray, pairs: Sequence[tu
     return out
 
 
+FURNITURE_ARTICLES = 3  # a framed claim with nothing of an incident, word for word in this many articles ...
+
+
+def furniture(claims: Sequence[Claim]) -> list[int]:
+    """Indices of framed claims that are page furniture ("Thank you for registering"): the same words
+    in ``FURNITURE_ARTICLES`` or more articles, and a frame with no time, place, agent or victim.
+    They report no event; left in, they would tie every article of a site into one."""
+    seen: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        if c.event is not None:
+            seen[" ".join(c.text.casefold().split())].add(c.article.id)
+    return [k for k, c in enumerate(claims) if (f := c.event) is not None and not (f.time or f.places or f.agents or f.victims)
+            and len(seen[" ".join(c.text.casefold().split())]) >= FURNITURE_ARTICLES]
+
+
 def group_events(claims: Sequence[Claim], vectors: np.ndarray, linker: Linker | None = None,
                  articles: Sequence[Article] = (), story_linker: StoryLinker | None | bool = None,
                  ) -> tuple[list[Claim], list[Event]]:
@@ -237,12 +254,15 @@ def group_events(claims: Sequence[Claim], vectors: np.ndarray, linker: Linker | 
     (publication dates, datelines) inform the story pass; ``story_linker`` None is the shipped one,
     False skips the pass."""
     claims = list(claims)
+    for k in furniture(claims):
+        claims[k] = replace(claims[k], event=None)
     idx = [i for i, c in enumerate(claims) if c.event is not None]
     if not idx:
         return claims, []
     linker = linker or load_linker()
     vectors = np.asarray(vectors, dtype=np.float32)
-    scores = link_scores(claims, vectors, candidate_pairs(claims, vectors, idx), linker)
+    published = {a.id: a.date for a in articles if a.date}
+    scores = link_scores(claims, vectors, candidate_pairs(claims, vectors, idx), linker, published)
     groups = _Groups(claims, idx, vectors, common_names(claims))
     order = sorted((p for p, s in scores.items() if s >= linker.threshold),
                    key=lambda p: (-scores[p], p))
@@ -259,9 +279,14 @@ def group_events(claims: Sequence[Claim], vectors: np.ndarray, linker: Linker | 
     stories = load_story_linker() if story_linker is None else story_linker or None
     if stories is not None:
         by_id = {a.id: a for a in articles}
-        for _, i, j in story_links(claims, groups.members, by_id, vectors, common_names(claims), stories):
+        links, scored = story_links(claims, groups.members, by_id, vectors, common_names(claims), stories)
+        for _, i, j in links:
             x, y = groups.find(i), groups.find(j)
-            if x != y and not groups.conflict(x, y, STORY_PLACE_GUARD, STORY_TYPE_GUARD) and groups.alike(x, y) >= STORY_MIN_SIM:
+            if x == y or groups.conflict(x, y, STORY_PLACE_GUARD, STORY_TYPE_GUARD):
+                continue
+            between = [p for a in groups.articles(claims, x) for b in groups.articles(claims, y)
+                       if (p := scored.get(frozenset((a, b)))) is not None]
+            if between and sum(between) / len(between) >= stories.average:
                 groups.union(x, y)
     events = []
     for root in sorted(groups.members):

@@ -25,7 +25,7 @@ FEATURES = (
     "cos", "article_cos", "date_gap", "date_both", "date_same", "date_unknown", "place_match", "place_within",
     "place_conflict", "type_same", "type_related", "agents_shared", "victims_equal",
     "names_shared", "names_conflict", "ctx_names", "ctx_place_match", "ctx_place_conflict", "ctx_day_match",
-    "ctx_day_conflict",
+    "ctx_day_conflict", "published_near", "published_far",
 )
 DAY_TOLERANCE = 1  # days: reports of one event resolve "overnight"/"yesterday" a day apart
 WITHIN_ARTICLE_SIM = 0.6  # two claims of one article this alike report one event (see same_story)
@@ -35,6 +35,8 @@ COMMON_NAME_SHARE = 0.02  # a name in more of the articles than this is common (
 MIN_SIM = 0.3  # cosine below this: never one event ...
 WITHIN_ARTICLE_MIN_SIM = 0.3  # ... within one article (lower made one blob of each article)
 GAP_CAP = 30.0  # days: the date gap feature saturates here
+PUBLISHED_NEAR = 3  # days between two articles' publication dates: most reports of one incident ...
+PUBLISHED_FAR = 30  # ... and a trial's report, a month or more later (a fifth of GVA's same-incident pairs)
 
 def _day(iso: str | None) -> int | None:
     if not iso:
@@ -130,6 +132,7 @@ class Context:
     names: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
     days: frozenset[int] = frozenset()
+    published: int | None = None  # the article's publication day (ordinal)
 
 
 def common_names(claims: Sequence[Claim], share: float = COMMON_NAME_SHARE) -> frozenset[str]:
@@ -145,8 +148,10 @@ def common_names(claims: Sequence[Claim], share: float = COMMON_NAME_SHARE) -> f
     return frozenset(n for n, a in seen.items() if len(a) > cap)
 
 
-def contexts(claims: Sequence[Claim], common: frozenset[str] = frozenset()) -> dict[str, Context]:
-    """Each article's :class:`Context`, from all its claims (``common`` names left out)."""
+def contexts(claims: Sequence[Claim], common: frozenset[str] = frozenset(),
+             published: dict[str, str] | None = None) -> dict[str, Context]:
+    """Each article's :class:`Context`, from all its claims (``common`` names left out) and its
+    publication date (``published``: article id -> ISO date)."""
     found: dict[str, tuple[set, set, set]] = {}
     for c in claims:
         n, p, d = found.setdefault(c.article.id, (set(), set(), set()))
@@ -156,7 +161,9 @@ def contexts(claims: Sequence[Claim], common: frozenset[str] = frozenset()) -> d
             span = interval(c.event)
             if span is not None and span[0] == span[1]:
                 d.add(span[0])
-    return {a: Context(frozenset(n), frozenset(p), frozenset(d)) for a, (n, p, d) in found.items()}
+    published = published or {}
+    return {a: Context(frozenset(n), frozenset(p), frozenset(d), _day(published.get(a)))
+            for a, (n, p, d) in found.items()}
 
 
 def _near_days(x: frozenset[int], y: frozenset[int]) -> bool:
@@ -177,6 +184,8 @@ def features(a: Claim, b: Claim, cos: float, article_cos: float, ctx_a: Context 
     agents_a = {x.name.casefold() for x in fa.agents}
     agents_b = {x.name.casefold() for x in fb.agents}
     na, nb = names(a.sentence.text) - common, names(b.sentence.text) - common
+    pa, pb = ctx_a.published, ctx_b.published
+    pub_gap = abs(pa - pb) if pa is not None and pb is not None else None
     return [
         float(cos),
         float(article_cos),
@@ -198,6 +207,8 @@ def features(a: Claim, b: Claim, cos: float, article_cos: float, ctx_a: Context 
         float(bool(ctx_a.places) and bool(ctx_b.places) and not ctx_a.places & ctx_b.places),
         float(_near_days(ctx_a.days, ctx_b.days)),
         float(bool(ctx_a.days) and bool(ctx_b.days) and not _near_days(ctx_a.days, ctx_b.days)),
+        float(pub_gap is not None and pub_gap <= PUBLISHED_NEAR),
+        float(pub_gap is not None and pub_gap > PUBLISHED_FAR),
     ]
 
 

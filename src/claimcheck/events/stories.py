@@ -36,11 +36,13 @@ from claimcheck.records import Article, Claim
 STORY_FEATURES = (
     "article_cos", "towns_shared", "towns_conflict", "names_shared", "names_conflict", "published_near",
     "published_far", "published_unknown", "days_meet", "days_conflict", "victims_shared", "type_same",
+    "tokens_shared", "tokens_conflict",
 )
 STORY_NEIGHBOURS = 10
 BIG_BLOCK = 50  # articles sharing one name or town: more than this, and it blocks nothing
 PUBLISHED_NEAR = 3  # days between publication dates: reports of one incident mostly come within 3
 PUBLISHED_FAR = 7
+COMMON_TOKEN_SHARE = 0.02  # a name's word in more of the articles than this ("county", "police") is no evidence
 
 # "GAINESVILLE, Fla. -", "LITTLE ROCK, Ark. (KTHV) –", "DAMASCUS, (SANA) -": a capitalised town at the
 # start of a paragraph, then a state or agency, then a dash
@@ -70,6 +72,7 @@ class Story:
     days: frozenset[int]  # resolved single days of the story's frames
     victims: frozenset[tuple[str | None, float]]
     types: frozenset[str]
+    tokens: frozenset[str] = frozenset()  # the uncommon words of its names: "Naiya Montgomery" is "Denise Montgomery"'s kin
 
 
 def stories(claims: Sequence[Claim], members: Mapping[int, Sequence[int]], articles: Mapping[str, Article],
@@ -84,6 +87,9 @@ def stories(claims: Sequence[Claim], members: Mapping[int, Sequence[int]], artic
         sentences[c.article.id] |= names(c.sentence.text) - common
         if c.event is not None:
             towns[c.article.id] |= {k for p in c.event.places for k in (p.key, p.within) if k and kind(k) is None}
+    words = {aid: {w for n in found for w in n.split() if len(w) > 2} for aid, found in sentences.items()}
+    df = Counter(w for ws in words.values() for w in ws)
+    cap = max(3, COMMON_TOKEN_SHARE * len(words))
     out = []
     for aid in sorted(by_article):
         root = min(by_article[aid], key=lambda r: (-len(members[r]), min(members[r])))
@@ -100,7 +106,8 @@ def stories(claims: Sequence[Claim], members: Mapping[int, Sequence[int]], artic
         out.append(Story(aid, root, frozenset(towns[aid] | ({town} if town else set())), frozenset(sentences[aid]),
                          published, frozenset(days),
                          frozenset((v.outcome, float(v.value)) for f in frames for v in f.victims),
-                         frozenset(f.type for f in frames if f.type not in ("other", "attack", "killing"))))
+                         frozenset(f.type for f in frames if f.type not in ("other", "attack", "killing")),
+                         frozenset(w for w in words.get(aid, ()) if df[w] <= cap)))
     return out
 
 
@@ -122,6 +129,8 @@ def story_features(x: Story, y: Story, article_cos: float) -> list[float]:
         float(bool(x.days) and bool(y.days) and not meet),
         float(bool(x.victims & y.victims)),
         float(bool(x.types & y.types)),
+        min(len(x.tokens & y.tokens), 4) / 4.0,
+        float(bool(x.tokens) and bool(y.tokens) and not x.tokens & y.tokens),
     ]
 
 
@@ -149,11 +158,14 @@ def story_pairs(found: Sequence[Story], centroids: np.ndarray) -> list[tuple[int
 
 @dataclass(frozen=True)
 class StoryLinker:
-    """P(two articles' stories are one event) = sigmoid(coef . features + intercept)."""
+    """P(two articles' stories are one event) = sigmoid(coef . features + intercept). A pair at or
+    above ``threshold`` merges two groups when the mean P over the scored article pairs between them
+    is at least ``average`` (average linkage: a chain of links does not join two incidents)."""
 
     coef: tuple[float, ...]
     intercept: float
     threshold: float = 0.5
+    average: float = 0.0
 
     @classmethod
     def from_json(cls, data: dict | None) -> "StoryLinker | None":
@@ -162,7 +174,8 @@ class StoryLinker:
         if tuple(data.get("features", ())) != STORY_FEATURES:
             raise ConfigError(f"events model: story features {data.get('features')} are not "
                               f"{list(STORY_FEATURES)} (retrain)")
-        return cls(tuple(float(c) for c in data["coef"]), float(data["intercept"]), float(data.get("threshold", 0.5)))
+        return cls(tuple(float(c) for c in data["coef"]), float(data["intercept"]), float(data.get("threshold", 0.5)),
+                   float(data.get("average", 0.0)))
 
     def prob(self, x: list[float]) -> float:
         z = self.intercept + sum(c * v for c, v in zip(self.coef, x))
@@ -171,23 +184,25 @@ class StoryLinker:
 
 def story_links(claims: Sequence[Claim], members: Mapping[int, Sequence[int]], articles: Mapping[str, Article],
                 vectors: np.ndarray, common: frozenset[str], linker: StoryLinker,
-                ) -> list[tuple[float, int, int]]:
-    """(probability, root, root) of the story pairs that link, strongest first (ties by root)."""
+                ) -> tuple[list[tuple[float, int, int]], dict[frozenset[str], float]]:
+    """(probability, root, root) of the story pairs that link, strongest first (ties by root), and
+    P of every scored story pair (by the two article ids)."""
     from claimcheck.events.group import article_vectors
 
     found = stories(claims, members, articles, common)
     if len(found) < 2:
-        return []
+        return [], {}
     ids, centroids, _ = article_vectors(claims, vectors)
     row = {a: k for k, a in enumerate(ids)}
     cents = centroids[[row[s.article] for s in found]]
-    out = []
+    out, scored = [], {}
     for i, j in story_pairs(found, cents):
         p = linker.prob(story_features(found[i], found[j], float(cents[i] @ cents[j])))
+        scored[frozenset((found[i].article, found[j].article))] = p
         if p >= linker.threshold:
             out.append((p, found[i].root, found[j].root))
     out.sort(key=lambda t: (-t[0], t[1], t[2]))
-    return out
+    return out, scored
 
 
 def story_examples(claims, members, articles, vectors, common, gold: Mapping[str, str]):
