@@ -34,7 +34,7 @@ import numpy as np
 
 from claimcheck.events.link import (
     DAY_TOLERANCE, MIN_SIM, WITHIN_ARTICLE_MIN_SIM, Linker, anchored, common_names, contexts, features, interval,
-    load_linker, names, never_one, same_story, type_relation,
+    load_linker, names, never_one, same_story, shared_subject, type_relation, unshared_words,
 )
 from claimcheck.events.places import kind
 from claimcheck.events.stories import StoryLinker, load_story_linker, story_links
@@ -48,6 +48,7 @@ PLACE_GUARD = True  # two groups placed in different towns never merge
 ANCHOR_REQUIRED = True  # claims of two articles link only with a shared town, day or name (link.anchored)
 GROUP_MIN_SIM = 0.5  # groups of different articles merge only when their mean vectors are this alike
 ARTICLE_NEIGHBOURS = 5  # each claim meets its best match in the articles most like its own
+SUBJECT_LINKS = True  # claims of one article naming one person are one story first (link.shared_subject)
 STORY_PLACE_GUARD = False  # stories: towns are a feature of the story linker, not a hard guard
 STORY_TYPE_GUARD = False  # ... nor types: a shooting and the arrest that followed are one incident's story
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
@@ -159,6 +160,7 @@ class _Groups:
         self.frames = {i: [claims[i].event] for i in idx}
         self.places = {i: _fine_places(claims[i].event) for i in idx}
         self.names = {i: set(names(claims[i].sentence.text) - common) for i in idx}
+        self.mixed = {i: False for i in idx}  # holds types that are no one event's by themselves
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -177,7 +179,9 @@ class _Groups:
             return False
         fx = {(f.type, f.lemma): f for f in self.frames[x]}
         fy = {(f.type, f.lemma): f for f in self.frames[y]}
-        return any(type_relation(a, b) == "incompatible" for a in fx.values() for b in fy.values())
+        apart = [type_relation(a, b) == "incompatible" for a in fx.values() for b in fy.values()]
+        # a story of several types (the shooting and the arrest) conflicts only with one no type of it fits
+        return all(apart) if self.mixed[x] or self.mixed[y] else any(apart)
 
     def articles(self, claims: Sequence[Claim], x: int) -> set[str]:
         return {claims[k].article.id for k in self.members[x]}
@@ -186,9 +190,10 @@ class _Groups:
         a, b = self.sums[x], self.sums[y]
         return float(a @ b / max(np.linalg.norm(a) * np.linalg.norm(b), 1e-12))
 
-    def union(self, x: int, y: int) -> None:
+    def union(self, x: int, y: int, mixed: bool = False) -> None:
         if y < x:
             x, y = y, x
+        self.mixed[x] = self.mixed[x] or self.mixed.pop(y) or mixed
         self.parent[y] = x
         self.members[x] += self.members.pop(y)
         self.frames[x] += self.frames.pop(y)
@@ -262,8 +267,17 @@ def group_events(claims: Sequence[Claim], vectors: np.ndarray, linker: Linker | 
     linker = linker or load_linker()
     vectors = np.asarray(vectors, dtype=np.float32)
     published = {a.id: a.date for a in articles if a.date}
-    scores = link_scores(claims, vectors, candidate_pairs(claims, vectors, idx), linker, published)
+    candidates = candidate_pairs(claims, vectors, idx)
+    scores = link_scores(claims, vectors, candidates, linker, published)
     groups = _Groups(claims, idx, vectors, common_names(claims))
+    if SUBJECT_LINKS:
+        unshared = unshared_words(claims)
+        for i, j in candidates:
+            if (claims[i].article.id == claims[j].article.id and shared_subject(claims[i], claims[j], unshared)
+                    and not never_one(claims[i].event, claims[j].event, 1.0, types=False)):
+                x, y = groups.find(i), groups.find(j)
+                if x != y and not groups.conflict(x, y, types=False):
+                    groups.union(x, y, mixed=True)
     order = sorted((p for p, s in scores.items() if s >= linker.threshold),
                    key=lambda p: (-scores[p], p))
     for i, j in order:

@@ -119,6 +119,41 @@ def names(sentence: str) -> frozenset[str]:
     return frozenset(m.group(1).casefold() for m in _NAME.finditer(sentence))
 
 
+_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
+
+
+@functools.lru_cache(maxsize=65536)
+def capitalised(sentence: str) -> frozenset[str]:
+    """Capitalised words of four letters or more, sentence-initial ones too ("Whitcombe was shot")."""
+    return frozenset(m.group(0).casefold() for m in _WORD.finditer(sentence))
+
+
+def unshared_words(claims: Sequence[Claim], share: float = COMMON_NAME_SHARE) -> frozenset[str]:
+    """Words that tell no subject apart: words of names in more than ``share`` of the articles
+    ("county", "police"), capitalised words that open sentences in as many ("There", "Police"), and
+    the words of places (a town is where, not who the story is about)."""
+    seen: dict[str, set[str]] = {}
+    placed: dict[str, set[str]] = {}
+    for c in claims:
+        for w in capitalised(c.sentence.text):
+            seen.setdefault(w, set()).add(c.article.id)
+        if c.event is not None:
+            for w in {w for p in c.event.places for k in (p.key, p.within) if k for w in k.split()}:
+                placed.setdefault(w, set()).add(c.article.id)
+    cap = max(3, share * len({c.article.id for c in claims}))
+    # a place in two articles' frames is a place (one article's may be a person the frame misread)
+    return frozenset({w for w, a in placed.items() if len(a) > 1} | {w for w, a in seen.items() if len(a) > cap})
+
+
+def shared_subject(a: Claim, b: Claim, unshared: frozenset[str] = frozenset()) -> bool:
+    """Do two claims of one article name one person or thing: a word of a multi-word name in one
+    ("Darnell Whitcombe") capitalised in the other ("Whitcombe was shot")? Then they are one story
+    whatever their types (the shooting and the arrest for it)."""
+    wa = {w for n in names(a.sentence.text) for w in n.split()} & capitalised(a.sentence.text)
+    wb = {w for n in names(b.sentence.text) for w in n.split()} & capitalised(b.sentence.text)
+    return bool(((wa & capitalised(b.sentence.text)) | (wb & capitalised(a.sentence.text))) - unshared)
+
+
 def _victim_counts(frame: EventFrame) -> set[tuple[str | None, float]]:
     return {(v.outcome, float(v.value)) for v in frame.victims}
 
@@ -246,10 +281,10 @@ def same_story(a: Claim, b: Claim, cos: float, common: frozenset[str] = frozense
     return type_relation(fa, fb) == "same" or cos >= WITHIN_ARTICLE_SIM or anchored(a, b, common)
 
 
-def never_one(a: EventFrame, b: EventFrame, cos: float, min_sim: float = MIN_SIM) -> bool:
-    """Pairs no score may join: resolved days more than ``DAY_TOLERANCE`` apart, incompatible types,
-    or claims less alike than ``min_sim``."""
-    if cos < min_sim or type_relation(a, b) == "incompatible":
+def never_one(a: EventFrame, b: EventFrame, cos: float, min_sim: float = MIN_SIM, types: bool = True) -> bool:
+    """Pairs no score may join: resolved days more than ``DAY_TOLERANCE`` apart, incompatible types
+    (unless ``types`` is False), or claims less alike than ``min_sim``."""
+    if cos < min_sim or (types and type_relation(a, b) == "incompatible"):
         return True
     ia, ib = interval(a), interval(b)
     return ia is not None and ib is not None and day_gap(ia, ib) > DAY_TOLERANCE
