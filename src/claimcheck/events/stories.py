@@ -36,7 +36,8 @@ from claimcheck.records import Article, Claim
 STORY_FEATURES = (
     "article_cos", "towns_shared", "towns_conflict", "names_shared", "names_conflict", "published_near",
     "published_far", "published_unknown", "days_meet", "days_conflict", "victims_shared", "type_same",
-    "tokens_shared", "tokens_conflict",
+    "tokens_shared", "tokens_conflict", "unanchored", "agents_shared", "agents_conflict",
+    "years_conflict",
 )
 STORY_NEIGHBOURS = 10
 BIG_BLOCK = 50  # articles sharing one name or town: more than this, and it blocks nothing
@@ -72,6 +73,8 @@ class Story:
     days: frozenset[int]  # resolved single days of the story's frames
     victims: frozenset[tuple[str | None, float]]
     types: frozenset[str]
+    agents: frozenset[str] = frozenset()  # who did it, in any of the article's frames ("the Angels", "the Red Sox")
+    years: frozenset[int] = frozenset()  # years the article names or was published in
     tokens: frozenset[str] = frozenset()  # the uncommon words of its names: "Naiya Montgomery" is "Denise Montgomery"'s kin
 
 
@@ -83,10 +86,12 @@ def stories(claims: Sequence[Claim], members: Mapping[int, Sequence[int]], artic
         by_article[claims[root].article.id].append(root)
     sentences: dict[str, set[str]] = defaultdict(set)
     towns: dict[str, set[str]] = defaultdict(set)
+    agents: dict[str, set[str]] = defaultdict(set)
     for c in claims:
         sentences[c.article.id] |= names(c.sentence.text) - common
         if c.event is not None:
             towns[c.article.id] |= {k for p in c.event.places for k in (p.key, p.within) if k and kind(k) is None}
+            agents[c.article.id] |= {a.name.casefold() for a in c.event.agents}
     words = {aid: {w for n in found for w in n.split() if len(w) > 2} for aid, found in sentences.items()}
     df = Counter(w for ws in words.values() for w in ws)
     cap = max(3, COMMON_TOKEN_SHARE * len(words))
@@ -107,8 +112,20 @@ def stories(claims: Sequence[Claim], members: Mapping[int, Sequence[int]], artic
                          published, frozenset(days),
                          frozenset((v.outcome, float(v.value)) for f in frames for v in f.victims),
                          frozenset(f.type for f in frames if f.type not in ("other", "attack", "killing")),
+                         frozenset(agents[aid]), _years(article, published),
                          frozenset(w for w in words.get(aid, ()) if df[w] <= cap)))
     return out
+
+
+_YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
+
+
+def _years(article: Article | None, published: int | None) -> frozenset[int]:
+    """The years an article names (1950-2099) and its publication year: two earthquakes years apart."""
+    found = {int(y) for y in _YEAR.findall(article.text)} if article is not None else set()
+    if published is not None:
+        found.add(date.fromordinal(published).year)
+    return frozenset(found)
 
 
 def story_features(x: Story, y: Story, article_cos: float) -> list[float]:
@@ -131,6 +148,11 @@ def story_features(x: Story, y: Story, article_cos: float) -> list[float]:
         float(bool(x.types & y.types)),
         min(len(x.tokens & y.tokens), 4) / 4.0,
         float(bool(x.tokens) and bool(y.tokens) and not x.tokens & y.tokens),
+        # nothing but wording: two earthquakes a year apart read alike
+        float(not (x.towns & y.towns or x.tokens & y.tokens or shared or meet or (gap is not None and gap <= PUBLISHED_NEAR))),
+        float(bool(x.agents & y.agents)),
+        float(bool(x.agents) and bool(y.agents) and not x.agents & y.agents),
+        float(bool(x.years) and bool(y.years) and not x.years & y.years),
     ]
 
 
