@@ -43,6 +43,7 @@ STORY_NEIGHBOURS = 10
 BIG_BLOCK = 50  # articles sharing one name or town: more than this, and it blocks nothing
 PUBLISHED_NEAR = 3  # days between publication dates: reports of one incident mostly come within 3
 PUBLISHED_FAR = 7
+ANCHOR_REQUIRED = False  # stories with nothing in common but wording never link
 COMMON_TOKEN_SHARE = 0.02  # a name's word in more of the articles than this ("county", "police") is no evidence
 
 # "GAINESVILLE, Fla. -", "LITTLE ROCK, Ark. (KTHV) –", "DAMASCUS, (SANA) -": a capitalised town at the
@@ -219,7 +220,10 @@ def story_links(claims: Sequence[Claim], members: Mapping[int, Sequence[int]], a
     cents = centroids[[row[s.article] for s in found]]
     out, scored = [], {}
     for i, j in story_pairs(found, cents):
-        p = linker.prob(story_features(found[i], found[j], float(cents[i] @ cents[j])))
+        x = story_features(found[i], found[j], float(cents[i] @ cents[j]))
+        if ANCHOR_REQUIRED and x[STORY_FEATURES.index("unanchored")]:
+            continue
+        p = linker.prob(x)
         scored[frozenset((found[i].article, found[j].article))] = p
         if p >= linker.threshold:
             out.append((p, found[i].root, found[j].root))
