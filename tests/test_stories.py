@@ -110,3 +110,17 @@ def test_without_the_story_pass_the_reports_stay_apart_no_more_often(reports, em
     a, m = by(alone), by(merged)
     assert a.keys() == m.keys()
     assert all(m[x] == m[y] for x in a for y in a if a[x] == a[y])
+
+
+@pytest.mark.parametrize("a, b, unshared, expected", [
+    ("The victim was identified as Darnell Whitcombe, 34", "Whitcombe was shot several times", (), True),
+    ("Police arrested Kyle Brennan on Saturday", "Whitcombe was shot several times", (), False),
+    ("The victim was identified as Darnell Whitcombe, 34", "Whitcombe was shot several times", ("whitcombe",), False),
+    ("Officers from Springdale Police Department came", "Police said two men fled", ("police",), False),
+    ("A man was shot on Main Street", "A woman was shot on Oak Avenue", (), False),
+])
+def test_shared_subject(a, b, unshared, expected):
+    from claimcheck.events.link import shared_subject
+
+    frame = EventFrame("shooting", "shoot", Span(0, 4, "shot"))
+    assert shared_subject(_claim("x", a, "art", frame), _claim("y", b, "art", frame), frozenset(unshared)) is expected

@@ -298,7 +298,7 @@ def group_events(claims: Sequence[Claim], vectors: np.ndarray, linker: Linker | 
             x, y = groups.find(i), groups.find(j)
             if x == y or groups.conflict(x, y, STORY_PLACE_GUARD, STORY_TYPE_GUARD):
                 continue
-            between = [p for a in groups.articles(claims, x) for b in groups.articles(claims, y)
+            between = [p for a in sorted(groups.articles(claims, x)) for b in sorted(groups.articles(claims, y))
                        if (p := scored.get(frozenset((a, b)))) is not None]
             if between and sum(between) / len(between) >= stories.average:
                 groups.union(x, y)
