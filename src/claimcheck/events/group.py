@@ -84,7 +84,8 @@ def article_vectors(claims: Sequence[Claim], vectors: np.ndarray) -> tuple[list[
     row = {a: k for k, a in enumerate(ids)}
     of = [row[c.article.id] for c in claims]
     sums = np.zeros((len(ids), vectors.shape[1]), dtype=np.float64)
-    np.add.at(sums, of, vectors.astype(np.float64))
+    order = sorted(range(len(claims)), key=lambda k: claims[k].id)  # summed in one order: same bits whatever the input order
+    np.add.at(sums, np.asarray(of, dtype=np.int64)[order], vectors.astype(np.float64)[order])
     sums /= np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-12)
     return ids, sums.astype(np.float32), of
 
@@ -176,7 +177,10 @@ class _Groups:
         if places and PLACE_GUARD and self.places[x] and self.places[y] and not self.places[x] & self.places[y]:
             return True  # placed in different towns (keys, or the places they are named within)
         if not types:
-            return False
+            # stories: different places and no type in common (the strike on one town, the shelling
+            # of another's market) are two; one type in two places may be one (streets, the hospital)
+            return bool(self.places[x] and self.places[y] and not self.places[x] & self.places[y]
+                    and not {f.type for f in self.frames[x]} & {f.type for f in self.frames[y]})
         fx = {(f.type, f.lemma): f for f in self.frames[x]}
         fy = {(f.type, f.lemma): f for f in self.frames[y]}
         apart = [type_relation(a, b) == "incompatible" for a in fx.values() for b in fy.values()]
@@ -272,7 +276,7 @@ def group_events(claims: Sequence[Claim], vectors: np.ndarray, linker: Linker | 
     groups = _Groups(claims, idx, vectors, common_names(claims))
     if SUBJECT_LINKS:
         unshared = unshared_words(claims)
-        for i, j in candidates:
+        for i, j in sorted(candidates, key=lambda p: sorted((claims[p[0]].id, claims[p[1]].id))):  # order-free
             if (claims[i].article.id == claims[j].article.id and shared_subject(claims[i], claims[j], unshared)
                     and not never_one(claims[i].event, claims[j].event, 1.0, types=False)):
                 x, y = groups.find(i), groups.find(j)
@@ -294,7 +298,7 @@ def group_events(claims: Sequence[Claim], vectors: np.ndarray, linker: Linker | 
     if stories is not None:
         by_id = {a.id: a for a in articles}
         links, scored = story_links(claims, groups.members, by_id, vectors, common_names(claims), stories)
-        for _, i, j in links:
+        for _, i, j, _, _ in links:
             x, y = groups.find(i), groups.find(j)
             if x == y or groups.conflict(x, y, STORY_PLACE_GUARD, STORY_TYPE_GUARD):
                 continue

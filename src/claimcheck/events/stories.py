@@ -81,10 +81,15 @@ class Story:
 
 def stories(claims: Sequence[Claim], members: Mapping[int, Sequence[int]], articles: Mapping[str, Article],
             common: frozenset[str]) -> list[Story]:
-    """One story per article with an event: its largest group (ties: the earliest claim)."""
-    by_article: dict[str, list[int]] = defaultdict(list)
+    """One story per article with an event: the group holding most of its claims (ties: the group
+    with the smallest claim id), so the same whatever the input order."""
+    # an article's groups (a group may already span articles), by how many of its claims each holds
+    by_article: dict[str, Counter] = defaultdict(Counter)
+    first = {}
     for root, m in members.items():
-        by_article[claims[root].article.id].append(root)
+        first[root] = min(claims[k].id for k in m)
+        for k in m:
+            by_article[claims[k].article.id][root] += 1
     sentences: dict[str, set[str]] = defaultdict(set)
     towns: dict[str, set[str]] = defaultdict(set)
     agents: dict[str, set[str]] = defaultdict(set)
@@ -98,7 +103,7 @@ def stories(claims: Sequence[Claim], members: Mapping[int, Sequence[int]], artic
     cap = max(3, COMMON_TOKEN_SHARE * len(words))
     out = []
     for aid in sorted(by_article):
-        root = min(by_article[aid], key=lambda r: (-len(members[r]), min(members[r])))
+        root = min(by_article[aid], key=lambda r: (-by_article[aid][r], first[r]))
         frames = [claims[k].event for k in members[root]]
         article = articles.get(aid)
         town = dateline_town(article) if article is not None else None
@@ -207,8 +212,8 @@ class StoryLinker:
 
 def story_links(claims: Sequence[Claim], members: Mapping[int, Sequence[int]], articles: Mapping[str, Article],
                 vectors: np.ndarray, common: frozenset[str], linker: StoryLinker,
-                ) -> tuple[list[tuple[float, int, int]], dict[frozenset[str], float]]:
-    """(probability, root, root) of the story pairs that link, strongest first (ties by root), and
+                ) -> tuple[list[tuple[float, int, int, str, str]], dict[frozenset[str], float]]:
+    """(probability, root, root, article, article) of the story pairs that link, strongest first, and
     P of every scored story pair (by the two article ids)."""
     from claimcheck.events.group import article_vectors
 
@@ -220,14 +225,16 @@ def story_links(claims: Sequence[Claim], members: Mapping[int, Sequence[int]], a
     cents = centroids[[row[s.article] for s in found]]
     out, scored = [], {}
     for i, j in story_pairs(found, cents):
-        x = story_features(found[i], found[j], float(cents[i] @ cents[j]))
+        # rounded: a claim embedded in another batch moves the cosine in its 6th decimal, and the
+        # greedy merge order must not follow (ties go by article id)
+        x = story_features(found[i], found[j], round(float(cents[i] @ cents[j]), 3))
         if ANCHOR_REQUIRED and x[STORY_FEATURES.index("unanchored")]:
             continue
-        p = linker.prob(x)
+        p = round(linker.prob(x), 4)
         scored[frozenset((found[i].article, found[j].article))] = p
         if p >= linker.threshold:
-            out.append((p, found[i].root, found[j].root))
-    out.sort(key=lambda t: (-t[0], t[1], t[2]))
+            out.append((p, found[i].root, found[j].root, found[i].article, found[j].article))
+    out.sort(key=lambda t: (-t[0], t[3], t[4]))  # ties by article id: the same merges whatever the input order
     return out, scored
 
 
