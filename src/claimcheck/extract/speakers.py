@@ -14,6 +14,7 @@ from claimcheck.extract.lexicon import (
     _BODY_NOUNS, _FEMALE, _GROUP_NOUNS, _MALE, _PEOPLE_NOUNS, _PERSON_NOUNS, _PRONOUNS, SPEECH_VERBS,
 )
 from claimcheck.extract.mentions import _mention, _uncapitalised
+from claimcheck.extract.name_core import name_core
 from claimcheck.sources import canonical_name, name_parts
 
 from claimcheck.nlp import doc_text
@@ -56,9 +57,11 @@ def _resolve(attr: _Attr, segs: list[_Seg], i: int) -> None:
             attr.person, attr.plural, attr.gender = target.person, target.plural, target.gender
         return
     attr.kind = "named"
-    parts = name_parts(attr.source.text)
+    core = name_core(attr.source, head)
+    parts = name_parts(core or attr.source.text)
     attr.name = _uncapitalised(parts.name, attr.source) or None
-    attr.affiliation = parts.affiliation or _appositive_affiliation(attr.source.text, head)
+    attr.affiliation = (parts.affiliation or (name_parts(attr.source.text).affiliation if core else None)
+                        or _appositive_affiliation(attr.source.text, head))
     attr.person = _person_like(attr.source, head)
     attr.gender = _gender_of(attr.source)
     if attr.gender is None and attr.person is not False and head is not None and head.pos_ == "PROPN":

@@ -116,8 +116,12 @@ def _clusters(counts: Counter) -> "DisjointSet":
         # ... not a role's or a relation's phrase ("president of the Syrian Coalition" is not the Coalition)
         supers = [o for o in unique if len(toks[o]) > k and toks[o][-k:] == mine and toks[o][-k - 1] not in _OF_WORDS
                   and not _is_group(o) and _same_body(n, o) and not set(toks[o][:-k]) & _RELATION_WORDS]
-        # "Russian Konashenkov" (a nationality the title left behind) does not make "Konashenkov" ambiguous
-        supers = [o for o in supers if not all(_nationality(w) for w in o.split()[:-len(n.split())])] or supers
+        # "Russian Konashenkov" (a nationality the title left behind) and "broad coalition" (a description)
+        # do not make "Konashenkov" or "Coalition" ambiguous
+        extra = {o: o.split()[:-len(n.split())] for o in supers}
+        national = [o for o in supers if all(_nationality(w) for w in extra[o])]
+        described = [o for o in supers if all(w.islower() for w in extra[o])]
+        supers = [o for o in supers if o not in national and o not in described] or national or supers
         if supers:
             longest = max(supers, key=lambda s: (len(toks[s]), s))
             if all(set(toks[o]) <= set(toks[longest]) for o in supers):  # one chain: one party

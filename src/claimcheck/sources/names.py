@@ -239,7 +239,7 @@ def _parts(name: str) -> NameParts:
         name = name[m.end():]
     # "Director of the Syrian Observatory for Human Rights Rami Abdel Rahman", "United Nations envoy for
     # Syria Staffan de Mistura": the name ends the mention after the body (the text lost its commas)
-    m = re.match(r"^(?P<pre>(?:[\w.'’-]+\s+){0,4}?)(?P<role>[\w-]+)\s+(?:of|for|at)\s+(?:the\s+)?(?P<rest>.*)$", name)
+    m = re.match(r"^(?P<pre>(?:[\w.'’-]+\s+){0,4}?)(?P<role>[\w-]+)\s+(?:of|for|at|to)\s+(?:the\s+)?(?P<rest>.*)$", name)
     if m and _role_head(m.group("role")):
         split = _org_then_name(m.group("rest"))
         if split is not None:

@@ -1,0 +1,55 @@
+"""A source's name cut from its mention by the parse (extract.name_core), on the real pipeline:
+the mention keeps the words as written, the name keeps only what names the source."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.extract import extract_claims
+from claimcheck.records import Article
+
+
+def _source(nlp, text: str):
+    claims = extract_claims(Article(id="t", text=text, outlet=None), nlp(text))
+    assert len(claims) == 1
+    return claims[0].source
+
+
+@pytest.mark.parametrize("text,mention,name,affiliation", [
+    # what the parser hung on the head is not the name
+    ("Victims of a suspected gas attack near Tarnow said the air smelled of chlorine.",
+     "Victims of a suspected gas attack near Tarnow", "victims", None),
+    ("Assad in an interview on the state channel said the war was nearly won.",
+     "Assad in an interview on the state channel", "Assad", None),
+    ("The defence ministry in Moscow said the strike hit a depot.", "The defence ministry in Moscow",
+     "defence ministry", None),
+    # a role keeps whom it speaks for, not the places after it
+    ("A spokesman at the clinic in Vesna in Orlov province said nine people were treated.",
+     "A spokesman at the clinic in Vesna in Orlov province", "spokesman at the clinic", None),
+    ("A military source at the Free Lorin Army said the convoy was hit.", "A military source at the Free Lorin Army",
+     "military source at the Free Lorin Army", "Free Lorin Army"),
+    ("Monitors at the Lorin Observatory for Civil Rights which tracks the fighting said 14 people died.",
+     "Monitors at the Lorin Observatory for Civil Rights which tracks the fighting",
+     "monitors at the Lorin Observatory for Civil Rights", None),
+    # a proper name's own "for"/"of" phrase stays; a count before a group goes, a number word stays
+    ("The Organisation for the Prohibition of Chemical Weapons said the samples were positive.",
+     "The Organisation for the Prohibition of Chemical Weapons", "Organisation for the Prohibition of Chemical Weapons",
+     None),
+    ("The Lorin Observatory for Civil Rights monitoring group said 14 people died.",
+     "The Lorin Observatory for Civil Rights monitoring group", "Lorin Observatory for Civil Rights", None),
+    ("At least 25 members of the Northern Front said the town had fallen.", "At least 25 members of the Northern Front",
+     "members of the Northern Front", "Northern Front"),
+    ("The two powers said the talks would resume.", "The two powers", "two powers", None),
+    # whose statement it is; two parties joined by "and" are one group source; "or" names one party twice
+    ("A statement by the army said the town was retaken.", "A statement by the army", "army", None),
+    ("Rebels and activists said the bridge was destroyed.", "Rebels and activists", "rebels and activists", None),
+    ("The Lorin Civil Defence or Blue Vests said the bridge was destroyed.", "The Lorin Civil Defence or Blue Vests",
+     "Lorin Civil Defence", None),
+    # a person's name at the end of the mention (a lost comma) is the source, the role its affiliation
+    ("The British envoy to the UN Matthew Rycroft said the vote was delayed.",
+     "The British envoy to the UN Matthew Rycroft", "Matthew Rycroft", "UN"),
+])
+def test_name_cut_by_the_parse(nlp, text, mention, name, affiliation):
+    source = _source(nlp, text)
+    assert source.mention.text == mention
+    assert (source.name, source.affiliation) == (name, affiliation)
