@@ -3,6 +3,8 @@
 Names that are one party become one cluster, named by its most frequent full form:
 
 - spelling and case variants ("Russian Defence Ministry" / "Russian Defense Ministry");
+- other names of one body: the small table of ``sources.aliases`` ("White Helmets" = "Syrian Civil
+  Defence") and aliases an article states ("X, better known as Y"; "X or Y" as one mention);
 - acronyms, to the one name whose initials they are ("SOHR", "SANA", "UN");
 - a person's transliterations ("Rami Abdel Rahman" / "Rami Abdulrahman" / "Rami Abdurrahman");
 - tails of a longer name ("Lavrov" -> "Sergei Lavrov", "state television" -> "Syrian state
@@ -24,6 +26,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from claimcheck.records import Claim
+from claimcheck.sources.aliases import KNOWN, stated_aliases
 from claimcheck.sources.names import _ORG_HEADS, _ROLE_WORDS, GENERIC, _has_body_word, _nationality, name_parts
 
 if TYPE_CHECKING:
@@ -79,7 +82,7 @@ def _skeleton(name: str) -> str | None:
     return re.sub(r"(.)\1+", r"\1", key)
 
 
-def _clusters(counts: Counter) -> "DisjointSet":
+def _clusters(counts: Counter, stated: Iterable[tuple[str, str]] = ()) -> "DisjointSet":
     """Name variants of one source, joined (scipy's union-find, as facts and origins use)."""
     from scipy.cluster.hierarchy import DisjointSet
 
@@ -90,6 +93,10 @@ def _clusters(counts: Counter) -> "DisjointSet":
     for n in unique:  # spelling and case variants
         if toks[n]:
             cl.merge(by_key.setdefault(toks[n], n), n)
+    for names in KNOWN + tuple(stated):  # "White Helmets" = "Syrian Civil Defence" (sources.aliases)
+        found = [by_key[k] for k in {_tokens(a) for a in names} if k and k in by_key]
+        for n in found[1:]:
+            cl.merge(found[0], n)
     full = [n for n in unique if not _acronym(n) and not _is_group(n)]
     for n in unique:  # acronyms
         acr = _acronym(n)
@@ -212,7 +219,10 @@ def normalise_sources(claims: Iterable[Claim]) -> list[Claim]:
     speakers = [c for c in claims if c.source.kind in ("named", "pronoun")]  # not the outlets of narrators
     counts = Counter(c.source.name for c in speakers if c.source.name)
     counts.update(c.source.affiliation for c in speakers if c.source.affiliation)
-    rep = _representatives(counts, _clusters(counts))
+    stated = [(name_parts(a).name, name_parts(b).name) for a, b in stated_aliases(
+        [c.source.mention.text for c in speakers if c.source.mention is not None],
+        sorted({c.sentence.text for c in claims}))]
+    rep = _representatives(counts, _clusters(counts, stated))
     canon = lambda n: rep.get(n, n) if n else n  # noqa: E731
     # the words each body is named and described with ("britain-based", "monitor", "observatory")
     held: dict[str, set[str]] = defaultdict(set)

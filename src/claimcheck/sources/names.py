@@ -93,6 +93,9 @@ _NOT_BODIES = frozenset({
     "official", "senior", "other", "several", "some", "many", "two", "three", "regime", "activist", "civil", "human",
     "rights", "pro-government", "pro-opposition", "anonymous", "unnamed", "independent", "diplomatic",
 })
+# What a person is, before the body they speak for ("a local civil defense official").
+_PERSON_ADJ = frozenset({"local", "senior", "top", "anonymous", "unnamed", "other", "several", "some", "many", "former",
+                         "junior", "high-ranking", "another", "one", "two", "three"})
 # Single common nouns too generic to merge into a longer name ("officials" is not "Army officials").
 GENERIC = frozenset({
     "official", "officials", "source", "sources", "spokesman", "spokeswoman", "spokesperson",
@@ -275,6 +278,14 @@ def _parts(name: str) -> NameParts:
     if (affiliation is None and m and _role_head(m.group("role")) and not _nationality(m.group("org").strip())
             and m.group("org").strip().lower() not in _NOT_BODIES):
         affiliation = m.group("org").strip()
+    # "a local civil defense official", "Syrian army officer": a body's person, the body in lower case
+    words = name.split()
+    if affiliation is None and len(words) >= 3 and _role_head(words[-1]) and words[-2].lower() in _ORG_HEADS:
+        org = words[:-1]
+        while org and (org[0].lower() in _PERSON_ADJ or org[0].lower().startswith("pro-")):
+            org = org[1:]
+        if len(org) >= 2 and not _nationality(" ".join(org)):
+            affiliation = " ".join(org)
     for pattern, repl in _ABBREVIATIONS:
         name = pattern.sub(repl, name)
     name = re.sub(r"\b(?:UK|British|England|London)-based\b", "Britain-based", name.strip(_QUOTES + " ,.;:"))
