@@ -30,7 +30,7 @@ def _source(nlp, text: str):
      "military source at the Free Lorin Army", "Free Lorin Army"),
     ("Monitors at the Lorin Observatory for Civil Rights which tracks the fighting said 14 people died.",
      "Monitors at the Lorin Observatory for Civil Rights which tracks the fighting",
-     "monitors at the Lorin Observatory for Civil Rights", None),
+     "monitors at the Lorin Observatory for Civil Rights", "Lorin Observatory for Civil Rights"),
     # a proper name's own "for"/"of" phrase stays; a count before a group goes, a number word stays
     ("The Organisation for the Prohibition of Chemical Weapons said the samples were positive.",
      "The Organisation for the Prohibition of Chemical Weapons", "Organisation for the Prohibition of Chemical Weapons",
@@ -43,6 +43,9 @@ def _source(nlp, text: str):
     # whose statement it is; two parties joined by "and" are one group source; "or" names one party twice
     ("A statement by the army said the town was retaken.", "A statement by the army", "army", None),
     ("Rebels and activists said the bridge was destroyed.", "Rebels and activists", "rebels and activists", None),
+    ("The Lorin National Council and the Vesna Observatory for Civil Rights said the bridge was destroyed.",
+     "The Lorin National Council and the Vesna Observatory for Civil Rights",
+     "Lorin National Council and Vesna Observatory for Civil Rights", None),
     ("The Lorin Civil Defence or Blue Vests said the bridge was destroyed.", "The Lorin Civil Defence or Blue Vests",
      "Lorin Civil Defence", None),
     # a person's name at the end of the mention (a lost comma) is the source, the role its affiliation

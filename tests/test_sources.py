@@ -108,6 +108,13 @@ def test_assign_camps():
     ("a military source", "military source", None),
     ("local security sources", "local security sources", None),
     ("the British envoy to the UN Matthew Rycroft", "Matthew Rycroft", "UN"),
+    # a person's name, then their role and body, the comma between them lost
+    ("Tomas Vela head of the monitor group", "Tomas Vela", "monitor group"),
+    ("Ana al-Rudi a member of the civil defence forces", "Ana al-Rudi", "civil defence forces"),
+    ("Kai Berg Regional Humanitarian Coordinator for the Orlov Relief Agency", "Kai Berg", "Orlov Relief Agency"),
+    ("Nasr al-Amin Secretary General of the Lorin Coalition", "Nasr al-Amin", "Lorin Coalition"),
+    ("Omar al-Sudi of the activist-run Vesna Media Center", "Omar al-Sudi", "Vesna Media Center"),
+    ("Orlov Rights Watch researcher", "Orlov Rights Watch researcher", "Orlov Rights Watch"),  # a body's person
     ("Russian Defense Ministry spokesman Maj. Gen. Igor Konashenkov", "Igor Konashenkov", "Russian Defense Ministry"),
     ("a military source at the Free Syrian Army", "military source at the Free Syrian Army", "Free Syrian Army"),
     ("a spokesman for the interior ministry", "spokesman for the interior ministry", "interior ministry"),

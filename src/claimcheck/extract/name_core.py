@@ -31,8 +31,9 @@ _SAYING_NOUNS = frozenset({"report", "toll", "statement", "figure", "figures", "
                            "message", "video", "videos", "footage", "pictures", "posting", "postings", "claim"})
 
 
-def name_core(mention: "SpacySpan", head: "Token | None") -> str | None:
-    """The naming words of ``mention`` as written (see the module doc); None when the parse gives
+def name_core(mention: "SpacySpan", head: "Token | None") -> list[str] | None:
+    """The naming words of ``mention`` as written (see the module doc), one text per conjoined
+    party ("Rebels and activists": two); None when the parse gives
     no noun head inside the mention, nothing to cut, or the cut would lose the person a lost comma
     left at its end ("marathon talks in Geneva US Secretary of State John Kerry")."""
     a, b = source_extent(mention.text)
@@ -52,10 +53,9 @@ def name_core(mention: "SpacySpan", head: "Token | None") -> str | None:
         return None  # the person the parse hung elsewhere is more likely the speaker than the head
     if head.pos_ == "NOUN" and dropped[-1] == inside[-1] and inside[-1].pos_ == inside[-2].pos_ == "PROPN":
         return None  # "the British ambassador to the UN Matthew Rycroft": a name ends the mention
-    text = " and ".join(_text(mention.doc, p) for p in parts)
-    if ")" in text and "(" not in text:  # "BEIRUT (Reuters) The Western powers": a dateline's end
-        text = text.rsplit(")", 1)[1]
-    return text.strip() or None
+    texts = [_text(mention.doc, p) for p in parts]
+    texts = [t.rsplit(")", 1)[1].strip() if ")" in t and "(" not in t else t for t in texts]  # "(Reuters) The ..."
+    return [t for t in texts if t] or None
 
 
 def _text(doc, keep: set[int]) -> str:

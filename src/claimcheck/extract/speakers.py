@@ -15,7 +15,7 @@ from claimcheck.extract.lexicon import (
 )
 from claimcheck.extract.mentions import _mention, _uncapitalised
 from claimcheck.extract.name_core import name_core
-from claimcheck.sources import canonical_name, name_parts
+from claimcheck.sources import NameParts, canonical_name, name_parts
 
 from claimcheck.nlp import doc_text
 
@@ -58,10 +58,14 @@ def _resolve(attr: _Attr, segs: list[_Seg], i: int) -> None:
         return
     attr.kind = "named"
     core = name_core(attr.source, head)
-    parts = name_parts(core or attr.source.text)
+    parts = name_parts(" and ".join(core) if core else attr.source.text)
+    if core and len(core) > 1:  # two parties the parse conjoined: each cut to its name (README "Two speakers")
+        each = [name_parts(c) for c in core]
+        affs = {p.affiliation for p in each}
+        parts = NameParts(" and ".join(p.name for p in each), affs.pop() if len(affs) == 1 else None)
     attr.name = _uncapitalised(parts.name, attr.source) or None
-    attr.affiliation = (parts.affiliation or (name_parts(attr.source.text).affiliation if core else None)
-                        or _appositive_affiliation(attr.source.text, head))
+    attr.affiliation = (parts.affiliation or (name_parts(attr.source.text).affiliation if core and len(core) == 1
+                                              else None) or _appositive_affiliation(attr.source.text, head))
     attr.person = _person_like(attr.source, head)
     attr.gender = _gender_of(attr.source)
     if attr.gender is None and attr.person is not False and head is not None and head.pos_ == "PROPN":

@@ -248,11 +248,13 @@ def _parts(name: str) -> NameParts:
         if split is not None:
             pre = _strip_det(m.group("pre").strip())
             affiliation, name = (pre if pre and _org_like(pre) and not _nationality(pre) else split[0]), split[1]
-    # "Rami Abdel Rahman director of the Syrian Observatory for Human Rights": a name, then its role
-    m = re.match(r"^(?P<name>(?:(?:[A-Z]|al-|el-)[\w.'’-]*\s+){1,3}(?:[A-Z]|al-|el-)[\w.'’-]*)\s+(?P<role>[a-z][\w-]*)\s+"
-                 r"(?:of|for|at|with)\s+(?:the\s+)?(?P<org>[A-Z].*)$", name)
-    if m and m.group("role").lower() in _ROLE_WORDS and not _has_body_word(m.group("name")):
-        name, affiliation = m.group("name"), m.group("org")
+    # "Rami Abdel Rahman director of the Syrian Observatory for Human Rights", "Shuhud al-Hussein a member
+    # of the civil defence forces", "Kevin Kennedy Regional Coordinator for the Syria Crisis": a person's
+    # name, then their role (the text lost the comma between them)
+    split = _person_then_role(name)
+    if split is not None:
+        name, org = split
+        affiliation = org if org and _org_like(org) else affiliation
     # "SANA news agency", "the Tahrir al-Sham jihadist alliance", "the SOHR monitor": the name, then what it is
     m = re.match(r"^(?P<name>.*[A-Z][\w.'’-]*)\s+(?P<desc>(?:[a-z][\w-]*\s*){1,3})$", name)
     if (m and all(w in _DESCRIPTOR_NOUNS for w in m.group("desc").split()) and m.group("name").split()[0][:1].isupper()
@@ -261,9 +263,10 @@ def _parts(name: str) -> NameParts:
         dropped += [_descriptor_key(w) for w in m.group("desc").split()]
         name = m.group("name").strip()
     # "Joe Gomez of the Fresno Police Department": a person of a body
-    m = re.match(r"^(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,2})\s+(?:of|with)\s+(?:the\s+)?(?P<org>[A-Z].*)$", name)
+    m = re.match(r"^(?P<name>[A-Z][\w.'’-]*(?:\s+(?:(?:[A-Z]|al-|el-)[\w.'’-]*|al|el)){1,3})\s+(?:of|with|from)\s+"
+                 r"(?:the\s+)?(?P<org>\S.*)$", name)
     if (affiliation is None and m and m.group("name").split()[-1].lower() not in _ORG_HEADS
-            and m.group("org").split()[-1].lower() in _ORG_HEADS):
+            and m.group("org").split()[-1].lower().removesuffix("s") in _ORG_HEADS | {"force"}):
         name, affiliation = m.group("name"), m.group("org")
     # "SANA reporter in Aleppo", "local sources in Deir Ezzor": where the person is, not whom they speak for
     m = re.match(r"^(?P<role>.+?)\s+(?:in|on)\s+(?:the\s+)?(?P<place>.+)$", name)
@@ -296,6 +299,36 @@ def _parts(name: str) -> NameParts:
     return NameParts(name, affiliation, tuple(dropped))
 
 
+_NAME_WORD = re.compile(r"^(?:[A-Z]|al-|el-)[\w.'’-]*$")
+_ROLE_OF = re.compile(r"^(?:(?:a|an|the)\s+)?(?P<role>(?:[\w-]+\s+){0,3}?[\w-]+?)(?:\s+(?:of|for|at|with|from|to)\s+"
+                      r"(?:the\s+)?(?P<org>\S.*))?$")
+
+
+def _person_then_role(name: str) -> tuple[str, str | None] | None:
+    """"Rami Abdel Rahman head of the monitor group" -> ("Rami Abdel Rahman", "monitor group"): a
+    person's name (two to four words), then their role and body, the comma between them lost. The
+    longest name before a lower-case role, else the shortest before a capitalised one ("Kevin
+    Kennedy Regional Coordinator for ..."); a bare role needs "a" or a body ("Human Rights Watch
+    researcher" is the body's person, not a person named Human Rights Watch)."""
+    words = name.split()
+    found = []
+    for k in range(2, min(4, len(words) - 1) + 1):
+        person, rest = words[:k], " ".join(words[k:])
+        m = _ROLE_OF.match(rest)
+        if (not all(_NAME_WORD.match(w) for w in person) or m is None or _has_body_word(" ".join(person))
+                or any(w.lower() in _ROLE_WORDS | _PARTICLES - {"al", "al-"} for w in person)):
+            continue
+        role = m.group("role")
+        if (not (_role_head(role) or role.lower() in _TITLES) or _has_body_word(role)
+                or role.split()[-1].lower() in _TITLE_WORDS_CAP or not (m.group("org") or rest[:2] in ("a ", "an"))):
+            continue
+        found.append((rest[:1].islower(), k, " ".join(person), m.group("org")))
+    lower = [f for f in found if f[0]]
+    if lower:
+        return max(lower, key=lambda f: f[1])[2:]
+    return min(found, key=lambda f: f[1])[2:] if found else None
+
+
 def _title_prefix(matched: str) -> str:
     """The words before the title in a matched title run: "Observatory head " -> "Observatory"."""
     return _TITLE_END.sub("", matched.strip())
@@ -309,6 +342,8 @@ def _nationality(text: str) -> bool:
         "US", "U.S.", "UK", "Arab", "Thai", "French", "Dutch", "Swiss", "Greek"))
 
 
+# Roles that, capitalised after a name, begin another name ("Hillary Clinton President Obama"): not a role.
+_TITLE_WORDS_CAP = frozenset({"president", "king", "queen", "prince", "pope"})
 _PARTICLES = frozenset({"de", "al", "al-", "el", "bin", "ibn", "van", "von", "der", "du", "da", "la", "abu"})
 
 
@@ -339,8 +374,9 @@ def _org_like(phrase: str) -> bool:
         return False
     if any(_ACRONYM.match(w) and len(w.strip(".")) >= 2 for w in words):
         return True
+    content = [w for w in words if w.lower() not in ("of", "for", "the", "and", "on", "in", "al", "al-")]
     return any(w.lower().rstrip("s") in _ORG_HEADS or w.lower() in _ORG_HEADS for w in words[-3:]) or (
-        len(words) >= 2 and all(w[:1].isupper() for w in words) and words[-1].lower() not in _ROLE_WORDS)
+        len(content) >= 2 and all(w[:1].isupper() for w in content) and words[-1].lower() not in _ROLE_WORDS)
 
 
 def _has_body_word(phrase: str) -> bool:
