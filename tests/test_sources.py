@@ -255,3 +255,15 @@ def test_stated_aliases():
                           ["three rescue workers from the Lorin Civil Defence - better known as the Blue Vests said",
                            "The Orlov Front, also known as Jabhat Orlov, said"]) == [
         ("Lorin Civil Defence", "Blue Vests"), ("Lorin Civil Defence", "Blue Vests"), ("Orlov Front", "Jabhat Orlov")]
+
+
+def test_a_camps_file_member_covers_its_known_aliases_and_a_bare_head_resolves_in_the_article():
+    camps = Camps((Camp("jihadists", members=("Islamic State",)), Camp("rights", members=("Lorin Institute of Justice",))))
+    claims = normalise_sources([
+        _at("a", 1, "Daesh", "Daesh", 0), _at("a", 2, "ISIS", "ISIS", 20),
+        _at("b", 1, "Lorin Institute of Justice", "the Lorin Institute of Justice", 0),
+        _at("b", 2, "Institute", "The Institute", 60),
+        _at("c", 1, "Institute", "The Institute", 0),  # no institute named before it: as written
+    ])
+    assert [c.source.name for c in claims][2:] == ["Lorin Institute of Justice", "Lorin Institute of Justice", "Institute"]
+    assert [c.source.camp for c in assign_camps(claims, camps)] == ["jihadists", "jihadists", "rights", "rights", None]

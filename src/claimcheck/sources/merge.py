@@ -204,6 +204,8 @@ def _descriptor_words(name: str) -> frozenset[str] | None:
     """What a bare descriptor says of its body: its head noun and where the body is based ("the
     Britain-based war monitoring group": {"group", "britain-based"}); None for a name."""
     words = name.split()
+    if len(words) == 1 and words[0][:1].isupper() and not words[0].isupper() and words[0].lower() in _ORG_HEADS:
+        return frozenset({_stem(words[0].lower())})  # "the Coalition" left unmerged: as "the coalition"
     if not words or len(words) > 4 or any(w[:1].isupper() and w != "Britain-based" for w in words):
         return None
     return frozenset(t for t in (_stem(w) for w in _tokens(name)) if t not in _PLAIN_MODIFIERS)
