@@ -56,3 +56,14 @@ def test_name_cut_by_the_parse(nlp, text, mention, name, affiliation):
     source = _source(nlp, text)
     assert source.mention.text == mention
     assert (source.name, source.affiliation) == (name, affiliation)
+
+
+@pytest.mark.parametrize("text,name,kind", [
+    ("In a statement, the Lorin army said the bridge at Vesna was retaken. The statement said 12 rebels were killed.",
+     "Lorin army", "pronoun"),
+    ("The Lorin army said the bridge at Vesna was retaken. The statement said 12 rebels were killed.",
+     "statement", "named"),  # no statement before it: as written
+])
+def test_the_statement_is_its_issuers(nlp, text, name, kind):
+    claims = extract_claims(Article(id="t", text=text, outlet=None), nlp(text))
+    assert (claims[-1].source.name, claims[-1].source.kind) == (name, kind)

@@ -79,6 +79,7 @@ def _resolve(attr: _Attr, segs: list[_Seg], i: int) -> None:
 # "The group said ...", "the ministry denied ...": a definite description naming a kind of body
 # refers back to the body named before (_BODY_NOUNS, _GROUP_NOUNS).
 _MAX_REFERENCE_BACK = 6  # sentences
+_ISSUED = frozenset({"statement", "report"})  # "X said in a statement ... The statement said": X's
 
 
 def _described_antecedent(attr: _Attr, segs: list[_Seg], i: int) -> _Attr | None:
@@ -90,12 +91,15 @@ def _described_antecedent(attr: _Attr, segs: list[_Seg], i: int) -> _Attr | None
             or head.pos_ != "NOUN" or not head.is_lower):
         return None
     noun = head.lower_
-    if noun not in _BODY_NOUNS and noun not in _GROUP_NOUNS and noun not in _PERSON_NOUNS:
+    if noun not in _BODY_NOUNS and noun not in _GROUP_NOUNS and noun not in _PERSON_NOUNS and noun not in _ISSUED:
         return None
 
     def refers(cand: _Attr) -> bool:
         if not cand.name or cand.name.lower() == noun or cand.source is None:
             return False
+        if noun in _ISSUED:  # "the statement" is the one whose speaker "said in a statement"
+            return cand.cue is not None and any(o.dep_ == "pobj" and o.lemma_.lower() == noun for p in cand.cue.children
+                                                if p.dep_ == "prep" for o in p.children)
         if cand.name.lower().split()[-1] == noun or (cand.source_head is not None and cand.source_head.lower_ == noun):
             return True
         if noun in _PERSON_NOUNS and noun not in _GROUP_NOUNS:
