@@ -38,7 +38,7 @@ _SMALL = frozenset({"of", "for", "the", "and", "on", "in", "at", "to", "al"})
 _SPELLINGS = {"defence": "defense", "organisation": "organization", "centre": "center", "armys": "army",
               "observatorys": "observatory", "britain-based": "britain-based", "programme": "program"}
 # Heads any body answers to ("the Britain-based group" is the body based in Britain).
-_ANY_BODY = frozenset({"group", "organisation", "organization", "body", "outfit"})
+_ANY_BODY = frozenset({"group", "organisation", "organization", "body", "outfit", "watchdog"})
 # Modifiers that do not tell one body from another ("the local war monitoring group").
 _PLAIN_MODIFIERS = frozenset({"war", "opposition", "independent", "local", "rights", "human", "other", "main",
                               "leading", "syrian", "international", "new", "opposing", "so-called"})

@@ -12,31 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claimcheck.sources.lexicon import (  # noqa: F401 (GENERIC, _ROLE_WORDS: merge reads them here)
+    _DESCRIPTOR_NOUNS, _LOWER_ROLES, _NOT_BODIES, _ORG_HEADS, _PARTICLES, _PERSON_ADJ, _ROLE_WORDS, _TITLE_WORDS_CAP,
+    _TITLES, GENERIC,
+)
+
 _DETERMINERS = ("the", "a", "an", "this", "that", "these", "those")
 
-# Titles dropped when they precede a (capitalised) name: "Foreign Minister Sergei Lavrov" -> "Sergei Lavrov".
-_TITLES = (
-    "foreign minister", "prime minister", "defence minister", "defense minister", "interior minister",
-    "deputy foreign minister", "secretary of state", "secretary-general", "secretary general",
-    "vice president", "vice-president", "president", "minister", "chancellor", "king", "queen",
-    "prince", "gen.", "gen", "colonel", "col.", "col", "maj.", "captain", "capt.",
-    "lieutenant", "lt.", "sergeant", "sgt.", "admiral", "adm.", "commander", "spokesman", "spokeswoman",
-    "spokesperson", "envoy", "peace envoy", "ambassador", "senator", "sen.", "sen", "representative",
-    "rep.", "rep", "governor", "gov.", "gov", "mayor", "judge", "sheikh", "sheik",
-    "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "miss", "dr.", "dr", "prof.", "prof", "professor",
-    "sir", "dame", "rev.", "reverend", "pope", "ayatollah", "chairman", "chairwoman", "director",
-    "chief", "police chief", "deputy chief", "sheriff", "detective",
-)
-# Roles that precede a name in lower case only ("Observatory head Rami Abdel Rahman"; "Head Start"
-# keeps its name).
-_LOWER_ROLES = (
-    "head", "leader", "official", "activist", "reporter", "correspondent", "analyst", "officer", "coordinator",
-    "founder", "member", "deputy", "attorney", "agent", "expert", "researcher", "journalist", "editor",
-    "resident", "witness", "doctor", "lawyer", "militia spokesman", "military spokesman",
-)
-# A person's role, before or after the person's name ("Observatory head X", "X head of the Observatory").
-_ROLE_WORDS = frozenset(t for t in _TITLES + _LOWER_ROLES if " " not in t and not t.endswith(".") and len(t) > 3) - {
-    "king", "queen", "prince", "miss", "sir", "dame", "pope", "sheik"}
 # A title, optionally after words saying whose ("United Nations peace envoy", "Russian Defense Ministry
 # spokesman Maj. Gen."), right before a capitalised name that ends the mention (case-sensitive
 # there: "spokesman for the group" keeps its title).
@@ -67,43 +49,9 @@ _LEADING_CONTEXT = re.compile(
     r"(?=(?:the|a|an)\s)", flags=re.IGNORECASE)
 # "Britain-based", "UK-based", "so-called": how the outlet describes the party, not its name.
 _DESCRIPTOR_ADJ = re.compile(r"^(?:[\w.]+-(?:based|run)|so-called|opposing|self-styled)$", flags=re.IGNORECASE)
-# Nouns that describe a named organisation after or before its name ("SANA news agency", "the
-# Tahrir al-Sham jihadist alliance", "state news agency SANA").
-_DESCRIPTOR_NOUNS = frozenset({
-    "monitor", "monitoring", "group", "agency", "news", "organisation", "organization", "alliance",
-    "coalition", "movement", "militia", "network", "website", "watchdog", "outlet", "broadcaster", "channel",
-    "newspaper", "daily", "television", "radio", "faction", "body", "force", "forces", "front",
-    "jihadist", "terrorist", "rebel", "opposition", "rights", "state", "official", "news-agency",
-})
 _RELATIVE = re.compile(r"\s+(?:which|who|whose|that)\s+\w.*$", flags=re.IGNORECASE)
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&-]*[A-Z]\.?$")
-# Words that make a phrase an organisation ("Observatory head", "Aleppo Police Command").
-_ORG_HEADS = frozenset({
-    "ministry", "observatory", "army", "agency", "command", "council", "committee", "department", "office",
-    "coalition", "front", "forces", "force", "group", "network", "organisation", "organization", "police",
-    "government", "commission", "authority", "administration", "directorate", "center", "centre", "court",
-    "brigade", "brigades", "battalion", "division", "movement", "party", "union", "institute", "embassy",
-    "guard", "helmets", "defence", "defense", "nations", "monitor", "television", "media", "news",
-    "military", "regime", "corps", "unit", "service", "services", "bureau", "association", "federation",
-})
 _PREP_ROLE = re.compile(r"^(?P<role>.+?)\s+(?:at|for|of|with|from|in)\s+(?:the\s+)?(?P<org>\S.*)$", flags=re.IGNORECASE)
-# Capitalised at a sentence's start, these describe a role, not a body ("Local sources", "Medical staff").
-_NOT_BODIES = frozenset({
-    "local", "foreign", "western", "military", "medical", "security", "government", "opposition", "rebel", "state",
-    "official", "senior", "other", "several", "some", "many", "two", "three", "regime", "activist", "civil", "human",
-    "rights", "pro-government", "pro-opposition", "anonymous", "unnamed", "independent", "diplomatic",
-})
-# What a person is, before the body they speak for ("a local civil defense official").
-_PERSON_ADJ = frozenset({"local", "senior", "top", "anonymous", "unnamed", "other", "several", "some", "many", "former",
-                         "junior", "high-ranking", "another", "one", "two", "three"})
-# Single common nouns too generic to merge into a longer name ("officials" is not "Army officials").
-GENERIC = frozenset({
-    "official", "officials", "source", "sources", "spokesman", "spokeswoman", "spokesperson",
-    "people", "residents", "witnesses", "analysts", "experts", "activists", "critics", "observers",
-    "government", "authorities", "police", "military", "army", "rebels", "opposition", "report",
-    "reports", "media", "statement", "ministry", "campaign", "aides", "aide", "diplomats",
-    "witness", "resident", "activist", "analyst", "expert", "observer", "diplomat", "critic", "group",
-})
 
 
 @dataclass(frozen=True)
@@ -189,6 +137,7 @@ def _clean(text: str) -> str:
         name = _LEADING_DATE.sub("", name)
         name = _LEADING_CONTEXT.sub("", name)
     name = re.sub(r"(?<=\w)\s+[Bb]ased\b", "-based", name)  # "London Based" = "London-based"
+    name = re.sub(r"\bUnited Kingdom-based\b", "UK-based", name)
     name = re.sub(r"[\s-]+(?:based|headquartered)\s+in\s+.*$", "", name)  # "... based in Britain"
     name = _RELATIVE.sub("", name) if len(name.split()) > 2 else name
     if "(" in name:  # "the Syrian Observatory for Human Rights (SOHR": the name, not its acronym
@@ -340,11 +289,6 @@ def _nationality(text: str) -> bool:
     words = text.split()
     return len(words) == 1 and (bool(re.search(r"(?:an|ish|ese|i)$", words[0])) or words[0] in (
         "US", "U.S.", "UK", "Arab", "Thai", "French", "Dutch", "Swiss", "Greek"))
-
-
-# Roles that, capitalised after a name, begin another name ("Hillary Clinton President Obama"): not a role.
-_TITLE_WORDS_CAP = frozenset({"president", "king", "queen", "prince", "pope"})
-_PARTICLES = frozenset({"de", "al", "al-", "el", "bin", "ibn", "van", "von", "der", "du", "da", "la", "abu"})
 
 
 def _org_then_name(rest: str) -> tuple[str, str] | None:
