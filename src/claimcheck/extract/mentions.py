@@ -224,9 +224,18 @@ def _with_apposition(mention: "SpacySpan", head: "Token | None", cue: "Token | N
     """The mention with the apposition, relative clause or parenthesis set off after the name
     ("Kenneth Baer, a former official who runs a firm,", "Sen. Lindsey Graham (R-S.C.)"): the words
     as written of the source, whose ``name`` stays the name. Never over the cue or the content."""
-    if head is None or mention.end >= len(mention.doc) or mention.doc[mention.end].text not in (",", "("):
+    if head is None or mention.end >= len(mention.doc):
         return mention
     doc = mention.doc
+    # "a poll released last week", "the experts I interviewed": a restrictive clause is part of the phrase
+    clause = next((c for c in head.rights if c.dep_ in ("acl", "relcl") and c.left_edge.i == mention.end), None)
+    if clause is not None:
+        span = doc[mention.start:clause.right_edge.i + 1]
+        if not (cue is not None and span.start <= cue.i < span.end or span.start_char < content[1] and content[0] < span.end_char
+                or any(t.dep_ in ("ccomp", "xcomp") or t.lemma_.lower() in REPORT_VERBS for t in clause.subtree)):
+            mention = span
+    if mention.end >= len(doc) or doc[mention.end].text not in (",", "("):
+        return mention
     right = max((c.right_edge.i + 1 for c in head.rights if c.i >= mention.end and c.dep_ in ("appos", "relcl")
                  or c.i == mention.end and c.text == "("), default=mention.end)
     if right < len(doc) and doc[right].text == ")" and doc[mention.end].text == "(":
