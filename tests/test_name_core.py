@@ -48,12 +48,15 @@ def _source(nlp, text: str):
      "Lorin National Council and Vesna Observatory for Civil Rights", None),
     ("The Lorin Civil Defence or Blue Vests said the bridge was destroyed.", "The Lorin Civil Defence or Blue Vests",
      "Lorin Civil Defence", None),
-    # a restrictive clause is part of the phrase as written (PolNeAR's sources keep it), not of the name
+    # a restrictive clause is part of the phrase as written (PolNeAR's sources keep it), not of the name;
+    # a relative clause set off by a comma is neither
     ("A Lorin Times poll released last week found that 40 percent back the plan.",
      "A Lorin Times poll released last week", "Lorin Times poll", None),
     ("All the economists I interviewed said the plan would raise prices.", "All the economists I interviewed",
      "all the economists", None),
-    ("Ana Ruiz, who runs the clinic, said nine people were treated.", "Ana Ruiz, who runs the clinic", "Ana Ruiz", None),
+    ("Ana Ruiz, who runs the clinic, said nine people were treated.", "Ana Ruiz", "Ana Ruiz", None),
+    ("Ana Ruiz, a nurse who runs the clinic, said nine people were treated.", "Ana Ruiz, a nurse who runs the clinic",
+     "Ana Ruiz", None),
     # a person's name at the end of the mention (a lost comma) is the source, the role its affiliation
     ("The British envoy to the UN Matthew Rycroft said the vote was delayed.",
      "The British envoy to the UN Matthew Rycroft", "Matthew Rycroft", "UN"),

@@ -221,9 +221,11 @@ def _uncapitalised(name: str, mention: "SpacySpan") -> str:
 
 def _with_apposition(mention: "SpacySpan", head: "Token | None", cue: "Token | None",
                      content: tuple[int, int]) -> "SpacySpan":
-    """The mention with the apposition, relative clause or parenthesis set off after the name
-    ("Kenneth Baer, a former official who runs a firm,", "Sen. Lindsey Graham (R-S.C.)"): the words
-    as written of the source, whose ``name`` stays the name. Never over the cue or the content."""
+    """The mention with a restrictive clause right after it ("a poll released last week"), the
+    apposition or parenthesis set off after the name ("Kenneth Baer, a former official who runs a
+    firm,", "Sen. Lindsey Graham (R-S.C.)"), not a relative clause set off by a comma ("Ana Ruiz, who
+    runs the clinic": PolNeAR's sources leave it out): the words as written of the source, whose
+    ``name`` stays the name. Never over the cue or the content."""
     if head is None or mention.end >= len(mention.doc):
         return mention
     doc = mention.doc
@@ -236,7 +238,7 @@ def _with_apposition(mention: "SpacySpan", head: "Token | None", cue: "Token | N
             mention = span
     if mention.end >= len(doc) or doc[mention.end].text not in (",", "("):
         return mention
-    right = max((c.right_edge.i + 1 for c in head.rights if c.i >= mention.end and c.dep_ in ("appos", "relcl")
+    right = max((c.right_edge.i + 1 for c in head.rights if c.i >= mention.end and c.dep_ == "appos"
                  or c.i == mention.end and c.text == "("), default=mention.end)
     if right < len(doc) and doc[right].text == ")" and doc[mention.end].text == "(":
         right += 1
