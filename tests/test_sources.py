@@ -113,6 +113,7 @@ def test_assign_camps():
     ("Ana al-Rudi a member of the civil defence forces", "Ana al-Rudi", "civil defence forces"),
     ("Kai Berg Regional Humanitarian Coordinator for the Orlov Relief Agency", "Kai Berg", "Orlov Relief Agency"),
     ("Nasr al-Amin Secretary General of the Lorin Coalition", "Nasr al-Amin", "Lorin Coalition"),
+    ("Omar Haddad president of the Lorin Coalition", "Omar Haddad", "Lorin Coalition"),
     ("Omar al-Sudi of the activist-run Vesna Media Center", "Omar al-Sudi", "Vesna Media Center"),
     ("Orlov Rights Watch researcher", "Orlov Rights Watch researcher", "Orlov Rights Watch"),  # a body's person
     ("Russian Defense Ministry spokesman Maj. Gen. Igor Konashenkov", "Igor Konashenkov", "Russian Defense Ministry"),

@@ -269,7 +269,7 @@ def _person_then_role(name: str) -> tuple[str, str | None] | None:
             continue
         role = m.group("role")
         if (not (_role_head(role) or role.lower() in _TITLES) or _has_body_word(role)
-                or role.split()[-1].lower() in _TITLE_WORDS_CAP or not (m.group("org") or rest[:2] in ("a ", "an"))):
+                or role.split()[-1] in {w.title() for w in _TITLE_WORDS_CAP} or not (m.group("org") or rest[:2] in ("a ", "an"))):
             continue
         found.append((rest[:1].islower(), k, " ".join(person), m.group("org")))
     lower = [f for f in found if f[0]]
