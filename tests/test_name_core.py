@@ -40,6 +40,8 @@ def _source(nlp, text: str):
     ("At least 25 members of the Northern Front said the town had fallen.", "At least 25 members of the Northern Front",
      "members of the Northern Front", "Northern Front"),
     ("The two powers said the talks would resume.", "The two powers", "two powers", None),
+    ("A coalition of Lorin rebels said the town had fallen.", "A coalition of Lorin rebels", "coalition of Lorin rebels",
+     None),
     # whose statement it is; two parties joined by "and" are one group source; "or" names one party twice
     ("A statement by the army said the town was retaken.", "A statement by the army", "army", None),
     ("Rebels and activists said the bridge was destroyed.", "Rebels and activists", "rebels and activists", None),

@@ -114,6 +114,7 @@ def test_assign_camps():
     ("Kai Berg Regional Humanitarian Coordinator for the Orlov Relief Agency", "Kai Berg", "Orlov Relief Agency"),
     ("Nasr al-Amin Secretary General of the Lorin Coalition", "Nasr al-Amin", "Lorin Coalition"),
     ("Omar Haddad president of the Lorin Coalition", "Omar Haddad", "Lorin Coalition"),
+    ("Reuters) Western powers", "Western powers", None),  # a wire dateline's end
     ("Omar al-Sudi of the activist-run Vesna Media Center", "Omar al-Sudi", "Vesna Media Center"),
     ("Orlov Rights Watch researcher", "Orlov Rights Watch researcher", "Orlov Rights Watch"),  # a body's person
     ("Russian Defense Ministry spokesman Maj. Gen. Igor Konashenkov", "Igor Konashenkov", "Russian Defense Ministry"),

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from claimcheck.extract.lexicon import _PEOPLE_NOUNS
+from claimcheck.extract.lexicon import _GROUP_NOUNS, _PEOPLE_NOUNS
 from claimcheck.sources.names import _DESCRIPTOR_NOUNS, _org_like, _role_head, source_extent
 
 if TYPE_CHECKING:
@@ -44,7 +44,9 @@ def name_core(mention: "SpacySpan", head: "Token | None") -> list[str] | None:
     parts = [_core(head, lo, hi)]
     alias = any(c.dep_ == "cc" and c.lower_ == "or" for c in head.rights)  # "Syrian Civil Defence or White Helmets"
     for conj in (c for c in head.rights if c.dep_ == "conj" and c.i < hi and c.pos_ in ("NOUN", "PROPN") and not alias):
-        parts.append(_core(conj, lo, hi))
+        between = [t for t in head.doc[max(parts[-1]) + 1:conj.left_edge.i] if t.i not in parts[-1]]
+        if all(t.dep_ in ("cc", "punct", "preconj") or t.lower_ in ("as", "well") for t in between):
+            parts.append(_core(conj, lo, hi))  # not "the X division ... and North Africa division" hung on it
     keep = set().union(*parts)
     dropped = [t for t in inside if t.i not in keep]
     if not dropped:
@@ -70,6 +72,7 @@ def _core(tok: "Token", lo: int, hi: int) -> set[int]:
             keep.update(t.i for t in c.subtree if lo <= t.i < hi)
     role = tok.pos_ == "NOUN" and (_role_head(tok.lower_) or tok.lemma_.lower() in _PEOPLE_NOUNS)
     saying = tok.lower_ in _SAYING_NOUNS
+    group = tok.lemma_.lower() in _GROUP_NOUNS | {"team", "network", "union"}  # "a coalition of Syrian rebels"
     for c in tok.rights:
         if c.i >= hi or c.dep_ not in ("prep", "agent"):
             continue
@@ -81,9 +84,9 @@ def _core(tok: "Token", lo: int, hi: int) -> set[int]:
         if _titled(tok) and any(_titled(t) for t in words) and all(  # "... for Human Rights monitoring group"
                 _titled(t) or t.lower_ in _SMALL or t.lower_ in _DESCRIPTOR_NOUNS or t.is_punct for t in words):
             keep |= {c.i} | inner  # "Observatory for Human Rights", "Organisation for the Prohibition of ..."
-        elif saying and c.lower_ in ("by", "from", "of"):
+        elif (saying and c.lower_ in ("by", "from", "of")) or (group and c.lower_ == "of"):
             keep |= {c.i} | inner  # "a statement by the army": the army's, which the name keeps
-            saying = False
+            saying = group = False
         elif role and (c.lower_ in _ROLE_PREPS or c.lower_ == "in" and (
                 _org_like(" ".join(t.text for t in words)) or obj.pos_ == "PROPN")):
             keep |= {c.i} | inner  # "a military source at the Free Syrian Army": whom the role speaks for

@@ -127,7 +127,7 @@ def _clusters(counts: Counter, stated: Iterable[tuple[str, str]] = ()) -> "Disjo
         # do not make "Konashenkov" or "Coalition" ambiguous
         extra = {o: o.split()[:-len(n.split())] for o in supers}
         national = [o for o in supers if all(_nationality(w) for w in extra[o])]
-        described = [o for o in supers if all(w.islower() for w in extra[o])]
+        described = [o for o in supers if n[:1].isupper() and all(w.islower() for w in extra[o])]
         supers = [o for o in supers if o not in national and o not in described] or national or supers
         if supers:
             longest = max(supers, key=lambda s: (len(toks[s]), s))

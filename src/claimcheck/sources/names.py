@@ -127,6 +127,8 @@ def _clean(text: str) -> str:
     if any(q in name for q in "\"“”«»"):  # 'each other" Observatory head X': the end of a quotation
         name = re.split(r"[\"“”«»]", name)[-1].strip(_QUOTES + " ,.;:") or name.strip(_QUOTES + " ,.;:")
     name = re.sub(r"^posted\s+on\s+.*?\s+by\s+", "", name, flags=re.IGNORECASE)
+    if ")" in name and "(" not in name:  # "Reuters) Western powers": a dateline's end
+        name = name.rsplit(")", 1)[1].strip() or name
     # "a report by the Observatory", "a new toll from SOHR": the body whose report it is
     name = re.sub(r"^(?:(?:a|an|the)\s+)?(?:new\s+|latest\s+|earlier\s+)?(?:death\s+)?(?:report|toll|statement|figures?|data"
                   r"|count|tally|appeal|message|video|footage|pictures|postings?)\s+(?:by|from|of)\s+(?=(?:the\s+)?[A-Z])",
