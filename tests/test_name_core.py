@@ -44,6 +44,10 @@ def _source(nlp, text: str):
      None),
     # whose statement it is; two parties joined by "and" are one group source; "or" names one party twice
     ("A statement by the army said the town was retaken.", "A statement by the army", "army", None),
+    ("The information provided by the Lorin army showed that 12 rebels died.",
+     "The information provided by the Lorin army", "Lorin army", None),
+    ("A statement by the Lorin army carried by Vesna state television said 12 rebels died.",
+     "A statement by the Lorin army carried by Vesna state television", "Lorin army", None),
     ("Rebels and activists said the bridge was destroyed.", "Rebels and activists", "rebels and activists", None),
     ("The Lorin National Council and the Vesna Observatory for Civil Rights said the bridge was destroyed.",
      "The Lorin National Council and the Vesna Observatory for Civil Rights",

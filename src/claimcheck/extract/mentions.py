@@ -230,7 +230,9 @@ def _with_apposition(mention: "SpacySpan", head: "Token | None", cue: "Token | N
         return mention
     doc = mention.doc
     # "a poll released last week", "the experts I interviewed": a restrictive clause is part of the phrase
-    clause = next((c for c in head.rights if c.dep_ in ("acl", "relcl") and c.left_edge.i == mention.end), None)
+    clause = next((c for c in head.rights if c.left_edge.i == mention.end and (
+        c.dep_ == "acl" and c.tag_ in ("VBN", "VBG")  # "a poll released last week"; not a verb the parse hung here
+        or c.dep_ == "relcl" and any(k.dep_ in ("nsubj", "nsubjpass") and k.i < c.i for k in c.children))), None)
     if clause is not None:
         span = doc[mention.start:clause.right_edge.i + 1]
         if not (cue is not None and span.start <= cue.i < span.end or span.start_char < content[1] and content[0] < span.end_char

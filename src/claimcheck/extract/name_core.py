@@ -28,7 +28,8 @@ _SMALL = frozenset({"of", "for", "the", "and", "on", "in", "at", "to", "al", "de
 _ROLE_PREPS = frozenset({"at", "for", "of", "with", "from"})
 # Whose report, toll or footage it is: "a statement by the army", "a new toll from the Observatory".
 _SAYING_NOUNS = frozenset({"report", "toll", "statement", "figure", "figures", "data", "count", "tally", "appeal",
-                           "message", "video", "videos", "footage", "pictures", "posting", "postings", "claim"})
+                           "message", "video", "videos", "footage", "pictures", "posting", "postings", "claim",
+                           "photos", "photographs", "images", "information", "remarks"})
 
 
 def name_core(mention: "SpacySpan", head: "Token | None") -> list[str] | None:
@@ -41,6 +42,9 @@ def name_core(mention: "SpacySpan", head: "Token | None") -> list[str] | None:
     if head is None or head.pos_ not in ("NOUN", "PROPN") or head not in inside:
         return None
     lo, hi = inside[0].i, inside[-1].i + 1
+    publisher = _publisher(head)
+    if publisher is not None:  # "Photos published by the monitoring group": the group's
+        return [_text(head.doc, _core(publisher, publisher.left_edge.i, publisher.right_edge.i + 1))]
     parts = [_core(head, lo, hi)]
     alias = any(c.dep_ == "cc" and c.lower_ == "or" for c in head.rights)  # "Syrian Civil Defence or White Helmets"
     for conj in (c for c in head.rights if c.dep_ == "conj" and c.i < hi and c.pos_ in ("NOUN", "PROPN") and not alias):
@@ -92,6 +96,18 @@ def _core(tok: "Token", lo: int, hi: int) -> set[int]:
             keep |= {c.i} | inner  # "a military source at the Free Syrian Army": whom the role speaks for
             role = False  # one affiliation: "in Idlib" after it is a place
     return keep
+
+
+def _publisher(head: "Token") -> "Token | None":
+    """The X of "photos published by X", "the information provided by X": who gave what speaks."""
+    if head.lower_ not in _SAYING_NOUNS or any(c.dep_ == "prep" and c.lower_ in ("by", "from") for c in head.rights):
+        return None  # "a statement by the army carried by state television" is the army's
+    for acl in (c for c in head.rights if c.dep_ == "acl" and c.tag_ == "VBN"):
+        for agent in (c for c in acl.children if c.dep_ == "agent"):
+            obj = next((o for o in agent.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")), None)
+            if obj is not None:
+                return obj
+    return None
 
 
 def _object_core(obj: "Token | None", lo: int, hi: int) -> set[int]:
