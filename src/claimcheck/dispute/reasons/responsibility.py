@@ -4,6 +4,7 @@ rule out that the two actors are on opposite sides."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from claimcheck.config import Camps
@@ -32,7 +33,12 @@ _GENERIC_ACTOR = {"force", "forces", "fighter", "group", "unit", "the", "a", "an
                   # "Barrel bombs dropped", "Air strikes killed"): read off FA-KES's top disputes
                   "civilian", "civilians", "people", "person", "persons", "child", "children", "resident",
                   "residents", "woman", "women", "man", "men",
-                  "barrel", "bomb", "shell", "rocket", "missile", "mortar", "photo"}
+                  "barrel", "bomb", "shell", "rocket", "missile", "mortar", "photo",
+                  # how hard, not who: "Intense Syrian shelling" vs "heavy artillery" (FA-KES)
+                  "intense", "heavy", "fierce", "renewed", "fresh", "new", "continued", "massive", "deadly",
+                  "suspected", "alleged", "fresh", "latest", "several", "multiple"}
+# One group under its names: "ISIS", "ISIL", "Daesh", "IS", "the Islamic State".
+_ALIASES = {"isis": "islamic-state", "isil": "islamic-state", "daesh": "islamic-state", "is": "islamic-state"}
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "them", "who", "which", "that", "this"}
 
 
@@ -42,9 +48,15 @@ def _actor_words(tok: Any) -> tuple[str, frozenset[str], tuple[int, int]]:
     keep = [t for t in keep if t.i <= tok.i]
     start, end = min(t.idx for t in keep), max(t.idx + len(t.text) for t in keep)
     words = set()
+    lemmas = {t.lemma_.lower() for t in keep}
+    if {"islamic", "state"} <= lemmas:
+        words.add("islamic-state")
     for t in keep:
         lem = t.lemma_.lower()
-        if lem in _GENERIC_ACTOR or t.is_stop:
+        if t.lower_ in _ALIASES:
+            words.add(_ALIASES[t.lower_])
+            continue
+        if lem in _GENERIC_ACTOR or t.is_stop or ("islamic-state" in words and lem in ("islamic", "state")):
             continue
         for group, members in ACTOR_GROUPS.items():
             if lem in members or t.lower_ in members:
@@ -56,7 +68,7 @@ def _actor_words(tok: Any) -> tuple[str, frozenset[str], tuple[int, int]]:
 _ACTOR_WORDS = {w for group in ACTOR_GROUPS.values() for w in group} | {
     "force", "forces", "fighter", "gunman", "gunmen", "police", "coalition", "artillery", "jet", "warplane",
     "aircraft", "plane", "drone", "navy", "airforce", "group", "faction", "brigade", "battalion",
-    "police", "separatist", "terrorist", "guerrilla", "isis", "isil", "taliban", "hamas", "hezbollah"}
+    "police", "separatist", "terrorist", "guerrilla", "isis", "isil", "daesh", "taliban", "hamas", "hezbollah"}
 # "air" is a means ("an air strike" names no one), not an actor; "the Air Force" is one through "force".
 _ACTOR_ENTS = {"ORG", "NORP", "PERSON", "GPE"}
 
@@ -139,6 +151,28 @@ def _same_actor_word(x: str, y: str) -> bool:
     return len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 3
 
 
+def _place_keys(claim: Claim) -> set[str]:
+    from claimcheck.events.places import fold
+
+    frame = claim.event
+    return {fold(k) for p in (frame.places if frame is not None else ()) for k in (p.key, p.within) if k}
+
+
+def _a_place(text: str, where: set[str]) -> bool:
+    """Is the agent a place ("Aleppo countryside", "Homs province", "Al Raqqa" where the claims name it,
+    "al-Midan neighborhood") or an attack ("Airstrikes")? Towns shell no one; a country ("Russia")
+    stays an agent."""
+    from claimcheck.events.places import fold, key, kind
+
+    from claimcheck.events.places import PLACE_NOUNS
+
+    last = re.findall(r"[a-z]+", text.casefold())[-1:]
+    if last and (last[0] in PLACE_NOUNS or last[0].rstrip("s") in ATTACK_NOUNS):
+        return True  # "the de facto Syrian capital", "Reuters Photo) Airstrikes": a place or a means, not who
+    k = key(text)
+    return bool(k) and kind(k) is None and fold(k) in where
+
+
 def responsibility(a: Claim, b: Claim, doc_a: Any, doc_b: Any, sim: float, camps: Camps,
                    found: tuple | None = None) -> Reason | None:
     """The same attack attributed to different actors (neither claim denied by its source: denying
@@ -146,6 +180,8 @@ def responsibility(a: Claim, b: Claim, doc_a: Any, doc_b: Any, sim: float, camps
     if sim < RESPONSIBILITY_MIN_SIM or {a.stance, b.stance} != {"asserts"}:
         return None
     ag_a, ag_b = found or (agents(doc_a), agents(doc_b))
+    where = _place_keys(a) | _place_keys(b)
+    ag_a, ag_b = ([g for g in ag if not _a_place(g[0], where)] for ag in (ag_a, ag_b))
     if not ag_a or not ag_b:
         return None
     words_a = frozenset().union(*(w for _, w, _, _ in ag_a))
