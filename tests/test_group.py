@@ -241,6 +241,16 @@ def test_unlinked_events_across_articles(published, sim, kept):
     assert [r.kind for r in gate([Reason("numeric", "", (), 0.7)], a, b, sim, published=published)] == kept
 
 
+def test_unlinked_events_dated_a_day_apart_are_two():
+    """Grouping kept them apart and the frames say "Friday" and "Saturday": two strikes, however close."""
+    a = claim("a#1", "x", "a", "ministry", None, replace(frame(day="2026-03-13"), id="ev-1"))
+    b = claim("b#1", "x", "b", "rebels", None, replace(frame(day="2026-03-14"), id="ev-2"))
+    published = {"a": "2026-03-14", "b": "2026-03-14"}
+    assert gate([Reason("numeric", "", (), 0.7)], a, b, 0.6, published=published) == []
+    same = replace(b, event=replace(frame(day="2026-03-13"), id="ev-2"))
+    assert [r.kind for r in gate([Reason("numeric", "", (), 0.7)], a, same, 0.6, published=published)] == ["numeric"]
+
+
 def test_unlinked_events_of_one_article_are_read_as_before():
     a = claim("a#1", "x", "a", "ministry", None, replace(frame(), id="ev-1"))
     b = claim("a#2", "x", "a", "rebels", None, replace(frame(), id="ev-2"))

@@ -133,7 +133,8 @@ def told_together(a: Claim, b: Claim, published: Mapping[str, str] | None) -> bo
     either. (Places are checked apart by :func:`places_apart`.)"""
     ta, tb = (c.event.time if c.event is not None else None for c in (a, b))
     if ta is not None and tb is not None and ta.date and tb.date:
-        return _told_same_day(a, b)
+        # grouping kept them apart: only the very same day ("Friday" and "Saturday" are two strikes)
+        return ta.precision == tb.precision == "day" and ta.date == tb.date
     da, db = (_day((published or {}).get(c.article.id)) for c in (a, b))
     if da is None and db is None and not (ta and ta.date) and not (tb and tb.date):
         return True  # nothing dated at all (plain files without --date): read as before events

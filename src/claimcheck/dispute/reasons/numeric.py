@@ -93,10 +93,18 @@ _RISEN_TO = re.compile(r"\b(?:rose|risen|rises|rising|climbed|climbs|increased|j
 
 def _as_updated(q: Quantity, claim: Claim) -> tuple[float, float]:
     """A count that "rose to 17" is an update: any lower figure was true earlier, so it conflicts
-    only with a higher one."""
+    only with a higher one. A count followed by "and another five" is a part of a larger toll."""
     lo, hi = _interval(q)
     before = claim.text[:max(q.span.start - claim.span.start, 0)]
-    return (0.0, hi) if _RISEN_TO.search(before) else (lo, hi)
+    if _RISEN_TO.search(before):
+        return (0.0, hi)
+    if _AND_ANOTHER.search(claim.text[max(q.span.end - claim.span.start, 0):]):
+        return (lo, float("inf"))  # "30 killed around Shadadi and another five outside Kobane": 30 of more
+    return (lo, hi)
+
+
+_AND_ANOTHER = re.compile(r"\band (?:another|a further)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
+                          r"eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|dozens?)\b", re.I)
 
 
 def _apart(x: tuple[float, float], y: tuple[float, float]) -> bool:
@@ -141,11 +149,30 @@ _MORE_BEFORE = re.compile(r"\b(?:an additional|a further)\s+(?:at least\s+|some\
 _MORE_AFTER = re.compile(r"^\s+(?:more|others|other|additional|further)\b", re.I)
 
 
+_SUBCOUNT = re.compile(r"\b(?:including|among them|of them|of whom)\s+(?:at least\s+|some\s+)?$", re.I)
+_AMONG_AFTER = re.compile(r"^\s+(?:[a-z]+\s+){0,2}(?:was|were|is|are)\s+(?:also\s+)?among\b", re.I)
+
+
+def _before(claim: Claim, q: Quantity) -> str:
+    at = q.span.start - claim.span.start
+    return claim.text[max(at - 40, 0):max(at, 0)]
+
+
+def _sum(qs: list[Quantity], claim: Claim) -> tuple[float, float] | None:
+    """The interval of two or more counts added up, else None."""
+    if len(qs) < 2:
+        return None
+    spans = [_as_updated(q, claim) for q in qs]
+    return (sum(lo for lo, _ in spans), sum(hi for _, hi in spans))
+
+
 def _increment(claim: Claim, q: Quantity) -> bool:
-    """Is the count one more share of a toll ("another 70 were wounded", "six more died")? It is no
-    rival figure for any total. ("Another 70 were wounded" is not one: it often means besides the dead.)"""
+    """Is the count one more share of a toll ("six more died", "a further nine", "one civilian was among
+    those killed")? It is no rival figure for any total. ("Another 70 were wounded" is not one: it often means besides the dead.)"""
     at, end = q.span.start - claim.span.start, q.span.end - claim.span.start
-    return bool(_MORE_BEFORE.search(claim.text[max(at - 40, 0):max(at, 0)]) or _MORE_AFTER.match(claim.text[max(end, 0):]))
+    after = claim.text[max(end, 0):]
+    return bool(_MORE_BEFORE.search(claim.text[max(at - 40, 0):max(at, 0)]) or _MORE_AFTER.match(after)
+                or _AMONG_AFTER.match(after))
 
 
 def _fine_places(claim: Claim) -> set[str]:
@@ -180,13 +207,17 @@ def numeric(a: Claim, b: Claim, sim: float) -> Reason | None:
         return None
     groups: dict[tuple[str, str | None], tuple[list[Quantity], list[Quantity]]] = {}
     for claim, side in ((a, 0), (b, 1)):
+        if any(_increment(claim, q) for q in claim.quantities):
+            continue  # "a further nine people, including five children": every count in it is a share
+        last: tuple[str, str | None] | None = None
         for q in claim.quantities:
-            if _increment(claim, q):
-                continue
             key = _counted_key(q, claim)
+            if key is None and last is not None and _SUBCOUNT.search(_before(claim, q)):
+                key = last[0]  # "31 civilians, including 10 when their bus was hit": 10 civilians
             if key is None:
                 continue
-            groups.setdefault((key, _outcome(claim, q)), ([], []))[side].append(q)
+            last = (key, _outcome(claim, q) or (last[1] if last else None))
+            groups.setdefault((key, last[1]), ([], []))[side].append(q)
     for key in sorted(groups, key=lambda k: (k[0], k[1] or "")):
         qa, qb = groups[key]
         if not qa or not qb:
@@ -201,6 +232,12 @@ def numeric(a: Claim, b: Claim, sim: float) -> Reason | None:
         if not pairs or any(not _apart(_as_updated(x, a), _as_updated(y, b)) for x, y in readings
                             if is_money(x) == is_money(y)):
             continue  # some reading agrees: not a conflict on this quantity
+        # the counts of one side added up may be the other's total: "30 killed around Shadadi and another
+        # five outside Kobane" against "at least 35 killed"
+        sa, sb = _sum(qa, a), _sum(qb, b)
+        if (sa is not None and any(not _apart(sa, _as_updated(y, b)) for y in qb)) or (
+                sb is not None and any(not _apart(_as_updated(x, a), sb) for x in qa)):
+            continue
         x, y = pairs[0]
         weight = round(min(1.0, 0.7 + 0.5 * (sim - NUMERIC_MIN_SIM)), 4)
         what = key[0] + (f" {key[1]}" if key[1] else "")

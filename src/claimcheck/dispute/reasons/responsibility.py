@@ -24,8 +24,12 @@ ATTACK_NOUNS = frozenset({"attack", "shelling", "strike", "airstrike", "bombing"
 ACTOR_GROUPS = {
     "state": {"government", "regime", "army", "military", "troops", "troop", "soldier", "state",
               "pro-government", "loyalist", "forces-government"},
-    "rebel": {"rebel", "opposition", "insurgent", "militant", "jihadist", "militia"},
+    "rebel": {"rebel", "opposition", "insurgent", "militant", "jihadist", "militia", "terrorist"},
 }
+# Armed groups that the side's common names ("rebels", "terrorists", "militants") cover: "the Nusra Front"
+# and "terrorist groups" blame one side, as state media name them (FA-KES).
+_ARMED_GROUPS = frozenset({"nusra", "islamic-state", "qaeda", "jaish", "faylaq", "ahrar", "tahrir", "hts", "fateh",
+                           "fatah", "islamist", "jabhat", "sham"})
 _GENERIC_ACTOR = {"force", "forces", "fighter", "group", "unit", "the", "a", "an", "its", "their", "his",
                   "her", "some", "member", "members", "'s", "artillery", "jet", "warplane", "aircraft",
                   "plane", "drone", "gunman", "gunmen", "side",
@@ -188,6 +192,13 @@ def responsibility(a: Claim, b: Claim, doc_a: Any, doc_b: Any, sim: float, camps
     words_b = frozenset().union(*(w for _, w, _, _ in ag_b))
     if any(_same_actor_word(x, y) for x in words_a for y in words_b):
         return None  # some agent in common: not clearly different
+    if any(w <= {"rebel"} and not words_x & {"state"} and words_x & _ARMED_GROUPS
+           for w, words_x in ((words_a, words_b), (words_b, words_a))):
+        return None  # "terrorists" and "the Nusra Front": the side's name and one of its groups
+    from claimcheck.dispute.reasons.numeric import scope
+
+    if scope(a) != scope(b):
+        return None  # "rockets have killed 16 since Thursday": blame over a period, not for one attack
     ta, _, sa, ca = ag_a[0]
     tb, _, sb, cb = ag_b[0]
     weight = 0.65
