@@ -134,6 +134,7 @@ def test_a_noun_that_speaks_for_no_one(source, speaker):
     # a place or an attack in the agent's position names no one who did it
     ("Aleppo countryside shelling killed four people", "Rebels shelled the village, killing four people", False),
     ("Airstrikes killed four people in the village", "Russian jets bombed the village, killing four people", False),
+    ("Aleppo rebels shelled the village, killing four people", "Government jets bombed the village, killing four people", True),
 ])
 def test_responsibility_reads_who(nlp, ta, tb, disputed):
     from claimcheck.config import Camps
@@ -141,3 +142,25 @@ def test_responsibility_reads_who(nlp, ta, tb, disputed):
 
     found = responsibility(claim(ta, "a"), claim(tb, "b"), nlp(ta), nlp(tb), 0.9, Camps())
     assert (found is not None) is disputed
+
+
+def test_an_assertion_that_rejects_it_agrees_with_the_denial():
+    from claimcheck.dispute.reasons.explicit_denial import explicit_denial
+
+    denial = claim("the attackers had entered from Turkey", "b", "Turkey", "denies")
+    agrees = claim("it was impossible that the attackers had entered from Turkey", "a", "security sources")
+    assert explicit_denial(agrees, denial, 0.95) is None
+    assert explicit_denial(claim("the attackers had entered from Turkey", "a", "commander"), denial, 0.95) is not None
+
+
+def test_a_dateline_place_is_no_agent(nlp):
+    """ "KHAN SHEIKHUN, Syria - A suspected chemical attack ...": the place the claim names, and a country."""
+    from claimcheck.config import Camps
+    from claimcheck.dispute.reasons.responsibility import responsibility
+    from claimcheck.records import EventFrame, Place
+
+    ta = "KHAN SHEIKHUN Syria attack killed dozens of civilians"
+    tb = "the Assad regime attack killed dozens of civilians"
+    where = EventFrame("attack", "attack", Span(0, 1, "x"), places=(Place("KHAN SHEIKHUN", 0, 13, "khan sheikhun"),))
+    a, b = claim(ta, "a", event=where), claim(tb, "b")
+    assert responsibility(a, b, nlp(ta), nlp(tb), 0.9, Camps()) is None

@@ -251,6 +251,24 @@ def test_unlinked_events_dated_a_day_apart_are_two():
     assert [r.kind for r in gate([Reason("numeric", "", (), 0.7)], a, same, 0.6, published=published)] == ["numeric"]
 
 
+@pytest.mark.parametrize("words_a, day_a, words_b, day_b, apart", [
+    ("on Thursday", "2015-07-16", "on Wednesday", "2015-07-15", True),  # two named days: two raids
+    ("on Thursday", "2015-07-16", "on Thursday", "2015-07-16", False),
+    ("overnight", "2015-07-15", "on Thursday", "2015-07-16", False),  # a vague time: a day's slack
+    ("yesterday", "2015-07-15", "on Thursday", "2015-07-16", False),
+])
+def test_days_apart_even_within_one_event(words_a, day_a, words_b, day_b, apart):
+    from claimcheck.dispute.gate import days_apart
+
+    def dated(cid, words, day):
+        f = replace(frame(day=day), time=TimeRef(words, 0, 0, day, day, "day"), id="ev-1")
+        return claim(cid, "x", cid[0], cid, None, f)
+
+    a, b = dated("a#1", words_a, day_a), dated("b#1", words_b, day_b)
+    assert days_apart(a, b) is apart
+    assert [r.kind for r in gate([Reason("numeric", "", (), 0.7)], a, b, 0.9)] == ([] if apart else ["numeric"])
+
+
 def test_unlinked_events_of_one_article_are_read_as_before():
     a = claim("a#1", "x", "a", "ministry", None, replace(frame(), id="ev-1"))
     b = claim("a#2", "x", "a", "rebels", None, replace(frame(), id="ev-2"))

@@ -12,7 +12,7 @@ DENIAL_MIN_SIM = 0.7  # an assertion and a denial must be about the same content
 # "NASA raises doubts about reports of X" rejects X. Kept apart from the stance cue family "deny" (which
 # cue_matches also reads for polarity, the learned reason and stance_probs) and from extraction's
 # DENY_VERBS (which also holds "dispute", "contest", "contradict" ...): either merge changes disputes.
-_DOUBT = re.compile(r"\bdoubt(?:s|ed|ful)?\b", re.I)
+_DOUBT = re.compile(r"\bdoubt(?:s|ed|ful)?\b|\bimpossible\b", re.I)  # "it was impossible that the attackers ..."
 
 
 # A source named by one of these nouns is a thing, not a speaker ("Peace talks doubts ...", a headline

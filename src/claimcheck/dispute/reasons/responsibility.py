@@ -174,7 +174,11 @@ def _a_place(text: str, where: set[str]) -> bool:
     if last and (last[0] in PLACE_NOUNS or last[0].rstrip("s") in ATTACK_NOUNS):
         return True  # "the de facto Syrian capital", "Reuters Photo) Airstrikes": a place or a means, not who
     k = key(text)
-    return bool(k) and kind(k) is None and fold(k) in where
+    if not k or kind(k) is not None:
+        return False
+    # every word a place the claims name, a country or a place noun: "KHAN SHEIKHUN Syria" (a dateline)
+    named = {w for p in where for w in p.split()}
+    return fold(k) in where or all(fold(w) in named or kind(w) is not None or w in PLACE_NOUNS for w in k.split())
 
 
 def responsibility(a: Claim, b: Claim, doc_a: Any, doc_b: Any, sim: float, camps: Camps,
