@@ -131,6 +131,7 @@ def test_a_noun_that_speaks_for_no_one(source, speaker):
     # blame over a period is not blame for one attack
     ("Rebels have fired rockets into the city, killing 16 people since Thursday",
      "Government jets bombed the city, killing 16 people", False),
+    ("The town is regularly bombed by Russian jets", "Government jets bombed the town on Monday", False),  # habitual
     # a place or an attack in the agent's position names no one who did it
     ("Aleppo countryside shelling killed four people", "Rebels shelled the village, killing four people", False),
     ("Airstrikes killed four people in the village", "Russian jets bombed the village, killing four people", False),

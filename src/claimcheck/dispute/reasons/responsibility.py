@@ -155,6 +155,9 @@ def _same_actor_word(x: str, y: str) -> bool:
     return len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 3
 
 
+_HABITUAL = re.compile(r"\b(?:regularly|repeatedly|frequently|often|routinely|constantly|daily|usually)\b", re.I)
+
+
 def _place_keys(claim: Claim) -> set[str]:
     from claimcheck.events.places import fold
 
@@ -201,8 +204,8 @@ def responsibility(a: Claim, b: Claim, doc_a: Any, doc_b: Any, sim: float, camps
         return None  # "terrorists" and "the Nusra Front": the side's name and one of its groups
     from claimcheck.dispute.reasons.numeric import scope
 
-    if scope(a) != scope(b):
-        return None  # "rockets have killed 16 since Thursday": blame over a period, not for one attack
+    if scope(a) != scope(b) or _HABITUAL.search(a.text) or _HABITUAL.search(b.text):
+        return None  # "rockets have killed 16 since Thursday", "Idlib is regularly bombed by ...": not one attack
     ta, _, sa, ca = ag_a[0]
     tb, _, sb, cb = ag_b[0]
     weight = 0.65
