@@ -269,6 +269,14 @@ def test_days_apart_even_within_one_event(words_a, day_a, words_b, day_b, apart)
     assert [r.kind for r in gate([Reason("numeric", "", (), 0.7)], a, b, 0.9)] == ([] if apart else ["numeric"])
 
 
+def test_a_report_cannot_tell_of_a_later_day():
+    a = claim("a#1", "x", "a", "ministry", None, replace(frame(), id="ev-1"))  # no time, published Friday
+    b = claim("b#1", "x", "b", "rebels", None, replace(frame(day="2016-06-04"), id="ev-1"))  # "on Saturday"
+    found = [Reason("numeric", "", (), 0.7)]
+    assert gate(found, a, b, 0.9, published={"a": "2016-06-03", "b": "2016-06-04"}) == []
+    assert gate(found, a, b, 0.9, published={"a": "2016-06-04", "b": "2016-06-04"}) == found  # the same day
+
+
 def test_unlinked_events_of_one_article_are_read_as_before():
     a = claim("a#1", "x", "a", "ministry", None, replace(frame(), id="ev-1"))
     b = claim("a#2", "x", "a", "rebels", None, replace(frame(), id="ev-2"))

@@ -141,6 +141,16 @@ def days_apart(a: Claim, b: Claim) -> bool:
 _VAGUE_DAY = re.compile(r"\b(?:overnight|yesterday|last night|today|tonight|earlier|this morning|dawn|night)\b", re.I)
 
 
+def told_before(a: Claim, b: Claim, published: Mapping[str, str] | None) -> bool:
+    """Was ``a``'s article published before the day ``b``'s frame dates its event to? Then ``a`` cannot
+    report it (a Friday report of a bus hit against "eight killed on Saturday")."""
+    tb = b.event.time if b.event is not None else None
+    if tb is None or tb.precision != "day" or not published or a.article.id == b.article.id:
+        return False
+    pa, db = _day(published.get(a.article.id)), _day(tb.date)
+    return pa is not None and db is not None and db > pa
+
+
 def told_together(a: Claim, b: Claim, published: Mapping[str, str] | None) -> bool:
     """Are two reports known to tell of one day: both frames dated to it, or else both articles
     published within ``REPORTS_APART_DAYS``? Two reports with no date at all are not told apart
@@ -161,7 +171,8 @@ def gate(found: list[Reason], a: Claim, b: Claim, sim: float, events: Mapping[st
     ea, eb = event_of(a), event_of(b)
     if ea is not None and eb is not None and ea != eb and known_apart(a, b, events):
         return [r for r in found if r.kind == "explicit_denial"]
-    if (reports_apart(a, b, published) and not _told_same_day(a, b)) or places_apart(a, b) or days_apart(a, b):
+    if ((reports_apart(a, b, published) and not _told_same_day(a, b)) or places_apart(a, b) or days_apart(a, b)
+            or told_before(a, b, published) or told_before(b, a, published)):
         return [r for r in found if r.kind not in EVENT_RULES]
     if ea == eb:  # one event, or neither has one
         return found
