@@ -165,3 +165,6 @@ def test_a_dateline_place_is_no_agent(nlp):
     where = EventFrame("attack", "attack", Span(0, 1, "x"), places=(Place("KHAN SHEIKHUN", 0, 13, "khan sheikhun"),))
     a, b = claim(ta, "a", event=where), claim(tb, "b")
     assert responsibility(a, b, nlp(ta), nlp(tb), 0.9, Camps()) is None
+    assert responsibility(claim(ta, "a"), b, nlp(ta), nlp(tb), 0.9, Camps()) is None  # by its capitals alone
+    tc = "NATO jets attacked the town and killed dozens of civilians"  # an acronym is an actor
+    assert responsibility(claim(tc, "a"), b, nlp(tc), nlp(tb), 0.9, Camps()) is not None

@@ -292,6 +292,9 @@ def test_unlinked_events_of_one_article_are_read_as_before():
     ((("Deir Ezzor", None),), (("Dayr az Zawr", None),), False),  # one town spelt two ways
     ((("Douma", None), ("Syria", None)), (("Syria", None),), False),  # a country is no town to compare
     ((("Douma", None),), (), False),  # one side names no place
+    ((("al-Mazzeh", "damascus"),), (("al-Wafideen camp", "damascus"),), True),  # two districts of one city
+    ((("al-Mazzeh", "damascus"), ("Damascus", None)), (("Damascus", None),), False),  # the district and its city
+    ((("Douma", None), ("Aleppo", None)), (("Aleppo", None),), False),  # one of two places named
 ])
 def test_places_apart(places_a, places_b, apart):
     from claimcheck.dispute.gate import places_apart

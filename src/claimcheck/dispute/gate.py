@@ -101,15 +101,18 @@ def reports_apart(a: Claim, b: Claim, published: Mapping[str, str] | None) -> bo
     return da is not None and db is not None and abs(da - db) > REPORTS_APART_DAYS
 
 
-def _towns(claim: Claim) -> list[set[str]]:
-    """Per place of the claim's frame: the words of its key and of what contains it, countries and
-    US states left out (coarser than any event place)."""
+def _towns(claim: Claim) -> list[tuple[str, str | None]]:
+    """The claim's most specific places: (key, the key of what contains it), folded; countries and US
+    states left out (coarser than any event place), and a place another of the claim's is in
+    ("Aleppo" beside "al-Athamiyeh in Aleppo")."""
     from claimcheck.events.places import fold, kind
 
     frame = claim.event
     if frame is None:
         return []
-    return [{fold(k) for k in (p.key, p.within) if k} for p in frame.places if p.key and kind(p.key) is None]
+    found = [(fold(p.key), fold(p.within) if p.within else None) for p in frame.places if p.key and kind(p.key) is None]
+    return [(k, w) for k, w in found
+            if not any(k2 != k and (w2 == k or _inside(k2, k)) for k2, w2 in found)]
 
 
 def _inside(x: str, y: str) -> bool:
@@ -120,12 +123,17 @@ def _inside(x: str, y: str) -> bool:
 
 
 def places_apart(a: Claim, b: Claim) -> bool:
-    """Do both frames name towns or districts, none of one the same as, inside or containing one of the
-    other's? ("Idlib" vs "Aleppo": two events; "Kafr Hamra in Aleppo province" vs "Aleppo": not apart.)"""
+    """Do both frames name towns or districts, none of one's most specific the same as, inside or
+    containing one of the other's? ("Idlib" vs "Aleppo": two events; "Kafr Hamra in Aleppo province" vs
+    "Aleppo": not apart; "al-Mazzeh in Damascus" vs "al-Wafideen camp in Damascus": two attacks.)"""
     ta, tb = _towns(a), _towns(b)
     if not ta or not tb:
         return False
-    return not any(_inside(x, y) or _inside(y, x) for pa in ta for pb in tb for x in pa for y in pb)
+
+    def meet(x: tuple[str, str | None], y: tuple[str, str | None]) -> bool:
+        return _inside(x[0], y[0]) or _inside(y[0], x[0]) or x[1] == y[0] or y[1] == x[0]
+
+    return not any(meet(x, y) for x in ta for y in tb)
 
 
 def days_apart(a: Claim, b: Claim) -> bool:

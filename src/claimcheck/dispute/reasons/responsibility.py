@@ -158,6 +158,21 @@ def _same_actor_word(x: str, y: str) -> bool:
 _HABITUAL = re.compile(r"\b(?:regularly|repeatedly|frequently|often|routinely|constantly|daily|usually)\b", re.I)
 
 
+_CAPS_RUN = re.compile(r"(?:[A-Z][A-Z'’-]+[\s,]+)+")
+
+
+def _dateline_end(text: str) -> int:
+    """Where a dateline opening the claim ends ("KHAN SHEIKHUN Syria A suspected chemical attack ...",
+    "DAMASCUS, Syria"): capitals, then a country; 0 when there is none. An agent inside it is a place."""
+    from claimcheck.events.places import key, kind
+
+    m = _CAPS_RUN.match(text)
+    if m is None or any(w.lower() in _ACTOR_WORDS or w.lower() in _ALIASES for w in re.findall(r"[A-Z]+", m.group())):
+        return 0
+    country = re.match(r"([A-Z][a-z]+)\b[\s,]*", text[m.end():])
+    return m.end() + country.end() if country and kind(key(country.group(1))) == "country" else 0
+
+
 def _place_keys(claim: Claim) -> set[str]:
     from claimcheck.events.places import fold
 
@@ -192,7 +207,8 @@ def responsibility(a: Claim, b: Claim, doc_a: Any, doc_b: Any, sim: float, camps
         return None
     ag_a, ag_b = found or (agents(doc_a), agents(doc_b))
     where = _place_keys(a) | _place_keys(b)
-    ag_a, ag_b = ([g for g in ag if not _a_place(g[0], where)] for ag in (ag_a, ag_b))
+    ag_a, ag_b = ([g for g in ag if not _a_place(g[0], where) and g[2][0] >= _dateline_end(c.text)]
+                  for ag, c in ((ag_a, a), (ag_b, b)))
     if not ag_a or not ag_b:
         return None
     words_a = frozenset().union(*(w for _, w, _, _ in ag_a))
