@@ -215,6 +215,29 @@ def test_a_text_over_the_piece_limit_is_one_doc_with_true_offsets(nlp, monkeypat
     assert all(text[c.sentence.start:c.sentence.end] == c.sentence.text for c in claims)
 
 
+@pytest.mark.parametrize("limit", [120, 700])
+def test_pieces_are_joined_as_spacy_joins_them(nlp, limit):
+    """The streaming join drops each piece once copied; its Doc is the one Doc.from_docs builds."""
+    import numpy
+    from spacy.tokens import Doc
+
+    from claimcheck.nlp import _joined, _pieces
+
+    text = ("Rebels denied on Friday that Mr. Haddad's men had fled.\n\n  \"We hold Sabran,\" a commander "
+            "told the Meridian Press.  The UN envoy said 14 civilians died in Tessel.\n") * 6
+    pieces = _pieces(text, limit)
+    assert len(pieces) >= 2
+    parts = list(nlp.pipe(pieces))
+    for part in parts:
+        part.tensor = numpy.zeros((0,), dtype="float32")
+    expected = Doc.from_docs(parts, ensure_whitespace=False)
+    expected.tensor = numpy.zeros((0,), dtype="float32")
+    joined = _joined(nlp.pipe(pieces), nlp.vocab)
+    assert joined.text == text
+    assert joined.to_bytes() == expected.to_bytes()
+    assert [(e.start_char, e.label_) for e in joined.ents] == [(e.start_char, e.label_) for e in expected.ents]
+
+
 def test_a_run_without_full_stops_is_cut_into_capped_sentences(nlp):
     from claimcheck.nlp import MAX_SENTENCE_TOKENS
 

@@ -225,9 +225,6 @@ def parse_each(texts: Iterable[str], batch_size: int = 32) -> Iterator["Doc | Ex
 def _parse_batch(texts: list[str], batch_size: int) -> list["Doc"]:
     """Docs of ``texts``: short ones batched as given, a long one's pieces one at a time (spaCy's
     memory grows with the tokens in a batch, some 15 KB a token) and joined into one Doc."""
-    import numpy
-    from spacy.tokens import Doc
-
     nlp = load_nlp()
     short = iter(nlp.pipe((t for t in texts if len(t) <= MAX_PIECE_CHARS), batch_size=batch_size))
     out = []
@@ -235,11 +232,36 @@ def _parse_batch(texts: list[str], batch_size: int) -> list["Doc"]:
         if len(text) <= MAX_PIECE_CHARS:
             out.append(next(short))
             continue
-        parts = list(nlp.pipe(_pieces(text), batch_size=1))
-        for part in parts:  # the tok2vec output, unused downstream: most of a long doc's memory
-            part.tensor = numpy.zeros((0,), dtype="float32")
-        out.append(Doc.from_docs(parts, ensure_whitespace=False))
+        out.append(_joined(nlp.pipe(_pieces(text), batch_size=1), nlp.vocab))
     return out
+
+
+def _joined(parts: Iterable["Doc"], vocab) -> "Doc":
+    """One Doc of consecutive ``parts``, as ``Doc.from_docs(parts, ensure_whitespace=False)`` builds it
+    (without the tok2vec tensor, unused downstream), but keeping only each part's token arrays: a
+    part is dropped as soon as it is copied, so a 5 MB article never holds its pieces and their join
+    at once (that doubled its peak memory)."""
+    import numpy
+    from spacy.attrs import SPACY
+    from spacy.tokens import Doc
+
+    attrs = list(Doc._get_array_attrs())
+    if SPACY not in attrs:
+        attrs.append(SPACY)
+    words: list[str] = []
+    spaces: list[bool] = []
+    arrays = []
+    for part in parts:
+        if part.user_data or part.spans:  # no pipe of ours sets them; from_docs would carry them over
+            raise ValueError("a parsed piece holds user_data or spans, which _joined does not carry")
+        words.extend(t.text for t in part)
+        spaces.extend(bool(t.whitespace_) for t in part)
+        arrays.append(part.to_array(attrs))
+    doc = Doc(vocab, words=words, spaces=spaces)
+    if arrays:
+        doc.from_array(attrs, numpy.concatenate(arrays))
+    doc.tensor = numpy.zeros((0,), dtype="float32")
+    return doc
 
 
 def _pieces(text: str, limit: int | None = None) -> list[str]:
