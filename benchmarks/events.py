@@ -19,7 +19,10 @@ same run.
   claims.
 
     .venv/bin/python benchmarks/events.py [--half a|b|both] [--gva-max 500] [--only gva,ecb,fakes]
-        [--baseline-src DIR|none] [--json FILE]
+        [--baseline-src DIR|none] [--backends onnx,torch] [--json FILE]
+
+``--backends``: the embedding backends to run, side by side in one run (the extraction is the same
+for both; only the vectors, and so topics, events and disputes, differ).
 """
 
 from __future__ import annotations
@@ -86,7 +89,7 @@ def _date_place(c):
     return f"{f.time.date}|{f.places[0].key}"
 
 
-def grouped(corpus):
+def grouped(corpus, backend: str = "onnx"):
     """Claims (cached extraction), vectors, events and topics of a corpus half."""
     from claimcheck.cluster import cluster_topics
     from claimcheck.embed import load_embedder
@@ -94,7 +97,7 @@ def grouped(corpus):
     from claimcheck.pipeline import claim_vectors
 
     articles, claims = ec.extracted(corpus)
-    vectors = claim_vectors(load_embedder(), claims)
+    vectors = claim_vectors(load_embedder(backend=backend), claims)
     clock = time.perf_counter()
     claims, events = group_events(claims, vectors, articles=articles)
     seconds = time.perf_counter() - clock
@@ -102,8 +105,8 @@ def grouped(corpus):
     return articles, claims, vectors, events, topic_of, seconds
 
 
-def clustering_figures(corpus, gold_key: str) -> dict:
-    articles, claims, _, events, topic_of, seconds = grouped(corpus)
+def clustering_figures(corpus, gold_key: str, backend: str = "onnx") -> dict:
+    articles, claims, _, events, topic_of, seconds = grouped(corpus, backend)
     gold = {a.id: str(corpus.gold[a.id][gold_key]) for a in articles}
     topic = {c.id: t for c, t in zip(claims, topic_of)}
     systems = {
@@ -141,7 +144,7 @@ def _differ(g1: dict, g2: dict) -> bool:
     return bool(a1 and a2 and a1 != a2)
 
 
-def fakes_figures(half: str) -> dict:
+def fakes_figures(half: str, backend: str = "onnx") -> dict:
     """FA-KES figures of the code on sys.path (this branch, or main's in the baseline subprocess)."""
     from claimcheck import pipeline
 
@@ -150,7 +153,7 @@ def fakes_figures(half: str) -> dict:
         return {}
     camps = ec.fakes_camps(ec.CACHE)
     clock = time.perf_counter()
-    result = pipeline.check(list(corpus.articles), camps)
+    result = pipeline.check(list(corpus.articles), camps, backend=backend)
     seconds = time.perf_counter() - clock
     gold = corpus.gold
     real = [d for d in result.disputes if d.score >= 0.5 and not all(r.kind == "update" for r in d.reasons)]
@@ -196,6 +199,7 @@ def main() -> None:
     ap.add_argument("--gva-max", type=int, default=500, help="articles per half (whole incidents)")
     ap.add_argument("--only", default="gva,ecb,fakes")
     ap.add_argument("--baseline-src", default=str(ec.ROOT.parent / "main" / "src"))
+    ap.add_argument("--backends", default="onnx", help="comma-separated embedding backends, side by side")
     ap.add_argument("--fakes-only", help=argparse.SUPPRESS)
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
@@ -208,19 +212,22 @@ def main() -> None:
     halves = ["a", "b"] if args.half == "both" else [args.half]
     only = set(args.only.split(","))
     report: dict = {}
+    backends = [b.strip() for b in args.backends.split(",") if b.strip()]
     for half in halves:
-        if "gva" in only and (c := ec.gva(half, args.gva_max)) is not None:
-            report[f"gva/{half}"] = clustering_figures(c, "incident")
-            print(f"gva/{half}", json.dumps(report[f"gva/{half}"]), flush=True)
-        if "ecb" in only and (c := ec.ecb(half)) is not None:
-            report[f"ecb/{half}"] = clustering_figures(c, "incident")
-            print(f"ecb/{half}", json.dumps(report[f"ecb/{half}"]), flush=True)
-        if "fakes" in only:
-            report[f"fakes/{half}"] = fakes_figures(half)
-            print(f"fakes/{half}", json.dumps(report[f"fakes/{half}"]), flush=True)
-            if args.baseline_src != "none":
-                report[f"fakes/{half} main"] = baseline_fakes(half, Path(args.baseline_src))
-                print(f"fakes/{half} main", json.dumps(report[f"fakes/{half} main"]), flush=True)
+        for backend in backends:
+            tag = "" if backends == ["onnx"] else f" [{backend}]"
+            if "gva" in only and (c := ec.gva(half, args.gva_max)) is not None:
+                report[f"gva/{half}{tag}"] = clustering_figures(c, "incident", backend)
+                print(f"gva/{half}{tag}", json.dumps(report[f"gva/{half}{tag}"]), flush=True)
+            if "ecb" in only and (c := ec.ecb(half)) is not None:
+                report[f"ecb/{half}{tag}"] = clustering_figures(c, "incident", backend)
+                print(f"ecb/{half}{tag}", json.dumps(report[f"ecb/{half}{tag}"]), flush=True)
+            if "fakes" in only:
+                report[f"fakes/{half}{tag}"] = fakes_figures(half, backend)
+                print(f"fakes/{half}{tag}", json.dumps(report[f"fakes/{half}{tag}"]), flush=True)
+        if "fakes" in only and args.baseline_src != "none":
+            report[f"fakes/{half} main"] = baseline_fakes(half, Path(args.baseline_src))
+            print(f"fakes/{half} main", json.dumps(report[f"fakes/{half} main"]), flush=True)
     if args.json:
         args.json.write_text(json.dumps(report, indent=1), encoding="utf-8")
 

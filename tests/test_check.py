@@ -150,3 +150,44 @@ def test_check_reads_the_camps_file_once(monkeypatch, embedder):
     res = pipeline.check([EXAMPLES], camps=CAMPS, embedder=embedder)
     assert calls == [CAMPS]
     assert {c.source.camp for c in res.claims} >= {"government", "opposition"}
+
+
+class _After:
+    """The embedder with its ``batch_independent`` hidden: check() then encodes after parsing."""
+
+    def __init__(self, inner):
+        self.inner, self.model_id = inner, inner.model_id
+
+    @property
+    def dim(self):
+        return self.inner.dim
+
+    def encode(self, texts):
+        return self.inner.encode(texts)
+
+
+def test_encoding_while_parsing_gives_the_same_bytes_as_encoding_after(monkeypatch, embedder, result):
+    """With the onnx backend check() embeds each parsed article's claims in a background thread while
+    the next articles parse; the outputs are byte for byte those of embedding after the parse."""
+    import threading
+
+    from claimcheck import pipeline
+    from claimcheck.records import to_dict
+
+    monkeypatch.setattr(pipeline, "PARSE_BATCH", 2)  # several parse batches even on the few examples
+    threads = set()
+
+    class Spy(_After):
+        batch_independent = True
+
+        def encode(self, texts):
+            threads.add(threading.current_thread().name)
+            return super().encode(texts)
+
+    ahead = pipeline.check([EXAMPLES], camps=CAMPS, embedder=Spy(embedder))
+    after = pipeline.check([EXAMPLES], camps=CAMPS, embedder=_After(embedder))
+    assert any(name.startswith("claimcheck-prefetch") for name in threads), threads
+    for got, want in ((ahead, after), (result, after)):
+        assert [to_dict(c) for c in got.claims] == [to_dict(c) for c in want.claims]
+        assert [to_dict(d) for d in got.disputes] == [to_dict(d) for d in want.disputes]
+        assert got.topic_of == want.topic_of and [to_dict(e) for e in got.events] == [to_dict(e) for e in want.events]

@@ -310,3 +310,32 @@ def test_load_embedder_xdg_default(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     cached = load_embedder()
     assert cached.cache.path == tmp_path / "claimcheck" / CACHE_FILE
+
+
+@pytest.mark.parametrize("ahead", [[], [TEXTS[:1]], [TEXTS[2:], TEXTS[:3]], [TEXTS, TEXTS[::-1]], [["not asked for later"]]])
+def test_prefetcher_gives_the_inner_vectors_whatever_was_fetched_ahead(ahead):
+    from claimcheck.embed import Prefetcher
+
+    fake = FakeEmbedder()
+    pre = Prefetcher(fake)
+    for texts in ahead:
+        pre.prefetch(texts)
+    got = pre.encode(TEXTS + TEXTS[:1])
+    pre.close()
+    assert np.array_equal(got, FakeEmbedder().encode(TEXTS + TEXTS[:1]))
+    asked = [t for call in fake.calls for t in call]
+    assert sorted(asked) == sorted(set(TEXTS) | {t for texts in ahead for t in texts})  # each text once
+
+
+def test_prefetcher_raises_a_background_failure_in_the_callers_thread():
+    from claimcheck.embed import Prefetcher
+
+    class Broken(FakeEmbedder):
+        def encode(self, texts):
+            raise MissingDependencyError("no model here")
+
+    pre = Prefetcher(Broken())
+    pre.prefetch(TEXTS)
+    with pytest.raises(MissingDependencyError, match="no model here"):
+        pre.encode(TEXTS)
+    pre.close()

@@ -231,6 +231,11 @@ class CachedEmbedder:
         self.misses = 0
 
     @property
+    def batch_independent(self) -> bool:
+        """Whether a text's vector is independent of the texts embedded with it (the inner model's)."""
+        return bool(getattr(self.inner, "batch_independent", False))
+
+    @property
     def dim(self) -> int:
         cached = self.cache.dim(self.model_id)
         return cached if cached is not None else self.inner.dim
@@ -258,6 +263,64 @@ class CachedEmbedder:
         for i, k in enumerate(keys):
             out[i] = found[k]
         return out
+
+
+class Prefetcher:
+    """Embeds texts in one background thread ahead of need, so that encoding overlaps parsing.
+
+    spaCy parses on one core; onnxruntime releases the GIL, so the other core encodes the claims
+    of parsed articles meanwhile. Only for an embedder whose vectors do not depend on their batch
+    mates (``batch_independent``): a text's vector is then the same bytes whenever and with
+    whatever it was embedded. A failure in the background is not raised there: the text is
+    embedded again in :meth:`encode`, which raises it where a plain embedder would.
+    """
+
+    def __init__(self, inner: Embedder) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.inner = inner
+        self.model_id = inner.model_id
+        self._done: dict[str, np.ndarray] = {}
+        self._queued: set[str] = set()
+        self._futures: list[Any] = []
+        self._failed = False
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="claimcheck-prefetch")
+
+    @property
+    def dim(self) -> int:
+        return self.inner.dim
+
+    def prefetch(self, texts: Sequence[str]) -> None:
+        """Start embedding the texts not asked for yet (returns at once)."""
+        new = sorted(set(texts) - self._queued)
+        if new and not self._failed:
+            self._queued.update(new)
+            self._futures.append(self._pool.submit(self._run, new))
+
+    def _run(self, texts: list[str]) -> dict[str, np.ndarray]:
+        if self._failed:
+            return {}
+        try:
+            return dict(zip(texts, self.inner.encode(texts)))
+        except Exception:  # noqa: BLE001 - encode() embeds these again and raises in the caller's thread
+            self._failed = True
+            return {}
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        items = _check_texts(texts)
+        for future in self._futures:
+            self._done.update(future.result())
+        self._futures = []
+        missing = sorted(set(items) - set(self._done))
+        if missing:
+            self._done.update(zip(missing, self.inner.encode(missing)))
+        if not items:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.stack([self._done[t] for t in items]).astype(np.float32, copy=False)
+
+    def close(self) -> None:
+        """Stop the background thread (queued work not started is dropped)."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 def default_cache_dir() -> Path:
@@ -303,6 +366,7 @@ __all__ = [
     "CACHE_SCHEMA_VERSION",
     "CachedEmbedder",
     "Embedder",
+    "Prefetcher",
     "EmbeddingCache",
     "SentenceTransformerEmbedder",
     "default_cache_dir",

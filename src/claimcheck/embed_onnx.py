@@ -292,6 +292,8 @@ class OnnxEmbedder:
     ``encode``, so a warm cache never touches the model.
     """
 
+    batch_independent = True  # each text runs alone (see the module doc): embedding ahead is safe
+
     def __init__(self, model: str | Path | None = None, cache_dir: str | Path | None = None,
                  threads: int | None = None) -> None:
         from claimcheck.embed import default_cache_dir
