@@ -99,7 +99,7 @@ def grouped(corpus, backend: str = "onnx"):
     articles, claims = ec.extracted(corpus)
     vectors = claim_vectors(load_embedder(backend=backend), claims)
     clock = time.perf_counter()
-    claims, events = group_events(claims, vectors)
+    claims, events = group_events(claims, vectors, articles=articles)
     seconds = time.perf_counter() - clock
     topics, topic_of = cluster_topics(claims, vectors)
     return articles, claims, vectors, events, topic_of, seconds

@@ -117,6 +117,23 @@ def test_dated_moves_the_body_past_a_header_and_prefers_metadata():
     assert dated(Article("d", "Rebels shelled the city.")).date is None
 
 
+@pytest.mark.parametrize("title, body, expected, rest", [
+    # a title, then a body repeating it with a credit and a date (FA-KES's Ahram and SANA layouts)
+    ("Car bomb kills six in Homs NGO - Region - World - Ahram Online",
+     "Car bomb kills six in Homs NGO AFP Monday 17 Mar 2014 Six people were killed.", "2014-03-17", "Six people"),
+    ("10 civilians killed in rocket attacks on Aleppo", "10 civilians killed in rocket attacks on Aleppo "
+     "6 September 2016 SANA reporter said that six civilians were killed.", "2016-09-06", "SANA reporter"),
+    ("Bomb targets bus in Damascus", "01-02-2015 Bomb targets bus in Damascus.", "2015-02-01", "Bomb"),  # day first
+    # a date in the body's news, not after the title: no header
+    ("Shelling in the city", "Rebels shelled the city on Saturday 2 Aug 2014. More followed.", None, "Rebels"),
+    ("Strike kills 15", "Strike kills 15 and wounded 20 in Idlib 6 September 2016 and more.", None, "Strike"),
+])
+def test_a_date_after_the_title_repeated(title, body, expected, rest):
+    text = f"{title}\n\n{body}"
+    article = dated(Article("a", text, title=title, body_start=len(title) + 2))
+    assert article.date == expected and text[article.body_start:].startswith(rest)
+
+
 @pytest.mark.parametrize("text", [
     "Published November 17 2017\n\nShelling by government forces killed five people in Douma.",
     "Published November 17 2017 Shelling by government forces killed five people in Douma.",  # one line
@@ -161,6 +178,7 @@ def test_transliteration_variants_fold(a, b, same):
 @pytest.mark.parametrize("place_key, expected", [
     ("syria", "country"), ("iran", "country"), ("united states", "country"), ("us", "country"),
     ("illinois", "state"), ("texas", "state"), ("aleppo", None), ("kafr hamra", None), ("al", None),
+    ("syrias", "country"), ("homs", None),  # "Syrias": the apostrophe lost; a town ending in s stays a town
 ])
 def test_place_kinds(place_key, expected):
     assert kind(place_key) == expected

@@ -210,7 +210,11 @@ def test_shipped_linker_loads():
 
 @pytest.mark.parametrize("events, published, kept", [
     ((None, None), {"a": "2014-11-02", "b": "2016-12-10"}, ["explicit_denial", "learned"]),  # years apart
-    ((None, None), {"a": "2016-12-01", "b": "2016-12-10"}, ["explicit_denial", "numeric", "learned"]),  # 9 days
+    ((None, None), {"a": "2016-12-01", "b": "2016-12-10"}, ["explicit_denial", "learned"]),  # 9 days
+    ((None, None), {"a": "2016-12-09", "b": "2016-12-10"}, ["explicit_denial", "numeric", "learned"]),  # next day
+    # unlinked events (nothing apart) reported the same day are compared; weeks apart they are not
+    ((("ev-1", frame()), ("ev-2", frame())), {"a": "2026-03-14", "b": "2026-03-14"}, ["explicit_denial", "numeric", "learned"]),
+    ((("ev-1", frame()), ("ev-1", frame())), {"a": "2026-03-14", "b": "2026-05-01"}, ["explicit_denial", "learned"]),
     ((None, None), {"a": "2014-11-02"}, ["explicit_denial", "numeric", "learned"]),  # one undated: as before
     ((("ev-1", DAY1), ("ev-1", DAY1)), {"a": "2026-03-14", "b": "2026-05-01"}, ["explicit_denial", "numeric", "learned"]),
     ((("ev-1", DAY1), ("ev-2", DAY1)), {"a": "2026-03-14", "b": "2026-05-01"}, ["explicit_denial", "numeric", "learned"]),
@@ -218,11 +222,86 @@ def test_shipped_linker_loads():
 ])
 def test_gate_across_reports_published_apart(events, published, kept):
     """Two articles published over REPORTS_APART_DAYS apart compare figures, blame and outcomes only
-    within one event, or when both frames date what they tell to the same day."""
+    when both frames date what they tell to the same day, even within one grouped event."""
     a, b = (claim(f"{x}#1", "x", x, x, None, None if e is None else replace(e[1], id=e[0]))
             for x, e in zip("ab", events))
     found = [Reason("explicit_denial", "", (), 0.9), Reason("numeric", "", (), 0.7), Reason("learned", "", (), 0.5)]
     assert [r.kind for r in gate(found, a, b, 0.95, published=published)] == kept
+
+
+@pytest.mark.parametrize("published, sim, kept", [
+    ({"a": "2026-03-14", "b": "2026-03-15"}, 0.6, ["numeric"]),  # reported a day apart: compared
+    ({"a": "2026-03-14"}, 0.6, []),  # one undated in a dated corpus: nothing says it is the same strike
+    ({"a": "2026-03-14"}, 0.85, ["numeric"]),  # ... unless the two claims are near-paraphrases
+    ({}, 0.6, ["numeric"]),  # nothing dated at all: as before events
+])
+def test_unlinked_events_across_articles(published, sim, kept):
+    a = claim("a#1", "x", "a", "ministry", None, replace(frame(), id="ev-1"))
+    b = claim("b#1", "x", "b", "rebels", None, replace(frame(), id="ev-2"))
+    assert [r.kind for r in gate([Reason("numeric", "", (), 0.7)], a, b, sim, published=published)] == kept
+
+
+def test_unlinked_events_dated_a_day_apart_are_two():
+    """Grouping kept them apart and the frames say "Friday" and "Saturday": two strikes, however close."""
+    a = claim("a#1", "x", "a", "ministry", None, replace(frame(day="2026-03-13"), id="ev-1"))
+    b = claim("b#1", "x", "b", "rebels", None, replace(frame(day="2026-03-14"), id="ev-2"))
+    published = {"a": "2026-03-14", "b": "2026-03-14"}
+    assert gate([Reason("numeric", "", (), 0.7)], a, b, 0.6, published=published) == []
+    same = replace(b, event=replace(frame(day="2026-03-13"), id="ev-2"))
+    assert [r.kind for r in gate([Reason("numeric", "", (), 0.7)], a, same, 0.6, published=published)] == ["numeric"]
+
+
+@pytest.mark.parametrize("words_a, day_a, words_b, day_b, apart", [
+    ("on Thursday", "2015-07-16", "on Wednesday", "2015-07-15", True),  # two named days: two raids
+    ("on Thursday", "2015-07-16", "on Thursday", "2015-07-16", False),
+    ("overnight", "2015-07-15", "on Thursday", "2015-07-16", False),  # a vague time: a day's slack
+    ("yesterday", "2015-07-15", "on Thursday", "2015-07-16", False),
+])
+def test_days_apart_even_within_one_event(words_a, day_a, words_b, day_b, apart):
+    from claimcheck.dispute.gate import days_apart
+
+    def dated(cid, words, day):
+        f = replace(frame(day=day), time=TimeRef(words, 0, 0, day, day, "day"), id="ev-1")
+        return claim(cid, "x", cid[0], cid, None, f)
+
+    a, b = dated("a#1", words_a, day_a), dated("b#1", words_b, day_b)
+    assert days_apart(a, b) is apart
+    assert [r.kind for r in gate([Reason("numeric", "", (), 0.7)], a, b, 0.9)] == ([] if apart else ["numeric"])
+
+
+def test_a_report_cannot_tell_of_a_later_day():
+    a = claim("a#1", "x", "a", "ministry", None, replace(frame(), id="ev-1"))  # no time, published Friday
+    b = claim("b#1", "x", "b", "rebels", None, replace(frame(day="2016-06-04"), id="ev-1"))  # "on Saturday"
+    found = [Reason("numeric", "", (), 0.7)]
+    assert gate(found, a, b, 0.9, published={"a": "2016-06-03", "b": "2016-06-04"}) == []
+    assert gate(found, a, b, 0.9, published={"a": "2016-06-04", "b": "2016-06-04"}) == found  # the same day
+
+
+def test_unlinked_events_of_one_article_are_read_as_before():
+    a = claim("a#1", "x", "a", "ministry", None, replace(frame(), id="ev-1"))
+    b = claim("a#2", "x", "a", "rebels", None, replace(frame(), id="ev-2"))
+    found = [Reason("numeric", "", (), 0.7)]
+    assert [r.kind for r in gate(found, a, b, 0.6)] == ["numeric"]
+
+
+@pytest.mark.parametrize("places_a, places_b, apart", [
+    ((("Idlib", None),), (("Aleppo", None),), True),  # two towns: two events
+    ((("Kafr Hamra", "aleppo"),), (("Aleppo", None),), False),  # a village in the province
+    ((("Deir Ezzor city", None),), (("Deir Ezzor", None),), False),  # the city of the province
+    ((("Eastern Ghouta", None),), (("Ghouta", None),), False),  # a part of it
+    ((("Deir Ezzor", None),), (("Dayr az Zawr", None),), False),  # one town spelt two ways
+    ((("Douma", None), ("Syria", None)), (("Syria", None),), False),  # a country is no town to compare
+    ((("Douma", None),), (), False),  # one side names no place
+    ((("al-Mazzeh", "damascus"),), (("al-Wafideen camp", "damascus"),), True),  # two districts of one city
+    ((("al-Mazzeh", "damascus"), ("Damascus", None)), (("Damascus", None),), False),  # the district and its city
+    ((("Douma", None), ("Aleppo", None)), (("Aleppo", None),), False),  # one of two places named
+])
+def test_places_apart(places_a, places_b, apart):
+    from claimcheck.dispute.gate import places_apart
+
+    a = claim("a#1", "x", "a", "a", None, frame(places=places_a))
+    b = claim("b#1", "x", "b", "b", None, frame(places=places_b))
+    assert places_apart(a, b) is apart and places_apart(b, a) is apart
 
 
 def test_an_event_without_place_or_date_is_labelled_by_its_first_claim():

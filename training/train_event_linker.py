@@ -7,7 +7,12 @@ Training data: half `a` only (see benchmarks/event_corpora.py) of the SemEval-20
 candidate pair of framed claims from two articles that grouping would score (blocking, then the hard
 constraints of ``claimcheck.events.link.never_one``) is an example, labelled 1 when the two claims'
 articles report the same gold incident. Model: scikit-learn ``LogisticRegression`` (lbfgs, C = 1,
-``class_weight="balanced"``); the link threshold is chosen on the same half as the one maximising the mean of GVA's and ECB+'s article-pair F1 after grouping. Half `b` is never read. Deterministic.
+``class_weight="balanced"``); the link threshold is chosen on the same half as the one maximising the mean of GVA's and ECB+'s article-pair F1 after grouping.
+
+Then the story linker (``articles`` in the JSON, see ``claimcheck.events.stories``): claims are grouped
+with the claim linker just fitted, each article's story read, and every candidate story pair of two
+articles is an example (same gold incident or not); same model, threshold by the same F1 after the
+story pass. Half `b` is never read. Deterministic.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import argparse
 import json
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -40,13 +46,17 @@ def examples(corpus):
     from claimcheck.events.link import anchored, common_names, contexts, features, never_one
     from claimcheck.pipeline import claim_vectors
 
+    from claimcheck.events.group import furniture
+
     articles, claims = ec.extracted(corpus)
     vectors = claim_vectors(load_embedder(), claims)
+    for k in furniture(claims):
+        claims[k] = replace(claims[k], event=None)
     idx = [i for i, c in enumerate(claims) if c.event is not None]
     gold = {a: str(g["incident"]) for a, g in corpus.gold.items()}
     _, centroids, art = article_vectors(claims, vectors)
     common = common_names(claims)
-    ctx = contexts(claims, common)
+    ctx = contexts(claims, common, {a.id: a.date for a in articles if a.date})
     X, y = [], []
     for i, j in candidate_pairs(claims, vectors, idx):
         cos = float(vectors[i] @ vectors[j])
@@ -58,6 +68,54 @@ def examples(corpus):
                           ctx[claims[i].article.id], ctx[claims[j].article.id], common))
         y.append(int(gold[claims[i].article.id] == gold[claims[j].article.id]))
     return (articles, claims, vectors, gold), np.array(X, dtype=np.float64), np.array(y)
+
+
+STORY_THRESHOLDS = (0.3, 0.5, 0.7, 0.8, 0.9)
+STORY_AVERAGES = (0.0, 0.3, 0.5, 0.7)
+
+
+def fit_stories(runs, linker) -> dict:
+    """The story linker's JSON part, fitted on the story pairs of the half-a runs grouped by ``linker``."""
+    from sklearn.linear_model import LogisticRegression
+
+    from claimcheck.events.group import group_events
+    from claimcheck.events.link import common_names
+    from claimcheck.events.stories import STORY_FEATURES, StoryLinker, story_examples
+
+    Xs, ys, counts = [], [], {}
+    for corpus, (articles, claims, vectors, gold) in runs:
+        grouped, _ = group_events(claims, vectors, linker, articles, story_linker=False)
+        members: dict[str, list[int]] = {}
+        for k, c in enumerate(grouped):
+            if c.event is not None:
+                members.setdefault(c.event.id, []).append(k)
+        X, y, n = story_examples(grouped, {min(m): m for m in members.values()}, {a.id: a for a in articles},
+                                 vectors, common_names(grouped), gold)
+        Xs += X
+        ys += y
+        counts[corpus.name] = {"pairs": len(y), "positives": n[1]}
+        print(f"{corpus.name}/a stories: {len(y)} pairs, {n[1]} same-incident", flush=True)
+    model = LogisticRegression(C=C_REG, class_weight="balanced", max_iter=2000).fit(np.array(Xs), np.array(ys))
+    coef, intercept = [round(float(c), 5) for c in model.coef_[0]], round(float(model.intercept_[0]), 5)
+    scores = {}
+    for t in STORY_THRESHOLDS:
+        for avg in STORY_AVERAGES:
+            if avg > t:
+                continue
+            f1s = []
+            for corpus, (articles, claims, vectors, gold) in runs:
+                grouped, _ = group_events(claims, vectors, linker, articles, StoryLinker(tuple(coef), intercept, t, avg))
+                pred = article_labels(articles, grouped, lambda c: c.event.id if c.event else None)
+                f1s.append(pair_prf(pred, {a.id: gold[a.id] for a in articles})["F1"])
+            scores[(t, avg)] = f1s
+            print(f"story threshold {t} average {avg}: article-pair F1 "
+                  + " ".join(f"{c.name} {f:.3f}" for (c, _), f in zip(runs, f1s)), flush=True)
+    best, best_avg = max(scores, key=lambda k: (round(float(np.mean(scores[k])), 4), -k[0], -k[1]))
+    print("story coef " + ", ".join(f"{f} {c:+.2f}" for f, c in zip(STORY_FEATURES, coef)) + f"; intercept {intercept:+.2f}")
+    return {"features": list(STORY_FEATURES), "coef": coef, "intercept": intercept, "threshold": best,
+            "average": best_avg, "trained_on": {k: {"half": "a", **v} for k, v in counts.items()},
+            "train_article_pair_f1": {f"{t} {a}": dict(zip([c.name for c, _ in runs], f))
+                                      for (t, a), f in scores.items()}}
 
 
 def main() -> None:
@@ -90,13 +148,15 @@ def main() -> None:
             weights = list(coef)
             f1s = []
             for corpus, (articles, claims, vectors, gold) in runs:
-                grouped, _ = group_events(claims, vectors, Linker(tuple(weights), intercept, t))
+                grouped, _ = group_events(claims, vectors, Linker(tuple(weights), intercept, t), articles,
+                                           story_linker=False)
                 pred = article_labels(articles, grouped, lambda c: c.event.id if c.event else None)
                 f1s.append(pair_prf(pred, {a.id: gold[a.id] for a in articles})["F1"])
             scores[(bonus, t)] = f1s
             print(f"threshold {t}: article-pair F1 "
                   + " ".join(f"{c.name} {f:.3f}" for (c, _), f in zip(runs, f1s)), flush=True)
     _, best = max(scores, key=lambda k: (round(float(np.mean(scores[k])), 4), -k[1]))
+    stories = fit_stories(runs, Linker(tuple(coef), intercept, best))
     out = {
         "features": list(FEATURES), "coef": coef, "intercept": intercept, "threshold": best,
         "trained_on": {c.name: {"half": "a", "articles": len(c.articles), "pairs": int(len(yy)),
@@ -104,6 +164,7 @@ def main() -> None:
         "model": f"sklearn LogisticRegression(C={C_REG}, class_weight=balanced, lbfgs) on cross-article pairs; "
                  "threshold by article-pair F1 on half a",
         "train_article_pair_f1": {f"{t}": dict(zip([c.name for c in corpora], f)) for (b, t), f in scores.items()},
+        "articles": stories,
     }
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "events.json").write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")

@@ -202,7 +202,7 @@ def check(
     timings["cluster"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
-    claims, events = group_events(claims, vectors)
+    claims, events = group_events(claims, vectors, articles=extracted.articles)
     timings["events"] = time.perf_counter() - clock
 
     clock = time.perf_counter()

@@ -8,7 +8,8 @@ Pipeline per corpus:
    the closest centroids; for a denial, by the denial and polarity rules, from ``CROSS_TOPIC_RULE_SIM``).
    Never all n^2 pairs of the corpus.
 2. **Parties** -- a pair must come from different parties (see :func:`party_of`). With camps, both
-   camps known and equal means same side: not a candidate. A source with no camp is a party of its
+   camps known and equal means same side: not a candidate. Two copies of one article (the same claims
+   word for word) are never paired, and a second copy from the same outlet is not compared at all. A source with no camp is a party of its
    own, so camp-less vs government *is* a cross-party pair; government vs government is not.
 3. **Reasons** -- each detector returns at most one :class:`Reason` with a weight in [0, 1] and the
    words that carry it (:class:`Evidence`, offsets into the article):
@@ -39,7 +40,8 @@ from typing import Any
 import numpy as np
 
 from claimcheck.config import Camps
-from claimcheck.dispute.candidates import camp_of, candidate_pairs, CROSS_TOPIC_MIN_SIM, event_pairs, may_pair, party_of
+from claimcheck.dispute.candidates import (camp_of, candidate_pairs, copies, CROSS_TOPIC_MIN_SIM, event_pairs, may_pair,
+                                          party_of)
 from claimcheck.dispute.gate import as_update, gate, is_update_only, shared_event
 from claimcheck.dispute.pair import Pair
 from claimcheck.dispute.parses import _Docs
@@ -91,7 +93,14 @@ def find_disputes(
 
     camp = [camp_of(c, camps) for c in claims]
     found_pairs = sorted(set(candidate_pairs(vectors, topic_of)) | set(event_pairs(claims)))
-    pairs = [(i, j) for i, j in found_pairs if may_pair(claims[i], claims[j], camp[i], camp[j])]
+    copy_of = copies(claims)
+    outlet = {c.article.id: c.article.outlet for c in claims}
+    # a copy by the article's own outlet repeats its pairs too: only the first copy is compared
+    repeat = {aid for aid, first in copy_of.items() if first != aid and outlet[first] == outlet[aid]}
+    pairs = [(i, j) for i, j in found_pairs if may_pair(claims[i], claims[j], camp[i], camp[j])
+             and not {claims[i].article.id, claims[j].article.id} & repeat
+             and (claims[i].article.id == claims[j].article.id
+                  or copy_of[claims[i].article.id] != copy_of[claims[j].article.id])]
     if not pairs:
         return []
     sims = {(i, j): float(vectors[i] @ vectors[j]) for i, j in pairs}

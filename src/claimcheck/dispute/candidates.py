@@ -97,3 +97,15 @@ def event_pairs(claims: Sequence[Claim]) -> list[tuple[int, int]]:
         if 1 < len(ids) <= MAX_EVENT_PAIRS_MEMBERS:
             pairs.extend((ids[x], ids[y]) for x in range(len(ids)) for y in range(x + 1, len(ids)))
     return sorted(pairs)
+
+
+def copies(claims: Sequence[Claim]) -> dict[str, str]:
+    """Article id -> the first article id (in claim order) with the very same claims: word for word, at
+    the same offsets, from the same sources with the same stances. One story twice in a corpus
+    (FA-KES's CSV holds some rows two or three times; an agency story reprinted by two outlets) is no
+    dispute with itself."""
+    texts: dict[str, list[tuple[str, int, str | None, str]]] = defaultdict(list)
+    for c in claims:
+        texts[c.article.id].append((c.text, c.span.start, c.source.name, c.stance))
+    first: dict[tuple[tuple[str, int, str | None, str], ...], str] = {}
+    return {aid: first.setdefault(tuple(t), aid) for aid, t in texts.items()}

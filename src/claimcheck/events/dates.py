@@ -72,7 +72,8 @@ def _parser(dmy: bool):
 def _parse(text: str) -> str | None:
     text = text[:100]
     try:
-        found = _parser(re.search(r"\d{1,2}\.\d{1,2}\.\d{2,4}", text) is not None).get_date_data(text)
+        # dotted and dashed day-month-year ("17.11.2016", "01-02-2015" in Al-Manar's headers), as outside the US
+        found = _parser(re.search(r"\d{1,2}[.-]\d{1,2}[.-]\d{2,4}", text) is not None).get_date_data(text)
     except (ValueError, OverflowError, TypeError, KeyError):  # odd metadata is no date, never a failed run
         return None
     return found.date_obj.date().isoformat() if found and found.date_obj else None
@@ -81,8 +82,11 @@ def _parse(text: str) -> str | None:
 def header_date(text: str, body_start: int = 0) -> tuple[str, int, int] | None:
     """(ISO date, start, end) of a date header among the first ``HEADER_LINES`` non-blank lines, where
     (start, end) is what the header occupies: the whole line for a header line, the date (and its
-    time and trailing space) for a date opening a line of body text."""
+    time and trailing space) for a date opening a line of body text. A title-and-credit date is read on
+    the first line and on the body's first line (a title, then a body repeating it with "AFP Saturday
+    2 Aug 2014 ...", as FA-KES's Ahram articles are laid out)."""
     seen = 0
+    body_line = False
     for m in re.finditer(r"[^\r\n]+", text):
         line = m.group()
         if not line.strip():
@@ -91,10 +95,14 @@ def header_date(text: str, body_start: int = 0) -> tuple[str, int, int] | None:
         if seen > HEADER_LINES:
             return None
         d = LEADING_DATE.match(line)
-        if d is None and seen == 1:
+        first_of_body = body_start > 0 and not body_line and m.end() > body_start
+        body_line = body_line or first_of_body
+        if d is None and (seen == 1 or first_of_body):
             d = TITLED_DATE.search(line, 0, TITLED_WITHIN + 40)
             if d is not None and (d.start() > TITLED_WITHIN or re.search(r"[.!?]\s", line[:d.start()])):
                 d = None
+            if first_of_body:
+                d = _after_title(line, text[:body_start].strip(), d)
         if d is None:
             continue
         iso = normalise(d.group("date"))
@@ -106,6 +114,24 @@ def header_date(text: str, body_start: int = 0) -> tuple[str, int, int] | None:
         lead = len(rest) - len(rest.lstrip(" \t|,–—-:"))
         return iso, m.start(), m.start() + d.end() + lead
     return None
+
+
+_CREDIT = re.compile(rf"[\s|,–—-]*(?:(?-i:[A-Z])[\w.&'-]*\s+){{0,3}}?(?P<date>{_DATE})", re.IGNORECASE)
+TITLE_ECHO = 30  # characters of the title the body's first line must repeat for a date after it to count
+
+
+def _after_title(line: str, title: str, found: "re.Match[str] | None") -> "re.Match[str] | None":
+    """A date on the body's first line counts only after the title repeated ("Car bomb kills six in Homs
+    NGO AFP Monday 17 Mar 2014 Six people ...", "10 civilians killed ... Deir Ezzor 6 September 2016
+    SANA reporter said ..."): then even without a weekday, straight after the title and a credit."""
+    echo = min(TITLE_ECHO, len(title))
+    if not title or line[:echo].casefold() != title[:echo].casefold():
+        return None  # "Rebels shelled the city on Saturday 2 Aug 2014" is news, not a header
+    if line.casefold().startswith(title.casefold()):
+        plain = _CREDIT.match(line, len(title))
+        if plain is not None:
+            return plain
+    return found
 
 
 def dated(article: Article, default: str | date | None = None) -> Article:

@@ -15,6 +15,9 @@
    (complete-linkage guard on the hard constraints: resolved days, types, towns; within an article
    also different names), and groups of two articles only when alike on average, so a chain of near
    pairs cannot join two strikes a week apart.
+4. **Stories**: each article's largest event, read with the whole article (its towns, dateline,
+   names, publication day), is merged with other articles' by the story linker under the same guard
+   (:mod:`claimcheck.events.stories`): most claims of a local report name neither town nor day.
 
 Claims without a frame get no event. The output is deterministic (ties resolve by claim order).
 """
@@ -31,10 +34,11 @@ import numpy as np
 
 from claimcheck.events.link import (
     DAY_TOLERANCE, MIN_SIM, WITHIN_ARTICLE_MIN_SIM, Linker, anchored, common_names, contexts, features, interval,
-    load_linker, names, never_one, same_story, type_relation,
+    load_linker, names, never_one, same_story, shared_subject, type_relation, unshared_words,
 )
 from claimcheck.events.places import kind
-from claimcheck.records import Claim, Event, EventFrame
+from claimcheck.events.stories import StoryLinker, load_story_linker, story_links
+from claimcheck.records import Article, Claim, Event, EventFrame
 
 BIG_BLOCK = 400  # a block with more claims than this pairs nearest members only ...
 BLOCK_NEIGHBOURS = 50  # ... this many per claim
@@ -44,6 +48,9 @@ PLACE_GUARD = True  # two groups placed in different towns never merge
 ANCHOR_REQUIRED = True  # claims of two articles link only with a shared town, day or name (link.anchored)
 GROUP_MIN_SIM = 0.5  # groups of different articles merge only when their mean vectors are this alike
 ARTICLE_NEIGHBOURS = 5  # each claim meets its best match in the articles most like its own
+SUBJECT_LINKS = True  # claims of one article naming one person are one story first (link.shared_subject)
+STORY_PLACE_GUARD = False  # stories: towns are a feature of the story linker, not a hard guard
+STORY_TYPE_GUARD = False  # ... nor types: a shooting and the arrest that followed are one incident's story
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
@@ -77,7 +84,8 @@ def article_vectors(claims: Sequence[Claim], vectors: np.ndarray) -> tuple[list[
     row = {a: k for k, a in enumerate(ids)}
     of = [row[c.article.id] for c in claims]
     sums = np.zeros((len(ids), vectors.shape[1]), dtype=np.float64)
-    np.add.at(sums, of, vectors.astype(np.float64))
+    order = sorted(range(len(claims)), key=lambda k: claims[k].id)  # summed in one order: same bits whatever the input order
+    np.add.at(sums, np.asarray(of, dtype=np.int64)[order], vectors.astype(np.float64)[order])
     sums /= np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-12)
     return ids, sums.astype(np.float32), of
 
@@ -153,6 +161,7 @@ class _Groups:
         self.frames = {i: [claims[i].event] for i in idx}
         self.places = {i: _fine_places(claims[i].event) for i in idx}
         self.names = {i: set(names(claims[i].sentence.text) - common) for i in idx}
+        self.mixed = {i: False for i in idx}  # holds types that are no one event's by themselves
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -160,24 +169,35 @@ class _Groups:
             i = self.parent[i]
         return i
 
-    def conflict(self, x: int, y: int) -> bool:
+    def conflict(self, x: int, y: int, places: bool = True, types: bool = True) -> bool:
         dx, dy = self.days[x], self.days[y]
         if dx is not None and dy is not None and max(dx[1], dy[1]) - min(dx[0], dy[0]) > DAY_TOLERANCE + max(
                 self.width[x], self.width[y]):
             return True
-        if PLACE_GUARD and self.places[x] and self.places[y] and not self.places[x] & self.places[y]:
+        if places and PLACE_GUARD and self.places[x] and self.places[y] and not self.places[x] & self.places[y]:
             return True  # placed in different towns (keys, or the places they are named within)
+        if not types:
+            # stories: different places and no type in common (the strike on one town, the shelling
+            # of another's market) are two; one type in two places may be one (streets, the hospital)
+            return bool(self.places[x] and self.places[y] and not self.places[x] & self.places[y]
+                    and not {f.type for f in self.frames[x]} & {f.type for f in self.frames[y]})
         fx = {(f.type, f.lemma): f for f in self.frames[x]}
         fy = {(f.type, f.lemma): f for f in self.frames[y]}
-        return any(type_relation(a, b) == "incompatible" for a in fx.values() for b in fy.values())
+        apart = [type_relation(a, b) == "incompatible" for a in fx.values() for b in fy.values()]
+        # a story of several types (the shooting and the arrest) conflicts only with one no type of it fits
+        return all(apart) if self.mixed[x] or self.mixed[y] else any(apart)
+
+    def articles(self, claims: Sequence[Claim], x: int) -> set[str]:
+        return {claims[k].article.id for k in self.members[x]}
 
     def alike(self, x: int, y: int) -> float:
         a, b = self.sums[x], self.sums[y]
         return float(a @ b / max(np.linalg.norm(a) * np.linalg.norm(b), 1e-12))
 
-    def union(self, x: int, y: int) -> None:
+    def union(self, x: int, y: int, mixed: bool = False) -> None:
         if y < x:
             x, y = y, x
+        self.mixed[x] = self.mixed[x] or self.mixed.pop(y) or mixed
         self.parent[y] = x
         self.members[x] += self.members.pop(y)
         self.frames[x] += self.frames.pop(y)
@@ -190,7 +210,7 @@ class _Groups:
 
 
 def link_scores(claims: Sequence[Claim], vectors: np.ndarray, pairs: Sequence[tuple[int, int]],
-                linker: Linker) -> dict[tuple[int, int], float]:
+                linker: Linker, published: dict[str, str] | None = None) -> dict[tuple[int, int], float]:
     """P(same event) of each candidate pair that no hard constraint forbids (cosines in bulk first:
     most candidate pairs of a big block are too unalike to read further)."""
     out: dict[tuple[int, int], float] = {}
@@ -198,7 +218,7 @@ def link_scores(claims: Sequence[Claim], vectors: np.ndarray, pairs: Sequence[tu
         return out
     _, centroids, art = article_vectors(claims, vectors)
     common = common_names(claims)
-    ctx = contexts(claims, common)
+    ctx = contexts(claims, common, published)
     index = np.asarray(pairs, dtype=np.int64)
     cos = np.einsum("ij,ij->i", vectors[index[:, 0]], vectors[index[:, 1]])
     floor = min(MIN_SIM, WITHIN_ARTICLE_MIN_SIM)
@@ -221,17 +241,47 @@ def link_scores(claims: Sequence[Claim], vectors: np.ndarray, pairs: Sequence[tu
     return out
 
 
+FURNITURE_ARTICLES = 3  # a framed claim with nothing of an incident, word for word in this many articles ...
+
+
+def furniture(claims: Sequence[Claim]) -> list[int]:
+    """Indices of framed claims that are page furniture ("Thank you for registering"): the same words
+    in ``FURNITURE_ARTICLES`` or more articles, and a frame with no time, place, agent or victim.
+    They report no event; left in, they would tie every article of a site into one."""
+    seen: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        if c.event is not None:
+            seen[" ".join(c.text.casefold().split())].add(c.article.id)
+    return [k for k, c in enumerate(claims) if (f := c.event) is not None and not (f.time or f.places or f.agents or f.victims)
+            and len(seen[" ".join(c.text.casefold().split())]) >= FURNITURE_ARTICLES]
+
+
 def group_events(claims: Sequence[Claim], vectors: np.ndarray, linker: Linker | None = None,
+                 articles: Sequence[Article] = (), story_linker: StoryLinker | None | bool = None,
                  ) -> tuple[list[Claim], list[Event]]:
-    """The claims with ``event.id`` set, and the events (ordered by date, then id)."""
+    """The claims with ``event.id`` set, and the events (ordered by date, then id). ``articles``
+    (publication dates, datelines) inform the story pass; ``story_linker`` None is the shipped one,
+    False skips the pass."""
     claims = list(claims)
+    for k in furniture(claims):
+        claims[k] = replace(claims[k], event=None)
     idx = [i for i, c in enumerate(claims) if c.event is not None]
     if not idx:
         return claims, []
     linker = linker or load_linker()
     vectors = np.asarray(vectors, dtype=np.float32)
-    scores = link_scores(claims, vectors, candidate_pairs(claims, vectors, idx), linker)
+    published = {a.id: a.date for a in articles if a.date}
+    candidates = candidate_pairs(claims, vectors, idx)
+    scores = link_scores(claims, vectors, candidates, linker, published)
     groups = _Groups(claims, idx, vectors, common_names(claims))
+    if SUBJECT_LINKS:
+        unshared = unshared_words(claims)
+        for i, j in sorted(candidates, key=lambda p: sorted((claims[p[0]].id, claims[p[1]].id))):  # order-free
+            if (claims[i].article.id == claims[j].article.id and shared_subject(claims[i], claims[j], unshared)
+                    and not never_one(claims[i].event, claims[j].event, 1.0, types=False)):
+                x, y = groups.find(i), groups.find(j)
+                if x != y and not groups.conflict(x, y, types=False):
+                    groups.union(x, y, mixed=True)
     order = sorted((p for p, s in scores.items() if s >= linker.threshold),
                    key=lambda p: (-scores[p], p))
     for i, j in order:
@@ -244,6 +294,18 @@ def group_events(claims: Sequence[Claim], vectors: np.ndarray, linker: Linker | 
         if claims[i].article.id != claims[j].article.id and groups.alike(x, y) < GROUP_MIN_SIM:
             continue  # average linkage across articles: a chain of alike pairs does not drift
         groups.union(x, y)
+    stories = load_story_linker() if story_linker is None else story_linker or None
+    if stories is not None:
+        by_id = {a.id: a for a in articles}
+        links, scored = story_links(claims, groups.members, by_id, vectors, common_names(claims), stories)
+        for _, i, j, _, _ in links:
+            x, y = groups.find(i), groups.find(j)
+            if x == y or groups.conflict(x, y, STORY_PLACE_GUARD, STORY_TYPE_GUARD):
+                continue
+            between = [p for a in sorted(groups.articles(claims, x)) for b in sorted(groups.articles(claims, y))
+                       if (p := scored.get(frozenset((a, b)))) is not None]
+            if between and sum(between) / len(between) >= stories.average:
+                groups.union(x, y)
     events = []
     for root in sorted(groups.members):
         members = sorted(groups.members[root])

@@ -25,7 +25,7 @@ FEATURES = (
     "cos", "article_cos", "date_gap", "date_both", "date_same", "date_unknown", "place_match", "place_within",
     "place_conflict", "type_same", "type_related", "agents_shared", "victims_equal",
     "names_shared", "names_conflict", "ctx_names", "ctx_place_match", "ctx_place_conflict", "ctx_day_match",
-    "ctx_day_conflict",
+    "ctx_day_conflict", "published_near", "published_far",
 )
 DAY_TOLERANCE = 1  # days: reports of one event resolve "overnight"/"yesterday" a day apart
 WITHIN_ARTICLE_SIM = 0.6  # two claims of one article this alike report one event (see same_story)
@@ -35,6 +35,8 @@ COMMON_NAME_SHARE = 0.02  # a name in more of the articles than this is common (
 MIN_SIM = 0.3  # cosine below this: never one event ...
 WITHIN_ARTICLE_MIN_SIM = 0.3  # ... within one article (lower made one blob of each article)
 GAP_CAP = 30.0  # days: the date gap feature saturates here
+PUBLISHED_NEAR = 3  # days between two articles' publication dates: most reports of one incident ...
+PUBLISHED_FAR = 30  # ... and a trial's report, a month or more later (a fifth of GVA's same-incident pairs)
 
 def _day(iso: str | None) -> int | None:
     if not iso:
@@ -117,6 +119,41 @@ def names(sentence: str) -> frozenset[str]:
     return frozenset(m.group(1).casefold() for m in _NAME.finditer(sentence))
 
 
+_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
+
+
+@functools.lru_cache(maxsize=65536)
+def capitalised(sentence: str) -> frozenset[str]:
+    """Capitalised words of four letters or more, sentence-initial ones too ("Whitcombe was shot")."""
+    return frozenset(m.group(0).casefold() for m in _WORD.finditer(sentence))
+
+
+def unshared_words(claims: Sequence[Claim], share: float = COMMON_NAME_SHARE) -> frozenset[str]:
+    """Words that tell no subject apart: words of names in more than ``share`` of the articles
+    ("county", "police"), capitalised words that open sentences in as many ("There", "Police"), and
+    the words of places (a town is where, not who the story is about)."""
+    seen: dict[str, set[str]] = {}
+    placed: dict[str, set[str]] = {}
+    for c in claims:
+        for w in capitalised(c.sentence.text):
+            seen.setdefault(w, set()).add(c.article.id)
+        if c.event is not None:
+            for w in {w for p in c.event.places for k in (p.key, p.within) if k for w in k.split()}:
+                placed.setdefault(w, set()).add(c.article.id)
+    cap = max(3, share * len({c.article.id for c in claims}))
+    # a place in two articles' frames is a place (one article's may be a person the frame misread)
+    return frozenset({w for w, a in placed.items() if len(a) > 1} | {w for w, a in seen.items() if len(a) > cap})
+
+
+def shared_subject(a: Claim, b: Claim, unshared: frozenset[str] = frozenset()) -> bool:
+    """Do two claims of one article name one person or thing: a word of a multi-word name in one
+    ("Darnell Whitcombe") capitalised in the other ("Whitcombe was shot")? Then they are one story
+    whatever their types (the shooting and the arrest for it)."""
+    wa = {w for n in names(a.sentence.text) for w in n.split()} & capitalised(a.sentence.text)
+    wb = {w for n in names(b.sentence.text) for w in n.split()} & capitalised(b.sentence.text)
+    return bool(((wa & capitalised(b.sentence.text)) | (wb & capitalised(a.sentence.text))) - unshared)
+
+
 def _victim_counts(frame: EventFrame) -> set[tuple[str | None, float]]:
     return {(v.outcome, float(v.value)) for v in frame.victims}
 
@@ -130,6 +167,7 @@ class Context:
     names: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
     days: frozenset[int] = frozenset()
+    published: int | None = None  # the article's publication day (ordinal)
 
 
 def common_names(claims: Sequence[Claim], share: float = COMMON_NAME_SHARE) -> frozenset[str]:
@@ -145,8 +183,10 @@ def common_names(claims: Sequence[Claim], share: float = COMMON_NAME_SHARE) -> f
     return frozenset(n for n, a in seen.items() if len(a) > cap)
 
 
-def contexts(claims: Sequence[Claim], common: frozenset[str] = frozenset()) -> dict[str, Context]:
-    """Each article's :class:`Context`, from all its claims (``common`` names left out)."""
+def contexts(claims: Sequence[Claim], common: frozenset[str] = frozenset(),
+             published: dict[str, str] | None = None) -> dict[str, Context]:
+    """Each article's :class:`Context`, from all its claims (``common`` names left out) and its
+    publication date (``published``: article id -> ISO date)."""
     found: dict[str, tuple[set, set, set]] = {}
     for c in claims:
         n, p, d = found.setdefault(c.article.id, (set(), set(), set()))
@@ -156,7 +196,9 @@ def contexts(claims: Sequence[Claim], common: frozenset[str] = frozenset()) -> d
             span = interval(c.event)
             if span is not None and span[0] == span[1]:
                 d.add(span[0])
-    return {a: Context(frozenset(n), frozenset(p), frozenset(d)) for a, (n, p, d) in found.items()}
+    published = published or {}
+    return {a: Context(frozenset(n), frozenset(p), frozenset(d), _day(published.get(a)))
+            for a, (n, p, d) in found.items()}
 
 
 def _near_days(x: frozenset[int], y: frozenset[int]) -> bool:
@@ -177,6 +219,8 @@ def features(a: Claim, b: Claim, cos: float, article_cos: float, ctx_a: Context 
     agents_a = {x.name.casefold() for x in fa.agents}
     agents_b = {x.name.casefold() for x in fb.agents}
     na, nb = names(a.sentence.text) - common, names(b.sentence.text) - common
+    pa, pb = ctx_a.published, ctx_b.published
+    pub_gap = abs(pa - pb) if pa is not None and pb is not None else None
     return [
         float(cos),
         float(article_cos),
@@ -198,6 +242,8 @@ def features(a: Claim, b: Claim, cos: float, article_cos: float, ctx_a: Context 
         float(bool(ctx_a.places) and bool(ctx_b.places) and not ctx_a.places & ctx_b.places),
         float(_near_days(ctx_a.days, ctx_b.days)),
         float(bool(ctx_a.days) and bool(ctx_b.days) and not _near_days(ctx_a.days, ctx_b.days)),
+        float(pub_gap is not None and pub_gap <= PUBLISHED_NEAR),
+        float(pub_gap is not None and pub_gap > PUBLISHED_FAR),
     ]
 
 
@@ -235,10 +281,10 @@ def same_story(a: Claim, b: Claim, cos: float, common: frozenset[str] = frozense
     return type_relation(fa, fb) == "same" or cos >= WITHIN_ARTICLE_SIM or anchored(a, b, common)
 
 
-def never_one(a: EventFrame, b: EventFrame, cos: float, min_sim: float = MIN_SIM) -> bool:
-    """Pairs no score may join: resolved days more than ``DAY_TOLERANCE`` apart, incompatible types,
-    or claims less alike than ``min_sim``."""
-    if cos < min_sim or type_relation(a, b) == "incompatible":
+def never_one(a: EventFrame, b: EventFrame, cos: float, min_sim: float = MIN_SIM, types: bool = True) -> bool:
+    """Pairs no score may join: resolved days more than ``DAY_TOLERANCE`` apart, incompatible types
+    (unless ``types`` is False), or claims less alike than ``min_sim``."""
+    if cos < min_sim or (types and type_relation(a, b) == "incompatible"):
         return True
     ia, ib = interval(a), interval(b)
     return ia is not None and ib is not None and day_gap(ia, ib) > DAY_TOLERANCE

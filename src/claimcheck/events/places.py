@@ -111,8 +111,8 @@ def kind(place_key: str) -> str | None:
     import pycountry
     import us
 
-    if place_key in _COUNTRY_ALIASES:
-        return "country"
+    if place_key in _COUNTRY_ALIASES or (place_key.endswith("s") and place_key[:-1] in _COUNTRY_ALIASES):
+        return "country"  # "Syrias": a possessive that lost its apostrophe (FA-KES's texts) is the country
     if len(place_key) <= 3:
         return None  # a code ("al", "ago") is not how news names a country
     try:

@@ -221,13 +221,26 @@ def _uncapitalised(name: str, mention: "SpacySpan") -> str:
 
 def _with_apposition(mention: "SpacySpan", head: "Token | None", cue: "Token | None",
                      content: tuple[int, int]) -> "SpacySpan":
-    """The mention with the apposition, relative clause or parenthesis set off after the name
-    ("Kenneth Baer, a former official who runs a firm,", "Sen. Lindsey Graham (R-S.C.)"): the words
-    as written of the source, whose ``name`` stays the name. Never over the cue or the content."""
-    if head is None or mention.end >= len(mention.doc) or mention.doc[mention.end].text not in (",", "("):
+    """The mention with a restrictive clause right after it ("a poll released last week"), the
+    apposition or parenthesis set off after the name ("Kenneth Baer, a former official who runs a
+    firm,", "Sen. Lindsey Graham (R-S.C.)"), not a relative clause set off by a comma ("Ana Ruiz, who
+    runs the clinic": PolNeAR's sources leave it out): the words as written of the source, whose
+    ``name`` stays the name. Never over the cue or the content."""
+    if head is None or mention.end >= len(mention.doc):
         return mention
     doc = mention.doc
-    right = max((c.right_edge.i + 1 for c in head.rights if c.i >= mention.end and c.dep_ in ("appos", "relcl")
+    # "a poll released last week", "the experts I interviewed": a restrictive clause is part of the phrase
+    clause = next((c for c in head.rights if c.left_edge.i == mention.end and (
+        c.dep_ == "acl" and c.tag_ in ("VBN", "VBG")  # "a poll released last week"; not a verb the parse hung here
+        or c.dep_ == "relcl" and any(k.dep_ in ("nsubj", "nsubjpass") and k.i < c.i for k in c.children))), None)
+    if clause is not None:
+        span = doc[mention.start:clause.right_edge.i + 1]
+        if not (cue is not None and span.start <= cue.i < span.end or span.start_char < content[1] and content[0] < span.end_char
+                or any(t.dep_ in ("ccomp", "xcomp") or t.lemma_.lower() in REPORT_VERBS for t in clause.subtree)):
+            mention = span
+    if mention.end >= len(doc) or doc[mention.end].text not in (",", "("):
+        return mention
+    right = max((c.right_edge.i + 1 for c in head.rights if c.i >= mention.end and c.dep_ == "appos"
                  or c.i == mention.end and c.text == "("), default=mention.end)
     if right < len(doc) and doc[right].text == ")" and doc[mention.end].text == "(":
         right += 1

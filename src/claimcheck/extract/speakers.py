@@ -14,7 +14,8 @@ from claimcheck.extract.lexicon import (
     _BODY_NOUNS, _FEMALE, _GROUP_NOUNS, _MALE, _PEOPLE_NOUNS, _PERSON_NOUNS, _PRONOUNS, SPEECH_VERBS,
 )
 from claimcheck.extract.mentions import _mention, _uncapitalised
-from claimcheck.sources import canonical_name, name_parts
+from claimcheck.extract.name_core import name_core
+from claimcheck.sources import NameParts, canonical_name, name_parts
 
 from claimcheck.nlp import doc_text
 
@@ -56,9 +57,15 @@ def _resolve(attr: _Attr, segs: list[_Seg], i: int) -> None:
             attr.person, attr.plural, attr.gender = target.person, target.plural, target.gender
         return
     attr.kind = "named"
-    parts = name_parts(attr.source.text)
+    core = name_core(attr.source, head)
+    parts = name_parts(" and ".join(core) if core else attr.source.text)
+    if core and len(core) > 1:  # two parties the parse conjoined: each cut to its name (README "Two speakers")
+        each = [name_parts(c) for c in core]
+        affs = {p.affiliation for p in each}
+        parts = NameParts(" and ".join(p.name for p in each), affs.pop() if len(affs) == 1 else None)
     attr.name = _uncapitalised(parts.name, attr.source) or None
-    attr.affiliation = parts.affiliation or _appositive_affiliation(attr.source.text, head)
+    attr.affiliation = (parts.affiliation or (name_parts(attr.source.text).affiliation if core and len(core) == 1
+                                              else None) or _appositive_affiliation(attr.source.text, head))
     attr.person = _person_like(attr.source, head)
     attr.gender = _gender_of(attr.source)
     if attr.gender is None and attr.person is not False and head is not None and head.pos_ == "PROPN":
@@ -72,6 +79,7 @@ def _resolve(attr: _Attr, segs: list[_Seg], i: int) -> None:
 # "The group said ...", "the ministry denied ...": a definite description naming a kind of body
 # refers back to the body named before (_BODY_NOUNS, _GROUP_NOUNS).
 _MAX_REFERENCE_BACK = 6  # sentences
+_ISSUED = frozenset({"statement", "report"})  # "X said in a statement ... The statement said": X's
 
 
 def _described_antecedent(attr: _Attr, segs: list[_Seg], i: int) -> _Attr | None:
@@ -83,12 +91,15 @@ def _described_antecedent(attr: _Attr, segs: list[_Seg], i: int) -> _Attr | None
             or head.pos_ != "NOUN" or not head.is_lower):
         return None
     noun = head.lower_
-    if noun not in _BODY_NOUNS and noun not in _GROUP_NOUNS and noun not in _PERSON_NOUNS:
+    if noun not in _BODY_NOUNS and noun not in _GROUP_NOUNS and noun not in _PERSON_NOUNS and noun not in _ISSUED:
         return None
 
     def refers(cand: _Attr) -> bool:
         if not cand.name or cand.name.lower() == noun or cand.source is None:
             return False
+        if noun in _ISSUED:  # "the statement" is the one whose speaker "said in a statement"
+            return cand.cue is not None and any(o.dep_ == "pobj" and o.lemma_.lower() == noun for p in cand.cue.children
+                                                if p.dep_ == "prep" for o in p.children)
         if cand.name.lower().split()[-1] == noun or (cand.source_head is not None and cand.source_head.lower_ == noun):
             return True
         if noun in _PERSON_NOUNS and noun not in _GROUP_NOUNS:

@@ -27,14 +27,16 @@ def assign_camps(claims: Iterable[Claim], camps: Camps) -> list[Claim]:
     alias = merge_map(names + [m for m in members.values() if m])
     wide = Camps(tuple(Camp(camp.name, camp.members + tuple(
         alias[members[m]] for m in camp.members if members[m] in alias), camp.patterns) for camp in camps.camps))
-    return [replace(c, source=replace(c.source, camp=_camp_of(c.source, wide))) for c in claims]
+    return [replace(c, source=replace(c.source, camp=_camp_of(c.source, wide, alias))) for c in claims]
 
 
-def _camp_of(source: Source, camps: Camps) -> str | None:
+def _camp_of(source: Source, camps: Camps, alias: dict[str, str]) -> str | None:
     if source.kind == "narrator":
         return camps.camp_of(source.name)
+    # a name and the cluster it joins with the camps file's members ("DAESH" with "Islamic State")
+    of = lambda n: camps.camp_of(n) or camps.camp_of(alias.get(n or ""))  # noqa: E731
     name = source.name
     if name and _is_group(name):  # "John Kerry and Sergei Lavrov": a camp only if both share it
-        found = {camps.camp_of(part) for part in name.split(" and ")}
+        found = {of(part) for part in name.split(" and ")}
         return found.pop() if len(found) == 1 else None
-    return camps.camp_of(name) or camps.camp_of(source.affiliation)
+    return of(name) or of(source.affiliation)

@@ -3,6 +3,8 @@
 Names that are one party become one cluster, named by its most frequent full form:
 
 - spelling and case variants ("Russian Defence Ministry" / "Russian Defense Ministry");
+- other names of one body: the small table of ``sources.aliases`` ("White Helmets" = "Syrian Civil
+  Defence") and aliases an article states ("X, better known as Y"; "X or Y" as one mention);
 - acronyms, to the one name whose initials they are ("SOHR", "SANA", "UN");
 - a person's transliterations ("Rami Abdel Rahman" / "Rami Abdulrahman" / "Rami Abdurrahman");
 - tails of a longer name ("Lavrov" -> "Sergei Lavrov", "state television" -> "Syrian state
@@ -24,6 +26,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from claimcheck.records import Claim
+from claimcheck.sources.aliases import KNOWN, stated_aliases
 from claimcheck.sources.names import _ORG_HEADS, _ROLE_WORDS, GENERIC, _has_body_word, _nationality, name_parts
 
 if TYPE_CHECKING:
@@ -35,7 +38,7 @@ _SMALL = frozenset({"of", "for", "the", "and", "on", "in", "at", "to", "al"})
 _SPELLINGS = {"defence": "defense", "organisation": "organization", "centre": "center", "armys": "army",
               "observatorys": "observatory", "britain-based": "britain-based", "programme": "program"}
 # Heads any body answers to ("the Britain-based group" is the body based in Britain).
-_ANY_BODY = frozenset({"group", "organisation", "organization", "body", "outfit"})
+_ANY_BODY = frozenset({"group", "organisation", "organization", "body", "outfit", "watchdog"})
 # Modifiers that do not tell one body from another ("the local war monitoring group").
 _PLAIN_MODIFIERS = frozenset({"war", "opposition", "independent", "local", "rights", "human", "other", "main",
                               "leading", "syrian", "international", "new", "opposing", "so-called"})
@@ -79,7 +82,7 @@ def _skeleton(name: str) -> str | None:
     return re.sub(r"(.)\1+", r"\1", key)
 
 
-def _clusters(counts: Counter) -> "DisjointSet":
+def _clusters(counts: Counter, stated: Iterable[tuple[str, str]] = ()) -> "DisjointSet":
     """Name variants of one source, joined (scipy's union-find, as facts and origins use)."""
     from scipy.cluster.hierarchy import DisjointSet
 
@@ -90,6 +93,10 @@ def _clusters(counts: Counter) -> "DisjointSet":
     for n in unique:  # spelling and case variants
         if toks[n]:
             cl.merge(by_key.setdefault(toks[n], n), n)
+    for names in KNOWN + tuple(stated):  # "White Helmets" = "Syrian Civil Defence" (sources.aliases)
+        found = [by_key[k] for k in {_tokens(a) for a in names} if k and k in by_key]
+        for n in found[1:]:
+            cl.merge(found[0], n)
     full = [n for n in unique if not _acronym(n) and not _is_group(n)]
     for n in unique:  # acronyms
         acr = _acronym(n)
@@ -116,8 +123,12 @@ def _clusters(counts: Counter) -> "DisjointSet":
         # ... not a role's or a relation's phrase ("president of the Syrian Coalition" is not the Coalition)
         supers = [o for o in unique if len(toks[o]) > k and toks[o][-k:] == mine and toks[o][-k - 1] not in _OF_WORDS
                   and not _is_group(o) and _same_body(n, o) and not set(toks[o][:-k]) & _RELATION_WORDS]
-        # "Russian Konashenkov" (a nationality the title left behind) does not make "Konashenkov" ambiguous
-        supers = [o for o in supers if not all(_nationality(w) for w in o.split()[:-len(n.split())])] or supers
+        # "Russian Konashenkov" (a nationality the title left behind) and "broad coalition" (a description)
+        # do not make "Konashenkov" or "Coalition" ambiguous
+        extra = {o: o.split()[:-len(n.split())] for o in supers}
+        national = [o for o in supers if all(_nationality(w) for w in extra[o])]
+        described = [o for o in supers if n[:1].isupper() and all(w.islower() for w in extra[o])]
+        supers = [o for o in supers if o not in national and o not in described] or national or supers
         if supers:
             longest = max(supers, key=lambda s: (len(toks[s]), s))
             if all(set(toks[o]) <= set(toks[longest]) for o in supers):  # one chain: one party
@@ -193,6 +204,8 @@ def _descriptor_words(name: str) -> frozenset[str] | None:
     """What a bare descriptor says of its body: its head noun and where the body is based ("the
     Britain-based war monitoring group": {"group", "britain-based"}); None for a name."""
     words = name.split()
+    if len(words) == 1 and words[0][:1].isupper() and not words[0].isupper() and words[0].lower() in _ORG_HEADS:
+        return frozenset({_stem(words[0].lower())})  # "the Coalition" left unmerged: as "the coalition"
     if not words or len(words) > 4 or any(w[:1].isupper() and w != "Britain-based" for w in words):
         return None
     return frozenset(t for t in (_stem(w) for w in _tokens(name)) if t not in _PLAIN_MODIFIERS)
@@ -208,7 +221,10 @@ def normalise_sources(claims: Iterable[Claim]) -> list[Claim]:
     speakers = [c for c in claims if c.source.kind in ("named", "pronoun")]  # not the outlets of narrators
     counts = Counter(c.source.name for c in speakers if c.source.name)
     counts.update(c.source.affiliation for c in speakers if c.source.affiliation)
-    rep = _representatives(counts, _clusters(counts))
+    stated = [(name_parts(a).name, name_parts(b).name) for a, b in stated_aliases(
+        [c.source.mention.text for c in speakers if c.source.mention is not None],
+        sorted({c.sentence.text for c in claims}))]
+    rep = _representatives(counts, _clusters(counts, stated))
     canon = lambda n: rep.get(n, n) if n else n  # noqa: E731
     # the words each body is named and described with ("britain-based", "monitor", "observatory")
     held: dict[str, set[str]] = defaultdict(set)

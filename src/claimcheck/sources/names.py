@@ -12,31 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claimcheck.sources.lexicon import (  # noqa: F401 (GENERIC, _ROLE_WORDS: merge reads them here)
+    _DESCRIPTOR_NOUNS, _LOWER_ROLES, _NOT_BODIES, _ORG_HEADS, _PARTICLES, _PERSON_ADJ, _ROLE_WORDS, _TITLE_WORDS_CAP,
+    _TITLES, GENERIC,
+)
+
 _DETERMINERS = ("the", "a", "an", "this", "that", "these", "those")
 
-# Titles dropped when they precede a (capitalised) name: "Foreign Minister Sergei Lavrov" -> "Sergei Lavrov".
-_TITLES = (
-    "foreign minister", "prime minister", "defence minister", "defense minister", "interior minister",
-    "deputy foreign minister", "secretary of state", "secretary-general", "secretary general",
-    "vice president", "vice-president", "president", "minister", "chancellor", "king", "queen",
-    "prince", "gen.", "gen", "colonel", "col.", "col", "maj.", "captain", "capt.",
-    "lieutenant", "lt.", "sergeant", "sgt.", "admiral", "adm.", "commander", "spokesman", "spokeswoman",
-    "spokesperson", "envoy", "peace envoy", "ambassador", "senator", "sen.", "sen", "representative",
-    "rep.", "rep", "governor", "gov.", "gov", "mayor", "judge", "sheikh", "sheik",
-    "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "miss", "dr.", "dr", "prof.", "prof", "professor",
-    "sir", "dame", "rev.", "reverend", "pope", "ayatollah", "chairman", "chairwoman", "director",
-    "chief", "police chief", "deputy chief", "sheriff", "detective",
-)
-# Roles that precede a name in lower case only ("Observatory head Rami Abdel Rahman"; "Head Start"
-# keeps its name).
-_LOWER_ROLES = (
-    "head", "leader", "official", "activist", "reporter", "correspondent", "analyst", "officer", "coordinator",
-    "founder", "member", "deputy", "attorney", "agent", "expert", "researcher", "journalist", "editor",
-    "resident", "witness", "doctor", "lawyer", "militia spokesman", "military spokesman",
-)
-# A person's role, before or after the person's name ("Observatory head X", "X head of the Observatory").
-_ROLE_WORDS = frozenset(t for t in _TITLES + _LOWER_ROLES if " " not in t and not t.endswith(".") and len(t) > 3) - {
-    "king", "queen", "prince", "miss", "sir", "dame", "pope", "sheik"}
 # A title, optionally after words saying whose ("United Nations peace envoy", "Russian Defense Ministry
 # spokesman Maj. Gen."), right before a capitalised name that ends the mention (case-sensitive
 # there: "spokesman for the group" keeps its title).
@@ -67,40 +49,9 @@ _LEADING_CONTEXT = re.compile(
     r"(?=(?:the|a|an)\s)", flags=re.IGNORECASE)
 # "Britain-based", "UK-based", "so-called": how the outlet describes the party, not its name.
 _DESCRIPTOR_ADJ = re.compile(r"^(?:[\w.]+-(?:based|run)|so-called|opposing|self-styled)$", flags=re.IGNORECASE)
-# Nouns that describe a named organisation after or before its name ("SANA news agency", "the
-# Tahrir al-Sham jihadist alliance", "state news agency SANA").
-_DESCRIPTOR_NOUNS = frozenset({
-    "monitor", "monitoring", "group", "agency", "news", "organisation", "organization", "alliance",
-    "coalition", "movement", "militia", "network", "website", "watchdog", "outlet", "broadcaster", "channel",
-    "newspaper", "daily", "television", "radio", "faction", "body", "force", "forces", "front",
-    "jihadist", "terrorist", "rebel", "opposition", "rights", "state", "official", "news-agency",
-})
 _RELATIVE = re.compile(r"\s+(?:which|who|whose|that)\s+\w.*$", flags=re.IGNORECASE)
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&-]*[A-Z]\.?$")
-# Words that make a phrase an organisation ("Observatory head", "Aleppo Police Command").
-_ORG_HEADS = frozenset({
-    "ministry", "observatory", "army", "agency", "command", "council", "committee", "department", "office",
-    "coalition", "front", "forces", "force", "group", "network", "organisation", "organization", "police",
-    "government", "commission", "authority", "administration", "directorate", "center", "centre", "court",
-    "brigade", "brigades", "battalion", "division", "movement", "party", "union", "institute", "embassy",
-    "guard", "helmets", "defence", "defense", "nations", "monitor", "television", "media", "news",
-    "military", "regime", "corps", "unit", "service", "services", "bureau", "association", "federation",
-})
 _PREP_ROLE = re.compile(r"^(?P<role>.+?)\s+(?:at|for|of|with|from|in)\s+(?:the\s+)?(?P<org>\S.*)$", flags=re.IGNORECASE)
-# Capitalised at a sentence's start, these describe a role, not a body ("Local sources", "Medical staff").
-_NOT_BODIES = frozenset({
-    "local", "foreign", "western", "military", "medical", "security", "government", "opposition", "rebel", "state",
-    "official", "senior", "other", "several", "some", "many", "two", "three", "regime", "activist", "civil", "human",
-    "rights", "pro-government", "pro-opposition", "anonymous", "unnamed", "independent", "diplomatic",
-})
-# Single common nouns too generic to merge into a longer name ("officials" is not "Army officials").
-GENERIC = frozenset({
-    "official", "officials", "source", "sources", "spokesman", "spokeswoman", "spokesperson",
-    "people", "residents", "witnesses", "analysts", "experts", "activists", "critics", "observers",
-    "government", "authorities", "police", "military", "army", "rebels", "opposition", "report",
-    "reports", "media", "statement", "ministry", "campaign", "aides", "aide", "diplomats",
-    "witness", "resident", "activist", "analyst", "expert", "observer", "diplomat", "critic", "group",
-})
 
 
 @dataclass(frozen=True)
@@ -176,6 +127,8 @@ def _clean(text: str) -> str:
     if any(q in name for q in "\"“”«»"):  # 'each other" Observatory head X': the end of a quotation
         name = re.split(r"[\"“”«»]", name)[-1].strip(_QUOTES + " ,.;:") or name.strip(_QUOTES + " ,.;:")
     name = re.sub(r"^posted\s+on\s+.*?\s+by\s+", "", name, flags=re.IGNORECASE)
+    if ")" in name and "(" not in name:  # "Reuters) Western powers": a dateline's end
+        name = name.rsplit(")", 1)[1].strip() or name
     # "a report by the Observatory", "a new toll from SOHR": the body whose report it is
     name = re.sub(r"^(?:(?:a|an|the)\s+)?(?:new\s+|latest\s+|earlier\s+)?(?:death\s+)?(?:report|toll|statement|figures?|data"
                   r"|count|tally|appeal|message|video|footage|pictures|postings?)\s+(?:by|from|of)\s+(?=(?:the\s+)?[A-Z])",
@@ -186,6 +139,7 @@ def _clean(text: str) -> str:
         name = _LEADING_DATE.sub("", name)
         name = _LEADING_CONTEXT.sub("", name)
     name = re.sub(r"(?<=\w)\s+[Bb]ased\b", "-based", name)  # "London Based" = "London-based"
+    name = re.sub(r"\bUnited Kingdom-based\b", "UK-based", name)
     name = re.sub(r"[\s-]+(?:based|headquartered)\s+in\s+.*$", "", name)  # "... based in Britain"
     name = _RELATIVE.sub("", name) if len(name.split()) > 2 else name
     if "(" in name:  # "the Syrian Observatory for Human Rights (SOHR": the name, not its acronym
@@ -239,17 +193,19 @@ def _parts(name: str) -> NameParts:
         name = name[m.end():]
     # "Director of the Syrian Observatory for Human Rights Rami Abdel Rahman", "United Nations envoy for
     # Syria Staffan de Mistura": the name ends the mention after the body (the text lost its commas)
-    m = re.match(r"^(?P<pre>(?:[\w.'’-]+\s+){0,4}?)(?P<role>[\w-]+)\s+(?:of|for|at)\s+(?:the\s+)?(?P<rest>.*)$", name)
+    m = re.match(r"^(?P<pre>(?:[\w.'’-]+\s+){0,4}?)(?P<role>[\w-]+)\s+(?:of|for|at|to)\s+(?:the\s+)?(?P<rest>.*)$", name)
     if m and _role_head(m.group("role")):
         split = _org_then_name(m.group("rest"))
         if split is not None:
             pre = _strip_det(m.group("pre").strip())
             affiliation, name = (pre if pre and _org_like(pre) and not _nationality(pre) else split[0]), split[1]
-    # "Rami Abdel Rahman director of the Syrian Observatory for Human Rights": a name, then its role
-    m = re.match(r"^(?P<name>(?:(?:[A-Z]|al-|el-)[\w.'’-]*\s+){1,3}(?:[A-Z]|al-|el-)[\w.'’-]*)\s+(?P<role>[a-z][\w-]*)\s+"
-                 r"(?:of|for|at|with)\s+(?:the\s+)?(?P<org>[A-Z].*)$", name)
-    if m and m.group("role").lower() in _ROLE_WORDS and not _has_body_word(m.group("name")):
-        name, affiliation = m.group("name"), m.group("org")
+    # "Rami Abdel Rahman director of the Syrian Observatory for Human Rights", "Shuhud al-Hussein a member
+    # of the civil defence forces", "Kevin Kennedy Regional Coordinator for the Syria Crisis": a person's
+    # name, then their role (the text lost the comma between them)
+    split = _person_then_role(name)
+    if split is not None:
+        name, org = split
+        affiliation = org if org and _org_like(org) else affiliation
     # "SANA news agency", "the Tahrir al-Sham jihadist alliance", "the SOHR monitor": the name, then what it is
     m = re.match(r"^(?P<name>.*[A-Z][\w.'’-]*)\s+(?P<desc>(?:[a-z][\w-]*\s*){1,3})$", name)
     if (m and all(w in _DESCRIPTOR_NOUNS for w in m.group("desc").split()) and m.group("name").split()[0][:1].isupper()
@@ -258,9 +214,10 @@ def _parts(name: str) -> NameParts:
         dropped += [_descriptor_key(w) for w in m.group("desc").split()]
         name = m.group("name").strip()
     # "Joe Gomez of the Fresno Police Department": a person of a body
-    m = re.match(r"^(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,2})\s+(?:of|with)\s+(?:the\s+)?(?P<org>[A-Z].*)$", name)
+    m = re.match(r"^(?P<name>[A-Z][\w.'’-]*(?:\s+(?:(?:[A-Z]|al-|el-)[\w.'’-]*|al|el)){1,3})\s+(?:of|with|from)\s+"
+                 r"(?:the\s+)?(?P<org>\S.*)$", name)
     if (affiliation is None and m and m.group("name").split()[-1].lower() not in _ORG_HEADS
-            and m.group("org").split()[-1].lower() in _ORG_HEADS):
+            and m.group("org").split()[-1].lower().removesuffix("s") in _ORG_HEADS | {"force"}):
         name, affiliation = m.group("name"), m.group("org")
     # "SANA reporter in Aleppo", "local sources in Deir Ezzor": where the person is, not whom they speak for
     m = re.match(r"^(?P<role>.+?)\s+(?:in|on)\s+(?:the\s+)?(?P<place>.+)$", name)
@@ -275,6 +232,14 @@ def _parts(name: str) -> NameParts:
     if (affiliation is None and m and _role_head(m.group("role")) and not _nationality(m.group("org").strip())
             and m.group("org").strip().lower() not in _NOT_BODIES):
         affiliation = m.group("org").strip()
+    # "a local civil defense official", "Syrian army officer": a body's person, the body in lower case
+    words = name.split()
+    if affiliation is None and len(words) >= 3 and _role_head(words[-1]) and words[-2].lower() in _ORG_HEADS:
+        org = words[:-1]
+        while org and (org[0].lower() in _PERSON_ADJ or org[0].lower().startswith("pro-")):
+            org = org[1:]
+        if len(org) >= 2 and not _nationality(" ".join(org)):
+            affiliation = " ".join(org)
     for pattern, repl in _ABBREVIATIONS:
         name = pattern.sub(repl, name)
     name = re.sub(r"\b(?:UK|British|England|London)-based\b", "Britain-based", name.strip(_QUOTES + " ,.;:"))
@@ -283,6 +248,36 @@ def _parts(name: str) -> NameParts:
         if affiliation == name:
             affiliation = None
     return NameParts(name, affiliation, tuple(dropped))
+
+
+_NAME_WORD = re.compile(r"^(?:[A-Z]|al-|el-)[\w.'’-]*$")
+_ROLE_OF = re.compile(r"^(?:(?:a|an|the)\s+)?(?P<role>(?:[\w-]+\s+){0,3}?[\w-]+?)(?:\s+(?:of|for|at|with|from|to)\s+"
+                      r"(?:the\s+)?(?P<org>\S.*))?$")
+
+
+def _person_then_role(name: str) -> tuple[str, str | None] | None:
+    """"Rami Abdel Rahman head of the monitor group" -> ("Rami Abdel Rahman", "monitor group"): a
+    person's name (two to four words), then their role and body, the comma between them lost. The
+    longest name before a lower-case role, else the shortest before a capitalised one ("Kevin
+    Kennedy Regional Coordinator for ..."); a bare role needs "a" or a body ("Human Rights Watch
+    researcher" is the body's person, not a person named Human Rights Watch)."""
+    words = name.split()
+    found = []
+    for k in range(2, min(4, len(words) - 1) + 1):
+        person, rest = words[:k], " ".join(words[k:])
+        m = _ROLE_OF.match(rest)
+        if (not all(_NAME_WORD.match(w) for w in person) or m is None or _has_body_word(" ".join(person))
+                or any(w.lower() in _ROLE_WORDS | _PARTICLES - {"al", "al-"} for w in person)):
+            continue
+        role = m.group("role")
+        if (not (_role_head(role) or role.lower() in _TITLES) or _has_body_word(role)
+                or role.split()[-1] in {w.title() for w in _TITLE_WORDS_CAP} or not (m.group("org") or rest[:2] in ("a ", "an"))):
+            continue
+        found.append((rest[:1].islower(), k, " ".join(person), m.group("org")))
+    lower = [f for f in found if f[0]]
+    if lower:
+        return max(lower, key=lambda f: f[1])[2:]
+    return min(found, key=lambda f: f[1])[2:] if found else None
 
 
 def _title_prefix(matched: str) -> str:
@@ -296,9 +291,6 @@ def _nationality(text: str) -> bool:
     words = text.split()
     return len(words) == 1 and (bool(re.search(r"(?:an|ish|ese|i)$", words[0])) or words[0] in (
         "US", "U.S.", "UK", "Arab", "Thai", "French", "Dutch", "Swiss", "Greek"))
-
-
-_PARTICLES = frozenset({"de", "al", "al-", "el", "bin", "ibn", "van", "von", "der", "du", "da", "la", "abu"})
 
 
 def _org_then_name(rest: str) -> tuple[str, str] | None:
@@ -328,8 +320,9 @@ def _org_like(phrase: str) -> bool:
         return False
     if any(_ACRONYM.match(w) and len(w.strip(".")) >= 2 for w in words):
         return True
+    content = [w for w in words if w.lower() not in ("of", "for", "the", "and", "on", "in", "al", "al-")]
     return any(w.lower().rstrip("s") in _ORG_HEADS or w.lower() in _ORG_HEADS for w in words[-3:]) or (
-        len(words) >= 2 and all(w[:1].isupper() for w in words) and words[-1].lower() not in _ROLE_WORDS)
+        len(content) >= 2 and all(w[:1].isupper() for w in content) and words[-1].lower() not in _ROLE_WORDS)
 
 
 def _has_body_word(phrase: str) -> bool:

@@ -12,7 +12,21 @@ DENIAL_MIN_SIM = 0.7  # an assertion and a denial must be about the same content
 # "NASA raises doubts about reports of X" rejects X. Kept apart from the stance cue family "deny" (which
 # cue_matches also reads for polarity, the learned reason and stance_probs) and from extraction's
 # DENY_VERBS (which also holds "dispute", "contest", "contradict" ...): either merge changes disputes.
-_DOUBT = re.compile(r"\bdoubt(?:s|ed|ful)?\b", re.I)
+_DOUBT = re.compile(r"\bdoubt(?:s|ed|ful)?\b|\bimpossible\b", re.I)  # "it was impossible that the attackers ..."
+
+
+# A source named by one of these nouns is a thing, not a speaker ("Peace talks doubts ...", a headline
+# read as a denial in FA-KES): it denies nothing. A report's own words still count through its speaker.
+NOT_SPEAKERS = frozenset({"talks", "talk", "summit", "conference", "meeting", "report", "reports", "story",
+                          "stories", "article", "video", "footage", "photo", "photos", "picture", "pictures",
+                          "news", "claims", "claim", "allegations", "allegation", "doubts", "rumours", "rumors",
+                          "negotiations", "deal", "agreement", "ceasefire", "truce", "war", "attack", "attacks"})
+
+
+def not_a_speaker(claim: Claim) -> bool:
+    """Is the claim's source named by a noun that speaks for no one ("peace talks", "the report")?"""
+    words = re.findall(r"[a-z]+", (claim.source.name or "").casefold())
+    return bool(words) and words[-1] in NOT_SPEAKERS
 
 
 def _norm_text(text: str) -> str:
@@ -26,6 +40,8 @@ def explicit_denial(a: Claim, b: Claim, sim: float, agree: bool = False) -> Reas
     from claimcheck.stance import cue_matches
 
     if {a.stance, b.stance} != {"asserts", "denies"} or agree:
+        return None
+    if not_a_speaker(a if a.stance == "denies" else b):
         return None
     asserted = (b if a.stance == "denies" else a).text
     if cue_matches(asserted, families=("deny", "fake")) or _DOUBT.search(asserted):

@@ -17,7 +17,10 @@ APPROX_TOLERANCE = 0.15  # "some 20", "almost 20"
 
 
 _COUNTED_GROUPS = {
-    "people": {"people", "person", "civilian", "resident", "individual", "victim", "man", "woman", "child"},
+    "people": {"people", "person", "civilian", "resident", "individual", "victim", "man"},
+    # children and women are counted among the people: "15 killed, including 4 children" is no rival of 18
+    "child": {"child", "children", "kid", "boy", "girl", "baby", "infant"},
+    "woman": {"woman", "women"},
     # soldiers and militants are two sides: "12 soldiers" and "30 rebels" are two counts, not one
     "soldier": {"soldier", "troop", "serviceman", "servicemen"},
     "fighter": {"fighter", "militant", "rebel", "combatant", "insurgent", "jihadist", "gunman"},
@@ -55,9 +58,14 @@ def _counted_key(q: Quantity, claim: Claim | None = None) -> str | None:
 
 
 def _outcome(claim: Claim, q: Quantity) -> str | None:
-    """What happened to the counted things: the verb just before the number ("the strike killed
+    """What happened to the counted things: as the event frame's victims read it off the parse ("three
+    killed and 30 wounded": 30 wounded), else the verb just before the number ("the strike killed
     12 people and wounded 30"), else the first outcome word in the next few words ("40 people
     were killed")."""
+    if claim.event is not None:
+        for v in claim.event.victims:
+            if v.span.start == q.span.start and v.outcome is not None:
+                return v.outcome
     before = q.span.start - claim.span.start
     for w in reversed(re.findall(r"[a-z]+", claim.text[max(before - 30, 0):max(before, 0)].lower())[-2:]):
         if w in _OUTCOME_WORDS:
@@ -85,10 +93,18 @@ _RISEN_TO = re.compile(r"\b(?:rose|risen|rises|rising|climbed|climbs|increased|j
 
 def _as_updated(q: Quantity, claim: Claim) -> tuple[float, float]:
     """A count that "rose to 17" is an update: any lower figure was true earlier, so it conflicts
-    only with a higher one."""
+    only with a higher one. A count followed by "and another five" is a part of a larger toll."""
     lo, hi = _interval(q)
     before = claim.text[:max(q.span.start - claim.span.start, 0)]
-    return (0.0, hi) if _RISEN_TO.search(before) else (lo, hi)
+    if _RISEN_TO.search(before):
+        return (0.0, hi)
+    if _AND_ANOTHER.search(claim.text[max(q.span.end - claim.span.start, 0):]):
+        return (lo, float("inf"))  # "30 killed around Shadadi and another five outside Kobane": 30 of more
+    return (lo, hi)
+
+
+_AND_ANOTHER = re.compile(r"\band (?:another|a further)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
+                          r"eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|dozens?)\b", re.I)
 
 
 def _apart(x: tuple[float, float], y: tuple[float, float]) -> bool:
@@ -96,6 +112,67 @@ def _apart(x: tuple[float, float], y: tuple[float, float]) -> bool:
     lo, hi = (x, y) if x[0] <= y[0] else (y, x)
     gap = hi[0] - lo[1]
     return gap > NUMBER_TOLERANCE * max(abs(hi[0]), abs(lo[1]), 1e-9)
+
+
+# A running total or a period's count ("66 killed since Tuesday", "213 so far", "270 during April",
+# "over the past three days") is no rival figure for one incident's toll, nor for another period's.
+_PERIOD = ("jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
+           "nov(?:ember)?|dec(?:ember)?|(?:19|20)\\d\\d|war|conflict|siege|offensive|campaign|truce|ceasefire|past|last|"
+           "week|month|year|weekend|days|weeks|months|years")
+_SCOPE = re.compile(
+    rf"\b(?:(?P<total>so far|to date|in total|a total of|overall|altogether|cumulative|in all)\b|"
+    r"(?P<span>(?:in|over|within)\s+(?:the\s+)?(?:last\s+|past\s+)?(?:\d+|two|three|four|five|six|seven|"
+    r"several|few)\s+(?:days|weeks|months|years)\b|(?:\d+|two|three|four|five|six|seven|several)\s+"
+    r"(?:days|weeks|months|years)\s+of\b)|"
+    rf"(?P<lead>since|(?:during|throughout)(?=\s+(?:the\s+)?(?:{_PERIOD})\b)|(?:over|in|for) the (?:past|last|course of))"
+    r"(?P<anchor>(?:\s+[a-z0-9]+){0,3}))", re.I)
+_ANCHOR_STOP = frozenset({"the", "a", "an", "of", "its", "their", "this", "that", "and", "in", "on", "at"})
+
+
+def scope(claim: Claim) -> str | None:
+    """None for a claim that counts one incident; else the period it counts over ("since tuesday",
+    "past three days", "total" for "so far", "in total")."""
+    m = _SCOPE.search(claim.text)
+    if m is None:
+        return None
+    if m.group("total"):
+        return "total"
+    if m.group("span"):
+        return "during " + " ".join(w for w in re.findall(r"[a-z0-9]+", m.group("span").lower())
+                                    if w not in _ANCHOR_STOP | {"over", "within", "last", "past"})
+    lead = m.group("lead").lower().split()[0]
+    words = [w for w in re.findall(r"[a-z0-9]+", m.group("anchor").lower()) if w not in _ANCHOR_STOP]
+    return " ".join(["since" if lead == "since" else "during", *words[:2]])
+
+
+_MORE_BEFORE = re.compile(r"\b(?:an additional|a further)\s+(?:at least\s+|some\s+)?$", re.I)
+_MORE_AFTER = re.compile(r"^\s+(?:more|others|other|additional|further)\b", re.I)
+
+
+_SUBCOUNT = re.compile(r"\b(?:including|among them|of them|of whom)\s+(?:at least\s+|some\s+)?$", re.I)
+_AMONG_AFTER = re.compile(r"^\s+(?:[a-z]+\s+){0,2}(?:was|were|is|are)\s+(?:also\s+)?among\b", re.I)
+
+
+def _before(claim: Claim, q: Quantity) -> str:
+    at = q.span.start - claim.span.start
+    return claim.text[max(at - 40, 0):max(at, 0)]
+
+
+def _sum(qs: list[Quantity], claim: Claim) -> tuple[float, float] | None:
+    """The interval of two or more counts added up, else None."""
+    if len(qs) < 2:
+        return None
+    spans = [_as_updated(q, claim) for q in qs]
+    return (sum(lo for lo, _ in spans), sum(hi for _, hi in spans))
+
+
+def _increment(claim: Claim, q: Quantity) -> bool:
+    """Is the count one more share of a toll ("six more died", "a further nine", "one civilian was among
+    those killed")? It is no rival figure for any total. ("Another 70 were wounded" is not one: it often means besides the dead.)"""
+    at, end = q.span.start - claim.span.start, q.span.end - claim.span.start
+    after = claim.text[max(end, 0):]
+    return bool(_MORE_BEFORE.search(claim.text[max(at - 40, 0):max(at, 0)]) or _MORE_AFTER.match(after)
+                or _AMONG_AFTER.match(after))
 
 
 def _fine_places(claim: Claim) -> set[str]:
@@ -110,8 +187,15 @@ def _part_of(a: Claim, b: Claim) -> bool:
     """Does ``a`` count only some of the places ``b`` counts ("four killed in Deir Ezzor" against "10
     killed in attacks on Aleppo and Deir Ezzor")? A part is no rival figure for its total; the two
     tolls in FA-KES's top disputes were often one outlet's total and its parts."""
+    from claimcheck.dispute.gate import _inside
+
     mine, theirs = _fine_places(a), _fine_places(b)
-    return bool(mine) and mine < theirs
+    if not mine or not theirs or mine == theirs:
+        return False
+    # every place of mine is one of, or inside, theirs, and theirs has more ("deir ezzor city" in "deir
+    # ezzor"; "eastern ghouta" in "ghouta"): a part of the area the total counts
+    return all(any(_inside(x, y) for y in theirs) for x in mine) and (
+        len(theirs) > len(mine) or not all(any(_inside(y, x) for x in mine) for y in theirs))
 
 
 def numeric(a: Claim, b: Claim, sim: float) -> Reason | None:
@@ -119,15 +203,21 @@ def numeric(a: Claim, b: Claim, sim: float) -> Reason | None:
     Denied claims are left out: denying "20 were killed" asserts no other number."""
     if sim < NUMERIC_MIN_SIM or not a.quantities or not b.quantities or {a.stance, b.stance} != {"asserts"}:
         return None
-    if _part_of(a, b) or _part_of(b, a):
+    if _part_of(a, b) or _part_of(b, a) or scope(a) != scope(b):
         return None
     groups: dict[tuple[str, str | None], tuple[list[Quantity], list[Quantity]]] = {}
     for claim, side in ((a, 0), (b, 1)):
+        if any(_increment(claim, q) for q in claim.quantities):
+            continue  # "a further nine people, including five children": every count in it is a share
+        last: tuple[str, str | None] | None = None
         for q in claim.quantities:
             key = _counted_key(q, claim)
+            if key is None and last is not None and _SUBCOUNT.search(_before(claim, q)):
+                key = last[0]  # "31 civilians, including 10 when their bus was hit": 10 civilians
             if key is None:
                 continue
-            groups.setdefault((key, _outcome(claim, q)), ([], []))[side].append(q)
+            last = (key, _outcome(claim, q) or (last[1] if last else None))
+            groups.setdefault((key, last[1]), ([], []))[side].append(q)
     for key in sorted(groups, key=lambda k: (k[0], k[1] or "")):
         qa, qb = groups[key]
         if not qa or not qb:
@@ -136,8 +226,18 @@ def numeric(a: Claim, b: Claim, sim: float) -> Reason | None:
             continue  # "spent two days ..." and "mourned for three days": durations in passing
         # money only against money: "$2.5 million Bugatti Veyron" is no count to set against "Veyron 16.4"
         pairs = [(x, y) for x in qa for y in qb if is_money(x) == is_money(y)]
-        if not pairs or any(not _apart(_as_updated(x, a), _as_updated(y, b)) for x, y in pairs):
+        # a count whose outcome was not read may be of this one ("killed 45 in Aleppo and 22 in Idlib")
+        loose_a, loose_b = groups.get((key[0], None), ([], [])) if key[1] is not None else ([], [])
+        readings = pairs + [(x, y) for x in qa for y in loose_b] + [(x, y) for x in loose_a for y in qb]
+        if not pairs or any(not _apart(_as_updated(x, a), _as_updated(y, b)) for x, y in readings
+                            if is_money(x) == is_money(y)):
             continue  # some reading agrees: not a conflict on this quantity
+        # the counts of one side added up may be the other's total: "30 killed around Shadadi and another
+        # five outside Kobane" against "at least 35 killed"
+        sa, sb = _sum(qa, a), _sum(qb, b)
+        if (sa is not None and any(not _apart(sa, _as_updated(y, b)) for y in qb)) or (
+                sb is not None and any(not _apart(_as_updated(x, a), sb) for x in qa)):
+            continue
         x, y = pairs[0]
         weight = round(min(1.0, 0.7 + 0.5 * (sim - NUMERIC_MIN_SIM)), 4)
         what = key[0] + (f" {key[1]}" if key[1] else "")

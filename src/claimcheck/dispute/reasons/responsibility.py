@@ -4,6 +4,7 @@ rule out that the two actors are on opposite sides."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from claimcheck.config import Camps
@@ -23,8 +24,12 @@ ATTACK_NOUNS = frozenset({"attack", "shelling", "strike", "airstrike", "bombing"
 ACTOR_GROUPS = {
     "state": {"government", "regime", "army", "military", "troops", "troop", "soldier", "state",
               "pro-government", "loyalist", "forces-government"},
-    "rebel": {"rebel", "opposition", "insurgent", "militant", "jihadist", "militia"},
+    "rebel": {"rebel", "opposition", "insurgent", "militant", "jihadist", "militia", "terrorist"},
 }
+# Armed groups that the side's common names ("rebels", "terrorists", "militants") cover: "the Nusra Front"
+# and "terrorist groups" blame one side, as state media name them (FA-KES).
+_ARMED_GROUPS = frozenset({"nusra", "islamic-state", "qaeda", "jaish", "faylaq", "ahrar", "tahrir", "hts", "fateh",
+                           "fatah", "islamist", "jabhat", "sham"})
 _GENERIC_ACTOR = {"force", "forces", "fighter", "group", "unit", "the", "a", "an", "its", "their", "his",
                   "her", "some", "member", "members", "'s", "artillery", "jet", "warplane", "aircraft",
                   "plane", "drone", "gunman", "gunmen", "side",
@@ -32,7 +37,12 @@ _GENERIC_ACTOR = {"force", "forces", "fighter", "group", "unit", "the", "a", "an
                   # "Barrel bombs dropped", "Air strikes killed"): read off FA-KES's top disputes
                   "civilian", "civilians", "people", "person", "persons", "child", "children", "resident",
                   "residents", "woman", "women", "man", "men",
-                  "barrel", "bomb", "shell", "rocket", "missile", "mortar", "photo"}
+                  "barrel", "bomb", "shell", "rocket", "missile", "mortar", "photo",
+                  # how hard, not who: "Intense Syrian shelling" vs "heavy artillery" (FA-KES)
+                  "intense", "heavy", "fierce", "renewed", "fresh", "new", "continued", "massive", "deadly",
+                  "suspected", "alleged", "fresh", "latest", "several", "multiple"}
+# One group under its names: "ISIS", "ISIL", "Daesh", "IS", "the Islamic State".
+_ALIASES = {"isis": "islamic-state", "isil": "islamic-state", "daesh": "islamic-state", "is": "islamic-state"}
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "them", "who", "which", "that", "this"}
 
 
@@ -42,9 +52,15 @@ def _actor_words(tok: Any) -> tuple[str, frozenset[str], tuple[int, int]]:
     keep = [t for t in keep if t.i <= tok.i]
     start, end = min(t.idx for t in keep), max(t.idx + len(t.text) for t in keep)
     words = set()
+    lemmas = {t.lemma_.lower() for t in keep}
+    if {"islamic", "state"} <= lemmas:
+        words.add("islamic-state")
     for t in keep:
         lem = t.lemma_.lower()
-        if lem in _GENERIC_ACTOR or t.is_stop:
+        if t.lower_ in _ALIASES:
+            words.add(_ALIASES[t.lower_])
+            continue
+        if lem in _GENERIC_ACTOR or t.is_stop or ("islamic-state" in words and lem in ("islamic", "state")):
             continue
         for group, members in ACTOR_GROUPS.items():
             if lem in members or t.lower_ in members:
@@ -56,7 +72,7 @@ def _actor_words(tok: Any) -> tuple[str, frozenset[str], tuple[int, int]]:
 _ACTOR_WORDS = {w for group in ACTOR_GROUPS.values() for w in group} | {
     "force", "forces", "fighter", "gunman", "gunmen", "police", "coalition", "artillery", "jet", "warplane",
     "aircraft", "plane", "drone", "navy", "airforce", "group", "faction", "brigade", "battalion",
-    "police", "separatist", "terrorist", "guerrilla", "isis", "isil", "taliban", "hamas", "hezbollah"}
+    "police", "separatist", "terrorist", "guerrilla", "isis", "isil", "daesh", "taliban", "hamas", "hezbollah"}
 # "air" is a means ("an air strike" names no one), not an actor; "the Air Force" is one through "force".
 _ACTOR_ENTS = {"ORG", "NORP", "PERSON", "GPE"}
 
@@ -139,6 +155,50 @@ def _same_actor_word(x: str, y: str) -> bool:
     return len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 3
 
 
+_HABITUAL = re.compile(r"\b(?:regularly|repeatedly|frequently|often|routinely|constantly|daily|usually)\b", re.I)
+
+
+_CAPS_RUN = re.compile(r"(?:[A-Z][A-Z'’-]+[\s,]+)+")
+
+
+def _dateline_end(text: str) -> int:
+    """Where a dateline opening the claim ends ("KHAN SHEIKHUN Syria A suspected chemical attack ...",
+    "DAMASCUS, Syria"): capitals, then a country; 0 when there is none. An agent inside it is a place."""
+    from claimcheck.events.places import key, kind
+
+    m = _CAPS_RUN.match(text)
+    if m is None or any(w.lower() in _ACTOR_WORDS or w.lower() in _ALIASES for w in re.findall(r"[A-Z]+", m.group())):
+        return 0
+    country = re.match(r"([A-Z][a-z]+)\b[\s,]*", text[m.end():])
+    return m.end() + country.end() if country and kind(key(country.group(1))) == "country" else 0
+
+
+def _place_keys(claim: Claim) -> set[str]:
+    from claimcheck.events.places import fold
+
+    frame = claim.event
+    return {fold(k) for p in (frame.places if frame is not None else ()) for k in (p.key, p.within) if k}
+
+
+def _a_place(text: str, where: set[str]) -> bool:
+    """Is the agent a place ("Aleppo countryside", "Homs province", "Al Raqqa" where the claims name it,
+    "al-Midan neighborhood") or an attack ("Airstrikes")? Towns shell no one; a country ("Russia")
+    stays an agent."""
+    from claimcheck.events.places import fold, key, kind
+
+    from claimcheck.events.places import PLACE_NOUNS
+
+    last = re.findall(r"[a-z]+", text.casefold())[-1:]
+    if last and (last[0] in PLACE_NOUNS or last[0].rstrip("s") in ATTACK_NOUNS):
+        return True  # "the de facto Syrian capital", "Reuters Photo) Airstrikes": a place or a means, not who
+    k = key(text)
+    if not k or kind(k) is not None:
+        return False
+    # every word a place the claims name, a country or a place noun: "KHAN SHEIKHUN Syria" (a dateline)
+    named = {w for p in where for w in p.split()}
+    return fold(k) in where or all(fold(w) in named or kind(w) is not None or w in PLACE_NOUNS for w in k.split())
+
+
 def responsibility(a: Claim, b: Claim, doc_a: Any, doc_b: Any, sim: float, camps: Camps,
                    found: tuple | None = None) -> Reason | None:
     """The same attack attributed to different actors (neither claim denied by its source: denying
@@ -146,12 +206,22 @@ def responsibility(a: Claim, b: Claim, doc_a: Any, doc_b: Any, sim: float, camps
     if sim < RESPONSIBILITY_MIN_SIM or {a.stance, b.stance} != {"asserts"}:
         return None
     ag_a, ag_b = found or (agents(doc_a), agents(doc_b))
+    where = _place_keys(a) | _place_keys(b)
+    ag_a, ag_b = ([g for g in ag if not _a_place(g[0], where) and g[2][0] >= _dateline_end(c.text)]
+                  for ag, c in ((ag_a, a), (ag_b, b)))
     if not ag_a or not ag_b:
         return None
     words_a = frozenset().union(*(w for _, w, _, _ in ag_a))
     words_b = frozenset().union(*(w for _, w, _, _ in ag_b))
     if any(_same_actor_word(x, y) for x in words_a for y in words_b):
         return None  # some agent in common: not clearly different
+    if any(w <= {"rebel"} and not words_x & {"state"} and words_x & _ARMED_GROUPS
+           for w, words_x in ((words_a, words_b), (words_b, words_a))):
+        return None  # "terrorists" and "the Nusra Front": the side's name and one of its groups
+    from claimcheck.dispute.reasons.numeric import scope
+
+    if scope(a) != scope(b) or _HABITUAL.search(a.text) or _HABITUAL.search(b.text):
+        return None  # "rockets have killed 16 since Thursday", "Idlib is regularly bombed by ...": not one attack
     ta, _, sa, ca = ag_a[0]
     tb, _, sb, cb = ag_b[0]
     weight = 0.65

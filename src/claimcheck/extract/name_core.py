@@ -1,0 +1,125 @@
+"""The words of a source mention that name the source, cut by the dependency parse: the head noun
+with its determiners, compounds, adjectives and possessors; a prepositional phrase only when it
+continues a proper name ("Organisation for the Prohibition of Chemical Weapons") or says whom a
+role speaks for ("a military source at the Free Syrian Army"); never relative clauses, participle
+phrases, places and times after a role ("a spokesman at the hospital in Kafr Takharim in Idlib"),
+or what the parser hung on the head by mistake ("Victims of a suspected chemical attack in
+Syria"). Conjoined parties ("Rebels and activists") stay joined by "and": the group source of
+README's "Two speakers". The text functions of :mod:`claimcheck.sources.names` then cut titles,
+dates and descriptors from these words."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from claimcheck.extract.lexicon import _GROUP_NOUNS, _PEOPLE_NOUNS
+from claimcheck.sources.names import _DESCRIPTOR_NOUNS, _org_like, _role_head, source_extent
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+# Left dependents that are not part of the name: counts ("at least 25 members", but "the two powers"),
+# adverbs, mis-hung clauses.
+_NOT_LEFT = frozenset({"nummod", "quantmod", "advmod", "dep", "mark", "aux", "auxpass", "nsubj", "nsubjpass", "relcl",
+                       "acl", "appos", "cc", "conj", "neg", "prt"})
+_SMALL = frozenset({"of", "for", "the", "and", "on", "in", "at", "to", "al", "de", "el", "-", "&"})
+# A role speaks for the body after these ("a source at", "a spokesman for"); "in" only when a body follows.
+_ROLE_PREPS = frozenset({"at", "for", "of", "with", "from"})
+# Whose report, toll or footage it is: "a statement by the army", "a new toll from the Observatory".
+_SAYING_NOUNS = frozenset({"report", "toll", "statement", "figure", "figures", "data", "count", "tally", "appeal",
+                           "message", "video", "videos", "footage", "pictures", "posting", "postings", "claim",
+                           "photos", "photographs", "images", "information", "remarks"})
+
+
+def name_core(mention: "SpacySpan", head: "Token | None") -> list[str] | None:
+    """The naming words of ``mention`` as written (see the module doc), one text per conjoined
+    party ("Rebels and activists": two); None when the parse gives
+    no noun head inside the mention, nothing to cut, or the cut would lose the person a lost comma
+    left at its end ("marathon talks in Geneva US Secretary of State John Kerry")."""
+    a, b = source_extent(mention.text)
+    inside = [t for t in mention if mention.start_char + a <= t.idx < mention.start_char + b]
+    if head is None or head.pos_ not in ("NOUN", "PROPN") or head not in inside:
+        return None
+    lo, hi = inside[0].i, inside[-1].i + 1
+    publisher = _publisher(head)
+    if publisher is not None:  # "Photos published by the monitoring group": the group's
+        return [_text(head.doc, _core(publisher, publisher.left_edge.i, publisher.right_edge.i + 1))]
+    parts = [_core(head, lo, hi)]
+    alias = any(c.dep_ == "cc" and c.lower_ == "or" for c in head.rights)  # "Syrian Civil Defence or White Helmets"
+    for conj in (c for c in head.rights if c.dep_ == "conj" and c.i < hi and c.pos_ in ("NOUN", "PROPN") and not alias):
+        between = [t for t in head.doc[max(parts[-1]) + 1:conj.left_edge.i] if t.i not in parts[-1]]
+        if all(t.dep_ in ("cc", "punct", "preconj") or t.lower_ in ("as", "well") for t in between):
+            parts.append(_core(conj, lo, hi))  # not "the X division ... and North Africa division" hung on it
+    keep = set().union(*parts)
+    dropped = [t for t in inside if t.i not in keep]
+    if not dropped:
+        return None
+    if any(t.ent_type_ == "PERSON" for t in dropped) and not any(mention.doc[i].ent_type_ == "PERSON" for i in keep):
+        return None  # the person the parse hung elsewhere is more likely the speaker than the head
+    if head.pos_ == "NOUN" and dropped[-1] == inside[-1] and inside[-1].pos_ == inside[-2].pos_ == "PROPN":
+        return None  # "the British ambassador to the UN Matthew Rycroft": a name ends the mention
+    texts = [_text(mention.doc, p) for p in parts]
+    texts = [t.rsplit(")", 1)[1].strip() if ")" in t and "(" not in t else t for t in texts]  # "(Reuters) The ..."
+    return [t for t in texts if t] or None
+
+
+def _text(doc, keep: set[int]) -> str:
+    words = [doc[i] for i in sorted(keep)]
+    return ("".join(t.text_with_ws for t in words[:-1]) + words[-1].text).strip() if words else ""
+
+
+def _core(tok: "Token", lo: int, hi: int) -> set[int]:
+    keep = {tok.i}
+    for c in tok.lefts:
+        if c.i >= lo and (c.dep_ not in _NOT_LEFT or c.dep_ == "nummod" and c.is_alpha and not list(c.children)):
+            keep.update(t.i for t in c.subtree if lo <= t.i < hi)
+    role = tok.pos_ == "NOUN" and (_role_head(tok.lower_) or tok.lemma_.lower() in _PEOPLE_NOUNS)
+    saying = tok.lower_ in _SAYING_NOUNS
+    group = tok.lemma_.lower() in _GROUP_NOUNS | {"team", "network", "union"}  # "a coalition of Syrian rebels"
+    for c in tok.rights:
+        if c.i >= hi or c.dep_ not in ("prep", "agent"):
+            continue
+        obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+        inner = _object_core(obj, lo, hi)
+        if not inner:
+            continue
+        words = [tok.doc[i] for i in sorted(inner)]
+        if _titled(tok) and any(_titled(t) for t in words) and all(  # "... for Human Rights monitoring group"
+                _titled(t) or t.lower_ in _SMALL or t.lower_ in _DESCRIPTOR_NOUNS or t.is_punct for t in words):
+            keep |= {c.i} | inner  # "Observatory for Human Rights", "Organisation for the Prohibition of ..."
+        elif (saying and c.lower_ in ("by", "from", "of")) or (group and c.lower_ == "of"):
+            keep |= {c.i} | inner  # "a statement by the army": the army's, which the name keeps
+            saying = group = False
+        elif role and (c.lower_ in _ROLE_PREPS or c.lower_ == "in" and (
+                _org_like(" ".join(t.text for t in words)) or obj.pos_ == "PROPN")):
+            keep |= {c.i} | inner  # "a military source at the Free Syrian Army": whom the role speaks for
+            role = False  # one affiliation: "in Idlib" after it is a place
+    return keep
+
+
+def _publisher(head: "Token") -> "Token | None":
+    """The X of "photos published by X", "the information provided by X": who gave what speaks."""
+    if head.lower_ not in _SAYING_NOUNS or any(c.dep_ == "prep" and c.lower_ in ("by", "from") for c in head.rights):
+        return None  # "a statement by the army carried by state television" is the army's
+    for acl in (c for c in head.rights if c.dep_ == "acl" and c.tag_ == "VBN"):
+        for agent in (c for c in acl.children if c.dep_ == "agent"):
+            obj = next((o for o in agent.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")), None)
+            if obj is not None:
+                return obj
+    return None
+
+
+def _object_core(obj: "Token | None", lo: int, hi: int) -> set[int]:
+    """A preposition's object cut to its name; "one of the regional transport agencies" keeps its "of"."""
+    if obj is None:
+        return set()
+    if obj.lower_ == "one":
+        of = next((c for c in obj.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i < hi), None)
+        inner = _object_core(next((o for o in of.children if o.dep_ == "pobj"), None), lo, hi) if of is not None else set()
+        return {obj.i, of.i} | inner if inner else set()
+    return _core(obj, lo, hi) if obj.pos_ in ("NOUN", "PROPN") else set()
+
+
+def _titled(tok: "Token") -> bool:
+    return tok.text[:1].isupper() or tok.text.isupper()

@@ -1,0 +1,170 @@
+"""What a dispute compares, read off FA-KES's top disputes: running totals and increments are no rival
+of one incident's toll, wounded are not killed, children are counted among the people, copies of one
+article never dispute, places and attacks are no agents, one group under its names is one actor, and a
+noun that speaks for no one denies nothing. Table-driven on our own sentences (real spaCy parses)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.quantities import extract_quantities
+from claimcheck.records import ArticleRef, Claim, Source, Span
+
+
+def claim(text: str, article: str = "a", source: str = "monitor", stance: str = "asserts", n: int = 0,
+          event=None, outlet: str | None = None) -> Claim:
+    span = Span(0, len(text), text)
+    return Claim(f"{article}#{n}", ArticleRef(article, None, outlet or article), text, span, span,
+                 Source(source, "named"), None, stance, tuple(extract_quantities(text, 0)), event)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("66 people have been killed since Tuesday", "since tuesday"),
+    ("213 civilians were killed since the ceasefire collapsed", "since ceasefire collapsed"),
+    ("270 civilians were killed in Aleppo during April", "during april"),
+    ("45 people were killed in three days of regime attacks", "during three days"),
+    ("the strikes killed 50 people over the past three days", "during three days"),
+    ("the toll so far is 40 dead", "total"),
+    ("a total of 40 people were killed", "total"),
+    ("12 people were killed during the attack", None),  # one incident
+    ("an air strike killed 12 people in the village", None),
+])
+def test_scope(text, expected):
+    from claimcheck.dispute.reasons.numeric import scope
+
+    assert scope(claim(text)) == expected
+
+
+@pytest.mark.parametrize("ta, tb, disputed", [
+    ("regime shelling killed 8 civilians in the town", "66 civilians have been killed in the town since Tuesday", False),
+    ("66 civilians have been killed in the town since Tuesday", "40 civilians have been killed in the town since Tuesday", True),
+    ("six more people died in the village", "an air strike killed 21 people in the village", False),  # an increment
+    ("a further nine people were killed in the village", "an air strike killed 21 people in the village", False),
+    ("an air strike killed 21 people in the village", "an air strike killed 12 people in the village", True),
+    # parts that add up to the other's total, a share "among" the dead, a sub-count "including 10"
+    ("30 jihadists were killed around the town and another five outside it", "at least 35 jihadists were killed", False),
+    ("six civilians were killed in Aleppo and another four in Deir Ezzor", "10 civilians were killed", False),
+    ("six civilians were killed in Aleppo", "10 civilians were killed", True),
+    ("six civilians were killed in Aleppo and four civilians in Deir Ezzor", "10 civilians were killed", False),  # sum
+    ("six civilians were killed in Aleppo and four civilians in Deir Ezzor", "30 civilians were killed", True),
+    ("one civilian was among those killed in the strike", "the strike killed at least 10 people", False),
+    ("raids killed 31 civilians on Friday including 10 when their bus was hit", "ten civilians were killed on the bus", False),
+    # children are among the people: the totals agree, the children's counts are not compared with them
+    ("the strike killed 15 people including 4 children", "the strike killed 15 people", False),
+    ("the strike killed 15 people including 4 children", "the strike killed 15 people including 9 children", True),
+])
+def test_numeric_compares_like_scopes(ta, tb, disputed):
+    from claimcheck.dispute.reasons.numeric import numeric
+
+    assert (numeric(claim(ta, "a"), claim(tb, "b"), 0.9) is not None) is disputed
+
+
+def test_wounded_are_not_killed(nlp):
+    """The frame's victims tell the outcome of each count: 30 wounded is no rival of 5 killed."""
+    from claimcheck.dispute.reasons.numeric import numeric
+    from claimcheck.events.frames import with_events
+    from claimcheck.extract import extract_claims
+    from claimcheck.records import Article
+
+    def framed(text, aid):
+        article = Article(aid, text)
+        doc = nlp(text)
+        return with_events(extract_claims(article, doc), doc, None)[0]
+
+    a = framed("Rockets killed 30 people in the city on Thursday, the ministry said.", "a")
+    b = framed("Three people were killed and 30 wounded by rockets in the city on Thursday, local reports said.", "b")
+    assert a.event is not None and b.event is not None
+    found = numeric(a, b, 0.9)  # 30 killed vs three killed; the 30 wounded agree with nothing
+    assert found is not None and "'30' vs 'Three'" in found.detail
+    c = framed("Rockets killed three people and wounded 30 in the city on Thursday, the ministry said.", "c")
+    assert numeric(c, b, 0.9) is None
+
+
+def test_copies_of_one_article():
+    from claimcheck.dispute.candidates import copies
+
+    story = ["the army shelled the market", "rebels denied it"]
+    claims = [claim(t, aid, n=k) for aid in ("row1", "row2", "other") for k, t in enumerate(story)]
+    claims += [claim("the toll rose to 12", "other", n=2)]
+    assert copies(claims) == {"row1": "row1", "row2": "row1", "other": "other"}
+
+
+def test_copies_never_dispute_each_other(embedder):
+    """One story twice (a duplicated row) gives no pairs between its copies, nor a second set of pairs."""
+    from claimcheck.config import Camps
+    from claimcheck.dispute import find_disputes
+    from claimcheck.pipeline import claim_vectors
+
+    texts = [("the army captured the hilltop village of Tell Maran on Monday", "army spokesman", "asserts"),
+             ("the army captured the hilltop village of Tell Maran on Monday", "rebel commander", "denies")]
+    one = [claim(t, "row1", s, st, n=k, outlet="agency") for k, (t, s, st) in enumerate(texts)]
+    two = one + [claim(t, "row2", s, st, n=k, outlet="agency") for k, (t, s, st) in enumerate(texts)]
+    ds = find_disputes(two, claim_vectors(embedder, two), [0] * len(two), [], Camps())
+    assert len(ds) == 1 and {ds[0].a.article.id, ds[0].b.article.id} == {"row1"}
+    assert len(find_disputes(one, claim_vectors(embedder, one), [0, 0], [], Camps())) == 1
+    # reprinted by another outlet: the copies are not paired with each other, each keeps its own pair
+    other = one + [claim(t, "row2", s, st, n=k, outlet="paper") for k, (t, s, st) in enumerate(texts)]
+    ds = find_disputes(other, claim_vectors(embedder, other), [0] * len(other), [], Camps())
+    assert sorted(d.a.article.id + d.b.article.id for d in ds) == ["row1row1", "row2row2"]
+
+
+@pytest.mark.parametrize("source, speaker", [
+    ("peace talks", False), ("the report", False), ("news", False), ("Turkey", True),
+    ("foreign ministry", True), ("Syrian Observatory for Human Rights", True),
+])
+def test_a_noun_that_speaks_for_no_one(source, speaker):
+    from claimcheck.dispute.reasons.explicit_denial import explicit_denial, not_a_speaker
+
+    denial = claim("attackers came across the border", "b", source, "denies")
+    assert not_a_speaker(denial) is not speaker
+    found = explicit_denial(claim("attackers came across the border", "a", "commander"), denial, 0.95)
+    assert (found is not None) is speaker
+
+
+@pytest.mark.parametrize("ta, tb, disputed", [
+    ("ISIS militants shelled the village on Monday", "Daesh militants shelled the village on Monday", False),
+    ("The Islamic State group shelled the village on Monday", "ISIL shelled the village on Monday", False),
+    ("ISIS militants shelled the village on Monday", "Government forces shelled the village on Monday", True),
+    # the side's common name and one of its groups; against the army it is a dispute
+    ("Terrorist groups shelled the village on Monday", "The Nusra Front shelled the village on Monday", False),
+    ("Terrorist groups shelled the village on Monday", "The army shelled the village on Monday", True),
+    # blame over a period is not blame for one attack
+    ("Rebels have fired rockets into the city, killing 16 people since Thursday",
+     "Government jets bombed the city, killing 16 people", False),
+    ("The town is regularly bombed by Russian jets", "Government jets bombed the town on Monday", False),  # habitual
+    # a place or an attack in the agent's position names no one who did it
+    ("Aleppo countryside shelling killed four people", "Rebels shelled the village, killing four people", False),
+    ("Airstrikes killed four people in the village", "Russian jets bombed the village, killing four people", False),
+    ("Aleppo rebels shelled the village, killing four people", "Government jets bombed the village, killing four people", True),
+])
+def test_responsibility_reads_who(nlp, ta, tb, disputed):
+    from claimcheck.config import Camps
+    from claimcheck.dispute.reasons.responsibility import responsibility
+
+    found = responsibility(claim(ta, "a"), claim(tb, "b"), nlp(ta), nlp(tb), 0.9, Camps())
+    assert (found is not None) is disputed
+
+
+def test_an_assertion_that_rejects_it_agrees_with_the_denial():
+    from claimcheck.dispute.reasons.explicit_denial import explicit_denial
+
+    denial = claim("the attackers had entered from Turkey", "b", "Turkey", "denies")
+    agrees = claim("it was impossible that the attackers had entered from Turkey", "a", "security sources")
+    assert explicit_denial(agrees, denial, 0.95) is None
+    assert explicit_denial(claim("the attackers had entered from Turkey", "a", "commander"), denial, 0.95) is not None
+
+
+def test_a_dateline_place_is_no_agent(nlp):
+    """ "KHAN SHEIKHUN, Syria - A suspected chemical attack ...": the place the claim names, and a country."""
+    from claimcheck.config import Camps
+    from claimcheck.dispute.reasons.responsibility import responsibility
+    from claimcheck.records import EventFrame, Place
+
+    ta = "KHAN SHEIKHUN Syria attack killed dozens of civilians"
+    tb = "the Assad regime attack killed dozens of civilians"
+    where = EventFrame("attack", "attack", Span(0, 1, "x"), places=(Place("KHAN SHEIKHUN", 0, 13, "khan sheikhun"),))
+    a, b = claim(ta, "a", event=where), claim(tb, "b")
+    assert responsibility(a, b, nlp(ta), nlp(tb), 0.9, Camps()) is None
+    assert responsibility(claim(ta, "a"), b, nlp(ta), nlp(tb), 0.9, Camps()) is None  # by its capitals alone
+    tc = "NATO jets attacked the town and killed dozens of civilians"  # an acronym is an actor
+    assert responsibility(claim(tc, "a"), b, nlp(tc), nlp(tb), 0.9, Camps()) is not None

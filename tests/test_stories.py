@@ -1,0 +1,126 @@
+"""The story pass of grouping (claimcheck.events.stories) and page furniture (events.group.furniture):
+datelines, the story features, and three local reports end to end (real spaCy pipeline and model)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from claimcheck import pipeline
+from claimcheck.events.group import furniture, group_events
+from claimcheck.events.stories import STORY_FEATURES, Story, dateline_town, load_story_linker, story_features
+from claimcheck.records import Article, ArticleRef, Claim, EventFrame, Place, Source, Span
+
+
+@pytest.mark.parametrize("body, town", [
+    ("GAINESVILLE, Fla. - One person was killed on Friday.", "gainesville"),
+    ("LITTLE ROCK, Ark. (KTHV) \u2013 A man was shot.", "little rock"),
+    ("Photo credit\n\nDAMASCUS, (SANA) - Terrorists fired shells.", "damascus"),
+    ("ALEPPO \u2014 Fighting raged on Sunday.", "aleppo"),
+    ("A man was arrested Friday evening - police said.", None),
+    ("Police said the man - who was 35 - died.", None),
+    ("SYRIA - The war goes on.", None),  # a country is no town
+])
+def test_dateline_town(body, town):
+    assert dateline_town(Article("a", "Title\n\n" + body, body_start=7)) == town
+
+
+def _claim(cid, text, article, frame):
+    span = Span(0, len(text), text)
+    return Claim(cid, ArticleRef(article, None, article), text, span, span, Source("police", "named"), None,
+                 "asserts", (), frame)
+
+
+def test_furniture_is_repeated_words_with_an_empty_frame():
+    empty = EventFrame("other", "register", Span(0, 5, "thank"))
+    placed = EventFrame("shooting", "shoot", Span(0, 4, "shot"), places=(Place("Gainesville", 0, 0, "gainesville"),))
+    claims = [_claim(f"c{k}", "Thank you for registering", f"a{k}", empty) for k in range(3)]
+    claims += [_claim(f"p{k}", "A man was shot in Gainesville", f"a{k}", placed) for k in range(3)]
+    claims += [_claim(f"t{k}", "Thanks for reading", f"a{k}", empty) for k in range(2)]  # two articles only
+    assert furniture(claims) == [0, 1, 2]
+
+
+def _story(**kw):
+    base = dict(article="a", root=0, towns=frozenset(), names=frozenset(), published=None, days=frozenset(),
+                victims=frozenset(), types=frozenset())
+    return Story(**{**base, **kw})
+
+
+def test_story_features_and_the_shipped_story_linker():
+    linker = load_story_linker()
+    assert linker is not None and len(linker.coef) == len(STORY_FEATURES)
+    x = _story(towns=frozenset({"gainesville"}), names=frozenset({"antonio mason"}), published=736000,
+               tokens=frozenset({"mason", "antonio"}))
+    y = _story(article="b", towns=frozenset({"gainesville"}), names=frozenset({"antonio mason"}), published=736001,
+               tokens=frozenset({"mason", "antonio"}))
+    far = _story(article="c", towns=frozenset({"tampa"}), names=frozenset({"john doe"}), published=736300,
+                 tokens=frozenset({"doe", "john"}))
+    fx = dict(zip(STORY_FEATURES, story_features(x, y, 0.8)))
+    assert fx["towns_shared"] == 1 and fx["published_near"] == 1 and fx["tokens_shared"] == 0.5
+    fz = dict(zip(STORY_FEATURES, story_features(x, far, 0.8)))
+    assert fz["towns_conflict"] == 1 and fz["published_far"] == 1 and fz["tokens_conflict"] == 1
+    assert linker.prob(story_features(x, y, 0.8)) > linker.threshold > linker.prob(story_features(x, far, 0.8))
+
+
+REPORTS = [
+    {"id": "herald-1", "outlet": "Springdale Herald", "published": "2026-05-09",
+     "text": "Man killed outside store\n\nSPRINGDALE, Ark. - A man was shot and killed outside a convenience "
+             "store on Main Street late Friday, police said. The victim was identified as Darnell Whitcombe, 34. "
+             "Officers said a second man was wounded in the leg."},
+    {"id": "tv-1", "outlet": "KSPR", "published": "2026-05-10",
+     "text": "Suspect held in store killing\n\nSPRINGDALE, Ark. - Police arrested a 19-year-old man on Saturday "
+             "in the death of Darnell Whitcombe. Whitcombe was shot several times and died at the scene, "
+             "investigators said."},
+    {"id": "herald-2", "outlet": "Springdale Herald", "published": "2026-05-09",
+     "text": "Woman wounded on Oak Avenue\n\nSPRINGDALE, Ark. - A woman was shot and wounded at her home on Oak "
+             "Avenue late Friday, police said. Maria Castellanos, 52, was taken to a hospital in stable condition."},
+]
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory, embedder):
+    folder = tmp_path_factory.mktemp("stories")
+    (folder / "reports.jsonl").write_text("".join(json.dumps(r) + "\n" for r in REPORTS), encoding="utf-8")
+    return pipeline.check([folder], embedder=embedder)
+
+
+def _main_event(result, article):
+    from collections import Counter
+
+    ids = Counter(c.event.id for c in result.claims if c.article.id == article and c.event and c.event.id)
+    return sorted(ids.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def test_two_reports_of_one_shooting_are_one_event_and_another_shooting_that_night_another(reports):
+    assert _main_event(reports, "herald-1") == _main_event(reports, "tv-1")
+    assert _main_event(reports, "herald-2") != _main_event(reports, "herald-1")
+
+
+def test_without_the_story_pass_the_reports_stay_apart_no_more_often(reports, embedder):
+    """The story pass only merges: every pair of claims one event without it is one event with it."""
+    from claimcheck.pipeline import claim_vectors
+
+    claims = [c if c.event is None else c.__class__(**{**c.__dict__, "event": c.event.__class__(
+        **{**c.event.__dict__, "id": None})}) for c in reports.claims]
+    vectors = claim_vectors(embedder, claims)
+    alone, _ = group_events(claims, vectors, articles=reports.articles, story_linker=False)
+    merged, _ = group_events(claims, vectors, articles=reports.articles)
+    by = lambda cs: {c.id: c.event.id for c in cs if c.event}  # noqa: E731
+    a, m = by(alone), by(merged)
+    assert a.keys() == m.keys()
+    assert all(m[x] == m[y] for x in a for y in a if a[x] == a[y])
+
+
+@pytest.mark.parametrize("a, b, unshared, expected", [
+    ("The victim was identified as Darnell Whitcombe, 34", "Whitcombe was shot several times", (), True),
+    ("Police arrested Kyle Brennan on Saturday", "Whitcombe was shot several times", (), False),
+    ("The victim was identified as Darnell Whitcombe, 34", "Whitcombe was shot several times", ("whitcombe",), False),
+    ("Officers from Springdale Police Department came", "Police said two men fled", ("police",), False),
+    ("A man was shot on Main Street", "A woman was shot on Oak Avenue", (), False),
+])
+def test_shared_subject(a, b, unshared, expected):
+    from claimcheck.events.link import shared_subject
+
+    frame = EventFrame("shooting", "shoot", Span(0, 4, "shot"))
+    assert shared_subject(_claim("x", a, "art", frame), _claim("y", b, "art", frame), frozenset(unshared)) is expected
