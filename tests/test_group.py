@@ -256,12 +256,18 @@ def test_unlinked_events_dated_a_day_apart_are_two():
     ("on Thursday", "2015-07-16", "on Thursday", "2015-07-16", False),
     ("overnight", "2015-07-15", "on Thursday", "2015-07-16", False),  # a vague time: a day's slack
     ("yesterday", "2015-07-15", "on Thursday", "2015-07-16", False),
+    ("on Thursday", None, "on Tuesday", None, True),  # weekdays left unresolved (no publication date)
+    ("on Thursday", None, "on Thursday", None, False),
+    ("on Thursday", None, "on Tuesday", "2015-07-14", True),  # a weekday against a resolved day
+    ("on Tuesday", None, "14 July", "2015-07-14", False),  # 14 July 2015 was a Tuesday
+    ("on Saturday and Sunday", None, "on Sunday", None, False),
+    ("on Thursday", None, "in July", None, False),  # a month names no weekday
 ])
 def test_days_apart_even_within_one_event(words_a, day_a, words_b, day_b, apart):
     from claimcheck.dispute.gate import days_apart
 
     def dated(cid, words, day):
-        f = replace(frame(day=day), time=TimeRef(words, 0, 0, day, day, "day"), id="ev-1")
+        f = replace(frame(day=day), time=TimeRef(words, 0, 0, day, day, "day" if day else None), id="ev-1")
         return claim(cid, "x", cid[0], cid, None, f)
 
     a, b = dated("a#1", words_a, day_a), dated("b#1", words_b, day_b)

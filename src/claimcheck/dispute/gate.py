@@ -141,12 +141,28 @@ def days_apart(a: Claim, b: Claim) -> bool:
     for vague times ("overnight", "yesterday"); a toll or a blame for "Thursday" is not one for
     "Wednesday" (FA-KES: two barrel-bomb raids on consecutive days, one event)."""
     ta, tb = (c.event.time if c.event is not None else None for c in (a, b))
-    if ta is None or tb is None or ta.precision != "day" or tb.precision != "day" or not ta.date or not tb.date:
+    if ta is None or tb is None or _VAGUE_DAY.search(ta.text) or _VAGUE_DAY.search(tb.text):
         return False
-    return ta.date != tb.date and not (_VAGUE_DAY.search(ta.text) or _VAGUE_DAY.search(tb.text))
+    if ta.precision == tb.precision == "day" and ta.date and tb.date:
+        return ta.date != tb.date
+    # A weekday left unresolved (no publication date) still names a day: "on Thursday" is not the
+    # "Tuesday" of another frame, nor a frame dated to a Tuesday.
+    wa, wb = _weekdays(ta), _weekdays(tb)
+    return bool(wa and wb and not wa & wb)
 
 
 _VAGUE_DAY = re.compile(r"\b(?:overnight|yesterday|last night|today|tonight|earlier|this morning|dawn|night)\b", re.I)
+_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekdays(time) -> set[int]:
+    """The weekdays a time names (0 = Monday): by name, else by its resolved day."""
+    named = {_WEEKDAYS.index(m.lower()) for m in _WEEKDAY.findall(time.text)}
+    if named:
+        return named
+    day = _day(time.date) if time.precision == "day" else None
+    return {date.fromordinal(day).weekday()} if day is not None else set()
 
 
 def told_before(a: Claim, b: Claim, published: Mapping[str, str] | None) -> bool:
