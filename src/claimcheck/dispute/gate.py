@@ -20,6 +20,7 @@ import re
 from collections.abc import Mapping
 from datetime import date
 
+from claimcheck.events.time import WEEKDAYS
 from claimcheck.records import Claim, Event, Quantity, Reason
 
 DAY_APART = 1  # days: two reports' resolved days further apart than this are two events
@@ -152,13 +153,12 @@ def days_apart(a: Claim, b: Claim) -> bool:
 
 
 _VAGUE_DAY = re.compile(r"\b(?:overnight|yesterday|last night|today|tonight|earlier|this morning|dawn|night)\b", re.I)
-_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(rf"\b({'|'.join(WEEKDAYS)})\b", re.I)
 
 
 def _weekdays(time) -> set[int]:
     """The weekdays a time names (0 = Monday): by name, else by its resolved day."""
-    named = {_WEEKDAYS.index(m.lower()) for m in _WEEKDAY.findall(time.text)}
+    named = {WEEKDAYS.index(m.lower()) for m in _WEEKDAY.findall(time.text)}
     if named:
         return named
     day = _day(time.date) if time.precision == "day" else None
