@@ -40,7 +40,7 @@ _GENERIC_ACTOR = {"force", "forces", "fighter", "group", "unit", "the", "a", "an
                   "barrel", "bomb", "shell", "rocket", "missile", "mortar", "photo",
                   # how hard, not who: "Intense Syrian shelling" vs "heavy artillery" (FA-KES)
                   "intense", "heavy", "fierce", "renewed", "fresh", "new", "continued", "massive", "deadly",
-                  "suspected", "alleged", "fresh", "latest", "several", "multiple"}
+                  "suspected", "alleged", "latest", "several", "multiple"}
 # One group under its names: "ISIS", "ISIL", "Daesh", "IS", "the Islamic State".
 _ALIASES = {"isis": "islamic-state", "isil": "islamic-state", "daesh": "islamic-state", "is": "islamic-state"}
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "them", "who", "which", "that", "this"}
@@ -184,9 +184,7 @@ def _a_place(text: str, where: set[str]) -> bool:
     """Is the agent a place ("Aleppo countryside", "Homs province", "Al Raqqa" where the claims name it,
     "al-Midan neighborhood") or an attack ("Airstrikes")? Towns shell no one; a country ("Russia")
     stays an agent."""
-    from claimcheck.events.places import fold, key, kind
-
-    from claimcheck.events.places import PLACE_NOUNS
+    from claimcheck.events.places import PLACE_NOUNS, fold, key, kind
 
     last = re.findall(r"[a-z]+", text.casefold())[-1:]
     if last and (last[0] in PLACE_NOUNS or last[0].rstrip("s") in ATTACK_NOUNS):
