@@ -4,6 +4,11 @@ A camps file names an organisation once: its members are read as mentions (canon
 source) and merged with the corpus's names, so "SOHR" or "the Syrian Observatory for Human Rights"
 in the file covers every spelling, acronym and descriptor merged into that organisation, and its
 people and spokespeople through their ``affiliation``.
+
+A source of a country's state ("Russian officials", "the Turkish military", "Moscow", "Frances foreign
+minister", a person affiliated with "Turkey") takes the camp of that country, where the file lists the
+country or state bodies of it ("Syrian government", "Syrian army") and they all share one camp
+(:mod:`claimcheck.sources.countries`).
 """
 
 from __future__ import annotations
@@ -13,7 +18,8 @@ from dataclasses import replace
 
 from claimcheck.config import Camp, Camps
 from claimcheck.records import Claim, Source
-from claimcheck.sources.merge import _is_group, merge_map
+from claimcheck.sources.countries import state_of
+from claimcheck.sources.merge import _initials, _is_group, _title_case, merge_map
 from claimcheck.sources.names import canonical_name
 
 
@@ -26,15 +32,43 @@ def assign_camps(claims: Iterable[Claim], camps: Camps) -> list[Claim]:
     members = {m: canonical_name(m) for camp in camps.camps for m in camp.members}
     alias = merge_map(names + [m for m in members.values() if m])
     wide = Camps(tuple(Camp(camp.name, camp.members + tuple(
-        alias[members[m]] for m in camp.members if members[m] in alias), camp.patterns) for camp in camps.camps))
-    return [replace(c, source=replace(c.source, camp=_camp_of(c.source, wide, alias))) for c in claims]
+        alias[members[m]] for m in camp.members if members[m] in alias) + tuple(
+        _acronyms(members[m], alias.get(members[m])) for m in camp.members), camp.patterns) for camp in camps.camps))
+    states = _state_camps(camps)
+    return [replace(c, source=replace(c.source, camp=_camp_of(c.source, wide, alias, states))) for c in claims]
 
 
-def _camp_of(source: Source, camps: Camps, alias: dict[str, str]) -> str | None:
+def _acronyms(*names: str | None) -> str:
+    """A member's acronym, three letters or more ("Free Syrian Army": "FSA"), for the names that hold
+    it inside a longer name ("Former FSA Deputy Chief of Staff", "FSA southern front command")."""
+    for name in names:
+        if name and len(name.split()) > 1 and _title_case(name) and not _is_group(name) and len(_initials(name)) >= 3:
+            return _initials(name)
+    return ""
+
+
+def _state_camps(camps: Camps) -> dict[str, str]:
+    """Country -> camp, for the countries whose state the file's members name ("Russia", "Syrian
+    government", "Turkish army"), when those members share one camp."""
+    found: dict[str, set[str]] = {}
+    for camp in camps.camps:
+        for member in camp.members:
+            country = state_of(member)
+            if country:
+                found.setdefault(country, set()).add(camp.name)
+    return {country: next(iter(names)) for country, names in found.items() if len(names) == 1}
+
+
+def _camp_of(source: Source, camps: Camps, alias: dict[str, str], states: dict[str, str]) -> str | None:
     if source.kind == "narrator":
         return camps.camp_of(source.name)
-    # a name and the cluster it joins with the camps file's members ("DAESH" with "Islamic State")
-    of = lambda n: camps.camp_of(n) or camps.camp_of(alias.get(n or ""))  # noqa: E731
+
+    def of(n: str | None) -> str | None:
+        # a name and the cluster it joins with the camps file's members ("DAESH" with "Islamic State"),
+        # else the camp of the country whose state it names ("Russian officials")
+        return (camps.camp_of(n) or camps.camp_of(alias.get(n or "")) or states.get(state_of(n) or "")
+                or states.get(state_of(alias.get(n or "")) or ""))
+
     name = source.name
     if name and _is_group(name):  # "John Kerry and Sergei Lavrov": a camp only if both share it
         found = {of(part) for part in name.split(" and ")}
