@@ -94,12 +94,13 @@ def _member_matches(member: str, name: str) -> int:
     """The length of ``member`` where it matches ``name`` as whole words, else 0: "state television"
     matches "Syrian state television", "Lavrov" matches "Sergei Lavrov", "Syrian Coalition" matches
     "Syrian Coalitions political committee" (a possessive that lost its apostrophe); not where the
-    name says where a body is based or what it is against ("Britain-based group", "anti-government
-    activists")."""
+    name says where a body is based, what holds a place or what it is against ("Britain-based group",
+    "rebel-held Aleppo", "anti-government activists")."""
     member = re.sub(r"^(the|a|an)\s+", "", member.strip(), flags=re.IGNORECASE)
     if not member:
         return 0
-    found = re.search(rf"(?<!\w)(?<!anti-){re.escape(member)}(?:['’]?s)?(?!\w)(?!-based)", name, flags=re.IGNORECASE)
+    found = re.search(rf"(?<!\w)(?<!anti-){re.escape(member)}(?:['’]?s)?(?!\w)(?!-(?:based|held|occupied|controlled))", name,
+                      flags=re.IGNORECASE)
     return len(member) if found else 0
 
 

@@ -18,8 +18,10 @@ from dataclasses import replace
 
 from claimcheck.config import Camp, Camps
 from claimcheck.records import Claim, Source
+from claimcheck.sources.aliases import KNOWN
 from claimcheck.sources.countries import state_of
-from claimcheck.sources.merge import _initials, _is_group, _title_case, merge_map
+from claimcheck.sources.merge import _SHARED_HEADS, _initials, _is_group, _title_case, merge_map
+from claimcheck.sources.lexicon import GENERIC
 from claimcheck.sources.names import canonical_name
 
 
@@ -30,12 +32,27 @@ def assign_camps(claims: Iterable[Claim], camps: Camps) -> list[Claim]:
         return [replace(c, source=replace(c.source, camp=None)) for c in claims]
     names = [n for c in claims for n in (c.source.name, c.source.affiliation) if n and c.source.kind != "narrator"]
     members = {m: canonical_name(m) for camp in camps.camps for m in camp.members}
-    alias = merge_map(names + [m for m in members.values() if m])
+    known = [n for names_of in KNOWN for n in names_of]  # "ISIS", "Daesh": the table's names of a member's body
+    alias = merge_map(names + [m for m in members.values() if m] + known)
+    spellings: dict[str, set[str]] = {}  # a cluster's names, for the longer names that hold one ("Daesh-linked Amaq")
+    for n in set(names) | set(members.values()) | set(known):
+        if n and _spelling(n):
+            spellings.setdefault(alias.get(n, n), set()).add(n)
     wide = Camps(tuple(Camp(camp.name, camp.members + tuple(
-        alias[members[m]] for m in camp.members if members[m] in alias) + tuple(
+        alias[members[m]] for m in camp.members if members[m] in alias) + tuple(sorted(
+            n for m in camp.members for n in spellings.get(alias.get(members[m], members[m]), ()))) + tuple(
         _acronyms(members[m], alias.get(members[m])) for m in camp.members), camp.patterns) for camp in camps.camps))
     states = _state_camps(camps)
     return [replace(c, source=replace(c.source, camp=_camp_of(c.source, wide, alias, states))) for c in claims]
+
+
+def _spelling(name: str) -> bool:
+    """A name that may stand for its body inside a longer name: not a common head alone ("Coalition",
+    "coalition": the corpus merges them into one body, but "coalition spokesman" may be another's),
+    no two-letter word ("IS"), no group, nothing over six words."""
+    words = name.split()
+    return (len(name) >= 3 and len(words) <= 6 and not _is_group(name)
+            and not (len(words) == 1 and name.lower() in _SHARED_HEADS | GENERIC))
 
 
 def _acronyms(*names: str | None) -> str:
