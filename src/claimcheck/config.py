@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -96,12 +97,17 @@ def _member_matches(member: str, name: str) -> int:
     "Syrian Coalitions political committee" (a possessive that lost its apostrophe); not where the
     name says where a body is based, what holds a place or what it is against ("Britain-based group",
     "rebel-held Aleppo", "anti-government activists")."""
+    size, pattern = _member_pattern(member)
+    return size if pattern is not None and pattern.search(name) else 0
+
+
+@functools.lru_cache(maxsize=65536)
+def _member_pattern(member: str) -> tuple[int, re.Pattern | None]:
     member = re.sub(r"^(the|a|an)\s+", "", member.strip(), flags=re.IGNORECASE)
     if not member:
-        return 0
-    found = re.search(rf"(?<!\w)(?<!anti-){re.escape(member)}(?:['’]?s)?(?!\w)(?!-(?:based|held|occupied|controlled))", name,
-                      flags=re.IGNORECASE)
-    return len(member) if found else 0
+        return 0, None
+    return len(member), re.compile(
+        rf"(?<!\w)(?<!anti-){re.escape(member)}(?:['’]?s)?(?!\w)(?!-(?:based|held|occupied|controlled))", flags=re.IGNORECASE)
 
 
 def load_camps(path: str | Path | None) -> Camps:

@@ -13,7 +13,7 @@ country or state bodies of it ("Syrian government", "Syrian army") and they all 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from claimcheck.config import Camp, Camps
@@ -43,7 +43,18 @@ def assign_camps(claims: Iterable[Claim], camps: Camps) -> list[Claim]:
             n for m in camp.members for n in spellings.get(alias.get(members[m], members[m]), ()))) + tuple(
         _acronyms(members[m], alias.get(members[m])) for m in camp.members), camp.patterns) for camp in camps.camps))
     states = _state_camps(camps)
-    return [replace(c, source=replace(c.source, camp=_camp_of(c.source, wide, alias, states))) for c in claims]
+    memo: dict[str | None, str | None] = {}
+
+    def of(n: str | None) -> str | None:
+        # a name and the cluster it joins with the camps file's members ("DAESH" with "Islamic State"),
+        # else the camp of the country whose state it names ("Russian officials"); once per name
+        if n not in memo:
+            memo[n] = (wide.camp_of(n) or wide.camp_of(alias.get(n or "")) or states.get(state_of(n) or "")
+                       or states.get(state_of(alias.get(n or "")) or ""))
+        return memo[n]
+
+    return [replace(c, source=replace(c.source, camp=camps.camp_of(c.source.name) if c.source.kind == "narrator"
+                                      else _camp_of(c.source, of))) for c in claims]
 
 
 def _spelling(name: str) -> bool:
@@ -76,16 +87,7 @@ def _state_camps(camps: Camps) -> dict[str, str]:
     return {country: next(iter(names)) for country, names in found.items() if len(names) == 1}
 
 
-def _camp_of(source: Source, camps: Camps, alias: dict[str, str], states: dict[str, str]) -> str | None:
-    if source.kind == "narrator":
-        return camps.camp_of(source.name)
-
-    def of(n: str | None) -> str | None:
-        # a name and the cluster it joins with the camps file's members ("DAESH" with "Islamic State"),
-        # else the camp of the country whose state it names ("Russian officials")
-        return (camps.camp_of(n) or camps.camp_of(alias.get(n or "")) or states.get(state_of(n) or "")
-                or states.get(state_of(alias.get(n or "")) or ""))
-
+def _camp_of(source: Source, of: Callable[[str | None], str | None]) -> str | None:
     name = source.name
     if name and _is_group(name):  # "John Kerry and Sergei Lavrov": a camp only if both share it
         found = {of(part) for part in name.split(" and ")}
