@@ -20,7 +20,9 @@ What is measured, over the claims whose source is ``named`` or ``pronoun`` (a na
 * **Camps**: share of named sources with a camp, given ``CAMPS``: a camps file that names each
   organisation once (no spellings, acronyms or people); and given ``CAMPS_WIDER``: the same plus the
   organisations a reporter would also list (the UN and other international bodies, rights groups,
-  "Syrian opposition"), printed beside it.
+  "Syrian opposition"), printed beside it. Generic roles ("a military source", "activists", "the
+  source": a name in lower case with no affiliation) get no camp by design: their share, and the
+  camps share of the other named sources, are printed too.
 
 Baseline, same run: with ``--baseline-src DIR`` (a checkout of main's ``src``, e.g. ``git worktree
 add --detach /tmp/main main``), the same measures are computed by main's code in a subprocess on
@@ -162,6 +164,11 @@ def measure(gva: int, cache: Path | None) -> dict:
                "broken_no_groups": sum(v for k, v in kinds.items() if k and k != "group") / n_named,
                "broken_kinds": {k: v for k, v in kinds.items() if k}, "camp": sum(1 for c in named if c.source.camp) / len(named),
                "camp_wider": sum(1 for c in camp_wider if c.source.camp) / len(named)}
+        # the camps share without the generic roles a camp cannot be given ("a military source",
+        # "activists", "the source": a name in lower case with no affiliation)
+        bodies = [c for c in named if any(ch.isupper() for ch in c.source.name) or c.source.affiliation]
+        res["generic"] = 1 - len(bodies) / len(named)
+        res["camp_bodies"] = sum(1 for c in bodies if c.source.camp) / max(1, len(bodies))
         if split == "fa-kes":
             res["orgs"] = {}
             for org, pat in ORGS.items():
@@ -206,7 +213,9 @@ def main(argv: list[str] | None = None) -> int:
         for key, label in (("distinct", "distinct source names"), ("broken", "broken-looking names (share of named)"),
                            ("broken_no_groups", "  the same, group sources not counted"),
                            ("camp", "named sources with a camp (org-level camps file)"),
-                           ("camp_wider", "  the same, CAMPS_WIDER (also the UN, rights groups)")):
+                           ("camp_wider", "  the same, CAMPS_WIDER (also the UN, rights groups)"),
+                           ("generic", "named sources that are generic roles (lower case)"),
+                           ("camp_bodies", "  camps share (CAMPS) of the others")):
             fmt = (lambda v: f"{v:.3f}") if key != "distinct" else str
             print(f"  {label:52} {fmt(m[key]):>8}   baseline {fmt(b[key]) if b else '-':>8}")
         print(f"  broken kinds: {m['broken_kinds']}   baseline {b.get('broken_kinds', '-')}")
