@@ -30,6 +30,9 @@ from claimcheck.sources.countries import country_code, state_of
     ("Syrian rebels", None), ("Russian media", None), ("Syrian television", None), ("Syria TV", None),
     ("Syrian Network for Human Rights", None), ("Syrian National Coalition", None), ("Syrian Kurdish officials", None),
     ("Russian Coordination Center", None), ("Syrian Arab News Agency", None), ("US-led coalition", None),
+    # a people alone is not its state; a country that is also a US state's name is read as the US state
+    ("the Syrian", None), ("Americans", None), ("the British", None), ("Georgia police", None), ("Georgia", None),
+    ("Georgian officials", "Georgia"), ("UK", "Britain"), ("Washington officials", "United States"),  # a seat
     # no country
     ("Kurdish officials", None), ("Western officials", None), ("Arab officials", None), ("Free Syrian Army", None),
     ("Korean officials", None),  # two Koreas: which one the text does not say

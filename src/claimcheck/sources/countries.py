@@ -32,6 +32,9 @@ _ALIASES = {
     "iran": "IR", "syria": "SY", "dutch": "NL", "french": "FR", "saudi": "SA", "emirati": "AE", "swiss": "CH",
     "greek": "GR", "thai": "TH", "filipino": "PH", "danish": "DK", "polish": "PL", "spanish": "ES", "israeli": "IL",
 }
+# The peoples' words among the aliases ("American", not "America").
+_PEOPLES = frozenset({"american", "british", "dutch", "french", "saudi", "emirati", "swiss", "greek", "thai", "filipino",
+                      "danish", "polish", "spanish", "israeli"})
 # The names a country's state goes by in news (the seat of its government, its best-known buildings).
 SEATS = {
     "moscow": "RU", "kremlin": "RU", "ankara": "TR", "damascus": "SY", "washington": "US", "white house": "US",
@@ -184,11 +187,11 @@ def state_of(phrase: str | None) -> str | None:
         if len(words) < k or not all(w[:1].isupper() for w in words[:k]):
             continue
         code = country_code(" ".join(words[:k]))
-        if code is None:
-            continue
+        if code is None or _us_state(" ".join(words[:k])) and " ".join(words[:k]).lower() not in SEATS:
+            continue  # "Georgia police" in American news is the state's
         rest = words[k:]
-        if not rest:
-            return country_name(code)
+        if not rest:  # the country or its seat alone ("Syria agreed"), not its people ("the Syrian", "Americans")
+            return country_name(code) if _country_itself(" ".join(words[:k])) else None
         lower = [w.lower().strip(",.") for w in rest]
         seat = " ".join(words[:k]).lower() in SEATS  # "Kremlin spokesman": the seat's people are the state's
         for end in range(len(lower), 0, -1):  # the state's words, then perhaps a person's name
@@ -196,6 +199,23 @@ def state_of(phrase: str | None) -> str | None:
                 return country_name(code)
         return None
     return None
+
+
+def _country_itself(text: str) -> bool:
+    """A country's name or its seat ("Syria", "the US", "Moscow"), not a people's word ("Syrian",
+    "British", "Americans"), nor a name that is also a US state's ("Georgia")."""
+    key = text.lower()
+    if key in SEATS or _ALIASES.get(key) and key not in _PEOPLES:
+        return True
+    return bool(_pycountry_names().get(key)) and not _us_state(text)
+
+
+@functools.lru_cache(maxsize=1024)
+def _us_state(text: str) -> bool:
+    import us
+
+    state = us.states.lookup(text)
+    return state is not None and state.name.lower() == text.lower()
 
 
 def _person(words: list[str]) -> bool:
