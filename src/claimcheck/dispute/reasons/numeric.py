@@ -202,6 +202,21 @@ def _sum(qs: list[Quantity], claim: Claim) -> tuple[float, float] | None:
     return (sum(lo for lo, _ in spans), sum(hi for _, hi in spans))
 
 
+_SIDES = ("people", "fighter", "soldier")  # counts that add up to a toll of all the dead ("death": people)
+
+
+def _any_total(groups: dict, side: int, outcome: str | None, claim: Claim, others: list[Quantity],
+               other: Claim) -> bool:
+    """Do the claim's counts of civilians, fighters and soldiers with this outcome (two kinds or more),
+    added up, give one of the other claim's figures?"""
+    kinds = [k for k in groups if k[0] in _SIDES and k[1] == outcome and groups[k][side]]
+    if len(kinds) < 2:
+        return False
+    qs = [q for k in kinds for q in groups[k][side]]
+    total = _sum(qs, claim)
+    return total is not None and any(not _apart(total, _as_updated(y, other)) for y in others)
+
+
 def _increment(claim: Claim, q: Quantity) -> bool:
     """Is the count one more share of a toll ("six more died", "a further nine", "one civilian was among
     those killed")? It is no rival figure for any total. ("Another 70 were wounded" is not one: it often means besides the dead.)"""
@@ -211,27 +226,24 @@ def _increment(claim: Claim, q: Quantity) -> bool:
                 or _AMONG_AFTER.match(after))
 
 
-def _fine_places(claim: Claim) -> set[str]:
-    """The claim's towns and districts (its event frame's place keys), countries and US states left out."""
-    from claimcheck.events.places import kind
-
-    frame = claim.event
-    return {p.key for p in frame.places if kind(p.key) is None} if frame is not None else set()
-
-
 def _part_of(a: Claim, b: Claim) -> bool:
     """Does ``a`` count only some of the places ``b`` counts ("four killed in Deir Ezzor" against "10
     killed in attacks on Aleppo and Deir Ezzor")? A part is no rival figure for its total; the two
-    tolls in FA-KES's top disputes were often one outlet's total and its parts."""
-    from claimcheck.dispute.gate import _inside
+    tolls in FA-KES's top disputes were often one outlet's total and its parts. Places are each
+    claim's most specific towns (``gate._towns``: "al-Kallaseh in Damascus" is one place, not two)."""
+    from claimcheck.dispute.gate import _inside, _towns
 
-    mine, theirs = _fine_places(a), _fine_places(b)
-    if not mine or not theirs or mine == theirs:
+    mine, theirs = _towns(a), _towns(b)
+    if not mine or len(theirs) < 2 or {k for k, _ in mine} == {k for k, _ in theirs}:
         return False
+
+    def within(x: tuple[str, str | None], y: tuple[str, str | None]) -> bool:
+        return _inside(x[0], y[0]) or x[1] == y[0]
+
     # every place of mine is one of, or inside, theirs, and theirs has more ("deir ezzor city" in "deir
     # ezzor"; "eastern ghouta" in "ghouta"): a part of the area the total counts
-    return all(any(_inside(x, y) for y in theirs) for x in mine) and (
-        len(theirs) > len(mine) or not all(any(_inside(y, x) for x in mine) for y in theirs))
+    return all(any(within(x, y) for y in theirs) for x in mine) and (
+        len(theirs) > len(mine) or not all(any(within(y, x) for x in mine) for y in theirs))
 
 
 def numeric(a: Claim, b: Claim, sim: float) -> Reason | None:
@@ -281,6 +293,9 @@ def numeric(a: Claim, b: Claim, sim: float) -> Reason | None:
         sa, sb = _sum(qa, a), _sum(qb, b)
         if (sa is not None and any(not _apart(sa, _as_updated(y, b)) for y in qb)) or (
                 sb is not None and any(not _apart(_as_updated(x, a), sb) for x in qa)):
+            continue
+        # a toll of people may count every side's dead: "15 civilians and 27 fighters" against "51 dead"
+        if key[0] == "people" and (_any_total(groups, 0, key[1], a, qb, b) or _any_total(groups, 1, key[1], b, qa, a)):
             continue
         x, y = pairs[0]
         weight = round(min(1.0, 0.7 + 0.5 * (sim - NUMERIC_MIN_SIM)), 4)
