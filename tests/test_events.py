@@ -287,7 +287,7 @@ def test_frame_agents(nlp, sentence, agents):
 
 @pytest.mark.parametrize("sentence, victims", [
     ("An air strike killed 12 people, most of them civilians.", [(12, "people", "killed")]),
-    ("A bomb blast killed six people and injured 32 in Aleppo.", [(6, "people", "killed"), (32, None, "injured")]),
+    ("A bomb blast killed six people and injured 32 in Aleppo.", [(6, "people", "killed"), (32, "people", "injured")]),  # a bare count after "injured" counts people
     ("Gunmen opened fire on a checkpoint, killing three soldiers.", [(3, "soldiers", "killed")]),
     ("At least 22 people were killed in air strikes on Raqqa.", [(22, "people", "killed")]),
     ("Four children were wounded by shelling in Douma.", [(4, "children", "injured")]),
