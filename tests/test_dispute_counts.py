@@ -116,3 +116,22 @@ def test_a_claim_an_outlet_repeats_is_one_dispute(embedder):
     vectors = embedder.encode([c.text for c in twice])
     found = find_disputes(twice, vectors, [0, 0, 0], [], Camps(), min_score=0.0)
     assert len([d for d in found if any(r.kind == "numeric" for r in d.reasons)]) == 1
+
+
+def test_a_day_and_another_month_are_two_events_within_one_event():
+    june = _frame(day="2014-06-19", words="on June 19")
+    may = _frame(day="2014-05-01", until="2014-05-31", precision="month", words="in May")
+    a, b = claim("x", "a", "ministry", june), claim("y", "b", "rebels", may)
+    assert [r.kind for r in gate(FOUND, a, b, 0.9)] == ["explicit_denial"]
+    in_june = replace(may, time=TimeRef("in June", 0, 0, "2014-06-01", "2014-06-30", "month"))
+    assert [r.kind for r in gate(FOUND, a, replace(b, event=in_june), 0.9)] == ["numeric", "explicit_denial"]
+
+
+@pytest.mark.parametrize("published, kept", [
+    ({}, ["numeric", "explicit_denial"]),  # a corpus with no dates at all: read as before events
+    ({"c": "2016-03-05"}, ["explicit_denial"]),  # other articles are dated: two undated reports kept apart
+])
+def test_two_undated_reports_of_two_events(published, kept):
+    a = claim("x", "a", "ministry", _frame(event="ev-1"))
+    b = claim("y", "b", "rebels", _frame(event="ev-2"))
+    assert [r.kind for r in gate(FOUND, a, b, 0.7, published=published)] == kept
