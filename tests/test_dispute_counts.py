@@ -135,3 +135,13 @@ def test_two_undated_reports_of_two_events(published, kept):
     a = claim("x", "a", "ministry", _frame(event="ev-1"))
     b = claim("y", "b", "rebels", _frame(event="ev-2"))
     assert [r.kind for r in gate(FOUND, a, b, 0.7, published=published)] == kept
+
+
+def test_a_country_a_source_is_based_in_sets_no_event_apart():
+    from claimcheck.dispute.gate import known_apart
+
+    a = claim("x", "a", "monitor", _frame((("Britain", None),), event="ev-1"))
+    b = claim("y", "b", "agency", _frame((("Manbij", "aleppo"), ("Aleppo", None)), event="ev-2"))
+    assert not known_apart(a, b)
+    c = claim("z", "c", "agency", _frame((("Idlib", None),), event="ev-3"))
+    assert known_apart(b, c)  # two towns, neither in the other

@@ -193,6 +193,8 @@ def test_place_kinds(place_key, expected):
     ("The army captured Tal Ruwaq after two days of clashes.", [("Tal Ruwaq", "tal ruwaq", None)]),
     ("Thousands of residents fled Raqqa overnight.", [("Raqqa", "raqqa", None)]),
     ("Six people were killed in U.S. air strikes.", []),  # "U.S." names who struck, not where
+    # where a source is based is not where it happened
+    ("Nine people were killed in Hamra, the London-based monitor said.", [("Hamra", "hamra", None)]),
 ])
 def test_places_in_a_sentence(nlp, sentence, expected):
     doc = nlp(sentence)

@@ -91,10 +91,9 @@ def known_apart(a: Claim, b: Claim, events: Mapping[str, Event] | None = None,
         if _apart(day_a, day_b, set(ea.places), set(eb.places)):
             return True
     ta, tb = fa.time, fb.time
-    keys = [{p.key for p in f.places} | {p.within for p in f.places if p.within} for f in (fa, fb)]
+    # the frames' own places as places_apart reads them: towns, not the countries a source is based in
     return _apart((ta.date, ta.until, ta.precision) if ta else (None, None, None),
-                  (tb.date, tb.until, tb.precision) if tb else (None, None, None),
-                  keys[0] if fa.places else set(), keys[1] if fb.places else set())
+                  (tb.date, tb.until, tb.precision) if tb else (None, None, None), set(), set()) or places_apart(a, b)
 
 
 def _told_same_day(a: Claim, b: Claim) -> bool:
