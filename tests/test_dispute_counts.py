@@ -145,3 +145,15 @@ def test_a_country_a_source_is_based_in_sets_no_event_apart():
     assert not known_apart(a, b)
     c = claim("z", "c", "agency", _frame((("Idlib", None),), event="ev-3"))
     assert known_apart(b, c)  # two towns, neither in the other
+
+
+@pytest.mark.parametrize("words_b, places_b, kept", [
+    ("on Saturday", (("Idlib", None),), ["numeric", "explicit_denial"]),  # the weekday and the town agree
+    ("on Friday", (("Idlib", None),), ["explicit_denial"]),  # another weekday
+    ("on Saturday", (("Homs", None),), ["explicit_denial"]),  # another town
+])
+def test_an_undated_weekday_in_the_same_town_places_a_report(words_b, places_b, kept):
+    a = claim("x", "a", "ministry", _frame((("Urum", "idlib"), ("Idlib", None)), day="2017-04-08"))  # a Saturday
+    b = claim("y", "b", "monitor", replace(_frame(places_b), time=TimeRef(words_b, 0, 0, None, None, None)))
+    published = {"a": "2017-04-08"}
+    assert [r.kind for r in gate(FOUND, a, b, 0.7, published=published)] == kept

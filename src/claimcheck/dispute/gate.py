@@ -116,6 +116,17 @@ def told_long_before(a: Claim, b: Claim, published: Mapping[str, str] | None) ->
     return end is not None and pb is not None and pb - end > STALE_DAYS
 
 
+def weekday_and_town_agree(a: Claim, b: Claim) -> bool:
+    """Does an undated report name the weekday the other's frame dates its event to, in a town of the
+    other's ("on Saturday in Idlib" against a strike dated Saturday 8 April in Idlib province)? Then it
+    is placed in time as well as words allow."""
+    ta, tb = (c.event.time if c.event is not None else None for c in (a, b))
+    if ta is None or tb is None or not _towns(a) or not _towns(b) or places_apart(a, b):
+        return False
+    wa, wb = _weekdays(ta), _weekdays(tb)
+    return bool(wa and wb and wa & wb)
+
+
 def undated(claim: Claim, published: Mapping[str, str] | None) -> bool:
     """Is nothing known of when the claim's event happened: no date in its frame nor on its article?"""
     t = claim.event.time if claim.event is not None else None
@@ -209,6 +220,8 @@ def told_together(a: Claim, b: Claim, published: Mapping[str, str] | None) -> bo
     """Are two reports known to tell of one day: both frames dated to it, or else both articles
     published within ``REPORTS_APART_DAYS``? Two reports with no date at all are not told apart
     either. (Places are checked apart by :func:`places_apart`.)"""
+    if weekday_and_town_agree(a, b) and (undated(a, published) or undated(b, published)):
+        return True
     ta, tb = (c.event.time if c.event is not None else None for c in (a, b))
     if ta is not None and tb is not None and ta.date and tb.date:
         # grouping kept them apart: only the very same day ("Friday" and "Saturday" are two strikes)
@@ -231,7 +244,8 @@ def gate(found: list[Reason], a: Claim, b: Claim, sim: float, events: Mapping[st
             or told_before(a, b, published) or told_before(b, a, published)
             or told_long_before(a, b, published) or told_long_before(b, a, published)):
         return [r for r in found if r.kind not in EVENT_RULES]
-    if a.article.id != b.article.id and undated(a, published) != undated(b, published) and sim < EVENTLESS_MIN_SIM:
+    if (a.article.id != b.article.id and undated(a, published) != undated(b, published) and sim < EVENTLESS_MIN_SIM
+            and not weekday_and_town_agree(a, b)):
         # one report cannot be placed in time at all (an undated article, no date in the frame), the other
         # can: grouping linked them on wording alone, so the event rules need near-paraphrases, as for a
         # claim without an event. (Two undated reports, a corpus of plain files, are read as before.)
