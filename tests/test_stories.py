@@ -188,3 +188,24 @@ def test_story_scores_of_pairs_no_candidate_list_held_are_computed_when_asked():
     assert p == round(linker.prob(story_features(found[0], found[2], 0.0, 0.0)), 4)
     assert frozenset(("a", "c")) in scores and frozenset(("a", "b")) not in scores
     assert scores[frozenset(("a", "b"))] > p  # one town, published a day apart
+
+
+def _framed(cid, article, event_id):
+    frame = EventFrame("shooting", "shoot", Span(0, 4, "shot"), id=event_id)
+    return _claim(cid, "A man was shot", article, frame)
+
+
+@pytest.mark.parametrize("claims, spread, expected", [
+    ([("a", "e1"), ("a", "e1"), ("a", "e2")], {}, "e1"),  # most claims
+    ([("a", "e1"), ("a", "e2")], {"e1": 1, "e2": 3}, "e2"),  # a tie: the event more articles report
+    ([("a", "e2"), ("a", "e1")], {"e1": 2, "e2": 2}, "e1"),  # a tie of both: the smaller id
+    ([("a", "e1"), ("a", "e1"), ("a", "e2")], {"e1": 1, "e2": 5}, "e1"),  # spread breaks ties only
+])
+def test_an_articles_event(claims, spread, expected):
+    from claimcheck.events.group import article_events
+    from claimcheck.records import Event
+
+    found = [_framed(f"c{k}", a, e) for k, (a, e) in enumerate(claims)]
+    events = [Event(e, e, "shooting", None, None, None, (), (), articles=tuple(f"x{k}" for k in range(n)))
+              for e, n in spread.items()]
+    assert article_events(found + [_claim("n", "Thanks", "b", None)], events) == {"a": expected}

@@ -323,6 +323,19 @@ def group_events(claims: Sequence[Claim], vectors: np.ndarray, linker: Linker | 
     return claims, events
 
 
+def article_events(claims: Sequence[Claim], events: Sequence[Event] = ()) -> dict[str, str]:
+    """The event each article reports (article id -> event id; articles with no event left out): the
+    event most of its claims report; ties go to the event more articles report (a story others tell
+    too, not an aside of this one: "the shooting" twice and "the school's fundraiser" twice), then
+    to the smaller id. ``events`` gives the events' articles; without it a claim count decides."""
+    spread = {e.id: len(e.articles) for e in events}
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for c in claims:
+        if c.event is not None and c.event.id:
+            counts[c.article.id][c.event.id] += 1
+    return {a: min(n, key=lambda e: (-n[e], -spread.get(e, 0), e)) for a, n in sorted(counts.items())}
+
+
 def _clip(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "\u2026"

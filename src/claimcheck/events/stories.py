@@ -85,12 +85,13 @@ class Story:
 def stories(claims: Sequence[Claim], members: Mapping[int, Sequence[int]], articles: Mapping[str, Article],
             common: frozenset[str]) -> list[Story]:
     """One story per article with an event: the group holding most of its claims (ties: the group
-    with the smallest claim id), so the same whatever the input order."""
+    of more articles, then the smallest claim id), so the same whatever the input order."""
     # an article's groups (a group may already span articles), by how many of its claims each holds
     by_article: dict[str, Counter] = defaultdict(Counter)
-    first = {}
+    first, spread = {}, {}
     for root, m in members.items():
         first[root] = min(claims[k].id for k in m)
+        spread[root] = len({claims[k].article.id for k in m})
         for k in m:
             by_article[claims[k].article.id][root] += 1
     sentences: dict[str, set[str]] = defaultdict(set)
@@ -106,7 +107,9 @@ def stories(claims: Sequence[Claim], members: Mapping[int, Sequence[int]], artic
     cap = max(3, COMMON_TOKEN_SHARE * len(words))
     out = []
     for aid in sorted(by_article):
-        root = min(by_article[aid], key=lambda r: (-by_article[aid][r], first[r]))
+        # ties as in group.article_events: to the group more articles report (claims linked across
+        # articles already), then the smallest claim id
+        root = min(by_article[aid], key=lambda r: (-by_article[aid][r], -spread[r], first[r]))
         frames = [claims[k].event for k in members[root]]
         article = articles.get(aid)
         town = dateline_town(article) if article is not None else None
