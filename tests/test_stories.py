@@ -60,7 +60,9 @@ def test_story_features_and_the_shipped_story_linker():
     assert fx["towns_shared"] == 1 and fx["published_near"] == 1 and fx["tokens_shared"] == 0.5
     fz = dict(zip(STORY_FEATURES, story_features(x, far, 0.8)))
     assert fz["towns_conflict"] == 1 and fz["published_far"] == 1 and fz["tokens_conflict"] == 1
-    assert linker.prob(story_features(x, y, 0.8)) > linker.threshold > linker.prob(story_features(x, far, 0.8))
+    # two reports of one shooting share the words of its details; another shooting shares few
+    assert linker.prob(story_features(x, y, 0.8, 0.35)) > linker.threshold > linker.prob(story_features(x, far, 0.8, 0.05))
+    assert linker.prob(story_features(x, y, 0.8, 0.35)) > linker.prob(story_features(x, y, 0.8, 0.05))
 
 
 REPORTS = [
@@ -124,3 +126,86 @@ def test_shared_subject(a, b, unshared, expected):
 
     frame = EventFrame("shooting", "shoot", Span(0, 4, "shot"))
     assert shared_subject(_claim("x", a, "art", frame), _claim("y", b, "art", frame), frozenset(unshared)) is expected
+
+
+# A corpus of my own short reports: fillers of other kinds, so that the words every report shares
+# ("police", "said") weigh little and an incident's details (the street, the bar, the names) much.
+_FILLER = [
+    "The city council approved a budget for road repairs on {d}, the mayor said.",
+    "A storm brought down trees across {d} county and left homes without power.",
+    "The school board voted to extend the term by a week in {d}.",
+    "A bakery on the square won a regional prize for its bread, its owner said in {d}.",
+    "Traffic was slowed for hours after a lorry lost its load near {d}.",
+]
+_PLACES = ["Alderbury", "Brackwell", "Cobham Vale", "Dunmore", "Elstow"]
+_FILLERS = [t.format(d=p) for t in _FILLER for p in _PLACES]  # 25 articles
+
+
+@pytest.mark.parametrize("same_a, same_b, other", [
+    ("Two men were shot outside the Blue Anchor bar on Quarry Lane, police said. Tomas Reyes, 41, died.",
+     "Police named Tomas Reyes, 41, as the man killed in the shooting at the Blue Anchor on Quarry Lane.",
+     "A woman was shot in a car park on Mill Road, police said. She is in hospital."),
+    ("Ferrell Motors recalled 9,000 Kestrel 300 vans over a brake fault, the company said on Monday.",
+     "The Kestrel 300 recall covers 9,000 vans built by Ferrell Motors last year.",
+     "Ferrell Motors launched the Osprey estate car, with a bigger battery, the company said."),
+])
+def test_the_words_of_whole_articles_tell_one_incident_from_another_of_its_kind(same_a, same_b, other):
+    from claimcheck.events.stories import text_cosines, text_vectors
+
+    texts = [same_a, same_b, other] + _FILLERS
+    found = [Story(f"a{k}", k, frozenset(), frozenset(), None, frozenset(), frozenset(), frozenset())
+             for k in range(len(texts))]
+    articles = {s.article: Article(s.article, t) for s, t in zip(found, texts)}
+    words = text_vectors(found, [], articles)
+    one, two = text_cosines(words, [(0, 1), (0, 2)])
+    assert one > two + 0.1
+
+
+def test_the_words_are_not_read_in_a_handful_of_articles():
+    """Three reports share "shot", "police" and the town: with so few articles no word can be weighed."""
+    from claimcheck.events.stories import TEXT_MIN_ARTICLES, text_cosines, text_vectors
+
+    found = [Story(f"a{k}", k, frozenset(), frozenset(), None, frozenset(), frozenset(), frozenset())
+             for k in range(3)]
+    articles = {s.article: Article(s.article, r["text"]) for s, r in zip(found, REPORTS)}
+    assert TEXT_MIN_ARTICLES > 3 and text_vectors(found, [], articles) is None
+    assert text_cosines(None, [(0, 1)]) == [0.0]
+
+
+def test_story_scores_of_pairs_no_candidate_list_held_are_computed_when_asked():
+    """Average linkage reads every article pair between two groups, not the candidates only."""
+    import numpy as np
+
+    from claimcheck.events.stories import _Scores
+
+    linker = load_story_linker()
+    found = [_story(article="a", towns=frozenset({"gainesville"}), published=736000),
+             _story(article="b", towns=frozenset({"gainesville"}), published=736001),
+             _story(article="c", towns=frozenset({"tampa"}), published=736300)]
+    centroids = np.eye(3, dtype=np.float32)
+    scores = _Scores(found, centroids, None, linker)
+    p = scores[frozenset(("a", "c"))]
+    assert p == round(linker.prob(story_features(found[0], found[2], 0.0, 0.0)), 4)
+    assert frozenset(("a", "c")) in scores and frozenset(("a", "b")) not in scores
+    assert scores[frozenset(("a", "b"))] > p  # one town, published a day apart
+
+
+def _framed(cid, article, event_id):
+    frame = EventFrame("shooting", "shoot", Span(0, 4, "shot"), id=event_id)
+    return _claim(cid, "A man was shot", article, frame)
+
+
+@pytest.mark.parametrize("claims, spread, expected", [
+    ([("a", "e1"), ("a", "e1"), ("a", "e2")], {}, "e1"),  # most claims
+    ([("a", "e1"), ("a", "e2")], {"e1": 1, "e2": 3}, "e2"),  # a tie: the event more articles report
+    ([("a", "e2"), ("a", "e1")], {"e1": 2, "e2": 2}, "e1"),  # a tie of both: the smaller id
+    ([("a", "e1"), ("a", "e1"), ("a", "e2")], {"e1": 1, "e2": 5}, "e1"),  # spread breaks ties only
+])
+def test_an_articles_event(claims, spread, expected):
+    from claimcheck.events.group import article_events
+    from claimcheck.records import Event
+
+    found = [_framed(f"c{k}", a, e) for k, (a, e) in enumerate(claims)]
+    events = [Event(e, e, "shooting", None, None, None, (), (), articles=tuple(f"x{k}" for k in range(n)))
+              for e, n in spread.items()]
+    assert article_events(found + [_claim("n", "Thanks", "b", None)], events) == {"a": expected}

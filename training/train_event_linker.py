@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import event_corpora as ec  # noqa: E402
-from events import article_labels, pair_prf  # noqa: E402
+from events import event_labels, pair_prf  # noqa: E402
 
 C_REG = 1.0
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
@@ -104,8 +104,8 @@ def fit_stories(runs, linker) -> dict:
                 continue
             f1s = []
             for corpus, (articles, claims, vectors, gold) in runs:
-                grouped, _ = group_events(claims, vectors, linker, articles, StoryLinker(tuple(coef), intercept, t, avg))
-                pred = article_labels(articles, grouped, lambda c: c.event.id if c.event else None)
+                grouped, evs = group_events(claims, vectors, linker, articles, StoryLinker(tuple(coef), intercept, t, avg))
+                pred = event_labels(articles, grouped, evs)
                 f1s.append(pair_prf(pred, {a.id: gold[a.id] for a in articles})["F1"])
             scores[(t, avg)] = f1s
             print(f"story threshold {t} average {avg}: article-pair F1 "
@@ -148,9 +148,9 @@ def main() -> None:
             weights = list(coef)
             f1s = []
             for corpus, (articles, claims, vectors, gold) in runs:
-                grouped, _ = group_events(claims, vectors, Linker(tuple(weights), intercept, t), articles,
-                                           story_linker=False)
-                pred = article_labels(articles, grouped, lambda c: c.event.id if c.event else None)
+                grouped, evs = group_events(claims, vectors, Linker(tuple(weights), intercept, t), articles,
+                                            story_linker=False)
+                pred = event_labels(articles, grouped, evs)
                 f1s.append(pair_prf(pred, {a.id: gold[a.id] for a in articles})["F1"])
             scores[(bonus, t)] = f1s
             print(f"threshold {t}: article-pair F1 "

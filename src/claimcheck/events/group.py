@@ -51,6 +51,8 @@ ARTICLE_NEIGHBOURS = 5  # each claim meets its best match in the articles most l
 SUBJECT_LINKS = True  # claims of one article naming one person are one story first (link.shared_subject)
 STORY_PLACE_GUARD = False  # stories: towns are a feature of the story linker, not a hard guard
 STORY_TYPE_GUARD = False  # ... nor types: a shooting and the arrest that followed are one incident's story
+STORY_AVERAGE_ALL = True  # stories: the average linkage reads every article pair between two groups ...
+STORY_AVERAGE_CAP = 50  # ... of their first this many articles (by id) each, so a merge costs at most 2,500 pairs
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
@@ -302,8 +304,12 @@ def group_events(claims: Sequence[Claim], vectors: np.ndarray, linker: Linker | 
             x, y = groups.find(i), groups.find(j)
             if x == y or groups.conflict(x, y, STORY_PLACE_GUARD, STORY_TYPE_GUARD):
                 continue
-            between = [p for a in sorted(groups.articles(claims, x)) for b in sorted(groups.articles(claims, y))
-                       if (p := scored.get(frozenset((a, b)))) is not None]
+            if STORY_AVERAGE_ALL:  # every article pair between the two groups, scored when first asked for
+                between = [scored[frozenset((a, b))] for a in sorted(groups.articles(claims, x))[:STORY_AVERAGE_CAP]
+                           for b in sorted(groups.articles(claims, y))[:STORY_AVERAGE_CAP] if a != b]
+            else:  # the candidate pairs only
+                between = [p for a in sorted(groups.articles(claims, x)) for b in sorted(groups.articles(claims, y))
+                           if (p := scored.get(frozenset((a, b)))) is not None]
             if between and sum(between) / len(between) >= stories.average:
                 groups.union(x, y)
     events = []
@@ -315,6 +321,19 @@ def group_events(claims: Sequence[Claim], vectors: np.ndarray, linker: Linker | 
             claims[k] = replace(claims[k], event=replace(claims[k].event, id=event.id))
     events.sort(key=lambda e: (e.date or "9999", e.id))
     return claims, events
+
+
+def article_events(claims: Sequence[Claim], events: Sequence[Event] = ()) -> dict[str, str]:
+    """The event each article reports (article id -> event id; articles with no event left out): the
+    event most of its claims report; ties go to the event more articles report (a story others tell
+    too, not an aside of this one: "the shooting" twice and "the school's fundraiser" twice), then
+    to the smaller id. ``events`` gives the events' articles; without it a claim count decides."""
+    spread = {e.id: len(e.articles) for e in events}
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for c in claims:
+        if c.event is not None and c.event.id:
+            counts[c.article.id][c.event.id] += 1
+    return {a: min(n, key=lambda e: (-n[e], -spread.get(e, 0), e)) for a, n in sorted(counts.items())}
 
 
 def _clip(text: str, limit: int = 60) -> str:

@@ -37,7 +37,7 @@ STORY_FEATURES = (
     "article_cos", "towns_shared", "towns_conflict", "names_shared", "names_conflict", "published_near",
     "published_far", "published_unknown", "days_meet", "days_conflict", "victims_shared", "type_same",
     "tokens_shared", "tokens_conflict", "unanchored", "agents_shared", "agents_conflict",
-    "years_conflict",
+    "years_conflict", "text_cos",
 )
 STORY_NEIGHBOURS = 10
 BIG_BLOCK = 50  # articles sharing one name or town: more than this, and it blocks nothing
@@ -45,6 +45,9 @@ PUBLISHED_NEAR = 3  # days between publication dates: reports of one incident mo
 PUBLISHED_FAR = 7
 ANCHOR_REQUIRED = False  # stories with nothing in common but wording never link
 COMMON_TOKEN_SHARE = 0.02  # a name's word in more of the articles than this ("county", "police") is no evidence
+TEXT_NEIGHBOURS = 10  # each article also meets its nearest articles by the words of its whole text
+TEXT_MIN_DF = 2  # a word in fewer articles than this says nothing about a pair (1: ECB+ / GVA half a a little worse)
+TEXT_MIN_ARTICLES = 20  # fewer articles weigh no word reliably (IDF): the text cosine is then not read (0)
 
 # "GAINESVILLE, Fla. -", "LITTLE ROCK, Ark. (KTHV) –", "DAMASCUS, (SANA) -": a capitalised town at the
 # start of a paragraph, then a state or agency, then a dash
@@ -82,12 +85,13 @@ class Story:
 def stories(claims: Sequence[Claim], members: Mapping[int, Sequence[int]], articles: Mapping[str, Article],
             common: frozenset[str]) -> list[Story]:
     """One story per article with an event: the group holding most of its claims (ties: the group
-    with the smallest claim id), so the same whatever the input order."""
+    of more articles, then the smallest claim id), so the same whatever the input order."""
     # an article's groups (a group may already span articles), by how many of its claims each holds
     by_article: dict[str, Counter] = defaultdict(Counter)
-    first = {}
+    first, spread = {}, {}
     for root, m in members.items():
         first[root] = min(claims[k].id for k in m)
+        spread[root] = len({claims[k].article.id for k in m})
         for k in m:
             by_article[claims[k].article.id][root] += 1
     sentences: dict[str, set[str]] = defaultdict(set)
@@ -103,7 +107,9 @@ def stories(claims: Sequence[Claim], members: Mapping[int, Sequence[int]], artic
     cap = max(3, COMMON_TOKEN_SHARE * len(words))
     out = []
     for aid in sorted(by_article):
-        root = min(by_article[aid], key=lambda r: (-by_article[aid][r], first[r]))
+        # ties as in group.article_events: to the group more articles report (claims linked across
+        # articles already), then the smallest claim id
+        root = min(by_article[aid], key=lambda r: (-by_article[aid][r], -spread[r], first[r]))
         frames = [claims[k].event for k in members[root]]
         article = articles.get(aid)
         town = dateline_town(article) if article is not None else None
@@ -134,8 +140,9 @@ def _years(article: Article | None, published: int | None) -> frozenset[int]:
     return frozenset(found)
 
 
-def story_features(x: Story, y: Story, article_cos: float) -> list[float]:
-    """The pair's features in the order of :data:`STORY_FEATURES`."""
+def story_features(x: Story, y: Story, article_cos: float, text_cos: float = 0.0) -> list[float]:
+    """The pair's features in the order of :data:`STORY_FEATURES`; ``text_cos`` is the cosine of the
+    two articles' word vectors (:func:`text_vectors`)."""
     gap = abs(x.published - y.published) if x.published is not None and y.published is not None else None
     meet = any(abs(u - v) <= DAY_TOLERANCE for u in x.days for v in y.days)
     shared = len(x.names & y.names)
@@ -159,15 +166,65 @@ def story_features(x: Story, y: Story, article_cos: float) -> list[float]:
         float(bool(x.agents & y.agents)),
         float(bool(x.agents) and bool(y.agents) and not x.agents & y.agents),
         float(bool(x.years) and bool(y.years) and not x.years & y.years),
+        float(text_cos),
     ]
 
 
-def story_pairs(found: Sequence[Story], centroids: np.ndarray) -> list[tuple[int, int]]:
-    """Candidate story pairs (indices into ``found``, i < j): nearest by vector, shared names and towns.
-    ``centroids`` holds each story's article vector (unit length), row by row."""
+def text_vectors(found: Sequence[Story], claims: Sequence[Claim], articles: Mapping[str, Article]):
+    """Each story's article as a TF-IDF word vector (sparse, unit length, rows as ``found``), or None
+    (fewer than ``TEXT_MIN_ARTICLES`` stories, or no word in two articles): IDF over this run's
+    articles, words in at least ``TEXT_MIN_DF`` of them, English stop words left out, sublinear tf.
+    Two reports of one incident share its details (the street, the bar, the victim's school, "Curve
+    8900"); two incidents of one kind share the kind's words, which the mean claim vector mostly reads. An article given without its text is
+    read from its claims' sentences."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    if len(found) < TEXT_MIN_ARTICLES:  # three reports share "shot", "police" and the town: IDF cannot tell
+        return None
+    sentences: dict[str, dict[str, None]] = defaultdict(dict)
+    for c in claims:
+        sentences[c.article.id].setdefault(c.sentence.text, None)
+    texts = [a.text if (a := articles.get(s.article)) is not None else " ".join(sentences[s.article]) for s in found]
+    try:
+        return TfidfVectorizer(min_df=min(TEXT_MIN_DF, len(texts)), sublinear_tf=True, stop_words="english",
+                               dtype=np.float64).fit_transform(texts)
+    except ValueError:  # an empty vocabulary
+        return None
+
+
+def text_cosines(words, pairs: Sequence[tuple[int, int]]) -> list[float]:
+    """The cosine of each pair's rows of :func:`text_vectors` (0 without them), rounded to 3 decimals."""
+    if words is None or not pairs:
+        return [0.0] * len(pairs)
+    index = np.asarray(pairs, dtype=np.int64)
+    dots = np.asarray(words[index[:, 0]].multiply(words[index[:, 1]]).sum(axis=1)).ravel()
+    return [round(float(d), 3) for d in dots]
+
+
+def _text_neighbours(words, k: int) -> set[tuple[int, int]]:
+    """Each row's ``k`` nearest other rows by text cosine (ties by row), in blocks of rows."""
+    pairs: set[tuple[int, int]] = set()
+    n = words.shape[0]
+    for lo in range(0, n, 512):
+        block = (words[lo: lo + 512] @ words.T).toarray()
+        for r, row in enumerate(block):
+            i = lo + r
+            row[i] = -1.0
+            for j in np.argsort(-row, kind="stable")[:k].tolist():
+                if row[j] > 0:
+                    pairs.add((min(i, j), max(i, j)))
+    return pairs
+
+
+def story_pairs(found: Sequence[Story], centroids: np.ndarray, words=None) -> list[tuple[int, int]]:
+    """Candidate story pairs (indices into ``found``, i < j): nearest by vector and by words
+    (``words``: :func:`text_vectors`), shared names and towns. ``centroids`` holds each story's
+    article vector (unit length), row by row."""
     from claimcheck.cluster import knn
 
     pairs: set[tuple[int, int]] = set()
+    if words is not None and len(found) > 1:
+        pairs |= _text_neighbours(words, TEXT_NEIGHBOURS)
     if len(found) > 1:
         neighbours, _ = knn(centroids, STORY_NEIGHBOURS)
         for r, row in enumerate(neighbours):
@@ -210,6 +267,25 @@ class StoryLinker:
         return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
 
 
+class _Scores(dict):
+    """P of story pairs by their two article ids (a frozenset); a pair no candidate list held is
+    scored when first asked for, so the average over all article pairs between two groups is real
+    average linkage, not the mean over the few pairs that were candidates."""
+
+    def __init__(self, found: Sequence[Story], centroids: np.ndarray, words, linker: "StoryLinker"):
+        super().__init__()
+        self.row = {s.article: k for k, s in enumerate(found)}
+        self.found, self.centroids, self.words, self.linker = found, centroids, words, linker
+
+    def __missing__(self, key: frozenset) -> float:
+        a, b = sorted(key)
+        i, j = self.row[a], self.row[b]
+        x = story_features(self.found[i], self.found[j], round(float(self.centroids[i] @ self.centroids[j]), 3),
+                           text_cosines(self.words, [(i, j)])[0])
+        p = self[key] = round(self.linker.prob(x), 4)
+        return p
+
+
 def story_links(claims: Sequence[Claim], members: Mapping[int, Sequence[int]], articles: Mapping[str, Article],
                 vectors: np.ndarray, common: frozenset[str], linker: StoryLinker,
                 ) -> tuple[list[tuple[float, int, int, str, str]], dict[frozenset[str], float]]:
@@ -223,11 +299,14 @@ def story_links(claims: Sequence[Claim], members: Mapping[int, Sequence[int]], a
     ids, centroids, _ = article_vectors(claims, vectors)
     row = {a: k for k, a in enumerate(ids)}
     cents = centroids[[row[s.article] for s in found]]
-    out, scored = [], {}
-    for i, j in story_pairs(found, cents):
+    out = []
+    words = text_vectors(found, claims, articles)
+    scored = _Scores(found, cents, words, linker)
+    pairs = story_pairs(found, cents, words)
+    for (i, j), text_cos in zip(pairs, text_cosines(words, pairs)):
         # rounded: a claim embedded in another batch moves the cosine in its 6th decimal, and the
         # greedy merge order must not follow (ties go by article id)
-        x = story_features(found[i], found[j], round(float(cents[i] @ cents[j]), 3))
+        x = story_features(found[i], found[j], round(float(cents[i] @ cents[j]), 3), text_cos)
         if ANCHOR_REQUIRED and x[STORY_FEATURES.index("unanchored")]:
             continue
         p = round(linker.prob(x), 4)
@@ -247,8 +326,10 @@ def story_examples(claims, members, articles, vectors, common, gold: Mapping[str
     row = {a: k for k, a in enumerate(ids)}
     cents = centroids[[row[s.article] for s in found]] if found else centroids[:0]
     X, y = [], []
-    for i, j in story_pairs(found, cents):
-        X.append(story_features(found[i], found[j], float(cents[i] @ cents[j])))
+    words = text_vectors(found, claims, articles)
+    pairs = story_pairs(found, cents, words)
+    for (i, j), text_cos in zip(pairs, text_cosines(words, pairs)):
+        X.append(story_features(found[i], found[j], float(cents[i] @ cents[j]), text_cos))
         y.append(int(gold[found[i].article] == gold[found[j].article]))
     return X, y, Counter(y)
 
