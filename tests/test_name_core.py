@@ -63,6 +63,10 @@ def _source(nlp, text: str):
     ("Ana Ruiz, who runs the clinic, said nine people were treated.", "Ana Ruiz", "Ana Ruiz", None),
     ("Ana Ruiz, a nurse who runs the clinic, said nine people were treated.", "Ana Ruiz, a nurse who runs the clinic",
      "Ana Ruiz", None),
+    # a mention and a name never start or end inside a word as written, however the parse splits it
+    ("Jaish al-Karama said the bridge was destroyed.", "Jaish al-Karama", "Jaish al-Karama", None),
+    ("Jaish al-Islam said the convoy was hit near the bridge.", "Jaish al-Islam", "Jaish al-Islam", None),
+    ("Liwa al-Haqq said on Sunday that two villages were taken.", "Liwa al-Haqq", "Liwa al-Haqq", None),
     # a person's name at the end of the mention (a lost comma) is the source, the role its affiliation
     ("The British envoy to the UN Matthew Rycroft said the vote was delayed.",
      "The British envoy to the UN Matthew Rycroft", "Matthew Rycroft", "UN"),

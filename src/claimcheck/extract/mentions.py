@@ -35,7 +35,32 @@ def _mention(head: "Token") -> "SpacySpan":
         left += 1
     while right - 1 > left and (doc[right - 1].is_punct or doc[right - 1].is_space):
         right -= 1
-    return doc[left:right]
+    return doc[slice(*_whole_words(doc, left, right))]
+
+
+def _glued(a: "Token", b: "Token") -> bool:
+    """``a`` and the token after it, ``b``, are one word as written ("al-Islam": "al", "-", "Islam")."""
+    return not a.whitespace_ and all(t.is_alpha or t.is_digit or t.text in ("-", "–") for t in (a, b))
+
+
+def _whole_words(doc, left: int, right: int) -> tuple[int, int]:
+    """``left``..``right`` grown to whole words as written: a mention never starts or ends inside one
+    ("Jaish al-Islam said": the parse hangs "Jaish al" and "Islam" apart), with what the parse hung
+    on the words it gained ("Jaish", a compound of "al")."""
+    lo, hi = left, right
+    while lo > 0 and _glued(doc[lo - 1], doc[lo]):
+        lo -= 1
+    while hi < len(doc) and _glued(doc[hi - 1], doc[hi]):
+        hi += 1
+    if lo < left:
+        lo = min([lo] + [doc[k].left_edge.i for k in range(lo, left) if doc[k].left_edge.sent == doc[k].sent])
+        while lo > 0 and _glued(doc[lo - 1], doc[lo]):
+            lo -= 1
+        # "Liwa al-Haqq" parsed as four subjects: a name's "al-" follows the name's first word
+        if (doc[lo].lower_ in ("al", "el") and lo > 0 and not doc[lo].is_sent_start
+                and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].text[:1].isupper()):
+            lo -= 1
+    return lo, hi
 
 
 def _source_of(cue: "Token", sent: "SpacySpan") -> tuple["SpacySpan | None", "Token | None"]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from claimcheck.extract.lexicon import _GROUP_NOUNS, _PEOPLE_NOUNS
+from claimcheck.extract.mentions import _glued
 from claimcheck.sources.names import _DESCRIPTOR_NOUNS, _org_like, _role_head, source_extent
 
 if TYPE_CHECKING:
@@ -55,6 +56,8 @@ def name_core(mention: "SpacySpan", head: "Token | None") -> list[str] | None:
     dropped = [t for t in inside if t.i not in keep]
     if not dropped:
         return None
+    if any(t.i + 1 < hi and (t.i in keep) != (t.i + 1 in keep) and _glued(t, t.doc[t.i + 1]) for t in inside):
+        return None  # "Jaish al-Islam": the cut would split a word as written ("Islam")
     if any(t.ent_type_ == "PERSON" for t in dropped) and not any(mention.doc[i].ent_type_ == "PERSON" for i in keep):
         return None  # the person the parse hung elsewhere is more likely the speaker than the head
     if head.pos_ == "NOUN" and dropped[-1] == inside[-1] and inside[-1].pos_ == inside[-2].pos_ == "PROPN":
