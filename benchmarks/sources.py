@@ -106,7 +106,10 @@ def is_group(name: str) -> bool:
     """Two parties joined ("the Observatory and three rescue workers"): a group source, another source
     than either party, so not one of an organisation's names (README "Two speakers"); not one name
     with an "and" in it ("National Coalition for Syrian Revolution and Opposition Forces")."""
-    return " and " in name and not re.search(r"\b(?:of|for)\b.*\band\b", name)
+    if " and " not in name:
+        return False
+    after = name.rsplit(" and ", 1)[1].split()
+    return not (re.search(r"\b(?:of|for)\b.*\band\b", name) and all(w[:1].isupper() or w in _SMALL for w in after))
 
 
 def speaks_for(org: str, mention: str) -> bool:

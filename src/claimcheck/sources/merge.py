@@ -175,8 +175,7 @@ def _representatives(counts: Counter, cl: "DisjointSet") -> dict[str, str]:
     rep = {}
     for names in members.values():
         # the most frequent form, not an acronym or a lost possessive ("SANAs") ...
-        top = min(names, key=lambda n: (_acronym(n[:-1]) is not None and n[:-1] in names, _acronym(n) is not None,
-                                        -counts[n], -len(n), n))
+        top = min(names, key=lambda n: (_lost_possessive(n, names), _acronym(n) is not None, -counts[n], -len(n), n))
         if _acronym(top) is None and any(_acronym(n) and _tokens(n) == _tokens(top) for n in names):
             top = min((n for n in names if _acronym(n) and _tokens(n) == _tokens(top)), key=lambda n: (-counts[n], n))
         # ... in its fullest written form: a person's full name ("Kerry" -> "John Kerry"), an
@@ -191,6 +190,12 @@ def _representatives(counts: Counter, cl: "DisjointSet") -> dict[str, str]:
         for n in names:
             rep[n] = best
     return rep
+
+
+def _lost_possessive(name: str, names: list[str]) -> bool:
+    """"SANAs", "Free Syrian Armys" beside "SANA", "Free Syrian Army": a possessive without its apostrophe."""
+    return name.endswith("s") and name[:-1] in names and (
+        _acronym(name[:-1]) is not None or name.split()[-1].lower() in _SPELLINGS)
 
 
 def merge_map(names: Iterable[str]) -> dict[str, str]:
@@ -266,6 +271,9 @@ def normalise_sources(claims: Iterable[Claim]) -> list[Claim]:
             name, back = resolve(name, seen[c.article.id])
             kind = "pronoun" if back else kind
         affiliation = resolve(canon(src.affiliation), seen[c.article.id])[0]
+        if src.name and src.affiliation and affiliation and src.name.endswith(" " + src.affiliation):
+            # "spokesman for Syria Civil Defense": a role of a body, named by the body's merged name
+            name = src.name[:-len(src.affiliation)] + affiliation
         if name in bodies:
             seen[c.article.id].append(name)
         new = replace(src, name=name, kind=kind, affiliation=affiliation if affiliation != name else None)

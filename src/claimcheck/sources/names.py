@@ -48,10 +48,18 @@ _LEADING_CONTEXT = re.compile(
     r"|on \w+|in (?:a|an|its|his|her|their) \w+(?: \w+)?|(?:earlier|later) (?:in|on) the \w+)\s+"
     r"(?=(?:the|a|an)\s)", flags=re.IGNORECASE)
 # "Britain-based", "UK-based", "so-called": how the outlet describes the party, not its name.
-_DESCRIPTOR_ADJ = re.compile(r"^(?:[\w.]+-(?:based|run)|so-called|opposing|self-styled)$", flags=re.IGNORECASE)
+# So are whom it is linked to or backed by ("the Daesh-linked Aamaq", "the Iran-backed X", "pro-government").
+_DESCRIPTOR_ADJ = re.compile(r"^(?:[\w.]+-(?:based|run|linked|affiliated|allied|aligned|backed|led|funded|sponsored"
+                             r"|supported|controlled|opposition)|(?:pro|anti)-[\w.-]+|so-called|opposing|self-styled)$",
+                             flags=re.IGNORECASE)
+# What a one-word name is when these follow it ("Aamaq news agency", "an Observatory toll", "the Daesh
+# group"); not "Security forces", "Government media".
+_ONE_WORD_KINDS = frozenset({"agency", "toll", "tally", "group", "militia", "network", "channel", "broadcaster",
+                             "newspaper", "daily", "website", "outlet", "monitor", "movement", "faction", "alliance"})
 _RELATIVE = re.compile(r"\s+(?:which|who|whose|that)\s+\w.*$", flags=re.IGNORECASE)
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&-]*[A-Z]\.?$")
-_PREP_ROLE = re.compile(r"^(?P<role>.+?)\s+(?:at|for|of|with|from|in)\s+(?:the\s+)?(?P<org>\S.*)$", flags=re.IGNORECASE)
+_PREP_ROLE = re.compile(r"^(?P<role>.+?)\s+(?P<prep>at|for|of|with|from|in)\s+(?P<the>the\s+)?(?P<org>\S.*)$",
+                        flags=re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -139,6 +147,8 @@ def _clean(text: str) -> str:
         name = _LEADING_DATE.sub("", name)
         name = _LEADING_CONTEXT.sub("", name)
     name = re.sub(r"(?<=\w)\s+[Bb]ased\b", "-based", name)  # "London Based" = "London-based"
+    # "ISIS run Amaq", "DAESH affiliated news agency": the hyphen the text lost
+    name = re.sub(r"\b([A-Z][\w.-]*|state)\s+(run|led|backed|linked|affiliated)(?=\s)", r"\1-\2", name)
     name = re.sub(r"\bUnited Kingdom-based\b", "UK-based", name)
     name = re.sub(r"[\s-]+(?:based|headquartered)\s+in\s+.*$", "", name)  # "... based in Britain"
     name = _RELATIVE.sub("", name) if len(name.split()) > 2 else name
@@ -169,13 +179,23 @@ def _parts(name: str) -> NameParts:
         while len(words) > 1 and _DESCRIPTOR_ADJ.match(words[0]) and (
                 words[1][:1].isupper() or len(words) > 2 and _DESCRIPTOR_ADJ.match(words[1]) and words[2][:1].isupper()):
             dropped.append(_descriptor_key(words.pop(0)))
+        # ... of two words ("the Al Qaeda-linked Nusra Front")
+        if (len(words) > 2 and words[0][:1].isupper() and words[1][:1].isupper() and words[2][:1].isupper()
+                and not _nationality(words[0]) and "-" in words[1] and _DESCRIPTOR_ADJ.match(words[1])):
+            dropped.append(_descriptor_key(" ".join(words[:2])))
+            words = words[2:]
+        # ... and after a nationality ("the Syrian opposing UK-based Observatory": the Syrian Observatory)
+        while (len(words) > 2 and _nationality(words[0]) and _DESCRIPTOR_ADJ.match(words[1])
+               and any(w[:1].isupper() for w in words[2:3]) | bool(_DESCRIPTOR_ADJ.match(words[2]))):
+            dropped.append(_descriptor_key(words.pop(1)))
         name = " ".join(words)
         # "state news agency SANA", "activist Mustafa Ebdi": a lower-case description, then the name
-        m = re.match(r"^(?P<desc>[A-Za-z][\w-]*\s+(?:[a-z][\w-]*\s+){0,3})(?P<name>(?:[A-Z][\w.'’-]*\s*)+)$", name)
+        m = re.match(r"^(?P<desc>[A-Za-z][\w-]*\s+(?:[a-z][\w-]*\s+){0,3})(?P<name>[A-Z][\w.'’-]*"
+                     r"(?:\s+(?:(?:of|for|the|al|de|el)\s+)*(?:[A-Z]|al-|el-)[\w.'’-]*)*)$", name)
         desc = m.group("desc").split() if m else []
         if m and (m.group("desc")[:1].islower() or len(desc) > 1) and (
                 m.group("name").strip().lower() not in _DESCRIPTOR_NOUNS | {"tv"}) and (all(
-                w.lower() in _DESCRIPTOR_NOUNS or w.lower() in _ROLE_WORDS for w in desc) or (
+                w.lower() in _DESCRIPTOR_NOUNS or w.lower() in _ROLE_WORDS or _DESCRIPTOR_ADJ.match(w) for w in desc) or (
                 # "Syrias state-run news agency SANA", "the UN childrens agency UNICEF": what an acronym is
                 desc[-1].lower() in _DESCRIPTOR_NOUNS and _ACRONYM.match(m.group("name").strip()))):
             dropped += [_descriptor_key(w) for w in m.group("desc").split()]
@@ -209,7 +229,8 @@ def _parts(name: str) -> NameParts:
     # "SANA news agency", "the Tahrir al-Sham jihadist alliance", "the SOHR monitor": the name, then what it is
     m = re.match(r"^(?P<name>.*[A-Z][\w.'’-]*)\s+(?P<desc>(?:[a-z][\w-]*\s*){1,3})$", name)
     if (m and all(w in _DESCRIPTOR_NOUNS for w in m.group("desc").split()) and m.group("name").split()[0][:1].isupper()
-            and (len(m.group("name").split()) > 1 or _ACRONYM.match(m.group("name")))
+            and (len(m.group("name").split()) > 1 or _ACRONYM.match(m.group("name")) or (  # "the Aamaq news agency"
+                m.group("desc").split()[-1] in _ONE_WORD_KINDS and m.group("name").lower() not in _NOT_BODIES | GENERIC))
             and not _nationality(m.group("name")) and not _DESCRIPTOR_ADJ.match(m.group("name"))):
         dropped += [_descriptor_key(w) for w in m.group("desc").split()]
         name = m.group("name").strip()
@@ -227,6 +248,11 @@ def _parts(name: str) -> NameParts:
     m = _PREP_ROLE.match(name)
     if affiliation is None and m and _role_head(m.group("role")) and _org_like(m.group("org")):
         affiliation = m.group("org")
+        # ... named by the body's name ("monitors at the Britain-based X" = "monitors at X"); "the" kept
+        # before a lower-case body ("a spokesman for the interior ministry")
+        org = canonical_name(affiliation) or affiliation
+        the = "" if _title_case(org) else (m.group("the") or "")
+        name = f"{m.group('role')} {m.group('prep')} {the}{org}"
     # "SANA reporter", "Reuters witness": a body's person
     m = re.match(r"^(?P<org>(?:[A-Z][\w.'’-]*\s+)+)(?P<role>[a-z][\w-]*)$", name)
     if (affiliation is None and m and _role_head(m.group("role")) and not _nationality(m.group("org").strip())
@@ -305,6 +331,11 @@ def _org_then_name(rest: str) -> tuple[str, str] | None:
     if not 2 <= len(person) <= 4 or cut == 0 or not all(w[:1].isupper() or w in _PARTICLES for w in person):
         return None
     return " ".join(words[:cut]), " ".join(person)
+
+
+def _title_case(name: str) -> bool:
+    words = [w for w in name.split() if w.lower() not in ("of", "for", "the", "and", "on", "in", "al", "de")]
+    return bool(words) and all(w[:1].isupper() or w.startswith(("al-", "el-")) for w in words)
 
 
 def _strip_det(text: str) -> str:
