@@ -70,3 +70,29 @@ def test_the_monitor_refers_back_only_to_a_monitor(nlp, first, name, kind):
     text = first + " The monitor said 12 civilians died."
     claims = extract_claims(Article(id="t", text=text, outlet=None), nlp(text))
     assert (claims[-1].source.name, claims[-1].source.kind) == (name, kind)
+
+
+@pytest.mark.parametrize("text,mention,name,affiliation", [
+    # the speaker at the end of a subject that holds a clause, the comma before it lost
+    ("The army also carried out new barrel bomb attacks on rebel-held districts a day after bombardments killed "
+     "at least 30 people the Lorin Observatory for Civil Rights said.", "the Lorin Observatory for Civil Rights",
+     "Lorin Observatory for Civil Rights", None),
+    # the person named after the role that provided what speaks
+    ("According to the information provided by the Vesna Observatory director Karl Brandt the bus was carrying pilgrims.",
+     "the information provided by the Vesna Observatory director Karl Brandt", "Karl Brandt", "Vesna Observatory"),
+])
+def test_the_speaker_the_text_lost_its_comma_before(nlp, text, mention, name, affiliation):
+    claims = extract_claims(Article(id="t", text=text, outlet=None), nlp(text))
+    (source,) = {c.source for c in claims}
+    assert (source.mention.text, source.name, source.affiliation) == (mention, name, affiliation)
+
+
+@pytest.mark.parametrize("later,name,kind", [
+    ("The Observatory director also said the road was cut.", "Karl Brandt", "pronoun"),  # the one named so
+    ("A Vesna Observatory director also said the road was cut.", "Vesna Observatory director", "named"),  # someone else
+])
+def test_a_role_resolves_to_the_one_person_named_with_it(nlp, later, name, kind):
+    claims = normalise_sources(_claims(nlp, [
+        "The Vesna Observatory for Civil Rights said the town fell on Monday. Observatory director Karl Brandt said "
+        "the army had left. " + later]))
+    assert (claims[-1].source.name, claims[-1].source.kind) == (name, kind)

@@ -45,7 +45,10 @@ def name_core(mention: "SpacySpan", head: "Token | None") -> list[str] | None:
     lo, hi = inside[0].i, inside[-1].i + 1
     publisher = _publisher(head)
     if publisher is not None:  # "Photos published by the monitoring group": the group's
-        return [_text(head.doc, _core(publisher, publisher.left_edge.i, publisher.right_edge.i + 1))]
+        keep = _core(publisher, publisher.left_edge.i, publisher.right_edge.i + 1)
+        for appos in (c for c in publisher.rights if c.dep_ == "appos" and c.pos_ == "PROPN"):
+            keep |= {t.i for t in appos.subtree}  # "... provided by the Lorin army chief Ivan Sorel": his
+        return [_text(head.doc, keep)]
     parts = [_core(head, lo, hi)]
     alias = any(c.dep_ == "cc" and c.lower_ == "or" for c in head.rights)  # "Syrian Civil Defence or White Helmets"
     for conj in (c for c in head.rights if c.dep_ == "conj" and c.i < hi and c.pos_ in ("NOUN", "PROPN") and not alias):

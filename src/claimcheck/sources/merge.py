@@ -278,7 +278,7 @@ def normalise_sources(claims: Iterable[Claim]) -> list[Claim]:
             seen[c.article.id].append(name)
         new = replace(src, name=name, kind=kind, affiliation=affiliation if affiliation != name else None)
         out.append(c if new == src else replace(c, source=new))
-    return _affiliations(out)
+    return _roles(_affiliations(out))
 
 
 def _affiliations(claims: list[Claim]) -> list[Claim]:
@@ -297,3 +297,32 @@ def _affiliations(claims: list[Claim]) -> list[Claim]:
                 c = replace(c, source=replace(c.source, affiliation=org))
         out.append(c)
     return out
+
+
+def _roles(claims: list[Claim]) -> list[Claim]:
+    """"The Observatory director" after "Observatory director Rami Abdel Rahman" in one article: the
+    one person named earlier with that role of that body ("pronoun"); two such people, or none,
+    leave it as written, and "a ... director" is someone else."""
+    people: dict[str, list[tuple[str, str, str]]] = defaultdict(list)  # article -> (name, body, mention)
+    out = []
+    for c in claims:
+        src = c.source
+        if src.kind in ("named", "pronoun") and src.name and src.affiliation and src.mention is not None:
+            role = _bare_role(src.name)
+            if role and src.kind == "named" and src.mention.text.lower().startswith("the "):
+                found = {n for n, body, said in people[c.article.id] if body == src.affiliation and role in said}
+                if len(found) == 1:
+                    c = replace(c, source=replace(src, name=found.pop(), kind="pronoun"))
+            elif _skeleton(src.name) is not None:
+                people[c.article.id].append((src.name, src.affiliation, src.mention.text.lower().split()))
+        out.append(c)
+    return out
+
+
+def _bare_role(name: str) -> str | None:
+    """"Observatory director", "director of the Observatory": the role word of a role with no person."""
+    words = name.split()
+    if len(words) >= 2 and words[-1].lower() in _ROLE_WORDS and all(w[:1].isupper() for w in words[:-1]):
+        return words[-1].lower()
+    m = re.match(r"^(\w+)\s+(?:of|at|for)\s+", name)
+    return m.group(1).lower() if m and m.group(1).lower() in _ROLE_WORDS else None
