@@ -66,7 +66,7 @@ EXCLUDE = {
 # A pattern that describes another body or a place ("the ISIS-linked Aamaq news agency", "the
 # Daesh-occupied city", "an anti-ISIS network") or ends a dateline ("(Reuters) Western powers") is
 # not that organisation speaking.
-_OTHER = r"(?:-(?:linked|affiliated|run|led|backed|occupied|held|controlled)\b|\s+run\b|\))"
+_OTHER = r"(?:[- ](?:linked|affiliated|run|led|backed|occupied|held|controlled)\b|\))"
 CAMPS = """
 [government]
 members = ["Syrian Arab News Agency", "Syrian army", "Syrian government", "Syrian state television", "Police Command",

@@ -96,3 +96,23 @@ def test_a_role_resolves_to_the_one_person_named_with_it(nlp, later, name, kind)
         "The Vesna Observatory for Civil Rights said the town fell on Monday. Observatory director Karl Brandt said "
         "the army had left. " + later]))
     assert (claims[-1].source.name, claims[-1].source.kind) == (name, kind)
+
+
+@pytest.mark.parametrize("mention,name", [
+    ("the state KNA news agency", "KNA"),  # what it is on both sides of the name
+    ("the rebel Free Lorin Army group", "Free Lorin Army"),
+])
+def test_descriptors_on_both_sides(mention, name):
+    assert name_parts(mention).name == name
+
+
+def test_descriptors_of_another_name_in_the_mention_are_not_the_sources(nlp):
+    # "the Karst State Army in a statement by its Orbis news agency": "news agency" describes Orbis, so the
+    # Vesna state news agency stays the one body "the state news agency" can be
+    claims = normalise_sources(_claims(nlp, [
+        "The Karst State Army said the town fell.",
+        "The Karst State Army in a statement published by its affiliated Orbis news agency said the town fell.",
+        "State news agency VNA said the dam was safe.",
+        "The state news agency said the road was open.",
+    ]))
+    assert claims[-1].source.name == "VNA"

@@ -238,7 +238,7 @@ def normalise_sources(claims: Iterable[Claim]) -> list[Claim]:
         if c.source.kind == "named" and name and _descriptor_words(name) is None:
             parts = name_parts(c.source.mention.text) if c.source.mention is not None else None
             held[name].update(_stem(w) for w in _tokens(c.source.name))
-            if parts is not None:
+            if parts is not None and canon(parts.name) == name:  # not "X in a statement by its Y news agency"
                 held[name].update(_stem(w) for d in parts.descriptors for w in _tokens(d))
     bodies = {n for n in held if (_title_case(n) or _acronym(n)) and len(n.split()) <= 8 and not _is_group(n)
               and _skeleton(n) is None}

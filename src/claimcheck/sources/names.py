@@ -227,12 +227,16 @@ def _parts(name: str) -> NameParts:
         name, org = split
         affiliation = org if org and _org_like(org) else affiliation
     # "SANA news agency", "the Tahrir al-Sham jihadist alliance", "the SOHR monitor": the name, then what it is
-    m = re.match(r"^(?P<name>.*[A-Z][\w.'’-]*)\s+(?P<desc>(?:[a-z][\w-]*\s*){1,3})$", name)
+    # ("the state SANA news agency": what it is on both sides)
+    m = re.match(r"^(?P<lead>(?:[a-z][\w-]*\s+){0,2})(?P<name>[A-Z](?:.*[A-Z])?[\w.'’-]*)\s+(?P<desc>(?:[a-z][\w-]*\s*){1,3})$",
+                 name)
+    if m and m.group("lead") and not all(w in _DESCRIPTOR_NOUNS for w in m.group("lead").split()):
+        m = None
     if (m and all(w in _DESCRIPTOR_NOUNS for w in m.group("desc").split()) and m.group("name").split()[0][:1].isupper()
             and (len(m.group("name").split()) > 1 or _ACRONYM.match(m.group("name")) or (  # "the Aamaq news agency"
                 m.group("desc").split()[-1] in _ONE_WORD_KINDS and m.group("name").lower() not in _NOT_BODIES | GENERIC))
             and not _nationality(m.group("name")) and not _DESCRIPTOR_ADJ.match(m.group("name"))):
-        dropped += [_descriptor_key(w) for w in m.group("desc").split()]
+        dropped += [_descriptor_key(w) for w in (m.group("lead") + m.group("desc")).split()]
         name = m.group("name").strip()
     # "Joe Gomez of the Fresno Police Department": a person of a body
     m = re.match(r"^(?P<name>[A-Z][\w.'’-]*(?:\s+(?:(?:[A-Z]|al-|el-)[\w.'’-]*|al|el)){1,3})\s+(?:of|with|from)\s+"
