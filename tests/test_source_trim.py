@@ -21,6 +21,14 @@ from claimcheck.sources import merge_map, name_parts, normalise_sources
     ("the Al Karst-linked Tide Front", "Tide Front", None),  # two words of it
     ("the Lorinian opposing UK-based Observatory", "Lorinian Observatory", None),  # after a nationality
     ("The opposition Local Council of Deir al-Harir", "Local Council of Deir al-Harir", None),
+    ("The rebel Vesna Town local council", "Vesna Town local council", None),  # which side it is on
+    # how it spoke, whose report it is, a headline or page furniture the text ran into the source
+    ("KARST in a statement published on its website and a messaging channel", "KARST", None),
+    ("The Vesna-based rights group in a report issued in Orbis", "Vesna-based rights group", None),
+    ("a March report by the Lorin Centre for Policy Studies", "Lorin Centre for Policy Studies", None),
+    ("Floods Hit Vesna Town After Dam is Breached The mayor", "mayor", None),
+    ("Karl Brandt Lorin - Live News - World - Top Story Lorinian Foreign Minister Karl Brandt", "Karl Brandt", None),
+    ("Sons of The Desert", "Sons of The Desert", None),
     # a one-word name, then what it is; not a role or a plain noun
     ("an Observatory toll", "Observatory", None),
     ("The Karst group", "Karst", None),
@@ -80,8 +88,11 @@ def test_the_monitor_refers_back_only_to_a_monitor(nlp, first, name, kind):
     # the person named after the role that provided what speaks
     ("According to the information provided by the Vesna Observatory director Karl Brandt the bus was carrying pilgrims.",
      "the information provided by the Vesna Observatory director Karl Brandt", "Karl Brandt", "Vesna Observatory"),
+    # "one of" a group: the group's name, not the clause after it
+    ("One of the guards manning the gate said the convoy passed at noon.", "One of the guards manning the gate",
+     "One of the guards", None),
 ])
-def test_the_speaker_the_text_lost_its_comma_before(nlp, text, mention, name, affiliation):
+def test_the_speaker_without_the_clause_around_it(nlp, text, mention, name, affiliation):
     claims = extract_claims(Article(id="t", text=text, outlet=None), nlp(text))
     (source,) = {c.source for c in claims}
     assert (source.mention.text, source.name, source.affiliation) == (mention, name, affiliation)

@@ -40,9 +40,12 @@ def name_core(mention: "SpacySpan", head: "Token | None") -> list[str] | None:
     left at its end ("marathon talks in Geneva US Secretary of State John Kerry")."""
     a, b = source_extent(mention.text)
     inside = [t for t in mention if mention.start_char + a <= t.idx < mention.start_char + b]
-    if head is None or head.pos_ not in ("NOUN", "PROPN") or head not in inside:
+    if head is None or head not in inside or head.pos_ not in ("NOUN", "PROPN") and head.lower_ != "one":
         return None
     lo, hi = inside[0].i, inside[-1].i + 1
+    if head.lower_ == "one":  # "One of the guards manning the gate": "one of" and the guards' name
+        one = _object_core(head, lo, hi)
+        return [_text(head.doc, one)] if one and len(one) < len(inside) else None
     publisher = _publisher(head)
     if publisher is not None:  # "Photos published by the monitoring group": the group's
         keep = _core(publisher, publisher.left_edge.i, publisher.right_edge.i + 1)

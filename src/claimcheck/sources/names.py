@@ -52,6 +52,7 @@ _LEADING_CONTEXT = re.compile(
 _DESCRIPTOR_ADJ = re.compile(r"^(?:[\w.]+-(?:based|run|linked|affiliated|allied|aligned|backed|led|funded|sponsored"
                              r"|supported|controlled|opposition)|(?:pro|anti)-[\w.-]+|so-called|opposing|self-styled)$",
                              flags=re.IGNORECASE)
+_SIDE_WORDS = frozenset({"opposition", "rebel", "jihadist", "militant", "extremist", "terrorist", "insurgent", "loyalist"})
 # What a one-word name is when these follow it ("Aamaq news agency", "an Observatory toll", "the Daesh
 # group"); not "Security forces", "Government media".
 _ONE_WORD_KINDS = frozenset({"agency", "toll", "tally", "group", "militia", "network", "channel", "broadcaster",
@@ -138,11 +139,21 @@ def _clean(text: str) -> str:
     if ")" in name and "(" not in name:  # "Reuters) Western powers": a dateline's end
         name = name.rsplit(")", 1)[1].strip() or name
     # "a report by the Observatory", "a new toll from SOHR": the body whose report it is
-    name = re.sub(r"^(?:(?:a|an|the)\s+)?(?:new\s+|latest\s+|earlier\s+)?(?:death\s+)?(?:report|toll|statement|figures?|data"
+    name = re.sub(r"^(?:(?:a|an|the)\s+)?(?:(?:new|latest|earlier|recent|annual|monthly|weekly|final|preliminary|"
+                  + _MONTH + r")\s+)*(?:death\s+)?(?:report|toll|statement|figures?|data"
                   r"|count|tally|appeal|message|video|footage|pictures|postings?)\s+(?:by|from|of)\s+(?=(?:the\s+)?[A-Z])",
                   "", name, flags=re.IGNORECASE)
     # "Aleppo A military source": a dateline's place, then the sentence's capitalised article
     name = re.sub(r"^(?:[A-Z][\w'’-]*\s+){1,3}(?=(?:The|A|An)\s+[a-zA-Z])", "", name)
+    # "... Helicopter is Shot Down The President of ...": a headline the text ran into the sentence
+    name = re.sub(r"^.*\s(?<!\bof\s)(?<!\bfor\s)(?<!\band\s)(?<!\bto\s)(?<!\bin\s)(?<!\bon\s)(?<!\bat\s)"
+                  r"(?=The\s+[A-Za-z])", "", name)
+    if name.count(" - ") >= 2:  # "Zarif Iran - Live News - Middle East - Top Tweet ...": the page's furniture
+        name = name.rsplit(" - ", 1)[1]
+    # "ISIS in a statement published on Twitter": how it spoke, not who
+    name = re.sub(r"(?<=\w)\s+(?:in|on|via|through)\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){0,2}?(?:statement|report"
+                  r"|interview|video|message|post|posting|tweet|communique|speech|letter|broadcast|briefing|conference)\b.*$",
+                  "", name, flags=re.IGNORECASE)
     for _ in range(2):
         name = _LEADING_DATE.sub("", name)
         name = _LEADING_CONTEXT.sub("", name)
@@ -179,6 +190,10 @@ def _parts(name: str) -> NameParts:
         while len(words) > 1 and _DESCRIPTOR_ADJ.match(words[0]) and (
                 words[1][:1].isupper() or len(words) > 2 and _DESCRIPTOR_ADJ.match(words[1]) and words[2][:1].isupper()):
             dropped.append(_descriptor_key(words.pop(0)))
+        # "the opposition Eastern Ghouta local council": which side it is on, before its name
+        if (len(words) > 2 and words[0] in _SIDE_WORDS and words[1][:1].isupper()
+                and not all(w.lower() in _DESCRIPTOR_NOUNS | {"tv"} for w in words[1:])):
+            dropped.append(words.pop(0))
         # ... of two words ("the Al Qaeda-linked Nusra Front")
         if (len(words) > 2 and words[0][:1].isupper() and words[1][:1].isupper() and words[2][:1].isupper()
                 and not _nationality(words[0]) and "-" in words[1] and _DESCRIPTOR_ADJ.match(words[1])):
@@ -208,7 +223,7 @@ def _parts(name: str) -> NameParts:
         if m is None or not name[m.end():]:
             break
         before = _title_prefix(name[:m.end()])
-        if before and _org_like(before) and affiliation is None:
+        if before and _org_like(before) and affiliation is None and not _nationality(before.split()[-1]):
             affiliation = _strip_det(before)
         name = name[m.end():]
     # "Director of the Syrian Observatory for Human Rights Rami Abdel Rahman", "United Nations envoy for
