@@ -223,7 +223,8 @@ def _parts(name: str) -> NameParts:
         if m is None or not name[m.end():]:
             break
         before = _title_prefix(name[:m.end()])
-        if before and _org_like(before) and affiliation is None and not _nationality(before.split()[-1]):
+        if before and _org_like(before) and affiliation is None and not (  # not "Top Story Lorinian"
+                len(before.split()) > 1 and _nationality(before.split()[-1])):
             affiliation = _strip_det(before)
         name = name[m.end():]
     # "Director of the Syrian Observatory for Human Rights Rami Abdel Rahman", "United Nations envoy for
