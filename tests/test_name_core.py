@@ -67,6 +67,7 @@ def _source(nlp, text: str):
     ("Jaish al-Karama said the bridge was destroyed.", "Jaish al-Karama", "Jaish al-Karama", None),
     ("Jaish al-Islam said the convoy was hit near the bridge.", "Jaish al-Islam", "Jaish al-Islam", None),
     ("Liwa al-Haqq said on Sunday that two villages were taken.", "Liwa al-Haqq", "Liwa al-Haqq", None),
+    ("His ex-wife said the house was sold.", "His ex-wife", "his ex-wife", None),
     # a person's name at the end of the mention (a lost comma) is the source, the role its affiliation
     ("The British envoy to the UN Matthew Rycroft said the vote was delayed.",
      "The British envoy to the UN Matthew Rycroft", "Matthew Rycroft", "UN"),

@@ -40,7 +40,7 @@ def _mention(head: "Token") -> "SpacySpan":
 
 def _glued(a: "Token", b: "Token") -> bool:
     """``a`` and the token after it, ``b``, are one word as written ("al-Islam": "al", "-", "Islam")."""
-    return not a.whitespace_ and all(t.is_alpha or t.is_digit or t.text in ("-", "–") for t in (a, b))
+    return not a.whitespace_ and all(t.is_alpha or t.is_digit or t.text == "-" for t in (a, b))  # not "Post–shows"
 
 
 def _whole_words(doc, left: int, right: int) -> tuple[int, int]:
