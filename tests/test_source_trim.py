@@ -29,6 +29,11 @@ from claimcheck.sources import merge_map, name_parts, normalise_sources
     ("Floods Hit Vesna Town After Dam is Breached The mayor", "mayor", None),
     ("Karl Brandt Lorin - Live News - World - Top Story Lorinian Foreign Minister Karl Brandt", "Karl Brandt", None),
     ("Sons of The Desert", "Sons of The Desert", None),
+    # a place after a role is where the person is, not whom they speak for; a place's "al-" word
+    # tells where the person's name starts
+    ("A Lorinian rights activist from Deir al-Harir", "Lorinian rights activist", None),
+    ("a spokesman from the Free Lorin Army", "spokesman from Free Lorin Army", "Free Lorin Army"),
+    ("Another resident of Deir al-Harir Karim al-Sayed", "Karim al-Sayed", None),
     # a one-word name, then what it is; not a role or a plain noun
     ("an Observatory toll", "Observatory", None),
     ("The Karst group", "Karst", None),

@@ -234,7 +234,8 @@ def _parts(name: str) -> NameParts:
         split = _org_then_name(m.group("rest"))
         if split is not None:
             pre = _strip_det(m.group("pre").strip())
-            affiliation, name = (pre if pre and _org_like(pre) and not _nationality(pre) else split[0]), split[1]
+            affiliation, name = (pre if pre and _org_like(pre) and not _nationality(pre)
+                                 else split[0] if _has_body_word(split[0]) else None), split[1]  # not "Deir al-Zor"
     # "Rami Abdel Rahman director of the Syrian Observatory for Human Rights", "Shuhud al-Hussein a member
     # of the civil defence forces", "Kevin Kennedy Regional Coordinator for the Syria Crisis": a person's
     # name, then their role (the text lost the comma between them)
@@ -261,7 +262,7 @@ def _parts(name: str) -> NameParts:
             and m.group("org").split()[-1].lower().removesuffix("s") in _ORG_HEADS | {"force"}):
         name, affiliation = m.group("name"), m.group("org")
     # "SANA reporter in Aleppo", "local sources in Deir Ezzor": where the person is, not whom they speak for
-    m = re.match(r"^(?P<role>.+?)\s+(?:in|on)\s+(?:the\s+)?(?P<place>.+)$", name)
+    m = re.match(r"^(?P<role>.+?)\s+(?:in|on|from)\s+(?:the\s+)?(?P<place>.+)$", name)  # "an activist from Homs"
     if m and _role_head(m.group("role")) and m.group("place").split()[-1].lower() not in _ORG_HEADS:
         name = m.group("role")
     # "a military source at the Free Syrian Army", "a spokesman for the interior ministry": a role of a body
@@ -343,12 +344,17 @@ def _org_then_name(rest: str) -> tuple[str, str] | None:
     """"Syrian Observatory for Human Rights Rami Abdel Rahman" -> (the body, the person): the person
     is the run of capitalised words after the body's last body noun or lower-case word."""
     words = rest.split()
-    cut = max((k for k, w in enumerate(words) if (not w[:1].isupper() and w.lower() not in _PARTICLES)
+    cut = max((k for k, w in enumerate(words) if (not w[:1].isupper() and w.lower() not in _PARTICLES
+                                                   and not _AL_WORD.match(w))
                or w.lower() in _ORG_HEADS or w.lower() == "rights"), default=-1) + 1
     if cut == 0 and 3 <= len(words) <= 5:
         cut = 1  # "for Syria Staffan de Mistura": one word of place or body, then the person
+    placed = False
+    while 0 < cut < len(words) and _AL_WORD.match(words[cut]):
+        cut, placed = cut + 1, True  # "of Deir al-Zor Abdullah al-Noami": the place's "al-Zor", then the person
     person = words[cut:]
-    if not 2 <= len(person) <= 4 or cut == 0 or not all(w[:1].isupper() or w in _PARTICLES for w in person):
+    if not 2 <= len(person) <= 4 or cut == 0 or not all(
+            w[:1].isupper() or w in _PARTICLES or placed and _AL_WORD.match(w) for w in person):
         return None
     return " ".join(words[:cut]), " ".join(person)
 
@@ -356,6 +362,9 @@ def _org_then_name(rest: str) -> tuple[str, str] | None:
 def _title_case(name: str) -> bool:
     words = [w for w in name.split() if w.lower() not in ("of", "for", "the", "and", "on", "in", "al", "de")]
     return bool(words) and all(w[:1].isupper() or w.startswith(("al-", "el-")) for w in words)
+
+
+_AL_WORD = re.compile(r"^(?:al|el|ad|as|ash|ar|az)-[A-Z]")
 
 
 def _strip_det(text: str) -> str:
