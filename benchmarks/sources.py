@@ -18,8 +18,10 @@ What is measured, over the claims whose source is ``named`` or ``pronoun`` (a na
   many names cover 90% of its claims, and the share of its claims under its most frequent name.
 * **Broken-looking names**: share of named sources whose name holds a date or time, a quote mark,
   more than six words, or two parties (an "and" between two sources, not inside one Title Case
-  name). Group sources ("John Kerry and Sergei Lavrov", the documented choice for two speakers)
-  count as two parties here; the share without them is printed too.
+  name). One organisation's Title Case name is not broken however long (``one_name``: "Organization
+  for the Prohibition of Chemical Weapons"). Group sources ("John Kerry and Sergei Lavrov", "rebels
+  and activists": two parts, each of at most four words or one Title Case name, the documented
+  choice for two speakers) count as two parties here; the share without them is printed too.
 * **Camps**: share of named sources with a camp, given ``CAMPS``: a camps file that names each
   organisation once (no spellings, acronyms or people).
 
@@ -85,6 +87,18 @@ members = ["Islamic State", "Nusra Front"]
 """
 _DATE = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b(19|20)\d\d\b|\b(jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|\d (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 _SMALL = {"of", "for", "the", "and", "on", "in", "at", "to", "al"}
+_NAME_SMALL = {"of", "for", "the", "and", "in", "al", "de"}  # not "Daesh on the Run From More Areas in Raqqa"
+
+
+def one_name(name: str) -> bool:
+    """One organisation's Title Case name, however long ("Organization for the Prohibition of Chemical
+    Weapons", "National Coalition for Syrian Revolution and Opposition Forces"): every word capitalised
+    but the small ones, an "of", "for" or "in" before any "and", at most ten words."""
+    words = name.split()
+    link = re.search(r" (?:of|for|in) ", name)
+    return (len(words) <= 10 and bool(link) and all(w[:1].isupper() or w in _NAME_SMALL for w in words)
+            and words[0][:1].isupper() and words[-1][:1].isupper()
+            and (" and " not in name or link.start() < name.index(" and ")))
 
 
 def broken(name: str) -> str | None:
@@ -92,14 +106,15 @@ def broken(name: str) -> str | None:
         return "date"
     if re.search(r"[\"“”«»]|(?:^|\s)['‘’]|['‘’](?:\s|$)", name):
         return "quote"
+    if one_name(name):
+        return None
+    if " and " in name:  # "John Kerry and Sergei Lavrov", "rebels and activists": a group source
+        parts = name.split(" and ")
+        if len(parts) == 2 and all(len(p.split()) <= 4 or one_name(p) for p in parts):
+            return "group"  # ("Syrian National Coalition and Syrian Observatory for Human Rights")
     if len(name.split()) > 6:
         return "long"
-    if " and " in name:  # "John Kerry and Sergei Lavrov": two names, each a name, is a group source
-        parts = name.split(" and ")
-        if len(parts) == 2 and all(p[:1].isupper() and len(p.split()) <= 4 for p in parts):
-            return "group"
-        return "two"
-    return None
+    return "two" if " and " in name else None
 
 
 def is_group(name: str) -> bool:

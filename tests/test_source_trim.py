@@ -26,6 +26,8 @@ from claimcheck.sources import merge_map, name_parts, normalise_sources
     ("KARST in a statement published on its website and a messaging channel", "KARST", None),
     ("The Vesna-based rights group in a report issued in Orbis", "Vesna-based rights group", None),
     ("a March report by the Lorin Centre for Policy Studies", "Lorin Centre for Policy Studies", None),
+    ("a news release from the Vesna County Sheriffs Office", "Vesna County Sheriffs Office", None),
+    ("Vesna County District Attorney Ana Ruiz", "Ana Ruiz", "Vesna County"),
     ("Floods Hit Vesna Town After Dam is Breached The mayor", "mayor", None),
     ("Karl Brandt Lorin - Live News - World - Top Story Lorinian Foreign Minister Karl Brandt", "Karl Brandt", None),
     ("Sons of The Desert", "Sons of The Desert", None),

@@ -14,7 +14,7 @@ _TITLES = (
     "rep.", "rep", "governor", "gov.", "gov", "mayor", "judge", "sheikh", "sheik",
     "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "miss", "dr.", "dr", "prof.", "prof", "professor",
     "sir", "dame", "rev.", "reverend", "pope", "ayatollah", "chairman", "chairwoman", "director",
-    "chief", "police chief", "deputy chief", "sheriff", "detective",
+    "chief", "police chief", "deputy chief", "sheriff", "detective", "district attorney", "attorney general",
 )
 # Roles that precede a name in lower case only ("Observatory head Rami Abdel Rahman"; "Head Start"
 # keeps its name).

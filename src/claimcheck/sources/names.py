@@ -140,9 +140,9 @@ def _clean(text: str) -> str:
         name = name.rsplit(")", 1)[1].strip() or name
     # "a report by the Observatory", "a new toll from SOHR": the body whose report it is
     name = re.sub(r"^(?:(?:a|an|the)\s+)?(?:(?:new|latest|earlier|recent|annual|monthly|weekly|final|preliminary|"
-                  + _MONTH + r")\s+)*(?:death\s+)?(?:report|toll|statement|figures?|data"
-                  r"|count|tally|appeal|message|video|footage|pictures|postings?)\s+(?:by|from|of)\s+(?=(?:the\s+)?[A-Z])",
-                  "", name, flags=re.IGNORECASE)
+                  + _MONTH + r")\s+)*(?:death\s+|news\s+|press\s+|probable\s+cause\s+)?(?:report|toll|statement|figures?|data"
+                  r"|count|tally|appeal|message|video|footage|pictures|postings?|release)\s+(?:by|from|of)\s+"
+                  r"(?=(?:the\s+)?[A-Z])", "", name, flags=re.IGNORECASE)
     # "Aleppo A military source": a dateline's place, then the sentence's capitalised article
     name = re.sub(r"^(?:[A-Z][\w'’-]*\s+){1,3}(?=(?:The|A|An)\s+[a-zA-Z])", "", name)
     # "... Helicopter is Shot Down The President of ...": a headline the text ran into the sentence
