@@ -24,6 +24,7 @@ from claimcheck.sources import merge_map, name_parts, normalise_sources
     ("The rebel Vesna Town local council", "Vesna Town local council", None),  # which side it is on
     # how it spoke, whose report it is, a headline or page furniture the text ran into the source
     ("KARST in a statement published on its website and a messaging channel", "KARST", None),
+    ("the Lorin childrens agency LCA on Tuesday", "LCA", None),
     ("The Vesna-based rights group in a report issued in Orbis", "Vesna-based rights group", None),
     ("a March report by the Lorin Centre for Policy Studies", "Lorin Centre for Policy Studies", None),
     ("a news release from the Vesna County Sheriffs Office", "Vesna County Sheriffs Office", None),

@@ -150,6 +150,8 @@ def _clean(text: str) -> str:
                   r"(?=The\s+[A-Za-z])", "", name)
     if name.count(" - ") >= 2:  # "Zarif Iran - Live News - Middle East - Top Tweet ...": the page's furniture
         name = name.rsplit(" - ", 1)[1]
+    # "the UN childrens agency UNICEF on Tuesday": when it spoke
+    name = re.sub(r"(?<=\w)\s+(?:on|last|this)\s+" + _WEEKDAY + r"$", "", name, flags=re.IGNORECASE)
     # "ISIS in a statement published on Twitter": how it spoke, not who
     name = re.sub(r"(?<=\w)\s+(?:in|on|via|through)\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){0,2}?(?:statement|report"
                   r"|interview|video|message|post|posting|tweet|communique|speech|letter|broadcast|briefing|conference)\b.*$",
