@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 
 from claimcheck.sources.lexicon import (  # noqa: F401 (GENERIC, _ROLE_WORDS: merge reads them here)
-    _DESCRIPTOR_NOUNS, _LOWER_ROLES, _NOT_BODIES, _ORG_HEADS, _PARTICLES, _PERSON_ADJ, _ROLE_WORDS, _TITLE_WORDS_CAP,
-    _TITLES, GENERIC,
+    _DESCRIPTOR_ADJ, _DESCRIPTOR_NOUNS, _LOWER_ROLES, _NOT_BODIES, _ONE_WORD_KINDS, _ORG_HEADS, _PARTICLES, _PERSON_ADJ,
+    _ROLE_WORDS, _SIDE_WORDS, _TITLE_WORDS_CAP, _TITLES, GENERIC,
 )
 
 _DETERMINERS = ("the", "a", "an", "this", "that", "these", "those")
@@ -47,16 +47,6 @@ _LEADING_CONTEXT = re.compile(
     r"^(?:earlier|later|meanwhile|separately|elsewhere|also|however|instead|again|then|now|today|yesterday"
     r"|on \w+|in (?:a|an|its|his|her|their) \w+(?: \w+)?|(?:earlier|later) (?:in|on) the \w+)\s+"
     r"(?=(?:the|a|an)\s)", flags=re.IGNORECASE)
-# "Britain-based", "UK-based", "so-called": how the outlet describes the party, not its name.
-# So are whom it is linked to or backed by ("the Daesh-linked Aamaq", "the Iran-backed X", "pro-government").
-_DESCRIPTOR_ADJ = re.compile(r"^(?:[\w.]+-(?:based|run|linked|affiliated|allied|aligned|backed|led|funded|sponsored"
-                             r"|supported|controlled|opposition)|(?:pro|anti)-[\w.-]+|so-called|opposing|self-styled)$",
-                             flags=re.IGNORECASE)
-_SIDE_WORDS = frozenset({"opposition", "rebel", "jihadist", "militant", "extremist", "terrorist", "insurgent", "loyalist"})
-# What a one-word name is when these follow it ("Aamaq news agency", "an Observatory toll", "the Daesh
-# group"); not "Security forces", "Government media".
-_ONE_WORD_KINDS = frozenset({"agency", "toll", "tally", "group", "militia", "network", "channel", "broadcaster",
-                             "newspaper", "daily", "website", "outlet", "monitor", "movement", "faction", "alliance"})
 _RELATIVE = re.compile(r"\s+(?:which|who|whose|that)\s+\w.*$", flags=re.IGNORECASE)
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&-]*[A-Z]\.?$")
 _PREP_ROLE = re.compile(r"^(?P<role>.+?)\s+(?P<prep>at|for|of|with|from|in)\s+(?P<the>the\s+)?(?P<org>\S.*)$",
