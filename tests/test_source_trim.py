@@ -135,3 +135,9 @@ def test_descriptors_of_another_name_in_the_mention_are_not_the_sources(nlp):
         "The state news agency said the road was open.",
     ]))
     assert claims[-1].source.name == "VNA"
+
+
+def test_the_monitor_is_no_person_named_with_the_observatory(nlp):
+    text = "Vesna Observatory director Karl Brandt said the town fell. The monitor said 12 civilians died."
+    claims = extract_claims(Article(id="t", text=text, outlet=None), nlp(text))
+    assert claims[-1].source.name != "Karl Brandt"
