@@ -10,13 +10,18 @@ What is measured, over the claims whose source is ``named`` or ``pronoun`` (a na
 
 * **Names per real source**: ten organisations most cited in FA-KES, identified by hand once as
   patterns over the source *mention* as written (``ORGS``: the organisation, its acronym,
-  descriptors and its best-known people); for each, the number of distinct ``source.name`` values
-  of the claims whose mention matches (lower is better, 1 = one name), how many names cover 90%
-  of its claims, and the share of its claims under its most frequent name.
+  descriptors and its best-known people; ``EXCLUDE``: other bodies a pattern also matches; a
+  pattern describing another body, "the ISIS-linked Aamaq", or ending a dateline, "(Reuters)",
+  does not count). Group sources ("the Observatory and three rescue workers") are another source
+  than either party: counted apart ("in groups"), not as names. For each, the number of distinct
+  ``source.name`` values of the claims whose mention matches (lower is better, 1 = one name), how
+  many names cover 90% of its claims, and the share of its claims under its most frequent name.
 * **Broken-looking names**: share of named sources whose name holds a date or time, a quote mark,
   more than six words, or two parties (an "and" between two sources, not inside one Title Case
-  name). Group sources ("John Kerry and Sergei Lavrov", the documented choice for two speakers)
-  count as two parties here; the share without them is printed too.
+  name). One organisation's Title Case name is not broken however long (``one_name``: "Organization
+  for the Prohibition of Chemical Weapons"). Group sources ("John Kerry and Sergei Lavrov", "rebels
+  and activists": two parts, each of at most four words or one Title Case name, the documented
+  choice for two speakers) count as two parties here; the share without them is printed too.
 * **Camps**: share of named sources with a camp, given ``CAMPS``: a camps file that names each
   organisation once (no spellings, acronyms or people); and given ``CAMPS_WIDER``: the same plus the
   organisations a reporter would also list (the UN and other international bodies, rights groups,
@@ -58,6 +63,16 @@ ORGS = {
     "Free Syrian Army": r"Free Syrian Army|\bFSA\b",
     "Islamic State": r"Islamic State|\bISIS\b|\bISIL\b|Daesh|DAESH",
 }
+# Other bodies whose mentions hold one of the patterns, identified by hand once: the city's
+# "monitoring and documentation office", "DeirEzzor 24 monitoring group", the Russian "Center for
+# coordinating and monitoring the cessation of hostilities", "objective monitoring means".
+EXCLUDE = {
+    "Syrian Observatory for Human Rights": r"DeirEzzor 24|documentation office|Russian Cent(er|re)|monitoring means",
+}
+# A pattern that describes another body or a place ("the ISIS-linked Aamaq news agency", "the
+# Daesh-occupied city", "an anti-ISIS network") or ends a dateline ("(Reuters) Western powers") is
+# not that organisation speaking.
+_OTHER = r"(?:[- ](?:linked|affiliated|run|led|backed|occupied|held|controlled)\b|\))"
 CAMPS = """
 [government]
 members = ["Syrian Arab News Agency", "Syrian army", "Syrian government", "Syrian state television", "Police Command",
@@ -87,6 +102,18 @@ members = ["Human Rights Watch", "Amnesty International"]
 """
 _DATE = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b(19|20)\d\d\b|\b(jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|\d (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 _SMALL = {"of", "for", "the", "and", "on", "in", "at", "to", "al"}
+_NAME_SMALL = {"of", "for", "the", "and", "in", "al", "de"}  # not "Daesh on the Run From More Areas in Raqqa"
+
+
+def one_name(name: str) -> bool:
+    """One organisation's Title Case name, however long ("Organization for the Prohibition of Chemical
+    Weapons", "National Coalition for Syrian Revolution and Opposition Forces"): every word capitalised
+    but the small ones, an "of", "for" or "in" before any "and", at most ten words."""
+    words = name.split()
+    link = re.search(r" (?:of|for|in) ", name)
+    return (len(words) <= 10 and bool(link) and all(w[:1].isupper() or w in _NAME_SMALL for w in words)
+            and words[0][:1].isupper() and words[-1][:1].isupper()
+            and (" and " not in name or link.start() < name.index(" and ")))
 
 
 def broken(name: str) -> str | None:
@@ -94,14 +121,33 @@ def broken(name: str) -> str | None:
         return "date"
     if re.search(r"[\"“”«»]|(?:^|\s)['‘’]|['‘’](?:\s|$)", name):
         return "quote"
+    if one_name(name):
+        return None
+    if " and " in name:  # "John Kerry and Sergei Lavrov", "rebels and activists": a group source
+        parts = name.split(" and ")
+        if len(parts) == 2 and all(len(p.split()) <= 4 or one_name(p) for p in parts):
+            return "group"  # ("Syrian National Coalition and Syrian Observatory for Human Rights")
     if len(name.split()) > 6:
         return "long"
-    if " and " in name:  # "John Kerry and Sergei Lavrov": two names, each a name, is a group source
-        parts = name.split(" and ")
-        if len(parts) == 2 and all(p[:1].isupper() and len(p.split()) <= 4 for p in parts):
-            return "group"
-        return "two"
-    return None
+    return "two" if " and " in name else None
+
+
+def is_group(name: str) -> bool:
+    """Two parties joined ("the Observatory and three rescue workers"): a group source, another source
+    than either party, so not one of an organisation's names (README "Two speakers"); not one name
+    with an "and" in it ("National Coalition for Syrian Revolution and Opposition Forces")."""
+    if " and " not in name:
+        return False
+    after = name.rsplit(" and ", 1)[1].split()
+    return not (re.search(r"\b(?:of|for)\b.*\band\b", name) and all(w[:1].isupper() or w in _SMALL for w in after))
+
+
+def speaks_for(org: str, mention: str) -> bool:
+    """The mention as written names ``org`` as the one speaking (``ORGS``, less ``EXCLUDE`` and ``_OTHER``)."""
+    if org in EXCLUDE and re.search(EXCLUDE[org], mention):
+        return False
+    return any(not re.match(_OTHER, mention[m.end():]) and not mention[:m.start()].endswith("anti-")
+               for m in re.finditer(ORGS[org], mention))
 
 
 def _articles(gva: int):
@@ -171,15 +217,17 @@ def measure(gva: int, cache: Path | None) -> dict:
         res["camp_bodies"] = sum(1 for c in bodies if c.source.camp) / max(1, len(bodies))
         if split == "fa-kes":
             res["orgs"] = {}
-            for org, pat in ORGS.items():
-                mine = [c for c in named if c.source.mention is not None and re.search(pat, c.source.mention.text)]
+            for org in ORGS:
+                spoken = [c for c in named if c.source.mention is not None and speaks_for(org, c.source.mention.text)]
+                mine = [c for c in spoken if not is_group(c.source.name)]
                 names = Counter(c.source.name for c in mine)
                 covering, total = 0, 0
                 for _, k in names.most_common():  # names that cover 90% of the organisation's claims
                     if total >= 0.9 * len(mine):
                         break
                     covering, total = covering + 1, total + k
-                res["orgs"][org] = {"claims": len(mine), "names": len(names), "top": names.most_common(4),
+                res["orgs"][org] = {"claims": len(mine), "in_groups": len(spoken) - len(mine), "names": len(names),
+                                    "top": names.most_common(4),
                                     "top_share": names.most_common(1)[0][1] / len(mine) if mine else 0.0,
                                     "cover90": covering}
         out[split] = res
@@ -221,7 +269,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  broken kinds: {m['broken_kinds']}   baseline {b.get('broken_kinds', '-')}")
         for org, r in m.get("orgs", {}).items():
             br = b.get("orgs", {}).get(org, {}) if b else {}
-            print(f"  {org:38} {r['claims']:4} claims  names {r['names']:3} (90% of claims under {r['cover90']:2}, "
+            print(f"  {org:38} {r['claims']:4} claims (+{r['in_groups']} in groups)  names {r['names']:3} "
+                  f"(90% of claims under {r['cover90']:2}, "
                   f"top name {r['top_share']:.2f})   baseline {br.get('names', '-')} ({br.get('cover90', '-')}, "
                   f"{br.get('top_share', 0):.2f})")
             print(f"      {r['top']}")

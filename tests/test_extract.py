@@ -412,7 +412,7 @@ DESCRIPTIONS = [
      "buses were running.", "added", "named", "ministry"),
     # "the commander" is the commander named before; another role is not.
     ("A commander of the Vel Brigades said the bridge was held. The commander added that the army was lying.",
-     "added", "pronoun", "commander of the Vel Brigades"),
+     "added", "pronoun", "commander of Vel Brigades"),
     ("A commander of the Vel Brigades said the bridge was held. The official added that the army was lying.",
      "added", "named", "official"),
 ]

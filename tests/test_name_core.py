@@ -27,10 +27,10 @@ def _source(nlp, text: str):
     ("A spokesman at the clinic in Vesna in Orlov province said nine people were treated.",
      "A spokesman at the clinic in Vesna in Orlov province", "spokesman at the clinic", None),
     ("A military source at the Free Lorin Army said the convoy was hit.", "A military source at the Free Lorin Army",
-     "military source at the Free Lorin Army", "Free Lorin Army"),
+     "military source at Free Lorin Army", "Free Lorin Army"),
     ("Monitors at the Lorin Observatory for Civil Rights which tracks the fighting said 14 people died.",
      "Monitors at the Lorin Observatory for Civil Rights which tracks the fighting",
-     "monitors at the Lorin Observatory for Civil Rights", "Lorin Observatory for Civil Rights"),
+     "monitors at Lorin Observatory for Civil Rights", "Lorin Observatory for Civil Rights"),
     # a proper name's own "for"/"of" phrase stays; a count before a group goes, a number word stays
     ("The Organisation for the Prohibition of Chemical Weapons said the samples were positive.",
      "The Organisation for the Prohibition of Chemical Weapons", "Organisation for the Prohibition of Chemical Weapons",
@@ -38,7 +38,7 @@ def _source(nlp, text: str):
     ("The Lorin Observatory for Civil Rights monitoring group said 14 people died.",
      "The Lorin Observatory for Civil Rights monitoring group", "Lorin Observatory for Civil Rights", None),
     ("At least 25 members of the Northern Front said the town had fallen.", "At least 25 members of the Northern Front",
-     "members of the Northern Front", "Northern Front"),
+     "members of Northern Front", "Northern Front"),
     ("The two powers said the talks would resume.", "The two powers", "two powers", None),
     ("A coalition of Lorin rebels said the town had fallen.", "A coalition of Lorin rebels", "coalition of Lorin rebels",
      None),
@@ -63,6 +63,11 @@ def _source(nlp, text: str):
     ("Ana Ruiz, who runs the clinic, said nine people were treated.", "Ana Ruiz", "Ana Ruiz", None),
     ("Ana Ruiz, a nurse who runs the clinic, said nine people were treated.", "Ana Ruiz, a nurse who runs the clinic",
      "Ana Ruiz", None),
+    # a mention and a name never start or end inside a word as written, however the parse splits it
+    ("Jaish al-Karama said the bridge was destroyed.", "Jaish al-Karama", "Jaish al-Karama", None),
+    ("Jaish al-Islam said the convoy was hit near the bridge.", "Jaish al-Islam", "Jaish al-Islam", None),
+    ("Liwa al-Haqq said on Sunday that two villages were taken.", "Liwa al-Haqq", "Liwa al-Haqq", None),
+    ("His ex-wife said the house was sold.", "His ex-wife", "his ex-wife", None),
     # a person's name at the end of the mention (a lost comma) is the source, the role its affiliation
     ("The British envoy to the UN Matthew Rycroft said the vote was delayed.",
      "The British envoy to the UN Matthew Rycroft", "Matthew Rycroft", "UN"),

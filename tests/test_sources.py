@@ -118,7 +118,7 @@ def test_assign_camps():
     ("Omar al-Sudi of the activist-run Vesna Media Center", "Omar al-Sudi", "Vesna Media Center"),
     ("Orlov Rights Watch researcher", "Orlov Rights Watch researcher", "Orlov Rights Watch"),  # a body's person
     ("Russian Defense Ministry spokesman Maj. Gen. Igor Konashenkov", "Igor Konashenkov", "Russian Defense Ministry"),
-    ("a military source at the Free Syrian Army", "military source at the Free Syrian Army", "Free Syrian Army"),
+    ("a military source at the Free Syrian Army", "military source at Free Syrian Army", "Free Syrian Army"),
     ("a spokesman for the interior ministry", "spokesman for the interior ministry", "interior ministry"),
     ("Lt. Joe Gomez of the Fresno Police Department", "Joe Gomez", "Fresno Police Department"),
     ("SANA reporter in Aleppo", "SANA reporter", "SANA"),

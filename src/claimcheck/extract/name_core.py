@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from claimcheck.extract.lexicon import _GROUP_NOUNS, _PEOPLE_NOUNS
+from claimcheck.extract.mentions import _glued
 from claimcheck.sources.names import _DESCRIPTOR_NOUNS, _org_like, _role_head, source_extent
 
 if TYPE_CHECKING:
@@ -39,12 +40,18 @@ def name_core(mention: "SpacySpan", head: "Token | None") -> list[str] | None:
     left at its end ("marathon talks in Geneva US Secretary of State John Kerry")."""
     a, b = source_extent(mention.text)
     inside = [t for t in mention if mention.start_char + a <= t.idx < mention.start_char + b]
-    if head is None or head.pos_ not in ("NOUN", "PROPN") or head not in inside:
+    if head is None or head not in inside or head.pos_ not in ("NOUN", "PROPN") and head.lower_ != "one":
         return None
     lo, hi = inside[0].i, inside[-1].i + 1
+    if head.lower_ == "one":  # "One of the guards manning the gate": "one of" and the guards' name
+        one = _object_core(head, lo, hi)
+        return [_text(head.doc, one)] if one and len(one) < len(inside) else None
     publisher = _publisher(head)
     if publisher is not None:  # "Photos published by the monitoring group": the group's
-        return [_text(head.doc, _core(publisher, publisher.left_edge.i, publisher.right_edge.i + 1))]
+        keep = _core(publisher, publisher.left_edge.i, publisher.right_edge.i + 1)
+        for appos in (c for c in publisher.rights if c.dep_ == "appos" and c.pos_ == "PROPN"):
+            keep |= {t.i for t in appos.subtree}  # "... provided by the Lorin army chief Ivan Sorel": his
+        return [_text(head.doc, keep)]
     parts = [_core(head, lo, hi)]
     alias = any(c.dep_ == "cc" and c.lower_ == "or" for c in head.rights)  # "Syrian Civil Defence or White Helmets"
     for conj in (c for c in head.rights if c.dep_ == "conj" and c.i < hi and c.pos_ in ("NOUN", "PROPN") and not alias):
@@ -55,6 +62,8 @@ def name_core(mention: "SpacySpan", head: "Token | None") -> list[str] | None:
     dropped = [t for t in inside if t.i not in keep]
     if not dropped:
         return None
+    if any(t.i + 1 < hi and (t.i in keep) != (t.i + 1 in keep) and _glued(t, t.doc[t.i + 1]) for t in inside):
+        return None  # "Jaish al-Islam": the cut would split a word as written ("Islam")
     if any(t.ent_type_ == "PERSON" for t in dropped) and not any(mention.doc[i].ent_type_ == "PERSON" for i in keep):
         return None  # the person the parse hung elsewhere is more likely the speaker than the head
     if head.pos_ == "NOUN" and dropped[-1] == inside[-1] and inside[-1].pos_ == inside[-2].pos_ == "PROPN":

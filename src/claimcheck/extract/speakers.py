@@ -79,6 +79,10 @@ def _resolve(attr: _Attr, segs: list[_Seg], i: int) -> None:
 # "The group said ...", "the ministry denied ...": a definite description naming a kind of body
 # refers back to the body named before (_BODY_NOUNS, _GROUP_NOUNS).
 _MAX_REFERENCE_BACK = 6  # sentences
+# Nouns that say what a body does: they refer back only to a body described with them or with a
+# word for one ("the X monitoring group", "the X Observatory" ... "the monitor"); else the corpus
+# step resolves them (sources.merge).
+_KIND_NOUNS = {"monitor": ("monitor", "observatory", "watchdog")}
 _ISSUED = frozenset({"statement", "report"})  # "X said in a statement ... The statement said": X's
 
 
@@ -104,6 +108,8 @@ def _described_antecedent(attr: _Attr, segs: list[_Seg], i: int) -> _Attr | None
             return True
         if noun in _PERSON_NOUNS and noun not in _GROUP_NOUNS:
             return False  # ("the monitor" may be a person or a body: either)
+        if noun in _KIND_NOUNS:  # "the monitor" is a body described so, not any body before it
+            return cand.person is not True and any(t.lower_.startswith(_KIND_NOUNS[noun]) for t in cand.source)
         head = cand.source_head
         return (noun in _GROUP_NOUNS and cand.person is not True and not cand.plural and head is not None
                 and (head.pos_ == "PROPN" or head.ent_type_ == "ORG"))

@@ -3,6 +3,8 @@ nouns (used by :mod:`claimcheck.sources.names` and :mod:`claimcheck.sources.merg
 
 from __future__ import annotations
 
+import re
+
 # Titles dropped when they precede a (capitalised) name: "Foreign Minister Sergei Lavrov" -> "Sergei Lavrov".
 _TITLES = (
     "foreign minister", "prime minister", "defence minister", "defense minister", "interior minister",
@@ -16,7 +18,7 @@ _TITLES = (
     "rep.", "rep", "governor", "gov.", "gov", "mayor", "judge", "sheikh", "sheik",
     "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "miss", "dr.", "dr", "prof.", "prof", "professor",
     "sir", "dame", "rev.", "reverend", "pope", "ayatollah", "chairman", "chairwoman", "director",
-    "chief", "police chief", "deputy chief", "sheriff", "detective",
+    "chief", "police chief", "deputy chief", "sheriff", "detective", "district attorney", "attorney general",
 )
 # Roles that precede a name in lower case only ("Observatory head Rami Abdel Rahman"; "Head Start"
 # keeps its name).
@@ -65,3 +67,14 @@ GENERIC = frozenset({
 # Roles that, capitalised after a name, begin another name ("Hillary Clinton President Obama"): not a role.
 _TITLE_WORDS_CAP = frozenset({"president", "king", "queen", "prince", "pope"})
 _PARTICLES = frozenset({"de", "al", "al-", "el", "bin", "ibn", "van", "von", "der", "du", "da", "la", "abu"})
+# "Britain-based", "UK-based", "so-called": how the outlet describes the party, not its name.
+# So are whom it is linked to or backed by ("the Daesh-linked Aamaq", "the Iran-backed X", "pro-government").
+_DESCRIPTOR_ADJ = re.compile(r"^(?:[\w.]+-(?:based|run|linked|affiliated|allied|aligned|backed|led|funded|sponsored"
+                             r"|supported|controlled|opposition)|(?:pro|anti)-[\w.-]+|so-called|opposing|self-styled)$",
+                             flags=re.IGNORECASE)
+# Which side a body is on, before its name ("the opposition X local council").
+_SIDE_WORDS = frozenset({"opposition", "rebel", "jihadist", "militant", "extremist", "terrorist", "insurgent", "loyalist"})
+# What a one-word name is when these follow it ("Aamaq news agency", "an Observatory toll", "the Daesh
+# group"); not "Security forces", "Government media".
+_ONE_WORD_KINDS = frozenset({"agency", "toll", "tally", "group", "militia", "network", "channel", "broadcaster",
+                             "newspaper", "daily", "website", "outlet", "monitor", "movement", "faction", "alliance"})

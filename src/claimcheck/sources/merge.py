@@ -176,8 +176,7 @@ def _representatives(counts: Counter, cl: "DisjointSet") -> dict[str, str]:
     rep = {}
     for names in members.values():
         # the most frequent form, not an acronym or a lost possessive ("SANAs") ...
-        top = min(names, key=lambda n: (_acronym(n[:-1]) is not None and n[:-1] in names, _acronym(n) is not None,
-                                        -counts[n], -len(n), n))
+        top = min(names, key=lambda n: (_lost_possessive(n, names), _acronym(n) is not None, -counts[n], -len(n), n))
         if _acronym(top) is None and any(_acronym(n) and _tokens(n) == _tokens(top) for n in names):
             top = min((n for n in names if _acronym(n) and _tokens(n) == _tokens(top)), key=lambda n: (-counts[n], n))
         # ... in its fullest written form: a person's full name ("Kerry" -> "John Kerry"), an
@@ -192,6 +191,12 @@ def _representatives(counts: Counter, cl: "DisjointSet") -> dict[str, str]:
         for n in names:
             rep[n] = best
     return rep
+
+
+def _lost_possessive(name: str, names: list[str]) -> bool:
+    """"SANAs", "Free Syrian Armys" beside "SANA", "Free Syrian Army": a possessive without its apostrophe."""
+    return name.endswith("s") and name[:-1] in names and (
+        _acronym(name[:-1]) is not None or name.split()[-1].lower() in _SPELLINGS)
 
 
 def merge_map(names: Iterable[str]) -> dict[str, str]:
@@ -240,7 +245,7 @@ def normalise_sources(claims: Iterable[Claim]) -> list[Claim]:
         if c.source.kind == "named" and name and _descriptor_words(name) is None:
             parts = name_parts(c.source.mention.text) if c.source.mention is not None else None
             held[name].update(_stem(w) for w in _tokens(c.source.name))
-            if parts is not None:
+            if parts is not None and canon(parts.name) == name:  # not "X in a statement by its Y news agency"
                 held[name].update(_stem(w) for d in parts.descriptors for w in _tokens(d))
     # ... and a state's bodies in lower case ("the Syrian army", "Russian state media": sources.countries)
     bodies = {n for n in held if (_title_case(n) or _acronym(n) or _state_body(n)) and len(n.split()) <= 8
@@ -274,11 +279,14 @@ def normalise_sources(claims: Iterable[Claim]) -> list[Claim]:
             name, back = resolve(name, seen[c.article.id])
             kind = "pronoun" if back else kind
         affiliation = resolve(canon(src.affiliation), seen[c.article.id])[0]
+        if src.name and src.affiliation and affiliation and src.name.endswith(" " + src.affiliation):
+            # "spokesman for Syria Civil Defense": a role of a body, named by the body's merged name
+            name = src.name[:-len(src.affiliation)] + affiliation
         if name in bodies:
             seen[c.article.id].append(name)
         new = replace(src, name=name, kind=kind, affiliation=affiliation if affiliation != name else None)
         out.append(c if new == src else replace(c, source=new))
-    return _affiliations(out)
+    return _roles(_affiliations(out))
 
 
 def _affiliations(claims: list[Claim]) -> list[Claim]:
@@ -297,3 +305,32 @@ def _affiliations(claims: list[Claim]) -> list[Claim]:
                 c = replace(c, source=replace(c.source, affiliation=org))
         out.append(c)
     return out
+
+
+def _roles(claims: list[Claim]) -> list[Claim]:
+    """"The Observatory director" after "Observatory director Rami Abdel Rahman" in one article: the
+    one person named earlier with that role of that body ("pronoun"); two such people, or none,
+    leave it as written, and "a ... director" is someone else."""
+    people: dict[str, list[tuple[str, str, str]]] = defaultdict(list)  # article -> (name, body, mention)
+    out = []
+    for c in claims:
+        src = c.source
+        if src.kind in ("named", "pronoun") and src.name and src.affiliation and src.mention is not None:
+            role = _bare_role(src.name)
+            if role and src.kind == "named" and src.mention.text.lower().startswith("the "):
+                found = {n for n, body, said in people[c.article.id] if body == src.affiliation and role in said}
+                if len(found) == 1:
+                    c = replace(c, source=replace(src, name=found.pop(), kind="pronoun"))
+            elif _skeleton(src.name) is not None:
+                people[c.article.id].append((src.name, src.affiliation, src.mention.text.lower().split()))
+        out.append(c)
+    return out
+
+
+def _bare_role(name: str) -> str | None:
+    """"Observatory director", "director of the Observatory": the role word of a role with no person."""
+    words = name.split()
+    if len(words) >= 2 and words[-1].lower() in _ROLE_WORDS and all(w[:1].isupper() for w in words[:-1]):
+        return words[-1].lower()
+    m = re.match(r"^(\w+)\s+(?:of|at|for)\s+", name)
+    return m.group(1).lower() if m and m.group(1).lower() in _ROLE_WORDS else None

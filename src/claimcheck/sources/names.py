@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from claimcheck.sources.countries import state_of
 from claimcheck.sources.lexicon import (  # noqa: F401 (GENERIC, _ROLE_WORDS: merge reads them here)
-    _DESCRIPTOR_NOUNS, _LOWER_ROLES, _NOT_BODIES, _ORG_HEADS, _PARTICLES, _PERSON_ADJ, _ROLE_WORDS, _TITLE_WORDS_CAP,
-    _TITLES, GENERIC,
+    _DESCRIPTOR_ADJ, _DESCRIPTOR_NOUNS, _LOWER_ROLES, _NOT_BODIES, _ONE_WORD_KINDS, _ORG_HEADS, _PARTICLES, _PERSON_ADJ,
+    _ROLE_WORDS, _SIDE_WORDS, _TITLE_WORDS_CAP, _TITLES, GENERIC,
 )
 
 _DETERMINERS = ("the", "a", "an", "this", "that", "these", "those")
@@ -48,11 +48,10 @@ _LEADING_CONTEXT = re.compile(
     r"^(?:earlier|later|meanwhile|separately|elsewhere|also|however|instead|again|then|now|today|yesterday"
     r"|on \w+|in (?:a|an|its|his|her|their) \w+(?: \w+)?|(?:earlier|later) (?:in|on) the \w+)\s+"
     r"(?=(?:the|a|an)\s)", flags=re.IGNORECASE)
-# "Britain-based", "UK-based", "so-called": how the outlet describes the party, not its name.
-_DESCRIPTOR_ADJ = re.compile(r"^(?:[\w.]+-(?:based|run)|so-called|opposing|self-styled)$", flags=re.IGNORECASE)
 _RELATIVE = re.compile(r"\s+(?:which|who|whose|that)\s+\w.*$", flags=re.IGNORECASE)
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&-]*[A-Z]\.?$")
-_PREP_ROLE = re.compile(r"^(?P<role>.+?)\s+(?:at|for|of|with|from|in)\s+(?:the\s+)?(?P<org>\S.*)$", flags=re.IGNORECASE)
+_PREP_ROLE = re.compile(r"^(?P<role>.+?)\s+(?P<prep>at|for|of|with|from|in)\s+(?P<the>the\s+)?(?P<org>\S.*)$",
+                        flags=re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -131,15 +130,29 @@ def _clean(text: str) -> str:
     if ")" in name and "(" not in name:  # "Reuters) Western powers": a dateline's end
         name = name.rsplit(")", 1)[1].strip() or name
     # "a report by the Observatory", "a new toll from SOHR": the body whose report it is
-    name = re.sub(r"^(?:(?:a|an|the)\s+)?(?:new\s+|latest\s+|earlier\s+)?(?:death\s+)?(?:report|toll|statement|figures?|data"
-                  r"|count|tally|appeal|message|video|footage|pictures|postings?)\s+(?:by|from|of)\s+(?=(?:the\s+)?[A-Z])",
-                  "", name, flags=re.IGNORECASE)
+    name = re.sub(r"^(?:(?:a|an|the)\s+)?(?:(?:new|latest|earlier|recent|annual|monthly|weekly|final|preliminary|"
+                  + _MONTH + r")\s+)*(?:death\s+|news\s+|press\s+|probable\s+cause\s+)?(?:report|toll|statement|figures?|data"
+                  r"|count|tally|appeal|message|video|footage|pictures|postings?|release)\s+(?:by|from|of)\s+"
+                  r"(?=(?:the\s+)?[A-Z])", "", name, flags=re.IGNORECASE)
     # "Aleppo A military source": a dateline's place, then the sentence's capitalised article
     name = re.sub(r"^(?:[A-Z][\w'’-]*\s+){1,3}(?=(?:The|A|An)\s+[a-zA-Z])", "", name)
+    # "... Helicopter is Shot Down The President of ...": a headline the text ran into the sentence
+    name = re.sub(r"^.*\s(?<!\bof\s)(?<!\bfor\s)(?<!\band\s)(?<!\bto\s)(?<!\bin\s)(?<!\bon\s)(?<!\bat\s)"
+                  r"(?=The\s+[A-Za-z])", "", name)
+    if name.count(" - ") >= 2:  # "Zarif Iran - Live News - Middle East - Top Tweet ...": the page's furniture
+        name = name.rsplit(" - ", 1)[1]
+    # "the UN childrens agency UNICEF on Tuesday": when it spoke
+    name = re.sub(r"(?<=\w)\s+(?:on|last|this)\s+" + _WEEKDAY + r"$", "", name, flags=re.IGNORECASE)
+    # "ISIS in a statement published on Twitter": how it spoke, not who
+    name = re.sub(r"(?<=\w)\s+(?:in|on|via|through)\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){0,2}?(?:statement|report"
+                  r"|interview|video|message|post|posting|tweet|communique|speech|letter|broadcast|briefing|conference)\b.*$",
+                  "", name, flags=re.IGNORECASE)
     for _ in range(2):
         name = _LEADING_DATE.sub("", name)
         name = _LEADING_CONTEXT.sub("", name)
     name = re.sub(r"(?<=\w)\s+[Bb]ased\b", "-based", name)  # "London Based" = "London-based"
+    # "ISIS run Amaq", "DAESH affiliated news agency": the hyphen the text lost
+    name = re.sub(r"\b([A-Z][\w.-]*|state)\s+(run|led|backed|linked|affiliated)(?=\s)", r"\1-\2", name)
     name = re.sub(r"\bUnited Kingdom-based\b", "UK-based", name)
     name = re.sub(r"[\s-]+(?:based|headquartered)\s+in\s+.*$", "", name)  # "... based in Britain"
     name = _RELATIVE.sub("", name) if len(name.split()) > 2 else name
@@ -170,13 +183,27 @@ def _parts(name: str) -> NameParts:
         while len(words) > 1 and _DESCRIPTOR_ADJ.match(words[0]) and (
                 words[1][:1].isupper() or len(words) > 2 and _DESCRIPTOR_ADJ.match(words[1]) and words[2][:1].isupper()):
             dropped.append(_descriptor_key(words.pop(0)))
+        # "the opposition Eastern Ghouta local council": which side it is on, before its name
+        if (len(words) > 2 and words[0] in _SIDE_WORDS and words[1][:1].isupper()
+                and not all(w.lower() in _DESCRIPTOR_NOUNS | {"tv"} for w in words[1:])):
+            dropped.append(words.pop(0))
+        # ... of two words ("the Al Qaeda-linked Nusra Front")
+        if (len(words) > 2 and words[0][:1].isupper() and words[1][:1].isupper() and words[2][:1].isupper()
+                and not _nationality(words[0]) and "-" in words[1] and _DESCRIPTOR_ADJ.match(words[1])):
+            dropped.append(_descriptor_key(" ".join(words[:2])))
+            words = words[2:]
+        # ... and after a nationality ("the Syrian opposing UK-based Observatory": the Syrian Observatory)
+        while (len(words) > 2 and _nationality(words[0]) and _DESCRIPTOR_ADJ.match(words[1])
+               and any(w[:1].isupper() for w in words[2:3]) | bool(_DESCRIPTOR_ADJ.match(words[2]))):
+            dropped.append(_descriptor_key(words.pop(1)))
         name = " ".join(words)
         # "state news agency SANA", "activist Mustafa Ebdi": a lower-case description, then the name
-        m = re.match(r"^(?P<desc>[A-Za-z][\w-]*\s+(?:[a-z][\w-]*\s+){0,3})(?P<name>(?:[A-Z][\w.'’-]*\s*)+)$", name)
+        m = re.match(r"^(?P<desc>[A-Za-z][\w-]*\s+(?:[a-z][\w-]*\s+){0,3})(?P<name>[A-Z][\w.'’-]*"
+                     r"(?:\s+(?:(?:of|for|the|al|de|el)\s+)*(?:[A-Z]|al-|el-)[\w.'’-]*)*)$", name)
         desc = m.group("desc").split() if m else []
         if m and (m.group("desc")[:1].islower() or len(desc) > 1) and (
                 m.group("name").strip().lower() not in _DESCRIPTOR_NOUNS | {"tv"}) and (all(
-                w.lower() in _DESCRIPTOR_NOUNS or w.lower() in _ROLE_WORDS for w in desc) or (
+                w.lower() in _DESCRIPTOR_NOUNS or w.lower() in _ROLE_WORDS or _DESCRIPTOR_ADJ.match(w) for w in desc) or (
                 # "Syrias state-run news agency SANA", "the UN childrens agency UNICEF": what an acronym is
                 desc[-1].lower() in _DESCRIPTOR_NOUNS and _ACRONYM.match(m.group("name").strip()))):
             dropped += [_descriptor_key(w) for w in m.group("desc").split()]
@@ -189,7 +216,8 @@ def _parts(name: str) -> NameParts:
         if m is None or not name[m.end():]:
             break
         before = _title_prefix(name[:m.end()])
-        if before and _org_like(before) and affiliation is None:
+        if before and _org_like(before) and affiliation is None and not (  # not "Top Story Lorinian"
+                len(before.split()) > 1 and _nationality(before.split()[-1])):
             affiliation = _strip_det(before)
         elif before and affiliation is None and state_of(name[:m.end()]):
             affiliation = state_of(name[:m.end()])  # "Turkish President X", "Syrias Deputy Prime Minister X": the state
@@ -201,7 +229,8 @@ def _parts(name: str) -> NameParts:
         split = _org_then_name(m.group("rest"))
         if split is not None:
             pre = _strip_det(m.group("pre").strip())
-            affiliation, name = (pre if pre and _org_like(pre) and not _nationality(pre) else split[0]), split[1]
+            affiliation, name = (pre if pre and _org_like(pre) and not _nationality(pre)
+                                 else split[0] if _has_body_word(split[0]) else None), split[1]  # not "Deir al-Zor"
     # "Rami Abdel Rahman director of the Syrian Observatory for Human Rights", "Shuhud al-Hussein a member
     # of the civil defence forces", "Kevin Kennedy Regional Coordinator for the Syria Crisis": a person's
     # name, then their role (the text lost the comma between them)
@@ -210,11 +239,16 @@ def _parts(name: str) -> NameParts:
         name, org = split
         affiliation = org if org and _org_like(org) else affiliation
     # "SANA news agency", "the Tahrir al-Sham jihadist alliance", "the SOHR monitor": the name, then what it is
-    m = re.match(r"^(?P<name>.*[A-Z][\w.'’-]*)\s+(?P<desc>(?:[a-z][\w-]*\s*){1,3})$", name)
+    # ("the state SANA news agency": what it is on both sides)
+    m = re.match(r"^(?P<lead>(?:[a-z][\w-]*\s+){0,2})(?P<name>[A-Z](?:.*[A-Z])?[\w.'’-]*)\s+(?P<desc>(?:[a-z][\w-]*\s*){1,3})$",
+                 name)
+    if m and m.group("lead") and not all(w in _DESCRIPTOR_NOUNS for w in m.group("lead").split()):
+        m = None
     if (m and all(w in _DESCRIPTOR_NOUNS for w in m.group("desc").split()) and m.group("name").split()[0][:1].isupper()
-            and (len(m.group("name").split()) > 1 or _ACRONYM.match(m.group("name")))
+            and (len(m.group("name").split()) > 1 or _ACRONYM.match(m.group("name")) or (  # "the Aamaq news agency"
+                m.group("desc").split()[-1] in _ONE_WORD_KINDS and m.group("name").lower() not in _NOT_BODIES | GENERIC))
             and not _nationality(m.group("name")) and not _DESCRIPTOR_ADJ.match(m.group("name"))):
-        dropped += [_descriptor_key(w) for w in m.group("desc").split()]
+        dropped += [_descriptor_key(w) for w in (m.group("lead") + m.group("desc")).split()]
         name = m.group("name").strip()
     # "Joe Gomez of the Fresno Police Department": a person of a body
     m = re.match(r"^(?P<name>[A-Z][\w.'’-]*(?:\s+(?:(?:[A-Z]|al-|el-)[\w.'’-]*|al|el)){1,3})\s+(?:of|with|from)\s+"
@@ -223,13 +257,18 @@ def _parts(name: str) -> NameParts:
             and m.group("org").split()[-1].lower().removesuffix("s") in _ORG_HEADS | {"force"}):
         name, affiliation = m.group("name"), m.group("org")
     # "SANA reporter in Aleppo", "local sources in Deir Ezzor": where the person is, not whom they speak for
-    m = re.match(r"^(?P<role>.+?)\s+(?:in|on)\s+(?:the\s+)?(?P<place>.+)$", name)
+    m = re.match(r"^(?P<role>.+?)\s+(?:in|on|from)\s+(?:the\s+)?(?P<place>.+)$", name)  # "an activist from Homs"
     if m and _role_head(m.group("role")) and m.group("place").split()[-1].lower() not in _ORG_HEADS:
         name = m.group("role")
     # "a military source at the Free Syrian Army", "a spokesman for the interior ministry": a role of a body
     m = _PREP_ROLE.match(name)
     if affiliation is None and m and _role_head(m.group("role")) and _org_like(m.group("org")):
         affiliation = m.group("org")
+        # ... named by the body's name ("monitors at the Britain-based X" = "monitors at X"); "the" kept
+        # before a lower-case body ("a spokesman for the interior ministry")
+        org = canonical_name(affiliation) or affiliation
+        the = "" if _title_case(org) else (m.group("the") or "")
+        name = f"{m.group('role')} {m.group('prep')} {the}{org}"
     # "SANA reporter", "Reuters witness": a body's person
     m = re.match(r"^(?P<org>(?:[A-Z][\w.'’-]*\s+)+)(?P<role>[a-z][\w-]*)$", name)
     if (affiliation is None and m and _role_head(m.group("role")) and not _nationality(m.group("org").strip())
@@ -300,14 +339,27 @@ def _org_then_name(rest: str) -> tuple[str, str] | None:
     """"Syrian Observatory for Human Rights Rami Abdel Rahman" -> (the body, the person): the person
     is the run of capitalised words after the body's last body noun or lower-case word."""
     words = rest.split()
-    cut = max((k for k, w in enumerate(words) if (not w[:1].isupper() and w.lower() not in _PARTICLES)
+    cut = max((k for k, w in enumerate(words) if (not w[:1].isupper() and w.lower() not in _PARTICLES
+                                                   and not _AL_WORD.match(w))
                or w.lower() in _ORG_HEADS or w.lower() == "rights"), default=-1) + 1
     if cut == 0 and 3 <= len(words) <= 5:
         cut = 1  # "for Syria Staffan de Mistura": one word of place or body, then the person
+    placed = False
+    while 0 < cut < len(words) and _AL_WORD.match(words[cut]):
+        cut, placed = cut + 1, True  # "of Deir al-Zor Abdullah al-Noami": the place's "al-Zor", then the person
     person = words[cut:]
-    if not 2 <= len(person) <= 4 or cut == 0 or not all(w[:1].isupper() or w in _PARTICLES for w in person):
+    if not 2 <= len(person) <= 4 or cut == 0 or not all(
+            w[:1].isupper() or w in _PARTICLES or placed and _AL_WORD.match(w) for w in person):
         return None
     return " ".join(words[:cut]), " ".join(person)
+
+
+def _title_case(name: str) -> bool:
+    words = [w for w in name.split() if w.lower() not in ("of", "for", "the", "and", "on", "in", "al", "de")]
+    return bool(words) and all(w[:1].isupper() or w.startswith(("al-", "el-")) for w in words)
+
+
+_AL_WORD = re.compile(r"^(?:al|el|ad|as|ash|ar|az)-[A-Z]")
 
 
 def _strip_det(text: str) -> str:
