@@ -219,8 +219,8 @@ def _parts(name: str) -> NameParts:
         if before and _org_like(before) and affiliation is None and not (  # not "Top Story Lorinian"
                 len(before.split()) > 1 and _nationality(before.split()[-1])):
             affiliation = _strip_det(before)
-        elif before and affiliation is None and state_of(name[:m.end()]):
-            affiliation = state_of(name[:m.end()])  # "Turkish President X", "Syrias Deputy Prime Minister X": the state
+        elif before and affiliation is None:  # "Turkish President X", "Syrias Deputy Prime Minister X": the state
+            affiliation = state_of(name[:m.end()])
         name = name[m.end():]
     # "Director of the Syrian Observatory for Human Rights Rami Abdel Rahman", "United Nations envoy for
     # Syria Staffan de Mistura": the name ends the mention after the body (the text lost its commas)
