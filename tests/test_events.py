@@ -64,6 +64,15 @@ def test_time_refs_in_a_sentence(nlp, sentence, expected):
     assert [(r.text, r.date) for r in time_refs(doc[:], SAT) if r.date] == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("Share link 2440 Rebels shelled the town of Kafr Lorin on Monday.", ["Monday"]),  # page furniture's count
+    ("Doctors said 1407 injured people were treated in 2015.", ["2015"]),  # a count the tagger called a date
+    ("The 11 pm (2000 GMT) strike hit the clinic.", []),
+])
+def test_a_four_digit_number_is_a_time_only_as_a_year(nlp, sentence, expected):
+    assert [r.text for r in time_refs(nlp(sentence)[:], SAT)] == expected
+
+
 def test_time_refs_split_an_entity_of_two_expressions(nlp):
     doc = nlp("The interior ministry said on Sunday that Friday's shelling of the market was carried out by rebels.")
     refs = time_refs(doc[:], SAT)

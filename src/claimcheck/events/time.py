@@ -56,7 +56,8 @@ _DURATION = re.compile(
 _LEAD = re.compile(r"^(?:(?:on|in|at|during|since|by|from|of|as\s+of|the|early|late|earlier|mid)\b[\s-]*)+",
                    re.IGNORECASE)
 _ANCHOR = re.compile(rf"\b(?:{_MONTH_WORD}|{_WEEKDAY_WORD}|yesterday|today|tonight|overnight|night|week|weekend|"
-                     r"month|year|ago)\b|\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4}", re.IGNORECASE)
+                     r"month|year|ago)\b|(?<!\d)(?:19|20)\d\d(?!\d)|\d{1,2}[./]\d{1,2}[./]\d{2,4}", re.IGNORECASE)
+# (a year is 19xx or 20xx: "Views 1662", "1407 injured" are counts, not times)
 _AGE = re.compile(r"\d+[\s-]*(?:year|month|week|day)s?[\s-]*old|-year-|\bage[ds]?\b", re.IGNORECASE)  # "a 10-year-old"
 _CLOCK = re.compile(r"^\d{4}\s*(?:gmt|utc|local|hrs|hours)\b|^\d{4}\)$")  # "2000 GMT" is 8 pm, not a year
 _CLOCK_AFTER = re.compile(r"\s*(?:GMT|UTC|local time|hrs\b|[ap]\.?m\b)", re.IGNORECASE)
