@@ -11,8 +11,9 @@ import pytest
 
 from claimcheck.config import Camp, Camps
 from claimcheck.dispute import combine, dispute_id, find_disputes, party_of
+from claimcheck.dispute.reasons.explicit_denial import explicit_denial, names_nothing
 from claimcheck.quantities import extract_quantities
-from claimcheck.records import Article, Claim, Quantity, Reason, Source, Span, to_dict
+from claimcheck.records import Article, Claim, EventFrame, Quantity, Reason, Source, Span, to_dict
 
 pytestmark = pytest.mark.slow
 
@@ -176,6 +177,29 @@ def test_polarity(encode, ta, ca, tb, cb, words):
 
 T_HOSPITAL = "Medics said 30 people were killed when an air strike hit the clinic in Tarsa on Monday."
 T_NOTHIT = "Army sources said 12 fighters died in the raid and denied that the clinic in Tarsa had been hit."
+
+
+@pytest.mark.parametrize("content, generic", [
+    ("responsibility for the attack", True),
+    ("it carried out the raid", True),
+    ("that they had used chemical weapons", False),  # three content words
+    ("responsibility for the attack on Kafr Lorin", False),  # a name
+    ("12 people died", False),  # a number
+    ("The army shelled it", True),  # a capital that only starts the text
+])
+def test_content_that_names_nothing(content, generic):
+    assert names_nothing(content) is generic
+
+
+def test_a_denial_of_words_any_story_could_hold_needs_one_event(encode):
+    deny = claim("x", "The ministry denied responsibility for the attack.", "responsibility for the attack", "ministry",
+                 "denies", cue="denied")
+    claim_ = claim("y", "The militia claimed responsibility for the attack.", "responsibility for the attack", "militia")
+    sim = float(np.dot(*encode([deny.text, claim_.text])))
+    assert explicit_denial(deny, claim_, sim) is None  # two articles, no event ties them: two attacks
+    frame = EventFrame("bombing", "attack", Span(0, 6, "attack"), id="ev-1")
+    tied = [replace(c, event=frame) for c in (deny, claim_)]
+    assert explicit_denial(*tied, sim).kind == "explicit_denial"
 
 
 def test_denial_reaches_across_topics_by_polarity(encode):

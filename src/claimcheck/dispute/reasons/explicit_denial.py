@@ -29,6 +29,22 @@ def not_a_speaker(claim: Claim) -> bool:
     return bool(words) and words[-1] in NOT_SPEAKERS
 
 
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "that", "this", "these", "those", "it", "its", "they", "them", "their",
+                             "he", "she", "his", "her", "for", "of", "to", "in", "on", "at", "by", "with", "from",
+                             "and", "or", "was", "were", "is", "are", "be", "been", "had", "has", "have", "any", "all",
+                             "out", "up", "off", "down", "over"})  # particles: "carried out"
+
+
+def names_nothing(text: str) -> bool:
+    """Content that could be any story's: no name, no number, under three content words
+    ("responsibility for the attack", "it carried out the raid"). Two articles' claims of such words
+    are about one thing only when one event holds both."""
+    words = re.findall(r"[A-Za-z][\w'’-]*|\d+", text)
+    if any(w[0].isdigit() for w in words) or any(w[0].isupper() for w in words[1:]):
+        return False
+    return sum(w.casefold() not in _FUNCTION_WORDS for w in words) < 3
+
+
 def _norm_text(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
@@ -46,6 +62,9 @@ def explicit_denial(a: Claim, b: Claim, sim: float, agree: bool = False) -> Reas
     asserted = (b if a.stance == "denies" else a).text
     if cue_matches(asserted, families=("deny", "fake")) or _DOUBT.search(asserted):
         return None
+    if a.article.id != b.article.id and names_nothing(a.text) and names_nothing(b.text) and not (
+            a.event is not None and b.event is not None and a.event.id is not None and a.event.id == b.event.id):
+        return None  # "X denied responsibility for the attack" vs "Y claimed responsibility for the attack"
     same = _norm_text(a.text) == _norm_text(b.text)
     if not same and sim < DENIAL_MIN_SIM:
         return None
