@@ -18,7 +18,11 @@ What is measured, over the claims whose source is ``named`` or ``pronoun`` (a na
   name). Group sources ("John Kerry and Sergei Lavrov", the documented choice for two speakers)
   count as two parties here; the share without them is printed too.
 * **Camps**: share of named sources with a camp, given ``CAMPS``: a camps file that names each
-  organisation once (no spellings, acronyms or people).
+  organisation once (no spellings, acronyms or people); and given ``CAMPS_WIDER``: the same plus the
+  organisations a reporter would also list (the UN and other international bodies, rights groups,
+  "Syrian opposition"), printed beside it. Generic roles ("a military source", "activists", "the
+  source": a name in lower case with no affiliation) get no camp by design: their share, and the
+  camps share of the other named sources, are printed too.
 
 Baseline, same run: with ``--baseline-src DIR`` (a checkout of main's ``src``, e.g. ``git worktree
 add --detach /tmp/main main``), the same measures are computed by main's code in a subprocess on
@@ -69,6 +73,17 @@ members = ["Turkey", "Anadolu Agency", "Turkish army"]
 members = ["Syrian Democratic Forces", "YPG"]
 [jihadists]
 members = ["Islamic State", "Nusra Front"]
+"""
+# CAMPS plus the organisations a reporter would also list that CAMPS leaves out: the UN (one line: its
+# agencies, envoys and investigators are named with it) and the other international bodies as a neutral
+# camp, the rights groups, and "Syrian opposition" with the opposition. Wire agencies (Reuters, AFP) side
+# with no one and stay out. Printed beside CAMPS, not instead of it: the headline stays comparable.
+CAMPS_WIDER = CAMPS.replace('"Local Coordination Committees"]', '"Local Coordination Committees", "Syrian opposition"]') + """
+[international]
+members = ["United Nations", "World Health Organization", "Organisation for the Prohibition of Chemical Weapons",
+           "International Committee of the Red Cross"]
+[rights]
+members = ["Human Rights Watch", "Amnesty International"]
 """
 _DATE = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b(19|20)\d\d\b|\b(jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|\d (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 _SMALL = {"of", "for", "the", "and", "on", "in", "at", "to", "al"}
@@ -123,23 +138,37 @@ def measure(gva: int, cache: Path | None) -> dict:
     from claimcheck.records import Article
     from claimcheck.sources import assign_camps, normalise_sources
 
-    with tempfile.NamedTemporaryFile("w", suffix=".toml", delete=False) as f:
-        f.write(CAMPS)
-    camps = load_camps(f.name)
-    os.unlink(f.name)
+    def read(text):
+        with tempfile.NamedTemporaryFile("w", suffix=".toml", delete=False) as f:
+            f.write(text)
+        try:
+            return load_camps(f.name)
+        finally:
+            os.unlink(f.name)
+
+    camps, wider = read(CAMPS), read(CAMPS_WIDER)
     out = {}
     for split, items in _articles(gva).items():
         claims = []
         for (i, text, outlet), doc in zip(items, _docs(split, items, cache)):
             claims += extract_claims(Article(id=str(i), text=text, outlet=outlet), doc)
-        claims = assign_camps(normalise_sources(claims), camps)
-        named = [c for c in claims if c.source.kind in ("named", "pronoun") and c.source.name]
+        claims = normalise_sources(claims)
+        is_named = lambda c: c.source.kind in ("named", "pronoun") and c.source.name  # noqa: E731
+        camp_wider = [c for c in assign_camps(claims, wider) if is_named(c)]
+        claims = assign_camps(claims, camps)
+        named = [c for c in claims if is_named(c)]
         kinds = Counter(broken(c.source.name) for c in named if c.source.kind == "named")
         n_named = sum(kinds.values())
         res = {"claims": len(claims), "named": len(named), "distinct": len({c.source.name for c in named}),
                "broken": sum(v for k, v in kinds.items() if k) / n_named,
                "broken_no_groups": sum(v for k, v in kinds.items() if k and k != "group") / n_named,
-               "broken_kinds": {k: v for k, v in kinds.items() if k}, "camp": sum(1 for c in named if c.source.camp) / len(named)}
+               "broken_kinds": {k: v for k, v in kinds.items() if k}, "camp": sum(1 for c in named if c.source.camp) / len(named),
+               "camp_wider": sum(1 for c in camp_wider if c.source.camp) / len(named)}
+        # the camps share without the generic roles a camp cannot be given ("a military source",
+        # "activists", "the source": a name in lower case with no affiliation)
+        bodies = [c for c in named if any(ch.isupper() for ch in c.source.name) or c.source.affiliation]
+        res["generic"] = 1 - len(bodies) / len(named)
+        res["camp_bodies"] = sum(1 for c in bodies if c.source.camp) / max(1, len(bodies))
         if split == "fa-kes":
             res["orgs"] = {}
             for org, pat in ORGS.items():
@@ -183,7 +212,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n{split}: {m['claims']} claims, {m['named']} with a named or pronoun source")
         for key, label in (("distinct", "distinct source names"), ("broken", "broken-looking names (share of named)"),
                            ("broken_no_groups", "  the same, group sources not counted"),
-                           ("camp", "named sources with a camp (org-level camps file)")):
+                           ("camp", "named sources with a camp (org-level camps file)"),
+                           ("camp_wider", "  the same, CAMPS_WIDER (also the UN, rights groups)"),
+                           ("generic", "named sources that are generic roles (lower case)"),
+                           ("camp_bodies", "  camps share (CAMPS) of the others")):
             fmt = (lambda v: f"{v:.3f}") if key != "distinct" else str
             print(f"  {label:52} {fmt(m[key]):>8}   baseline {fmt(b[key]) if b else '-':>8}")
         print(f"  broken kinds: {m['broken_kinds']}   baseline {b.get('broken_kinds', '-')}")

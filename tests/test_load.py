@@ -354,6 +354,14 @@ def test_duplicate_given_ids_are_skipped_with_a_problem(tmp_path):
     assert len(problems) == 1 and "duplicate" in problems[0].message and problems[0].path == b.as_posix()
 
 
+def test_a_repeated_id_within_one_file_names_both_lines(tmp_path):
+    other = '{"id": "other", "text": "Rebels said the road was open."}'
+    path = _write(tmp_path / "a.jsonl", "\n".join([GOOD, other, GOOD]) + "\n")
+    articles, problems = load_articles([path])
+    assert [x.id for x in articles] == ["good", "other"]
+    assert [str(p) for p in problems] == [f"{path.as_posix()}:3: duplicate article id 'good' (first at {path.as_posix()}:1); skipped"]
+
+
 def test_same_name_in_two_folders_falls_back_to_the_path(tmp_path):
     one = _write(tmp_path / "one" / "a.txt", "The army said so.\n")
     two = _write(tmp_path / "two" / "a.txt", "Rebels said so.\n")

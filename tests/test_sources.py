@@ -137,7 +137,9 @@ def test_assign_camps():
      "National Coalition for Syrian Revolution and Opposition Forces", None),  # one name with an "and"
     ("Syrian state television", "Syrian state television", None),
     ("Regional television", "Regional television", None),
-    ("Russian Foreign Minister Sergei Lavrov", "Sergei Lavrov", None),  # a nationality is no affiliation
+    # a nationality before a state's title names the state (sources.countries); before another role, nothing
+    ("Russian Foreign Minister Sergei Lavrov", "Sergei Lavrov", "Russia"),
+    ("Orlovan activist Ivo Dren", "Ivo Dren", None),
     ("Head Start", "Head Start", None),
     ("General Motors", "General Motors", None),
 ])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -25,12 +26,20 @@ class Camps:
         return bool(self.camps)
 
     def camp_of(self, name: str | None) -> str | None:
-        """The first camp (in file order) with a member or pattern matching ``name``; else None."""
+        """The camp of the longest member matching ``name`` (the most specific: "Free Syrian Army"
+        before "Syrian army"; ties in file order), else the first camp (in file order) with a pattern
+        matching it; else None."""
         if not name:
             return None
+        best: tuple[int, str] | None = None
         for camp in self.camps:
-            if any(_member_matches(member, name) for member in camp.members):
-                return camp.name
+            for member in camp.members:
+                size = _member_matches(member, name)
+                if size and (best is None or size > best[0]):
+                    best = (size, camp.name)
+        if best is not None:
+            return best[1]
+        for camp in self.camps:
             if any(_pattern_matches(p, name) for p in camp.patterns):
                 return camp.name
         return None
@@ -82,10 +91,23 @@ def _nested_quantifier(pattern: str) -> bool:
     return walk(_parser.parse(pattern), False)
 
 
-def _member_matches(member: str, name: str) -> bool:
-    # "state television" matches "Syrian state television"; "Lavrov" matches "Sergei Lavrov".
+def _member_matches(member: str, name: str) -> int:
+    """The length of ``member`` where it matches ``name`` as whole words, else 0: "state television"
+    matches "Syrian state television", "Lavrov" matches "Sergei Lavrov", "Syrian Coalition" matches
+    "Syrian Coalitions political committee" (a possessive that lost its apostrophe); not where the
+    name says where a body is based, what holds a place or what it is against ("Britain-based group",
+    "rebel-held Aleppo", "anti-government activists")."""
+    size, pattern = _member_pattern(member)
+    return size if pattern is not None and pattern.search(name) else 0
+
+
+@functools.lru_cache(maxsize=65536)
+def _member_pattern(member: str) -> tuple[int, re.Pattern | None]:
     member = re.sub(r"^(the|a|an)\s+", "", member.strip(), flags=re.IGNORECASE)
-    return re.search(rf"(?<!\w){re.escape(member)}(?!\w)", name, flags=re.IGNORECASE) is not None
+    if not member:
+        return 0, None
+    return len(member), re.compile(
+        rf"(?<!\w)(?<!anti-){re.escape(member)}(?:['’]?s)?(?!\w)(?!-(?:based|held|occupied|controlled))", flags=re.IGNORECASE)
 
 
 def load_camps(path: str | Path | None) -> Camps:

@@ -107,7 +107,7 @@ def iter_articles(paths: Sequence[str | Path], stdin: TextIO | None = None) -> I
     for p in items:
         if p != "-" and not os.path.lexists(p):
             raise InputError(f"{p}: no such file or directory")
-    seen: dict[str, str] = {}  # article id -> path it came from
+    seen: dict[str, str] = {}  # article id -> where it came from ("path" or "path:line")
     seen_files: set[str] = set()
     for p in items:
         for entry in _expand(p, stdin):
@@ -124,15 +124,15 @@ def iter_articles(paths: Sequence[str | Path], stdin: TextIO | None = None) -> I
                 if isinstance(item, Problem):
                     yield item
                     continue
-                article, given_id = item
+                article, given_id, line = item
                 if article.id in seen and not given_id:
                     fallback = path + article.id[len(rel):]
                     if fallback not in seen:
                         article = replace(article, id=fallback)
                 if article.id in seen:
-                    yield Problem(path, f"duplicate article id {article.id!r} (first in {seen[article.id]}); skipped")
+                    yield Problem(path, f"duplicate article id {article.id!r} (first at {seen[article.id]}); skipped", line)
                     continue
-                seen[article.id] = path
+                seen[article.id] = path if line is None else f"{path}:{line}"
                 yield article
 
 
@@ -147,12 +147,12 @@ def load_articles(
     return articles, problems
 
 
-Reader = Iterator["tuple[Article, bool] | Problem"]
+Reader = Iterator["tuple[Article, bool, int | None] | Problem"]  # (article, id was given, line)
 
 
 def _expand(p: str, stdin: TextIO | None) -> Iterator["tuple[str, str, Any] | Problem"]:
     """(path, id base, reader) for each input under argument ``p``; the reader yields
-    (article, id_was_given) or Problem."""
+    (article, id_was_given, line) or Problem."""
     if p == "-":
         yield STDIN_PATH, "stdin", lambda: _read_stdin(stdin if stdin is not None else sys.stdin)
         return
@@ -235,7 +235,7 @@ def _read_text(text: str, path: str, article_id: str) -> Reader:
         return
     title, body_start = split_title(text)
     outlet = dateline_outlet(text, body_start)
-    yield Article(article_id, text, path=path, outlet=outlet, title=title, body_start=body_start), False
+    yield Article(article_id, text, path=path, outlet=outlet, title=title, body_start=body_start), False, None
 
 
 def _read_stdin(stream: TextIO) -> Reader:
@@ -335,7 +335,7 @@ def _field(data: dict[str, Any], names: Iterable[str]) -> str | None:
     return None
 
 
-def _record(data: Any, path: str, default_id: str, line: int | None, what: str = "record") -> "tuple[Article, bool] | Problem":
+def _record(data: Any, path: str, default_id: str, line: int | None, what: str = "record") -> "tuple[Article, bool, int | None] | Problem":
     if not isinstance(data, dict):
         return Problem(path, what if what.startswith("JSON value") else f"{what} is not a JSON object", line)
     body = None
@@ -359,7 +359,7 @@ def _record(data: Any, path: str, default_id: str, line: int | None, what: str =
         id=given or default_id, text=text, path=path, outlet=outlet, title=title,
         url=_field(data, URL_FIELDS), published=_field(data, DATE_FIELDS), body_start=body_start,
     )
-    return article, given is not None
+    return article, given is not None, line
 
 
 # ---- HTML -----------------------------------------------------------------------------------------
@@ -397,4 +397,4 @@ def _read_html(data: bytes, path: str, article_id: str) -> Reader:
     yield Article(
         article_id, text, path=path, outlet=outlet, title=title,
         url=doc.url or None, published=doc.date or None, body_start=body_start,
-    ), False
+    ), False, None

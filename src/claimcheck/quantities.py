@@ -129,6 +129,8 @@ def extract_quantities(text: str, start: int = 0, doc: "Doc | None" = None) -> t
         counted = _counted_after(text, b, start, doc) or _currency(raw)
         if counted is None and toll_before(text, m.start("num")):
             counted = "people"  # "the death toll rose to 22", "put the toll at 22": people killed
+        if counted is None and _HIT_BEFORE.search(text[:m.start()]):
+            counted = "people"  # "injured another ten", "wounding ten others": the people it befell
         if raw.lower() == "one" and (counted is None or re.match(r"\s+of\b", text[b:])):
             continue  # "one of them", "no one": a pronoun, not a count
         if counted is None and (not re.search(r"\d", raw) or re.search(r"\bat\s*$", text[:m.start("num")])):
@@ -153,6 +155,9 @@ def extract_quantities(text: str, start: int = 0, doc: "Doc | None" = None) -> t
     return tuple(found)
 
 
+# A verb of what befell people right before a bare number: the number counts those people.
+_HIT_BEFORE = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|wounds|injured|injuring|injures)\s+"
+                         r"(?:another\s+|a further\s+|an additional\s+)?$", re.IGNORECASE)
 _TOLL_BEFORE = re.compile(r"\btoll\b[^.;:]{0,80}$", re.IGNORECASE)
 
 

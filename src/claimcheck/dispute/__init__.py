@@ -147,4 +147,19 @@ def find_disputes(
             continue
         out.append(Dispute(dispute_id(a, b), int(topic_of[i]), a, b, score, tuple(found), event))
     out.sort(key=lambda d: (d.topic_id, -d.score, d.a.id, d.b.id))
-    return out
+    return _once(out)
+
+
+def _once(disputes: list[Dispute]) -> list[Dispute]:
+    """One dispute per pair of versions: a claim an outlet repeats word for word (a headline and its
+    lead, or a second story of the same outlet, said by the same source) against the same claim of
+    another article is one dispute, the strongest."""
+    seen: set[frozenset] = set()
+    kept = []
+    for d in sorted(disputes, key=lambda d: (-d.score, d.topic_id, d.a.id, d.b.id)):
+        key = frozenset((c.article.outlet or c.article.id, c.text, c.source.name, c.stance) for c in (d.a, d.b))
+        if key not in seen:
+            seen.add(key)
+            kept.append(d.id)
+    keep = set(kept)
+    return [d for d in disputes if d.id in keep]

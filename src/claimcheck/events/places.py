@@ -160,6 +160,8 @@ def places(sent: "SpacySpan", start: int, end: int) -> list[Place]:
     for a, b in sorted(found):
         text_key = key(text[a:b])
         words = set(text_key.split())
+        if text[b:b + 6].lower() in ("-based", " based"):
+            continue  # "the Britain-based monitor": where a source sits, not where anything happened
         if text_key and text_key not in _NOT_PLACES and any(c.isalpha() for c in text_key) and not words & _NOT_PLACE_WORDS:
             out.append((a, b, text_key))
     placed = [Place(text[a:b], a, b, k, _within(text, out, i)) for i, (a, b, k) in enumerate(out)]

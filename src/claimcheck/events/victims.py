@@ -31,11 +31,12 @@ CATEGORIES = {
     "detainee": "people", "hostage": "people", "official": "people", "employee": "people", "staff": "people",
     "worshipper": "people", "pilgrim": "people", "shopper": "people", "inmate": "people", "youth": "people",
     "citizen": "people", "syrian": "people", "iraqi": "people", "kurd": "people", "palestinian": "people",
-    "evacuee": "people", "individual": "people", "casualty": "people",
+    "evacuee": "people", "individual": "people", "casualty": "people", "martyr": "people",
 }
 OUTCOMES = {
     "kill": "killed", "die": "killed", "dead": "killed", "death": "killed", "toll": "killed", "massacre": "killed",
     "execute": "killed", "slay": "killed", "life": "killed", "body": "killed", "corpse": "killed",
+    "martyr": "killed", "martyrdom": "killed",
     "wound": "injured", "injure": "injured", "injured": "injured", "wounded": "injured", "hurt": "injured",
     "injury": "injured", "casualty": "injured", "missing": "missing", "arrest": "arrested", "detain": "arrested",
     "abduct": "arrested", "kidnap": "arrested", "capture": "arrested", "displace": "displaced", "flee": "displaced",
@@ -53,7 +54,7 @@ def victims_of(doc: "Doc", claim: Claim) -> list[Victims]:
         outcome = _outcome(doc, q.span.start, q.span.end)
         if outcome is None and category in (None, "people"):
             continue  # "30 trucks", "100 people gathered": no one said to be hit
-        if category is None and q.counted:
+        if category is None and q.counted and not OUTCOMES.get(q.counted.lower()):
             continue  # "two besieged towns", "nine air raids": counts of things, not of people
         out.append(Victims(q.value, category, outcome, q.span, q.approximate, q.low, q.high))
     return out
@@ -66,6 +67,9 @@ def _outcome(doc: "Doc", start: int, end: int) -> str | None:
     if span is None:
         return None
     tok = span[-1]
+    own = _own_outcome(doc, tok)
+    if own is not None:
+        return own  # "51 dead and over 100 wounded": 100 wounded, whatever the parse hangs it on
     node = tok
     for _ in range(5):
         word = OUTCOMES.get(node.lemma_.lower()) or OUTCOMES.get(node.lower_)
@@ -85,4 +89,22 @@ def _outcome(doc: "Doc", start: int, end: int) -> str | None:
         word = OUTCOMES.get(nxt.lemma_.lower()) or OUTCOMES.get(nxt.lower_)
         if word:
             return word
+    return None
+
+
+_SKIP = frozenset({"were", "was", "are", "is", "been", "be", "have", "has", "had", "reportedly", "also", "later"})
+
+
+def _own_outcome(doc: "Doc", tok) -> str | None:
+    """The outcome word that follows the number itself, past its noun and auxiliaries ("100 wounded",
+    "12 people were killed"), never across a conjunction or a comma ("12 people and wounded 30")."""
+    for nxt in doc[tok.i + 1: tok.i + 6]:
+        word = OUTCOMES.get(nxt.lemma_.lower()) or OUTCOMES.get(nxt.lower_)
+        if word and nxt.pos_ in ("VERB", "ADJ", "NOUN", "AUX") and not (nxt.pos_ == "NOUN" and nxt.i > tok.i + 1
+                                                                         and CATEGORIES.get(nxt.lemma_.lower())):
+            return word
+        if nxt.pos_ in ("CCONJ", "PUNCT", "ADP", "SCONJ") or (nxt.pos_ == "VERB" and not word):
+            return None
+        if nxt.lower_ not in _SKIP and nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "ADV", "AUX"):
+            return None
     return None

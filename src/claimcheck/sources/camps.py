@@ -4,16 +4,24 @@ A camps file names an organisation once: its members are read as mentions (canon
 source) and merged with the corpus's names, so "SOHR" or "the Syrian Observatory for Human Rights"
 in the file covers every spelling, acronym and descriptor merged into that organisation, and its
 people and spokespeople through their ``affiliation``.
+
+A source of a country's state ("Russian officials", "the Turkish military", "Moscow", "Frances foreign
+minister", a person affiliated with "Turkey") takes the camp of that country, where the file lists the
+country or state bodies of it ("Syrian government", "Syrian army") and they all share one camp
+(:mod:`claimcheck.sources.countries`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from claimcheck.config import Camp, Camps
 from claimcheck.records import Claim, Source
-from claimcheck.sources.merge import _is_group, merge_map
+from claimcheck.sources.aliases import KNOWN
+from claimcheck.sources.countries import state_of
+from claimcheck.sources.merge import _SHARED_HEADS, _initials, _is_group, _title_case, merge_map
+from claimcheck.sources.lexicon import GENERIC
 from claimcheck.sources.names import canonical_name
 
 
@@ -24,17 +32,62 @@ def assign_camps(claims: Iterable[Claim], camps: Camps) -> list[Claim]:
         return [replace(c, source=replace(c.source, camp=None)) for c in claims]
     names = [n for c in claims for n in (c.source.name, c.source.affiliation) if n and c.source.kind != "narrator"]
     members = {m: canonical_name(m) for camp in camps.camps for m in camp.members}
-    alias = merge_map(names + [m for m in members.values() if m])
+    known = [n for names_of in KNOWN for n in names_of]  # "ISIS", "Daesh": the table's names of a member's body
+    alias = merge_map(names + [m for m in members.values() if m] + known)
+    spellings: dict[str, set[str]] = {}  # a cluster's names, for the longer names that hold one ("Daesh-linked Amaq")
+    for n in set(names) | set(members.values()) | set(known):
+        if n and _spelling(n):
+            spellings.setdefault(alias.get(n, n), set()).add(n)
     wide = Camps(tuple(Camp(camp.name, camp.members + tuple(
-        alias[members[m]] for m in camp.members if members[m] in alias), camp.patterns) for camp in camps.camps))
-    return [replace(c, source=replace(c.source, camp=_camp_of(c.source, wide, alias))) for c in claims]
+        alias[members[m]] for m in camp.members if members[m] in alias) + tuple(sorted(
+            n for m in camp.members for n in spellings.get(alias.get(members[m], members[m]), ()))) + tuple(
+        _acronyms(members[m], alias.get(members[m])) for m in camp.members), camp.patterns) for camp in camps.camps))
+    states = _state_camps(camps)
+    memo: dict[str | None, str | None] = {}
+
+    def of(n: str | None) -> str | None:
+        # a name and the cluster it joins with the camps file's members ("DAESH" with "Islamic State"),
+        # else the camp of the country whose state it names ("Russian officials"); once per name
+        if n not in memo:
+            memo[n] = (wide.camp_of(n) or wide.camp_of(alias.get(n or "")) or states.get(state_of(n) or "")
+                       or states.get(state_of(alias.get(n or "")) or ""))
+        return memo[n]
+
+    return [replace(c, source=replace(c.source, camp=camps.camp_of(c.source.name) if c.source.kind == "narrator"
+                                      else _camp_of(c.source, of))) for c in claims]
 
 
-def _camp_of(source: Source, camps: Camps, alias: dict[str, str]) -> str | None:
-    if source.kind == "narrator":
-        return camps.camp_of(source.name)
-    # a name and the cluster it joins with the camps file's members ("DAESH" with "Islamic State")
-    of = lambda n: camps.camp_of(n) or camps.camp_of(alias.get(n or ""))  # noqa: E731
+def _spelling(name: str) -> bool:
+    """A name that may stand for its body inside a longer name: not a common head alone ("Coalition",
+    "coalition": the corpus merges them into one body, but "coalition spokesman" may be another's),
+    no two-letter word ("IS"), no group, nothing over six words."""
+    words = name.split()
+    return (len(name) >= 3 and len(words) <= 6 and not _is_group(name)
+            and not (len(words) == 1 and name.lower() in _SHARED_HEADS | GENERIC))
+
+
+def _acronyms(*names: str | None) -> str:
+    """A member's acronym, three letters or more ("Free Syrian Army": "FSA"), for the names that hold
+    it inside a longer name ("Former FSA Deputy Chief of Staff", "FSA southern front command")."""
+    for name in names:
+        if name and len(name.split()) > 1 and _title_case(name) and not _is_group(name) and len(_initials(name)) >= 3:
+            return _initials(name)
+    return ""
+
+
+def _state_camps(camps: Camps) -> dict[str, str]:
+    """Country -> camp, for the countries whose state the file's members name ("Russia", "Syrian
+    government", "Turkish army"), when those members share one camp."""
+    found: dict[str, set[str]] = {}
+    for camp in camps.camps:
+        for member in camp.members:
+            country = state_of(member)
+            if country:
+                found.setdefault(country, set()).add(camp.name)
+    return {country: next(iter(names)) for country, names in found.items() if len(names) == 1}
+
+
+def _camp_of(source: Source, of: Callable[[str | None], str | None]) -> str | None:
     name = source.name
     if name and _is_group(name):  # "John Kerry and Sergei Lavrov": a camp only if both share it
         found = {of(part) for part in name.split(" and ")}

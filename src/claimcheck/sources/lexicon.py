@@ -7,6 +7,8 @@ from __future__ import annotations
 _TITLES = (
     "foreign minister", "prime minister", "defence minister", "defense minister", "interior minister",
     "deputy foreign minister", "secretary of state", "secretary-general", "secretary general",
+    "secretary of defense", "secretary of defence", "defense secretary", "defence secretary",
+    "national security adviser", "national security advisor",
     "vice president", "vice-president", "president", "minister", "chancellor", "king", "queen",
     "prince", "gen.", "gen", "colonel", "col.", "col", "maj.", "captain", "capt.",
     "lieutenant", "lt.", "sergeant", "sgt.", "admiral", "adm.", "commander", "spokesman", "spokeswoman",

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from claimcheck.records import Claim
 from claimcheck.sources.aliases import KNOWN, stated_aliases
+from claimcheck.sources.countries import state_of
 from claimcheck.sources.names import _ORG_HEADS, _ROLE_WORDS, GENERIC, _has_body_word, _nationality, name_parts
 
 if TYPE_CHECKING:
@@ -200,6 +201,12 @@ def merge_map(names: Iterable[str]) -> dict[str, str]:
     return {n: r for n, r in rep.items() if r != n}
 
 
+def _state_body(name: str) -> bool:
+    """"Syrian army", "Russian state media": a country's state body, which "the army" or "state media"
+    later in its article means (a country alone, "Russia", is no body a descriptor names)."""
+    return len(name.split()) >= 2 and state_of(name) is not None
+
+
 def _descriptor_words(name: str) -> frozenset[str] | None:
     """What a bare descriptor says of its body: its head noun and where the body is based ("the
     Britain-based war monitoring group": {"group", "britain-based"}); None for a name."""
@@ -235,8 +242,9 @@ def normalise_sources(claims: Iterable[Claim]) -> list[Claim]:
             held[name].update(_stem(w) for w in _tokens(c.source.name))
             if parts is not None:
                 held[name].update(_stem(w) for d in parts.descriptors for w in _tokens(d))
-    bodies = {n for n in held if (_title_case(n) or _acronym(n)) and len(n.split()) <= 8 and not _is_group(n)
-              and _skeleton(n) is None}
+    # ... and a state's bodies in lower case ("the Syrian army", "Russian state media": sources.countries)
+    bodies = {n for n in held if (_title_case(n) or _acronym(n) or _state_body(n)) and len(n.split()) <= 8
+              and not _is_group(n) and _skeleton(n) is None}
 
     def holders(words: frozenset[str], among: Iterable[str]) -> set[str]:
         return {b for b in among if b in bodies and words - _ANY_BODY <= held[b]}

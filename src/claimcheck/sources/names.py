@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claimcheck.sources.countries import state_of
 from claimcheck.sources.lexicon import (  # noqa: F401 (GENERIC, _ROLE_WORDS: merge reads them here)
     _DESCRIPTOR_NOUNS, _LOWER_ROLES, _NOT_BODIES, _ORG_HEADS, _PARTICLES, _PERSON_ADJ, _ROLE_WORDS, _TITLE_WORDS_CAP,
     _TITLES, GENERIC,
@@ -190,6 +191,8 @@ def _parts(name: str) -> NameParts:
         before = _title_prefix(name[:m.end()])
         if before and _org_like(before) and affiliation is None:
             affiliation = _strip_det(before)
+        elif before and affiliation is None and state_of(name[:m.end()]):
+            affiliation = state_of(name[:m.end()])  # "Turkish President X", "Syrias Deputy Prime Minister X": the state
         name = name[m.end():]
     # "Director of the Syrian Observatory for Human Rights Rami Abdel Rahman", "United Nations envoy for
     # Syria Staffan de Mistura": the name ends the mention after the body (the text lost its commas)
@@ -322,7 +325,8 @@ def _org_like(phrase: str) -> bool:
         return True
     content = [w for w in words if w.lower() not in ("of", "for", "the", "and", "on", "in", "al", "al-")]
     return any(w.lower().rstrip("s") in _ORG_HEADS or w.lower() in _ORG_HEADS for w in words[-3:]) or (
-        len(content) >= 2 and all(w[:1].isupper() for w in content) and words[-1].lower() not in _ROLE_WORDS)
+        len(content) >= 2 and all(w[:1].isupper() or re.match(r"(?:al|el)-[A-Z]", w) for w in content)
+        and words[-1].lower() not in _ROLE_WORDS)  # "Jaish al-Islam"
 
 
 def _has_body_word(phrase: str) -> bool:

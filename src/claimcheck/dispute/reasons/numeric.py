@@ -14,6 +14,10 @@ NUMERIC_MIN_SIM = 0.55  # the rule compares one event: claims at least this simi
 NUMERIC_TIME_MIN_SIM = 0.85  # durations conflict only in near-paraphrases (the same event, timed twice)
 NUMBER_TOLERANCE = 0.10  # relative: 20 vs 21 is reporting noise, 20 vs 12 is not
 APPROX_TOLERANCE = 0.15  # "some 20", "almost 20"
+# A toll "at least 56" or "more than 56" is the count its source has confirmed, not any figure above:
+# read as 56 to 56 * (1 + BOUND_SLACK), so "at least 56" against "85" (or "at least 85") is a rival count
+# while "at least 17" against "20" is not. (FA-KES: monitors' "at least" tolls against others' counts.)
+BOUND_SLACK = 0.3
 
 
 _COUNTED_GROUPS = {
@@ -24,14 +28,19 @@ _COUNTED_GROUPS = {
     # soldiers and militants are two sides: "12 soldiers" and "30 rebels" are two counts, not one
     "soldier": {"soldier", "troop", "serviceman", "servicemen"},
     "fighter": {"fighter", "militant", "rebel", "combatant", "insurgent", "jihadist", "gunman"},
-    "death": {"death", "dead", "fatality", "body", "life"},
-    "injury": {"injury", "injured", "wounded", "casualty"},
+    "death": {"death", "dead", "fatality", "body", "life", "martyr"},
+    "injury": {"injury", "injured", "wounded"},
+    "casualty": {"casualty"},  # dead and wounded together, or either: compared only with casualties
 }
+# Nouns that say what befell the counted people compare as people with that outcome: "51 dead" and
+# "42 people were killed", "30 injured" and "12 people were wounded" count the same thing.
+_AS_PEOPLE = {"death": "killed", "injury": "injured"}
 _OUTCOME_WORDS = {
     "killed": "killed", "dead": "killed", "died": "killed", "deaths": "killed", "lives": "killed",
     "killing": "killed", "kills": "killed",
     "injured": "injured", "wounded": "injured", "hurt": "injured", "wounding": "injured", "injuring": "injured",
     "arrested": "arrested", "detained": "arrested", "displaced": "displaced", "missing": "missing",
+    "martyrs": "killed", "martyred": "killed", "martyr": "killed",
 }
 
 
@@ -66,21 +75,33 @@ def _outcome(claim: Claim, q: Quantity) -> str | None:
         for v in claim.event.victims:
             if v.span.start == q.span.start and v.outcome is not None:
                 return v.outcome
+    local = q.span.end - claim.span.start
+    m = _OUTCOME_NEXT.match(claim.text[max(local, 0):])
+    if m:
+        return _OUTCOME_WORDS[m.group(1).lower()]  # "51 dead and over 100 wounded": 100 wounded
     before = q.span.start - claim.span.start
     for w in reversed(re.findall(r"[a-z]+", claim.text[max(before - 30, 0):max(before, 0)].lower())[-2:]):
         if w in _OUTCOME_WORDS:
             return _OUTCOME_WORDS[w]
-    local = q.span.end - claim.span.start
     for w in re.findall(r"[a-z]+", claim.text[max(local, 0):max(local, 0) + 60].lower())[:6]:
         if w in _OUTCOME_WORDS:
             return _OUTCOME_WORDS[w]
     return "killed" if toll_before(claim.text, max(before, 0)) else None
 
 
+# The number's own outcome word: right after it, or after its noun and an auxiliary ("100 wounded", "12
+# people were killed"), never across "and" ("12 people and wounded 30": not 12 wounded).
+_OUTCOME_NEXT = re.compile(r"\s+(?:(?!and\b|or\b|while\b)[a-z-]+\s+){0,2}?(?:(?:were|was|had|have|has|are|been|"
+                           r"reportedly|also)\s+){0,3}(" + "|".join(sorted(_OUTCOME_WORDS)) + r")\b", re.I)
 _TIME_UNITS = frozenset({"second", "minute", "hour", "day", "night", "week", "month", "year", "decade"})
 
 
+_VAGUE_COUNT = re.compile(r"\b(?:dozens?|scores|hundreds|thousands|tens|several|many)\s*$", re.I)  # no count of its own
+
+
 def _interval(q: Quantity) -> tuple[float, float]:
+    if q.low is not None and q.high is None and q.low > 0 and not _VAGUE_COUNT.search(q.span.text):
+        return (q.low, q.low * (1 + BOUND_SLACK))  # "at least 56": the confirmed toll, see BOUND_SLACK
     if q.low is not None or q.high is not None:
         return (q.low if q.low is not None else 0.0, q.high if q.high is not None else float("inf"))
     tol = APPROX_TOLERANCE if q.approximate else 0.0
@@ -153,6 +174,21 @@ _SUBCOUNT = re.compile(r"\b(?:including|among them|of them|of whom)\s+(?:at leas
 _AMONG_AFTER = re.compile(r"^\s+(?:[a-z]+\s+){0,2}(?:was|were|is|are)\s+(?:also\s+)?among\b", re.I)
 
 
+# A bare number right after a verb of what befell people ("wounding 25", "killed 12 in the town")
+_VICTIM_VERB = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring|wounds|injures)\s+"
+                          r"(?:at least\s+|some\s+|more than\s+|over\s+|nearly\s+|about\s+)?$", re.I)
+# ... and one whose noun is left out, as the count before it: "45 civilians in Aleppo and 22 in Idlib"
+_ELIDED_BEFORE = re.compile(r"(?:\band|,)\s+(?:another\s+|at least\s+|some\s+)?$", re.I)
+_ELIDED_AFTER = re.compile(r"\s*(?:$|[.;,)]|\s(?:in|at|near|outside|inside|around|on|from|across|elsewhere)\b)", re.I)
+
+
+def _elided(claim: Claim, q: Quantity) -> bool:
+    """Is the number a count whose noun is left out because the count before it names it ("killed 45
+    civilians in Aleppo and 22 in Idlib")?"""
+    end = q.span.end - claim.span.start
+    return bool(_ELIDED_BEFORE.search(_before(claim, q)) and _ELIDED_AFTER.match(claim.text[max(end, 0):]))
+
+
 def _before(claim: Claim, q: Quantity) -> str:
     at = q.span.start - claim.span.start
     return claim.text[max(at - 40, 0):max(at, 0)]
@@ -166,6 +202,21 @@ def _sum(qs: list[Quantity], claim: Claim) -> tuple[float, float] | None:
     return (sum(lo for lo, _ in spans), sum(hi for _, hi in spans))
 
 
+_SIDES = ("people", "fighter", "soldier")  # counts that add up to a toll of all the dead ("death": people)
+
+
+def _any_total(groups: dict, side: int, outcome: str | None, claim: Claim, others: list[Quantity],
+               other: Claim) -> bool:
+    """Do the claim's counts of civilians, fighters and soldiers with this outcome (two kinds or more),
+    added up, give one of the other claim's figures?"""
+    kinds = [k for k in groups if k[0] in _SIDES and k[1] == outcome and groups[k][side]]
+    if len(kinds) < 2:
+        return False
+    qs = [q for k in kinds for q in groups[k][side]]
+    total = _sum(qs, claim)
+    return total is not None and any(not _apart(total, _as_updated(y, other)) for y in others)
+
+
 def _increment(claim: Claim, q: Quantity) -> bool:
     """Is the count one more share of a toll ("six more died", "a further nine", "one civilian was among
     those killed")? It is no rival figure for any total. ("Another 70 were wounded" is not one: it often means besides the dead.)"""
@@ -175,27 +226,24 @@ def _increment(claim: Claim, q: Quantity) -> bool:
                 or _AMONG_AFTER.match(after))
 
 
-def _fine_places(claim: Claim) -> set[str]:
-    """The claim's towns and districts (its event frame's place keys), countries and US states left out."""
-    from claimcheck.events.places import kind
-
-    frame = claim.event
-    return {p.key for p in frame.places if kind(p.key) is None} if frame is not None else set()
-
-
 def _part_of(a: Claim, b: Claim) -> bool:
     """Does ``a`` count only some of the places ``b`` counts ("four killed in Deir Ezzor" against "10
     killed in attacks on Aleppo and Deir Ezzor")? A part is no rival figure for its total; the two
-    tolls in FA-KES's top disputes were often one outlet's total and its parts."""
-    from claimcheck.dispute.gate import _inside
+    tolls in FA-KES's top disputes were often one outlet's total and its parts. Places are each
+    claim's most specific towns (``gate._towns``: "al-Kallaseh in Damascus" is one place, not two)."""
+    from claimcheck.dispute.gate import _inside, _towns
 
-    mine, theirs = _fine_places(a), _fine_places(b)
-    if not mine or not theirs or mine == theirs:
+    mine, theirs = _towns(a), _towns(b)
+    if not mine or len(theirs) < 2 or {k for k, _ in mine} == {k for k, _ in theirs}:
         return False
+
+    def within(x: tuple[str, str | None], y: tuple[str, str | None]) -> bool:
+        return _inside(x[0], y[0]) or x[1] == y[0]
+
     # every place of mine is one of, or inside, theirs, and theirs has more ("deir ezzor city" in "deir
     # ezzor"; "eastern ghouta" in "ghouta"): a part of the area the total counts
-    return all(any(_inside(x, y) for y in theirs) for x in mine) and (
-        len(theirs) > len(mine) or not all(any(_inside(y, x) for x in mine) for y in theirs))
+    return all(any(within(x, y) for y in theirs) for x in mine) and (
+        len(theirs) > len(mine) or not all(any(within(y, x) for x in mine) for y in theirs))
 
 
 def numeric(a: Claim, b: Claim, sim: float) -> Reason | None:
@@ -214,10 +262,18 @@ def numeric(a: Claim, b: Claim, sim: float) -> Reason | None:
             key = _counted_key(q, claim)
             if key is None and last is not None and _SUBCOUNT.search(_before(claim, q)):
                 key = last[0]  # "31 civilians, including 10 when their bus was hit": 10 civilians
+            if key is None and last is not None and _elided(claim, q):
+                groups.setdefault(last, ([], []))[side].append(q)  # "45 civilians in Aleppo and 22 in Idlib"
+                continue
+            if key is None and _VICTIM_VERB.search(_before(claim, q)):
+                key = "people"  # "killing a woman and wounding 25": 25 people wounded
             if key is None:
                 continue
-            last = (key, _outcome(claim, q) or (last[1] if last else None))
-            groups.setdefault((key, last[1]), ([], []))[side].append(q)
+            outcome = _outcome(claim, q) or (last[1] if last else None)
+            key, outcome = ("people", _AS_PEOPLE[key]) if key in _AS_PEOPLE and outcome in (
+                None, _AS_PEOPLE[key]) else (key, outcome)
+            last = (key, outcome)
+            groups.setdefault(last, ([], []))[side].append(q)
     for key in sorted(groups, key=lambda k: (k[0], k[1] or "")):
         qa, qb = groups[key]
         if not qa or not qb:
@@ -237,6 +293,9 @@ def numeric(a: Claim, b: Claim, sim: float) -> Reason | None:
         sa, sb = _sum(qa, a), _sum(qb, b)
         if (sa is not None and any(not _apart(sa, _as_updated(y, b)) for y in qb)) or (
                 sb is not None and any(not _apart(_as_updated(x, a), sb) for x in qa)):
+            continue
+        # a toll of people may count every side's dead: "15 civilians and 27 fighters" against "51 dead"
+        if key[0] == "people" and (_any_total(groups, 0, key[1], a, qb, b) or _any_total(groups, 1, key[1], b, qa, a)):
             continue
         x, y = pairs[0]
         weight = round(min(1.0, 0.7 + 0.5 * (sim - NUMERIC_MIN_SIM)), 4)

@@ -1,0 +1,159 @@
+"""Counts compared as a reporter reads them, and reports that cannot be placed in time: read off
+FA-KES's disputes (half a). Table-driven on our own sentences; quantities from the real extractor,
+victims from real spaCy parses."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from claimcheck.dispute import find_disputes
+from claimcheck.dispute.gate import gate, told_long_before, undated
+from claimcheck.dispute.reasons.numeric import numeric
+from claimcheck.quantities import extract_quantities
+from claimcheck.records import ArticleRef, Claim, EventFrame, Place, Reason, Source, Span, TimeRef
+
+
+def claim(text: str, article: str = "a", source: str = "monitor", event=None, n: int = 0) -> Claim:
+    span = Span(0, len(text), text)
+    return Claim(f"{article}#{n}", ArticleRef(article, None, article), text, span, span, Source(source, "named"),
+                 None, "asserts", tuple(extract_quantities(text, 0)), event)
+
+
+@pytest.mark.parametrize("ta, tb, disputed", [
+    # a count whose noun is left out is a count of the noun before it
+    ("the shelling killed 30 civilians in Hamra and 12 in Tell Sour", "12 people were killed in the shelling", False),
+    ("the shelling killed 30 civilians in Hamra and 12 in Tell Sour", "5 people were killed in the shelling", True),
+    # the word right after the number says what befell them: 250 wounded, not 250 dead
+    ("Sixty dead and over 250 wounded in the market blast", "the market blast killed 58 people", False),
+    ("Sixty dead and over 250 wounded in the market blast", "the market blast killed 250 people", True),
+    # "dead" and "martyrs" are people killed
+    ("the raid left 33 dead", "the raid killed 33 people", False),
+    ("seven martyrs fell in the shelling of the camp", "the shelling of the camp killed 20 people", True),
+    # bare counts after a verb of what befell people
+    ("the car bomb killed a guard, wounding 40", "the car bomb wounded 15 people", True),
+    ("the blast killed four people and injured another nine", "four dead and 30 injured in the blast", True),
+    ("the blast killed four people and injured another nine", "four dead and nine injured in the blast", False),
+    # "at least N" is the toll its source confirmed; "dozens" has no count of its own
+    ("at least 40 people were killed in the raid", "70 people were killed in the raid", True),
+    ("at least 40 people were killed in the raid", "45 people were killed in the raid", False),
+    ("at least 40 people were killed in the raid", "at least 75 people were killed in the raid", True),
+    ("dozens of people were killed in the raid", "70 people were killed in the raid", False),
+    # civilians and fighters add up to a toll of all the dead
+    ("the assault killed 20 civilians and 31 fighters", "the assault left 50 dead", False),
+    ("the assault killed 20 civilians and 31 fighters", "the assault killed 90 people", True),
+])
+def test_numeric_reads_counts_as_reported(ta, tb, disputed):
+    assert (numeric(claim(ta, "a"), claim(tb, "b"), 0.9) is not None) is disputed
+
+
+def _frame(places=(), day=None, until=None, precision="day", words="on Saturday", event="ev-1"):
+    time = None if day is None else TimeRef(words, 0, 0, day, until or day, precision)
+    return EventFrame("bombing", "bomb", Span(0, 4, "bomb"), time,
+                      tuple(Place(p, 0, 0, p.casefold(), w) for p, w in places), id=event)
+
+
+@pytest.mark.parametrize("places_a, places_b, disputed", [
+    ((("Damascus", None),), (("Bab Touma", "damascus"), ("Damascus", None)), True),  # a district of the city
+    ((("Deir Ezzor", None),), (("Aleppo", None), ("Deir Ezzor", None)), False),  # one of the total's places
+])
+def test_a_district_is_no_part_of_a_total(places_a, places_b, disputed):
+    a = claim("the bomb killed six people and injured 10", "a", event=_frame(places_a))
+    b = claim("the bomb killed six people and injured 25", "b", event=_frame(places_b))
+    assert (numeric(a, b, 0.9) is not None) is disputed
+
+
+FOUND = [Reason("numeric", "", (), 0.7), Reason("explicit_denial", "", (), 0.8)]
+
+
+@pytest.mark.parametrize("pub_a, day_a, pub_b, day_b, sim, kept", [
+    ("2016-03-05", "2016-03-05", None, None, 0.7, ["explicit_denial"]),  # b cannot be placed in time
+    ("2016-03-05", "2016-03-05", None, None, 0.85, ["numeric", "explicit_denial"]),  # a near-paraphrase
+    (None, None, None, None, 0.7, ["numeric", "explicit_denial"]),  # nothing dated at all: as before
+    ("2016-03-05", None, "2016-03-05", None, 0.7, ["numeric", "explicit_denial"]),  # both dated by articles
+    (None, "2016-03-05", "2016-03-05", None, 0.7, ["numeric", "explicit_denial"]),  # a frame dates it
+])
+def test_an_undated_report_meets_a_dated_one_only_as_a_paraphrase(pub_a, day_a, pub_b, day_b, sim, kept):
+    a = claim("x", "a", "ministry", _frame(day=day_a))
+    b = claim("y", "b", "rebels", _frame(day=day_b))
+    published = {k: v for k, v in (("a", pub_a), ("b", pub_b)) if v}
+    assert undated(b, published) is (pub_b is None and day_b is None)
+    assert [r.kind for r in gate(FOUND, a, b, sim, published=published)] == kept
+
+
+@pytest.mark.parametrize("time_a, pub_b, stale", [
+    (("2016-05-01", "2016-05-31", "month", "in May 2016"), "2016-08-11", True),  # months before the report
+    (("2016-08-01", "2016-08-31", "month", "in August"), "2016-08-11", False),
+    (("2016-08-09", "2016-08-09", "day", "on Tuesday"), "2016-08-11", False),
+    (("2016-06-19", "2016-06-19", "day", "on June 19"), "2016-08-11", True),
+])
+def test_a_frame_long_before_the_other_report_tells_an_earlier_event(time_a, pub_b, stale):
+    day, until, precision, words = time_a
+    a = claim("x", "a", "ministry", _frame(day=day, until=until, precision=precision, words=words))
+    b = claim("y", "b", "rebels", _frame())
+    published = {"a": "2016-08-11", "b": pub_b}
+    assert told_long_before(a, b, published) is stale
+    assert [r.kind for r in gate(FOUND, a, b, 0.9, published=published)] == (
+        ["explicit_denial"] if stale else ["numeric", "explicit_denial"])
+
+
+def test_intervals_of_any_precision_set_events_apart():
+    may = _frame(day="2016-05-01", until="2016-05-31", precision="month", words="in May", event="ev-1")
+    aug = _frame(day="2016-08-11", words="on Thursday", event="ev-2")
+    a, b = claim("x", "a", "ministry", may), claim("y", "b", "rebels", aug)
+    assert [r.kind for r in gate(FOUND, a, b, 0.9)] == ["explicit_denial"]
+    same_month = replace(aug, time=replace(aug.time, date="2016-05-12", until="2016-05-12"))
+    assert [r.kind for r in gate(FOUND, a, replace(b, event=same_month), 0.9)] == ["numeric", "explicit_denial"]
+
+
+def test_a_claim_an_outlet_repeats_is_one_dispute(embedder):
+    text = "the bomb killed 12 people in the square"
+    twice = [claim(text, "a", "police", n=0), claim(text, "a", "police", n=1),
+             claim("the bomb killed 30 people in the square", "b", "medics")]
+    from claimcheck.config import Camps
+
+    vectors = embedder.encode([c.text for c in twice])
+    found = find_disputes(twice, vectors, [0, 0, 0], [], Camps(), min_score=0.0)
+    assert len([d for d in found if any(r.kind == "numeric" for r in d.reasons)]) == 1
+
+
+def test_a_day_and_another_month_are_two_events_within_one_event():
+    june = _frame(day="2014-06-19", words="on June 19")
+    may = _frame(day="2014-05-01", until="2014-05-31", precision="month", words="in May")
+    a, b = claim("x", "a", "ministry", june), claim("y", "b", "rebels", may)
+    assert [r.kind for r in gate(FOUND, a, b, 0.9)] == ["explicit_denial"]
+    in_june = replace(may, time=TimeRef("in June", 0, 0, "2014-06-01", "2014-06-30", "month"))
+    assert [r.kind for r in gate(FOUND, a, replace(b, event=in_june), 0.9)] == ["numeric", "explicit_denial"]
+
+
+@pytest.mark.parametrize("published, kept", [
+    ({}, ["numeric", "explicit_denial"]),  # a corpus with no dates at all: read as before events
+    ({"c": "2016-03-05"}, ["explicit_denial"]),  # other articles are dated: two undated reports kept apart
+])
+def test_two_undated_reports_of_two_events(published, kept):
+    a = claim("x", "a", "ministry", _frame(event="ev-1"))
+    b = claim("y", "b", "rebels", _frame(event="ev-2"))
+    assert [r.kind for r in gate(FOUND, a, b, 0.7, published=published)] == kept
+
+
+def test_a_country_a_source_is_based_in_sets_no_event_apart():
+    from claimcheck.dispute.gate import known_apart
+
+    a = claim("x", "a", "monitor", _frame((("Britain", None),), event="ev-1"))
+    b = claim("y", "b", "agency", _frame((("Manbij", "aleppo"), ("Aleppo", None)), event="ev-2"))
+    assert not known_apart(a, b)
+    c = claim("z", "c", "agency", _frame((("Idlib", None),), event="ev-3"))
+    assert known_apart(b, c)  # two towns, neither in the other
+
+
+@pytest.mark.parametrize("words_b, places_b, kept", [
+    ("on Saturday", (("Idlib", None),), ["numeric", "explicit_denial"]),  # the weekday and the town agree
+    ("on Friday", (("Idlib", None),), ["explicit_denial"]),  # another weekday
+    ("on Saturday", (("Homs", None),), ["explicit_denial"]),  # another town
+])
+def test_an_undated_weekday_in_the_same_town_places_a_report(words_b, places_b, kept):
+    a = claim("x", "a", "ministry", _frame((("Urum", "idlib"), ("Idlib", None)), day="2017-04-08"))  # a Saturday
+    b = claim("y", "b", "monitor", replace(_frame(places_b), time=TimeRef(words_b, 0, 0, None, None, None)))
+    published = {"a": "2017-04-08"}
+    assert [r.kind for r in gate(FOUND, a, b, 0.7, published=published)] == kept
