@@ -211,12 +211,12 @@ def test_an_articles_event(claims, spread, expected):
     assert article_events(found + [_claim("n", "Thanks", "b", None)], events) == {"a": expected}
 
 
-@pytest.mark.parametrize("day_a, day_b, claim_guard, story_guard", [
-    ("2026-05-08", "2026-05-09", False, False),  # "late Friday" and "overnight": a day apart
-    ("2026-05-08", "2026-05-15", True, False),  # a "Friday" read a week off: claims stay apart, stories may link
-    ("2026-05-08", None, False, False),  # one day unknown
+@pytest.mark.parametrize("day_a, day_b, apart", [
+    ("2026-05-08", "2026-05-09", False),  # "late Friday" and "overnight": a day apart
+    ("2026-05-08", "2026-05-15", True),  # a week apart (or a "Friday" read a week off)
+    ("2026-05-08", None, False),  # one day unknown
 ])
-def test_days_guard_claims_but_only_inform_stories(day_a, day_b, claim_guard, story_guard):
+def test_the_day_guard_and_its_story_switch(day_a, day_b, apart):
     import numpy as np
 
     from claimcheck.events.group import STORY_DAY_GUARD, STORY_PLACE_GUARD, STORY_TYPE_GUARD, _Groups
@@ -228,5 +228,6 @@ def test_days_guard_claims_but_only_inform_stories(day_a, day_b, claim_guard, st
 
     claims = [framed("a#1", "a", day_a), framed("b#1", "b", day_b)]
     groups = _Groups(claims, [0, 1], np.eye(2, dtype=np.float32))
-    assert groups.conflict(0, 1) is claim_guard
-    assert groups.conflict(0, 1, STORY_PLACE_GUARD, STORY_TYPE_GUARD, STORY_DAY_GUARD) is story_guard
+    assert groups.conflict(0, 1) is apart  # claims
+    assert groups.conflict(0, 1, STORY_PLACE_GUARD, STORY_TYPE_GUARD, days=False) is False  # days read by the linker only
+    assert groups.conflict(0, 1, STORY_PLACE_GUARD, STORY_TYPE_GUARD, STORY_DAY_GUARD) is (apart and STORY_DAY_GUARD)
