@@ -209,3 +209,25 @@ def test_an_articles_event(claims, spread, expected):
     events = [Event(e, e, "shooting", None, None, None, (), (), articles=tuple(f"x{k}" for k in range(n)))
               for e, n in spread.items()]
     assert article_events(found + [_claim("n", "Thanks", "b", None)], events) == {"a": expected}
+
+
+@pytest.mark.parametrize("day_a, day_b, apart", [
+    ("2026-05-08", "2026-05-09", False),  # "late Friday" and "overnight": a day apart
+    ("2026-05-08", "2026-05-15", True),  # a week apart (or a "Friday" read a week off)
+    ("2026-05-08", None, False),  # one day unknown
+])
+def test_the_day_guard_and_its_story_switch(day_a, day_b, apart):
+    import numpy as np
+
+    from claimcheck.events.group import STORY_DAY_GUARD, STORY_PLACE_GUARD, STORY_TYPE_GUARD, _Groups
+    from claimcheck.records import TimeRef
+
+    def framed(cid, article, day):
+        time = TimeRef("on Friday", 0, 0, day, None, "day") if day else None
+        return _claim(cid, "A man was shot on Friday", article, EventFrame("shooting", "shoot", Span(0, 4, "shot"), time))
+
+    claims = [framed("a#1", "a", day_a), framed("b#1", "b", day_b)]
+    groups = _Groups(claims, [0, 1], np.eye(2, dtype=np.float32))
+    assert groups.conflict(0, 1) is apart  # claims
+    assert groups.conflict(0, 1, STORY_PLACE_GUARD, STORY_TYPE_GUARD, days=False) is False  # days read by the linker only
+    assert groups.conflict(0, 1, STORY_PLACE_GUARD, STORY_TYPE_GUARD, STORY_DAY_GUARD) is (apart and STORY_DAY_GUARD)

@@ -5,15 +5,21 @@ town nor the day ("Mason died at the scene"): a local report names its town once
 and its date is the publication date. So after claims are grouped, each article's **story** (its
 largest event) is read with the whole article as context: the towns of all its frames and its
 dateline, the uncommon names in all its sentences, its publication day, the resolved days and victim
-counts of its frames, its mean claim vector. Two articles whose stories the story linker (the
-``articles`` part of ``models/events.json``) scores at or above its threshold have their stories
-merged, strongest pair first, under the same complete-linkage guard as claims (resolved days,
-incompatible types). What an article inherits (dateline town, publication day) is used here only,
-as evidence about its story; it is never written into a claim's frame.
+counts of its frames, its mean claim vector, and the words of its whole text (TF-IDF over the run's
+articles: :func:`text_vectors`). Two articles whose stories the story linker (the ``articles`` part
+of ``models/events.json``) scores at or above its threshold have their stories merged, strongest
+pair first, when the mean P over every article pair between the two groups (the first
+``group.STORY_AVERAGE_CAP`` articles of each) reaches the linker's ``average``: average linkage, so
+a chain of links does not join two incidents. The only hard guard left is towns with no type in
+common (days, types and towns are the linker's features here). What an article inherits (dateline
+town, publication day) is used here only, as evidence about its story; it is never written into a
+claim's frame. An article's story is its group of most claims, ties to the group of more articles
+(as :func:`claimcheck.events.group.article_events` reads an article's event).
 
-Candidates: each article's ``STORY_NEIGHBOURS`` nearest articles by mean vector, and articles that
-share an uncommon name or a town (blocks over ``BIG_BLOCK`` articles are skipped: a name that common
-tells nothing), so the work stays near-linear in the articles.
+Candidates: each article's ``STORY_NEIGHBOURS`` nearest articles by mean vector and its
+``TEXT_NEIGHBOURS`` nearest by words, and articles that share an uncommon name or a town (blocks
+over ``BIG_BLOCK`` articles are skipped: a name that common tells nothing), so the work stays
+near-linear in the articles.
 """
 
 from __future__ import annotations
