@@ -131,7 +131,9 @@ def main() -> int:
                 total = time.perf_counter() - clock
                 embedder.cache.close()
                 runs[label] = (total, result)
-                shares = ", ".join(f"{k} {v / total:.0%}" for k, v in result.timings.items())
+                shares = ", ".join(f"{k} {v / total:.0%}" for k, v in result.timings.items() if k != "frames")
+                shares += (f" (event frames {result.timings.get('frames', 0):.1f} s within extract, "
+                           f"event grouping {result.timings.get('events', 0):.1f} s)")
                 print(f"run [{backend:10}] {label} cache  {len(articles) / total * 60:8.1f} articles/min "
                       f"{sentences / total:7.1f} sentences/s ({total:.1f} s; {len(result.claims)} claims, "
                       f"{len(result.topics)} topics, {len(result.disputes)} disputes; {shares}; "
