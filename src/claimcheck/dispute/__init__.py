@@ -40,9 +40,9 @@ from typing import Any
 import numpy as np
 
 from claimcheck.config import Camps
-from claimcheck.dispute.candidates import (camp_of, candidate_pairs, copies, CROSS_TOPIC_MIN_SIM, event_pairs, may_pair,
-                                          party_of)
-from claimcheck.dispute.gate import as_update, gate, is_update_only, shared_event
+from claimcheck.dispute.candidates import (camp_of, candidate_pairs, copies, CROSS_TOPIC_MIN_SIM, echoes, event_pairs,
+                                          may_pair, party_of)
+from claimcheck.dispute.gate import article_days, as_update, EVENT_RULES, gate, is_update_only, shared_event
 from claimcheck.dispute.pair import Pair
 from claimcheck.dispute.parses import _Docs
 from claimcheck.dispute.reasons import ANY_PAIR, NEAR_PAIR
@@ -52,6 +52,7 @@ from claimcheck.dispute.reasons.numeric import numeric
 from claimcheck.dispute.reasons.polarity import both_negate, polarity, POLARITY_MIN_SIM, polarity_marks
 from claimcheck.dispute.reasons.responsibility import agents, responsibility, RESPONSIBILITY_MIN_SIM
 from claimcheck.dispute.scoring import combine, dispute_id, hedges, settle, weaken_for_hedges
+from claimcheck.dispute.sides import two_attacks
 from claimcheck.errors import InputError
 from claimcheck.records import Claim, Dispute, Event, Topic
 
@@ -97,8 +98,10 @@ def find_disputes(
     outlet = {c.article.id: c.article.outlet for c in claims}
     # a copy by the article's own outlet repeats its pairs too: only the first copy is compared
     repeat = {aid for aid, first in copy_of.items() if first != aid and outlet[first] == outlet[aid]}
+    echo, twins = echoes(claims)  # ... and so does one edited a little (see candidates.echoes)
     pairs = [(i, j) for i, j in found_pairs if may_pair(claims[i], claims[j], camp[i], camp[j])
              and not {claims[i].article.id, claims[j].article.id} & repeat
+             and i not in echo and j not in echo and frozenset((claims[i].article.id, claims[j].article.id)) not in twins
              and (claims[i].article.id == claims[j].article.id
                   or copy_of[claims[i].article.id] != copy_of[claims[j].article.id])]
     if not pairs:
@@ -120,6 +123,7 @@ def find_disputes(
     lean = {aid: float(np.mean(v)) for aid, v in per_article.items()}
 
     by_event = {e.id: e for e in events}
+    days = article_days(claims)
     out = []
     for i, j in pairs:
         a, b = claims[i], claims[j]
@@ -131,7 +135,10 @@ def find_disputes(
             agents=(docs.agents[i], docs.agents[j]), agree=both_negate(a, b, docs.marks[i], docs.marks[j]))
         pair = Pair(a, b, sims[key], (prob_of[i], prob_of[j]), threshold, camps, **parses)
         found = [r for r in (detect(pair) for detect in (NEAR_PAIR if near[key] else ANY_PAIR)) if r is not None]
-        found = as_update(gate(found, a, b, sims[key], by_event, published), a, b, (camp[i], camp[j]), published or {})
+        found = gate(found, a, b, sims[key], by_event, published, days)
+        if found and two_attacks(a, b, *(tuple(g[0] for g in docs.agents.get(k, ())) for k in (i, j))):
+            found = [r for r in found if r.kind not in EVENT_RULES]  # an air strike and rebel rockets: two events
+        found = as_update(found, a, b, (camp[i], camp[j]), published or {})
         found = settle(found, a, b)
         if not found:
             continue
