@@ -173,3 +173,54 @@ def test_a_countrys_possessive_keys_its_place(name, key):
     from claimcheck.events.places import key as place_key
 
     assert place_key(name) == key
+
+
+def _placed(text: str, article: str, n: int, sentence_start: int, places: tuple = ()) -> Claim:
+    frame = EventFrame("shelling", "shell", Span(0, 1, text[:1]), places=places)
+    span = Span(sentence_start, sentence_start + len(text), text)
+    return Claim(f"{article}#{n}", ArticleRef(article, None, article), text, span, span, Source("police", "named"),
+                 None, "asserts", (), frame)
+
+
+def test_a_claim_naming_no_place_is_read_where_its_article_just_was():
+    from claimcheck.dispute.context import placed
+    from claimcheck.dispute.gate import places_apart
+    from claimcheck.records import Place
+
+    camp = Place("al-Nour Camp", 0, 12, "al nour camp")
+    district = Place("al-Sabil district", 0, 17, "al sabil")
+    city = Place("Harran", 0, 6, "harran")
+    roundup = [
+        _placed("militants fired mortar shells at al-Nour Camp", "r", 0, 0, (camp,)),
+        _placed("nine people were injured in the attack", "r", 1, 100),
+        _placed("the shelling of the market went on for hours", "r", 2, 300),  # three sentences on: not lent
+        _placed("rockets hit the al-Sabil district of Harran", "r", 3, 400, (Place("al-Sabil", 0, 8, "al sabil", "harran"),)),
+    ]
+    other = _placed("seven people were injured by rockets on al-Sabil", "o", 0, 0, (district,))
+    city_claim = _placed("seven people were injured in Harran", "o", 1, 100, (city,))
+    ctx = placed(roundup + [other, city_claim])
+    assert [p.key for p in ctx[1].event.places] == ["al nour camp"]  # lent by the sentence before
+    assert roundup[1].event.places == ()  # the frame itself is not changed
+    assert 2 not in ctx
+    assert places_apart(ctx[1], other)  # the camp's injured are not the district's
+    # the run names al-Sabil within Harran: a bare "al-Sabil" elsewhere is in Harran too
+    assert ctx[4].event.places[0].within == "harran" and not places_apart(ctx[4], city_claim)
+
+
+def test_one_towns_dead_on_one_weekday_are_candidates(embedder):
+    from claimcheck.dispute.candidates import frame_pairs
+    from claimcheck.pipeline import claim_vectors
+    from claimcheck.records import Place, Victims
+
+    def dead(text, article, day, town):
+        when = TimeRef(day, 0, len(day), None, None, None)
+        frame = EventFrame("air_strike", "strike", Span(0, 1, "x"), time=when,
+                           places=(Place(town, 0, len(town), town.lower()),),
+                           victims=(Victims(15, "civilians", "killed", Span(0, 2, "15")),))
+        return _claim(text, text, article, frame=frame)
+
+    claims = [dead("An air strike killed 15 civilians in Idlib on Saturday", "a", "on Saturday", "Idlib"),
+              dead("Russian jets killed 18 people in Idlib on Saturday", "b", "on Saturday", "Idlib"),
+              dead("An air strike killed 15 civilians in Idlib on Monday", "c", "on Monday", "Idlib"),
+              dead("An air strike killed 15 civilians in Homs on Saturday", "d", "on Saturday", "Homs")]
+    assert frame_pairs(claims, claim_vectors(embedder, claims)) == [(0, 1)]

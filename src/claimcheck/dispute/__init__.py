@@ -41,7 +41,8 @@ import numpy as np
 
 from claimcheck.config import Camps
 from claimcheck.dispute.candidates import (camp_of, candidate_pairs, copies, CROSS_TOPIC_MIN_SIM, echoes, event_pairs,
-                                          may_pair, party_of)
+                                          frame_pairs, may_pair, party_of)
+from claimcheck.dispute.context import placed
 from claimcheck.dispute.gate import article_days, as_update, EVENT_RULES, gate, is_update_only, shared_event
 from claimcheck.dispute.pair import Pair
 from claimcheck.dispute.parses import _Docs
@@ -93,7 +94,8 @@ def find_disputes(
     camps = camps if camps is not None else Camps()
 
     camp = [camp_of(c, camps) for c in claims]
-    found_pairs = sorted(set(candidate_pairs(vectors, topic_of)) | set(event_pairs(claims)))
+    framed = set(frame_pairs(claims, vectors))  # one town's dead on one weekday, whatever topics and events said
+    found_pairs = sorted(set(candidate_pairs(vectors, topic_of)) | set(event_pairs(claims)) | framed)
     copy_of = copies(claims)
     outlet = {c.article.id: c.article.outlet for c in claims}
     # a copy by the article's own outlet repeats its pairs too: only the first copy is compared
@@ -110,7 +112,7 @@ def find_disputes(
     # Across topics, below CROSS_TOPIC_MIN_SIM, only a denial is compared (by the denial and polarity
     # rules): its sentence may have pulled it into another topic than the assertion it denies.
     near = {p: int(topic_of[p[0]]) == int(topic_of[p[1]]) or s >= CROSS_TOPIC_MIN_SIM
-            or shared_event(claims[p[0]], claims[p[1]]) is not None for p, s in sims.items()}
+            or shared_event(claims[p[0]], claims[p[1]]) is not None or p in framed for p, s in sims.items()}
     pairs = [p for p in pairs if near[p] or "denies" in (claims[p[0]].stance, claims[p[1]].stance)]
     sims = {p: sims[p] for p in pairs}
     parse_gate = min(POLARITY_MIN_SIM, RESPONSIBILITY_MIN_SIM)
@@ -124,6 +126,7 @@ def find_disputes(
 
     by_event = {e.id: e for e in events}
     days = article_days(claims)
+    in_context = placed(claims)  # a claim naming no town, in the towns its article just named
     out = []
     for i, j in pairs:
         a, b = claims[i], claims[j]
@@ -135,7 +138,7 @@ def find_disputes(
             agents=(docs.agents[i], docs.agents[j]), agree=both_negate(a, b, docs.marks[i], docs.marks[j]))
         pair = Pair(a, b, sims[key], (prob_of[i], prob_of[j]), threshold, camps, **parses)
         found = [r for r in (detect(pair) for detect in (NEAR_PAIR if near[key] else ANY_PAIR)) if r is not None]
-        found = gate(found, a, b, sims[key], by_event, published, days)
+        found = gate(found, in_context.get(i, a), in_context.get(j, b), sims[key], by_event, published, days)
         if found and two_attacks(a, b, *(tuple(g[0] for g in docs.agents.get(k, ())) for k in (i, j))):
             found = [r for r in found if r.kind not in EVENT_RULES]  # an air strike and rebel rockets: two events
         found = as_update(found, a, b, (camp[i], camp[j]), published or {})

@@ -99,6 +99,36 @@ def event_pairs(claims: Sequence[Claim]) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
+FRAME_BLOCK_MAX = 200  # a (town, weekday) block larger than this pairs nothing (a war's capital) ...
+FRAME_PAIR_MIN_SIM = 0.6  # ... and its pairs must be this alike (cosine)
+
+
+def frame_pairs(claims: Sequence[Claim], vectors: np.ndarray) -> list[tuple[int, int]]:
+    """Index pairs (i < j) of claims of two articles that count the dead of one town on one weekday
+    (named, or of the day the frame resolves to), alike: two reports of one strike that neither
+    topics nor grouping put together ("an air strike killed 15 in Idlib on Saturday" in an undated
+    article, "18 killed in Idlib on Saturday" in a dated one). The gate then reads their dates."""
+    from claimcheck.dispute.gate import _towns, _weekdays
+
+    blocks: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for k, c in enumerate(claims):
+        frame = c.event
+        if frame is None or frame.time is None or not any(v.outcome == "killed" for v in frame.victims):
+            continue
+        for day in sorted(_weekdays(frame.time)):
+            for town in sorted({t for t, _ in _towns(c)}):
+                blocks[(town, day)].append(k)
+    pairs: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        if len(members) > FRAME_BLOCK_MAX:
+            continue
+        for x, i in enumerate(members):
+            for j in members[x + 1:]:
+                if claims[i].article.id != claims[j].article.id and float(vectors[i] @ vectors[j]) >= FRAME_PAIR_MIN_SIM:
+                    pairs.add((min(i, j), max(i, j)))
+    return sorted(pairs)
+
+
 def copies(claims: Sequence[Claim]) -> dict[str, str]:
     """Article id -> the first article id (in claim order) with the very same claims: word for word, at
     the same offsets, from the same sources with the same stances. One story twice in a corpus
