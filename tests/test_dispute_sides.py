@@ -145,6 +145,9 @@ def test_an_undated_headline_tells_its_articles_day():
 @pytest.mark.parametrize("ta, tb, disputed", [
     ("BEIRUT Air strikes killed 12 people in the town", "Rebel fighters shelled the town, killing 12 people", False),
     ("Russian air strikes killed 12 people in the town", "Rebel fighters shelled the town, killing 12 people", True),
+    # a capitalised plural the small model keeps whole ("Rebels", "Terrorists") is still the side's name
+    ("Russian air strikes killed 12 people in the town", "Rebels shelled the town, killing 12 people", True),
+    ("Terrorists shelled the town, killing 12 people", "Militant groups shelled the town, killing 12 people", False),
 ])
 def test_a_means_is_no_agent(nlp, ta, tb, disputed):
     from claimcheck.config import Camps

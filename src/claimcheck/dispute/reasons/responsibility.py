@@ -65,7 +65,7 @@ def _actor_words(tok: Any) -> tuple[str, frozenset[str], tuple[int, int]]:
     if {"islamic", "state"} <= lemmas:
         words.add("islamic-state")
     for t in keep:
-        lem = t.lemma_.lower()
+        lem = _lemma(t)
         if t.lower_ in _ALIASES:
             words.add(_ALIASES[t.lower_])
             continue
@@ -74,8 +74,18 @@ def _actor_words(tok: Any) -> tuple[str, frozenset[str], tuple[int, int]]:
         for group, members in ACTOR_GROUPS.items():
             if lem in members or t.lower_ in members:
                 lem = group
-        words.add(lem)
+        if any(ch.isalpha() for ch in lem):  # "-" of "Jaish al-Islam" is no word
+            words.add(lem)
     return tok.doc.text[start:end], frozenset(words), (start, end)
+
+
+def _lemma(tok: Any) -> str:
+    """The word's lemma, lower case; a capitalised plural the small model keeps whole as a name
+    ("Rebels", "Terrorists") made singular when the singular is an actor word."""
+    lem = tok.lemma_.lower()
+    if lem == tok.lower_ and lem.endswith("s") and lem[:-1] in _ACTOR_WORDS:
+        return lem[:-1]
+    return lem
 
 
 _ACTOR_WORDS = {w for group in ACTOR_GROUPS.values() for w in group} | {
@@ -90,7 +100,7 @@ def _is_actor(tok: Any, modifier: bool = False) -> bool:
     """Someone who can carry out an attack: a named group/person/country or an armed-actor word.
     A place name only counts as the head ("Russia bombed"), not as a modifier ("Syria drone strike")."""
     ents = _ACTOR_ENTS - {"GPE"} if modifier else _ACTOR_ENTS
-    if tok.ent_type_ in ents or tok.lemma_.lower() in _ACTOR_WORDS or tok.lower_ in _ACTOR_WORDS:
+    if tok.ent_type_ in ents or _lemma(tok) in _ACTOR_WORDS or tok.lower_ in _ACTOR_WORDS:
         return True
     return any(_is_actor(c, True) for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod"))
 
