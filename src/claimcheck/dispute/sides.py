@@ -5,7 +5,8 @@ doers are of two sides, a state's forces (the army, the regime, Russia, the coal
 a state's: armed groups have no aircraft) against an armed group (rebels, "terrorists", the Islamic
 State), the event rules (numeric, responsibility, polarity) do not compare them. Two kinds of attack
 with no doers named, or one side only, are read as before (first reports mix rockets and aircraft);
-one kind of attack blamed on two sides is the responsibility dispute itself.
+one kind of attack blamed on two sides is the responsibility dispute itself, and so are two kinds of
+attack on one place finer than a town (a district, a hospital named within its town).
 """
 
 from __future__ import annotations
@@ -62,4 +63,19 @@ def two_attacks(a: Claim, b: Claim, agents_a: Iterable[str] = (), agents_b: Iter
     if fa is None or fb is None or fa.type == fb.type or fa.type not in KINDS or fb.type not in KINDS:
         return False
     sa, sb = claim_side(a, agents_a), claim_side(b, agents_b)
-    return sa is not None and sb is not None and sa != sb
+    return sa is not None and sb is not None and sa != sb and not _one_target(a, b)
+
+
+def _one_target(a: Claim, b: Claim) -> bool:
+    """Do both frames name one place finer than a town, one named within another ("the al-Nour
+    hospital in Harran", "al-Sabil district of Harran")? Then an air strike on it and rebel shells on
+    it are one attack blamed two ways: the responsibility dispute itself."""
+    from claimcheck.events.places import fold
+
+    def fine(c: Claim) -> set[str]:
+        return {fold(p.key) for p in c.event.places if p.key and p.within}
+
+    def named(c: Claim) -> set[str]:
+        return {fold(p.key) for p in c.event.places if p.key}
+
+    return bool(fine(a) & named(b) or fine(b) & named(a))
