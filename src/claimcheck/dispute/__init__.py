@@ -6,11 +6,14 @@ Pipeline per corpus:
    claims, else each claim's ``TOPIC_NEIGHBOURS`` nearest members) plus similar claims across
    neighbouring topics (cosine >= ``CROSS_TOPIC_MIN_SIM`` among the ``NEIGHBOUR_TOPICS`` topics with
    the closest centroids; for a denial, by the denial and polarity rules, from ``CROSS_TOPIC_RULE_SIM``).
-   Never all n^2 pairs of the corpus.
+   Never all n^2 pairs of the corpus. Claims of one event are paired whatever their topics, and so
+   are claims of two articles counting one town's dead on one weekday (``candidates.frame_pairs``).
 2. **Parties** -- a pair must come from different parties (see :func:`party_of`). With camps, both
    camps known and equal means same side: not a candidate. Two copies of one article (the same claims
-   word for word) are never paired, and a second copy from the same outlet is not compared at all. A source with no camp is a party of its
-   own, so camp-less vs government *is* a cross-party pair; government vs government is not.
+   word for word) are never paired, and a second copy from the same outlet is not compared at all,
+   nor are an outlet's edited copy and its claims that repeat the first's (``candidates.echoes``). A
+   source with no camp is a party of its own, so camp-less vs government *is* a cross-party pair;
+   government vs government is not.
 3. **Reasons** -- each detector returns at most one :class:`Reason` with a weight in [0, 1] and the
    words that carry it (:class:`Evidence`, offsets into the article):
    ``explicit_denial``, ``polarity``, ``numeric``, ``responsibility`` (rules, gated on embedding
@@ -23,6 +26,9 @@ Pipeline per corpus:
 :func:`find_disputes` (here) runs the steps; the rest is:
 
 - ``candidates``  parties and candidate pairs
+- ``gate``        what events, dates and places let a pair's reasons compare (see there)
+- ``context``     where a claim that names no place happened, as its article and the run tell it
+- ``sides``       two kinds of attack by two sides are two events
 - ``parses``      claim parses for the rules that read them, made once per claim
 - ``pair``        ``Pair``, the one argument of every reason detector
 - ``reasons/``    one module per reason kind (``explicit_denial``, ``polarity``, ``numeric``,
