@@ -17,6 +17,10 @@ report of the same event is an ``update``, not a dispute.
 - A report that cannot be placed in time at all (:func:`undated`: no date in its frame nor on its
   article) meets a dated one only as a near-paraphrase, and takes no date from the event grouping put
   it in. In FA-KES (half a) none of 8 such cross-article disputes was about one crowd event.
+- A claim with no time of its own in an article whose day-precise frames tell one day
+  (:func:`article_days`) is read as of that day (:func:`article_day_apart`): an undated headline
+  is no report of another day's strike. ``find_disputes`` also reads a claim that names no town in
+  the towns its article just named (``dispute.context``) before this gate.
 """
 
 from __future__ import annotations
