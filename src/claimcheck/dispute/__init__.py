@@ -6,11 +6,14 @@ Pipeline per corpus:
    claims, else each claim's ``TOPIC_NEIGHBOURS`` nearest members) plus similar claims across
    neighbouring topics (cosine >= ``CROSS_TOPIC_MIN_SIM`` among the ``NEIGHBOUR_TOPICS`` topics with
    the closest centroids; for a denial, by the denial and polarity rules, from ``CROSS_TOPIC_RULE_SIM``).
-   Never all n^2 pairs of the corpus.
+   Never all n^2 pairs of the corpus. Claims of one event are paired whatever their topics, and so
+   are claims of two articles counting one town's dead on one weekday (``candidates.frame_pairs``).
 2. **Parties** -- a pair must come from different parties (see :func:`party_of`). With camps, both
    camps known and equal means same side: not a candidate. Two copies of one article (the same claims
-   word for word) are never paired, and a second copy from the same outlet is not compared at all. A source with no camp is a party of its
-   own, so camp-less vs government *is* a cross-party pair; government vs government is not.
+   word for word) are never paired, and a second copy from the same outlet is not compared at all,
+   nor are an outlet's edited copy and its claims that repeat the first's (``candidates.echoes``). A
+   source with no camp is a party of its own, so camp-less vs government *is* a cross-party pair;
+   government vs government is not.
 3. **Reasons** -- each detector returns at most one :class:`Reason` with a weight in [0, 1] and the
    words that carry it (:class:`Evidence`, offsets into the article):
    ``explicit_denial``, ``polarity``, ``numeric``, ``responsibility`` (rules, gated on embedding
@@ -23,6 +26,9 @@ Pipeline per corpus:
 :func:`find_disputes` (here) runs the steps; the rest is:
 
 - ``candidates``  parties and candidate pairs
+- ``gate``        what events, dates and places let a pair's reasons compare (see there)
+- ``context``     where a claim that names no place happened, as its article and the run tell it
+- ``sides``       two kinds of attack by two sides are two events
 - ``parses``      claim parses for the rules that read them, made once per claim
 - ``pair``        ``Pair``, the one argument of every reason detector
 - ``reasons/``    one module per reason kind (``explicit_denial``, ``polarity``, ``numeric``,
@@ -40,9 +46,10 @@ from typing import Any
 import numpy as np
 
 from claimcheck.config import Camps
-from claimcheck.dispute.candidates import (camp_of, candidate_pairs, copies, CROSS_TOPIC_MIN_SIM, event_pairs, may_pair,
-                                          party_of)
-from claimcheck.dispute.gate import as_update, gate, is_update_only, shared_event
+from claimcheck.dispute.candidates import (camp_of, candidate_pairs, copies, CROSS_TOPIC_MIN_SIM, echoes, event_pairs,
+                                          frame_pairs, may_pair, party_of)
+from claimcheck.dispute.context import placed
+from claimcheck.dispute.gate import article_days, as_update, EVENT_RULES, gate, is_update_only, shared_event
 from claimcheck.dispute.pair import Pair
 from claimcheck.dispute.parses import _Docs
 from claimcheck.dispute.reasons import ANY_PAIR, NEAR_PAIR
@@ -52,6 +59,7 @@ from claimcheck.dispute.reasons.numeric import numeric
 from claimcheck.dispute.reasons.polarity import both_negate, polarity, POLARITY_MIN_SIM, polarity_marks
 from claimcheck.dispute.reasons.responsibility import agents, responsibility, RESPONSIBILITY_MIN_SIM
 from claimcheck.dispute.scoring import combine, dispute_id, hedges, settle, weaken_for_hedges
+from claimcheck.dispute.sides import two_attacks
 from claimcheck.errors import InputError
 from claimcheck.records import Claim, Dispute, Event, Topic
 
@@ -92,13 +100,16 @@ def find_disputes(
     camps = camps if camps is not None else Camps()
 
     camp = [camp_of(c, camps) for c in claims]
-    found_pairs = sorted(set(candidate_pairs(vectors, topic_of)) | set(event_pairs(claims)))
+    framed = set(frame_pairs(claims, vectors))  # one town's dead on one weekday, whatever topics and events said
+    found_pairs = sorted(set(candidate_pairs(vectors, topic_of)) | set(event_pairs(claims)) | framed)
     copy_of = copies(claims)
     outlet = {c.article.id: c.article.outlet for c in claims}
     # a copy by the article's own outlet repeats its pairs too: only the first copy is compared
     repeat = {aid for aid, first in copy_of.items() if first != aid and outlet[first] == outlet[aid]}
+    echo, twins = echoes(claims)  # ... and so does one edited a little (see candidates.echoes)
     pairs = [(i, j) for i, j in found_pairs if may_pair(claims[i], claims[j], camp[i], camp[j])
              and not {claims[i].article.id, claims[j].article.id} & repeat
+             and i not in echo and j not in echo and frozenset((claims[i].article.id, claims[j].article.id)) not in twins
              and (claims[i].article.id == claims[j].article.id
                   or copy_of[claims[i].article.id] != copy_of[claims[j].article.id])]
     if not pairs:
@@ -107,7 +118,7 @@ def find_disputes(
     # Across topics, below CROSS_TOPIC_MIN_SIM, only a denial is compared (by the denial and polarity
     # rules): its sentence may have pulled it into another topic than the assertion it denies.
     near = {p: int(topic_of[p[0]]) == int(topic_of[p[1]]) or s >= CROSS_TOPIC_MIN_SIM
-            or shared_event(claims[p[0]], claims[p[1]]) is not None for p, s in sims.items()}
+            or shared_event(claims[p[0]], claims[p[1]]) is not None or p in framed for p, s in sims.items()}
     pairs = [p for p in pairs if near[p] or "denies" in (claims[p[0]].stance, claims[p[1]].stance)]
     sims = {p: sims[p] for p in pairs}
     parse_gate = min(POLARITY_MIN_SIM, RESPONSIBILITY_MIN_SIM)
@@ -120,6 +131,8 @@ def find_disputes(
     lean = {aid: float(np.mean(v)) for aid, v in per_article.items()}
 
     by_event = {e.id: e for e in events}
+    days = article_days(claims)
+    in_context = placed(claims)  # a claim naming no town, in the towns its article just named
     out = []
     for i, j in pairs:
         a, b = claims[i], claims[j]
@@ -131,7 +144,10 @@ def find_disputes(
             agents=(docs.agents[i], docs.agents[j]), agree=both_negate(a, b, docs.marks[i], docs.marks[j]))
         pair = Pair(a, b, sims[key], (prob_of[i], prob_of[j]), threshold, camps, **parses)
         found = [r for r in (detect(pair) for detect in (NEAR_PAIR if near[key] else ANY_PAIR)) if r is not None]
-        found = as_update(gate(found, a, b, sims[key], by_event, published), a, b, (camp[i], camp[j]), published or {})
+        found = gate(found, in_context.get(i, a), in_context.get(j, b), sims[key], by_event, published, days)
+        if found and two_attacks(a, b, *(tuple(g[0] for g in docs.agents.get(k, ())) for k in (i, j))):
+            found = [r for r in found if r.kind not in EVENT_RULES]  # an air strike and rebel rockets: two events
+        found = as_update(found, a, b, (camp[i], camp[j]), published or {})
         found = settle(found, a, b)
         if not found:
             continue

@@ -99,6 +99,36 @@ def event_pairs(claims: Sequence[Claim]) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
+FRAME_BLOCK_MAX = 200  # a (town, weekday) block larger than this pairs nothing (a war's capital) ...
+FRAME_PAIR_MIN_SIM = 0.6  # ... and its pairs must be this alike (cosine)
+
+
+def frame_pairs(claims: Sequence[Claim], vectors: np.ndarray) -> list[tuple[int, int]]:
+    """Index pairs (i < j) of claims of two articles that count the dead of one town on one weekday
+    (named, or of the day the frame resolves to), alike: two reports of one strike that neither
+    topics nor grouping put together ("an air strike killed 15 in Idlib on Saturday" in an undated
+    article, "18 killed in Idlib on Saturday" in a dated one). The gate then reads their dates."""
+    from claimcheck.dispute.gate import _towns, _weekdays
+
+    blocks: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for k, c in enumerate(claims):
+        frame = c.event
+        if frame is None or frame.time is None or not any(v.outcome == "killed" for v in frame.victims):
+            continue
+        for day in sorted(_weekdays(frame.time)):
+            for town in sorted({t for t, _ in _towns(c)}):
+                blocks[(town, day)].append(k)
+    pairs: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        if len(members) > FRAME_BLOCK_MAX:
+            continue
+        for x, i in enumerate(members):
+            for j in members[x + 1:]:
+                if claims[i].article.id != claims[j].article.id and float(vectors[i] @ vectors[j]) >= FRAME_PAIR_MIN_SIM:
+                    pairs.add((min(i, j), max(i, j)))
+    return sorted(pairs)
+
+
 def copies(claims: Sequence[Claim]) -> dict[str, str]:
     """Article id -> the first article id (in claim order) with the very same claims: word for word, at
     the same offsets, from the same sources with the same stances. One story twice in a corpus
@@ -109,3 +139,47 @@ def copies(claims: Sequence[Claim]) -> dict[str, str]:
         texts[c.article.id].append((c.text, c.span.start, c.source.name, c.stance))
     first: dict[tuple[tuple[str, int, str | None, str], ...], str] = {}
     return {aid: first.setdefault(tuple(t), aid) for aid, t in texts.items()}
+
+
+NEAR_COPY_SHARE = 0.8  # an outlet's article whose claims are this share of another's of that outlet ...
+NEAR_COPY_MIN = 3  # ... (at least this many, word for word) repeats that article
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def echoes(claims: Sequence[Claim]) -> tuple[set[int], set[frozenset[str]]]:
+    """An outlet's story twice with small edits (FA-KES holds rows of one outlet whose texts differ by a
+    photo credit or a line): (indices of the later copy's claims that repeat the first's, word for word
+    or one inside the other, and the pairs of such articles). Those claims are not compared again and
+    the two copies never dispute each other; the later copy's own claims are compared as usual."""
+    texts: dict[str, list[int]] = defaultdict(list)
+    for k, c in enumerate(claims):
+        texts[c.article.id].append(k)
+    outlet = {c.article.id: c.article.outlet for c in claims}
+    norm = {k: _norm(c.text) for k, c in enumerate(claims)}
+    seen: dict[str, set[str]] = {a: {norm[k] for k in ks} for a, ks in texts.items()}
+    by_text: dict[str, set[str]] = defaultdict(set)
+    for a, ts in seen.items():
+        for t in ts:
+            by_text[t].add(a)
+    echo: set[int] = set()
+    twins: set[frozenset[str]] = set()
+    for aid in sorted(texts):  # the later article (by id) repeats the earlier
+        shared: dict[str, int] = defaultdict(int)
+        for t in seen[aid]:
+            for other in by_text[t]:
+                if other < aid and outlet[other] is not None and outlet[other] == outlet[aid]:
+                    shared[other] += 1
+        first = next((o for o in sorted(shared) if shared[o] >= NEAR_COPY_MIN
+                      and shared[o] >= NEAR_COPY_SHARE * min(len(seen[o]), len(seen[aid]))), None)
+        if first is None:
+            continue
+        twins.add(frozenset((aid, first)))
+        mine = seen[first]
+        for k in texts[aid]:
+            t = norm[k]
+            if t in mine or (len(t) >= 20 and any(t in m or (len(m) >= 20 and m in t) for m in mine)):
+                echo.add(k)
+    return echo, twins

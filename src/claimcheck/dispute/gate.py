@@ -17,12 +17,17 @@ report of the same event is an ``update``, not a dispute.
 - A report that cannot be placed in time at all (:func:`undated`: no date in its frame nor on its
   article) meets a dated one only as a near-paraphrase, and takes no date from the event grouping put
   it in. In FA-KES (half a) none of 8 such cross-article disputes was about one crowd event.
+- A claim with no time of its own in an article whose day-precise frames tell one day
+  (:func:`article_days`) is read as of that day (:func:`article_day_apart`): an undated headline
+  is no report of another day's strike. ``find_disputes`` also reads a claim that names no town in
+  the towns its article just named (``dispute.context``) before this gate.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from claimcheck.events.time import WEEKDAYS
@@ -234,13 +239,41 @@ def told_together(a: Claim, b: Claim, published: Mapping[str, str] | None) -> bo
     return da is not None and db is not None and abs(da - db) <= REPORTS_APART_DAYS
 
 
+def article_days(claims: Sequence[Claim]) -> dict[str, tuple[int, int]]:
+    """Article id -> the days (first, last, as ordinals) its frames date what they tell to, for an
+    article whose day-precise frames all fall within ``DAY_APART`` of each other: one day's news.
+    Articles that name days further apart, or none, are left out."""
+    days: dict[str, set[int]] = defaultdict(set)
+    for c in claims:
+        t = c.event.time if c.event is not None else None
+        if t is not None and t.precision == "day" and (d := _day(t.date)) is not None:
+            days[c.article.id].add(d)
+    return {a: (min(ds), max(ds)) for a, ds in days.items() if max(ds) - min(ds) <= DAY_APART}
+
+
+def article_day_apart(a: Claim, b: Claim, days: Mapping[str, tuple[int, int]] | None) -> bool:
+    """Has ``a``'s frame no time of its own (a headline: "Strike kills 15 in Idlib") in an article whose
+    frames date its news to one day (:func:`article_days`), while ``b``'s frame dates its event to
+    another day? Then ``a`` tells its article's day, and the two are two events. A vague time
+    ("yesterday", "overnight") keeps a day's slack."""
+    ta, tb = (c.event.time if c.event is not None else None for c in (a, b))
+    if (not days or a.event is None or (ta is not None and ta.date) or a.article.id == b.article.id
+            or tb is None or tb.precision != "day" or _VAGUE_DAY.search(tb.text)):
+        return False
+    span, db = days.get(a.article.id), _day(tb.date)
+    return span is not None and db is not None and not span[0] <= db <= span[1]
+
+
 def gate(found: list[Reason], a: Claim, b: Claim, sim: float, events: Mapping[str, Event] | None = None,
-         published: Mapping[str, str] | None = None) -> list[Reason]:
-    """The reasons a pair keeps given its claims' events and articles' dates (see the module docstring)."""
+         published: Mapping[str, str] | None = None, days: Mapping[str, tuple[int, int]] | None = None,
+         ) -> list[Reason]:
+    """The reasons a pair keeps given its claims' events and articles' dates (see the module docstring;
+    ``days``: :func:`article_days`)."""
     ea, eb = event_of(a), event_of(b)
     if ea is not None and eb is not None and ea != eb and known_apart(a, b, events, published):
         return [r for r in found if r.kind == "explicit_denial"]
     if ((reports_apart(a, b, published) and not _told_same_day(a, b)) or places_apart(a, b) or days_apart(a, b)
+            or article_day_apart(a, b, days) or article_day_apart(b, a, days)
             or told_before(a, b, published) or told_before(b, a, published)
             or told_long_before(a, b, published) or told_long_before(b, a, published)):
         return [r for r in found if r.kind not in EVENT_RULES]

@@ -345,7 +345,8 @@ def _doers(tok: Any) -> list[Any]:
     else:
         for c in tok.children:
             if c.dep_ in ("poss", "compound", "amod") and (c.ent_type_ in ("NORP", "ORG", "GPE", "PERSON")
-                                                           or c.lemma_.lower() in ACTOR_WORDS):
+                                                           or c.lemma_.lower() in ACTOR_WORDS) and not (
+                    c.lower_ in taxonomy.MODIFIER_TYPES and not list(c.children)):  # "BEIRUT Air strikes": a means
                 out.append(c)
             if c.dep_ == "prep" and c.lower_ == "by":
                 out.extend(p for p in c.children if p.dep_ == "pobj")

@@ -73,6 +73,9 @@ def key(name: str) -> str:
         words = words[1:]
     while words and words[-1] in _QUALIFIERS:
         words = words[:-1]
+    if len(words) > 1 and (kind(words[0]) == "country" or len(words[0]) > 4 and words[0].endswith("s")
+                           and kind(words[0][:-1]) == "country") and kind(" ".join(words)) is None:
+        words = words[1:]  # "Syria's Idlib", "Syrias Idlib" (FA-KES lost the apostrophe): the country's Idlib
     return " ".join(words)
 
 

@@ -144,16 +144,35 @@ _SCOPE = re.compile(
     rf"\b(?:(?P<total>so far|to date|in total|a total of|overall|altogether|cumulative|in all)\b|"
     r"(?P<span>(?:in|over|within)\s+(?:the\s+)?(?:last\s+|past\s+)?(?:\d+|two|three|four|five|six|seven|"
     r"several|few)\s+(?:days|weeks|months|years)\b|(?:\d+|two|three|four|five|six|seven|several)\s+"
-    r"(?:days|weeks|months|years)\s+of\b)|"
+    r"(?:days|weeks|months|years)\s+of\b|this\s+(?:week|month|year)\b)|"
     rf"(?P<lead>since|(?:during|throughout)(?=\s+(?:the\s+)?(?:{_PERIOD})\b)|(?:over|in|for) the (?:past|last|course of))"
     r"(?P<anchor>(?:\s+[a-z0-9]+){0,3}))", re.I)
 _ANCHOR_STOP = frozenset({"the", "a", "an", "of", "its", "their", "this", "that", "and", "in", "on", "at"})
 
 
+# "the deadliest since March", "the first since 2014": a comparison, not the period a count covers
+_COMPARED = re.compile(r"\b(?:deadliest|bloodiest|heaviest|fiercest|worst|largest|biggest|highest|lowest|greatest|"
+                       r"first|most|only)\s+(?:\w+\s+){0,3}$", re.I)
+
+
+def _scope_match(text: str):
+    for m in _SCOPE.finditer(text):
+        if m.group("lead") and m.group("lead").lower() == "since" and _COMPARED.search(text[max(m.start() - 40, 0):m.start()]):
+            continue
+        return m
+    return None
+
+
 def scope(claim: Claim) -> str | None:
     """None for a claim that counts one incident; else the period it counts over ("since tuesday",
-    "past three days", "total" for "so far", "in total")."""
-    m = _SCOPE.search(claim.text)
+    "past three days", "total" for "so far", "in total"), read in the content, else in the rest of its
+    sentence before it ("Since the ceasefire ended, 359 civilians have been killed": the content is the count)."""
+    m = _scope_match(claim.text)
+    sentence = claim.sentence
+    if m is None and sentence is not None and sentence.text and sentence.text != claim.text:
+        start, end = claim.span.start - sentence.start, claim.span.end - sentence.start
+        if 0 <= start <= end <= len(sentence.text):
+            m = _scope_match(sentence.text[:start])
     if m is None:
         return None
     if m.group("total"):
@@ -273,7 +292,9 @@ def numeric(a: Claim, b: Claim, sim: float) -> Reason | None:
             key, outcome = ("people", _AS_PEOPLE[key]) if key in _AS_PEOPLE and outcome in (
                 None, _AS_PEOPLE[key]) else (key, outcome)
             last = (key, outcome)
-            groups.setdefault(last, ([], []))[side].append(q)
+            mine = groups.setdefault(last, ([], []))[side]
+            if not any(x.value == q.value for x in mine):  # a headline and its lead: "kill 56 ... at least 56"
+                mine.append(q)
     for key in sorted(groups, key=lambda k: (k[0], k[1] or "")):
         qa, qb = groups[key]
         if not qa or not qb:

@@ -10,6 +10,7 @@ from typing import Any
 from claimcheck.config import Camps
 from claimcheck.dispute.evidence import _ev, _tok_ev
 from claimcheck.dispute.pair import Pair
+from claimcheck.events.taxonomy import MODIFIER_TYPES
 from claimcheck.records import Claim, Reason
 
 RESPONSIBILITY_MIN_SIM = 0.5  # the rule compares one attack: claims at least this similar (cosine)
@@ -41,6 +42,14 @@ _GENERIC_ACTOR = {"force", "forces", "fighter", "group", "unit", "the", "a", "an
                   # how hard, not who: "Intense Syrian shelling" vs "heavy artillery" (FA-KES)
                   "intense", "heavy", "fierce", "renewed", "fresh", "new", "continued", "massive", "deadly",
                   "suspected", "alleged", "latest", "several", "multiple"}
+# How an attack was carried out, not by whom, when it modifies the attack: "BEIRUT Air strikes ..." (a
+# dateline, then the capitalised means: "Air" tagged a name), "Drone strikes", "Aerial bombardment".
+_MEANS = frozenset(MODIFIER_TYPES) - {"suicide"}
+
+
+def _means(tok: Any) -> bool:
+    """A bare means word modifying an attack ("Air strikes"); "US drone strikes" still names the US."""
+    return tok.lower_ in _MEANS and not any(c.dep_ in ("compound", "amod", "poss", "nmod") for c in tok.children)
 # One group under its names: "ISIS", "ISIL", "Daesh", "IS", "the Islamic State".
 _ALIASES = {"isis": "islamic-state", "isil": "islamic-state", "daesh": "islamic-state", "is": "islamic-state"}
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "them", "who", "which", "that", "this"}
@@ -56,7 +65,7 @@ def _actor_words(tok: Any) -> tuple[str, frozenset[str], tuple[int, int]]:
     if {"islamic", "state"} <= lemmas:
         words.add("islamic-state")
     for t in keep:
-        lem = t.lemma_.lower()
+        lem = _lemma(t)
         if t.lower_ in _ALIASES:
             words.add(_ALIASES[t.lower_])
             continue
@@ -65,8 +74,18 @@ def _actor_words(tok: Any) -> tuple[str, frozenset[str], tuple[int, int]]:
         for group, members in ACTOR_GROUPS.items():
             if lem in members or t.lower_ in members:
                 lem = group
-        words.add(lem)
+        if any(ch.isalpha() for ch in lem):  # "-" of "Jaish al-Islam" is no word
+            words.add(lem)
     return tok.doc.text[start:end], frozenset(words), (start, end)
+
+
+def _lemma(tok: Any) -> str:
+    """The word's lemma, lower case; a capitalised plural the small model keeps whole as a name
+    ("Rebels", "Terrorists") made singular when the singular is an actor word."""
+    lem = tok.lemma_.lower()
+    if lem == tok.lower_ and lem.endswith("s") and lem[:-1] in _ACTOR_WORDS:
+        return lem[:-1]
+    return lem
 
 
 _ACTOR_WORDS = {w for group in ACTOR_GROUPS.values() for w in group} | {
@@ -81,7 +100,7 @@ def _is_actor(tok: Any, modifier: bool = False) -> bool:
     """Someone who can carry out an attack: a named group/person/country or an armed-actor word.
     A place name only counts as the head ("Russia bombed"), not as a modifier ("Syria drone strike")."""
     ents = _ACTOR_ENTS - {"GPE"} if modifier else _ACTOR_ENTS
-    if tok.ent_type_ in ents or tok.lemma_.lower() in _ACTOR_WORDS or tok.lower_ in _ACTOR_WORDS:
+    if tok.ent_type_ in ents or _lemma(tok) in _ACTOR_WORDS or tok.lower_ in _ACTOR_WORDS:
         return True
     return any(_is_actor(c, True) for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod"))
 
@@ -101,7 +120,7 @@ def agents(doc: Any) -> list[tuple[str, frozenset[str], tuple[int, int], Any]]:
     def add_doer(tok: Any, cue: Any) -> None:
         if tok.lemma_.lower() in ATTACK_NOUNS:  # "rebel shelling hit ...", "caused by a militia car bomb"
             for m in tok.children:
-                if m.dep_ in ("compound", "amod", "poss", "nmod") and m.lemma_.lower() not in ATTACK_NOUNS:
+                if m.dep_ in ("compound", "amod", "poss", "nmod") and m.lemma_.lower() not in ATTACK_NOUNS and not _means(m):
                     add(m, cue)
         else:
             add(tok, cue)
@@ -131,7 +150,8 @@ def agents(doc: Any) -> list[tuple[str, frozenset[str], tuple[int, int], Any]]:
                     add(c, tok)
         if tok.pos_ == "NOUN" and lem in ATTACK_NOUNS:
             for m in tok.children:
-                if m.dep_ in ("compound", "amod", "poss") and m.lemma_.lower() not in ATTACK_NOUNS and m.pos_ != "NUM":
+                if (m.dep_ in ("compound", "amod", "poss") and m.lemma_.lower() not in ATTACK_NOUNS and not _means(m)
+                        and m.pos_ != "NUM"):
                     add(m, tok)
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "by":
@@ -203,6 +223,8 @@ def responsibility(a: Claim, b: Claim, doc_a: Any, doc_b: Any, sim: float, camps
     that rebels did it blames no one)."""
     if sim < RESPONSIBILITY_MIN_SIM or {a.stance, b.stance} != {"asserts"}:
         return None
+    if all(c.event is not None and c.event.type == "clash" for c in (a, b)):
+        return None  # fighting has two sides: "the SDF killed 12 jihadists" and "Russian jets killed 304" blame no one
     ag_a, ag_b = found or (agents(doc_a), agents(doc_b))
     where = _place_keys(a) | _place_keys(b)
     ag_a, ag_b = ([g for g in ag if not _a_place(g[0], where) and g[2][0] >= _dateline_end(c.text)]

@@ -1,0 +1,81 @@
+"""Two attacks by two sides: an air strike and rebel rocket fire on one city on one day are two events,
+not one event told two ways. When two claims' frames name different kinds of attack (air strike,
+shelling, bombing, shooting, chemical attack; not a generic "attack" or the deaths it left) and their
+doers are of two sides, a state's forces (the army, the regime, Russia, the coalition; an air strike is
+a state's: armed groups have no aircraft) against an armed group (rebels, "terrorists", the Islamic
+State), the event rules (numeric, responsibility, polarity) do not compare them. Two kinds of attack
+with no doers named, or one side only, are read as before (first reports mix rockets and aircraft);
+one kind of attack blamed on two sides is the responsibility dispute itself, and so are two kinds of
+attack on one place finer than a town (a district, a hospital named within its town).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from claimcheck.records import Claim
+
+# Kinds of attack that tell who could have carried them out apart; "clash" has two sides by itself.
+KINDS = frozenset({"air_strike", "shelling", "bombing", "shooting", "chemical_attack"})
+NONSTATE = frozenset({
+    "rebel", "rebels", "opposition", "insurgent", "insurgents", "militant", "militants", "jihadist", "jihadists",
+    "terrorist", "terrorists", "gunman", "gunmen", "isis", "isil", "daesh", "nusra", "qaeda", "jaish", "faylaq",
+    "ahrar", "tahrir", "hts", "fateh", "fatah", "jabhat", "extremist", "extremists",
+})
+STATE = frozenset({
+    "government", "regime", "army", "military", "troops", "soldiers", "loyalist", "loyalists", "pro-government",
+    "russia", "russian", "russians", "coalition", "us", "u.s.", "american", "americans", "israel", "israeli",
+    "turkey", "turkish", "iran", "iranian", "aerospace", "warplane", "warplanes", "jet", "jets", "helicopter",
+    "helicopters", "aircraft", "plane", "planes", "assad", "navy",
+})
+
+
+def side_of(words: Iterable[str]) -> str | None:
+    """``state``, ``nonstate`` or None (no side, or both: "clashes between rebels and the army")."""
+    found = {w.casefold() for w in words}
+    if "islamic" in found and "state" in found:  # the group, not a state
+        found.add("isis")
+    nonstate, state = bool(found & NONSTATE), bool(found & STATE)
+    return "nonstate" if nonstate and not state else "state" if state and not nonstate else None
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z][a-z.\-]*[a-z]|[a-z]", text.casefold())
+
+
+def claim_side(claim: Claim, agent_texts: Iterable[str] = ()) -> str | None:
+    """The side that carried out the claim's attack: by its frame's agents and ``agent_texts`` (the
+    attack agents read off its parse), else a state's for an air strike."""
+    frame = claim.event
+    if frame is None:
+        return None
+    words = [w for a in frame.agents for w in _words(a.name)] + [w for t in agent_texts for w in _words(t)]
+    side = side_of(words)
+    if side is None and frame.type == "air_strike" and not set(words) & NONSTATE:
+        return "state"
+    return side
+
+
+def two_attacks(a: Claim, b: Claim, agents_a: Iterable[str] = (), agents_b: Iterable[str] = ()) -> bool:
+    """Do the two claims tell of two kinds of attack carried out by two sides (see the module)?"""
+    fa, fb = a.event, b.event
+    if fa is None or fb is None or fa.type == fb.type or fa.type not in KINDS or fb.type not in KINDS:
+        return False
+    sa, sb = claim_side(a, agents_a), claim_side(b, agents_b)
+    return sa is not None and sb is not None and sa != sb and not _one_target(a, b)
+
+
+def _one_target(a: Claim, b: Claim) -> bool:
+    """Do both frames name one place finer than a town, one named within another ("the al-Nour
+    hospital in Harran", "al-Sabil district of Harran")? Then an air strike on it and rebel shells on
+    it are one attack blamed two ways: the responsibility dispute itself."""
+    from claimcheck.events.places import fold
+
+    def fine(c: Claim) -> set[str]:
+        return {fold(p.key) for p in c.event.places if p.key and p.within}
+
+    def named(c: Claim) -> set[str]:
+        return {fold(p.key) for p in c.event.places if p.key}
+
+    return bool(fine(a) & named(b) or fine(b) & named(a))
