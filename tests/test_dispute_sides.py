@@ -151,6 +151,10 @@ def test_an_undated_headline_tells_its_articles_day():
     # a capitalised plural the small model keeps whole ("Rebels", "Terrorists") is still the side's name
     ("Russian air strikes killed 12 people in the town", "Rebels shelled the town, killing 12 people", True),
     ("Terrorists shelled the town, killing 12 people", "Militant groups shelled the town, killing 12 people", False),
+    # a modifier's conjunct names the doer too: "Syrian or Russian" includes the Russians
+    ("Russian jets bombed the town, killing 12 people", "Syrian or Russian warplanes bombed the town, killing 12 people",
+     False),
+    ("Russian jets bombed the town, killing 12 people", "Syrian warplanes bombed the town, killing 12 people", True),
 ])
 def test_a_means_is_no_agent(nlp, ta, tb, disputed):
     from claimcheck.config import Camps

@@ -57,7 +57,9 @@ _PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "them", "who", "which"
 
 def _actor_words(tok: Any) -> tuple[str, frozenset[str], tuple[int, int]]:
     """Display text, comparable words and the local span of an agent noun phrase."""
-    keep = [t for t in tok.subtree if t.dep_ in ("compound", "amod", "poss", "nmod") or t.i == tok.i]
+    mods = ("compound", "amod", "poss", "nmod")
+    # "Syrian or Russian warplanes": the conjunct of a modifier names the doer too
+    keep = [t for t in tok.subtree if t.dep_ in mods or t.i == tok.i or (t.dep_ == "conj" and t.head.dep_ in mods)]
     keep = [t for t in keep if t.i <= tok.i]
     start, end = min(t.idx for t in keep), max(t.idx + len(t.text) for t in keep)
     words = set()
