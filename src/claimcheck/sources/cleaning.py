@@ -31,14 +31,18 @@ _WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .'’/-]+,[^()]{0,40}\([A-Z][\w .&'’-
 
 def source_extent(mention: str) -> tuple[int, int]:
     """Where the source phrase lies in a mention as cut from the parse, as offsets into it: without
-    the end of a quotation before it ('each other" Observatory head ...'), a wire dateline, a date
+    page furniture before it ("... Print Tweet Views 458 Related Lebanon"), the end of a quotation
+    before it ('each other" Observatory head ...'), a wire dateline, a date
     or framing words ("Earlier in the day a source ...") and closing punctuation."""
     end = len(mention.rstrip(" ,;:" + _QUOTES))
     if re.search(r"(?<![.\w])[A-Za-z]{4,}\.$", mention[:end]):  # "Karen Bobadilla." (but "U.S.", "Jr.")
         end -= 1
     start = 0
+    furniture = _furniture_end(mention[:end])  # "... Print Tweet Views 458 Related Lebanon": "Lebanon"
+    if furniture:
+        start = furniture
     quote = max((mention.rfind(q, 0, end) for q in "\"“”«»"), default=-1)
-    if quote >= 0 and mention[quote + 1:end].strip():
+    if quote >= start and mention[quote + 1:end].strip():
         start = quote + 1
     for pattern in (_WIRE_DATELINE, re.compile(r"^posted\s+on\s+.*?\s+by\s+", re.I), _LEADING_DATE, _LEADING_CONTEXT):
         rest = mention[start:end]
@@ -51,11 +55,44 @@ def source_extent(mention: str) -> tuple[int, int]:
     return (start, end) if start < end else (0, len(mention))
 
 
+# A web page's furniture the text ran into the sentence: share buttons, view counts, "Related" headlines,
+# a "Tags" keyword list ("... 15 Aug 2014 Print Tweet Views 458 Related Lebanon", "Tags Idlib Russia Syria
+# Anti-government activists"). Capitalised as on the page.
+_FURNITURE = re.compile(r"(?:^|(?<=\s))(?:(?P<tags>Tags|Keywords|Topics)|Related(?:\s+(?:News|Articles|Posts|Stories|Topics"
+                        r"|Content|Coverage))?|Print|Tweet|Share|Views\s+\d+)\s+(?=\S)")
+
+
+def _after_furniture(name: str) -> str:
+    """The words after the last piece of page furniture (see ``_furniture_end``); "" when a keyword
+    list is all there is ("Tags Idlib Russia")."""
+    end = _furniture_end(name)
+    return "" if end is None else name[end:]
+
+
+def _furniture_end(text: str) -> int | None:
+    """Where the words after the last piece of page furniture begin: a "Related" headline's words
+    (its subject is who speaks), or after a keyword list the lead sentence's words (from the last
+    capitalised word before the first lower-case one); 0 when there is no furniture, None when a
+    keyword list is all there is."""
+    found = list(_FURNITURE.finditer(text))
+    if not found:
+        return 0
+    last = found[-1]
+    if not last.group("tags"):
+        return last.end()
+    words = list(re.finditer(r"\S+", text[last.end():]))
+    lower = next((k for k, w in enumerate(words) if w.group()[:1].islower()), None)
+    if lower is None or lower == 0:
+        return None
+    return last.end() + words[lower - 1].start()
+
+
 def _clean(text: str) -> str:
     """The mention without what surrounds the source: quotation ends, dates, framing words."""
     name = text.strip(_QUOTES + " ,.;:")
     if any(q in name for q in "\"“”«»"):  # 'each other" Observatory head X': the end of a quotation
         name = re.split(r"[\"“”«»]", name)[-1].strip(_QUOTES + " ,.;:") or name.strip(_QUOTES + " ,.;:")
+    name = _after_furniture(name)
     name = re.sub(r"^posted\s+on\s+.*?\s+by\s+", "", name, flags=re.IGNORECASE)
     if ")" in name and "(" not in name:  # "Reuters) Western powers": a dateline's end
         name = name.rsplit(")", 1)[1].strip() or name

@@ -19,6 +19,7 @@ Names that are one party become one cluster, named by its most frequent full for
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -27,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from claimcheck.records import Claim
 from claimcheck.sources.aliases import KNOWN, stated_aliases
-from claimcheck.sources.countries import state_of
+from claimcheck.sources.countries import country_code, country_itself, state_of
 from claimcheck.sources.names import _ORG_HEADS, _ROLE_WORDS, GENERIC, _has_body_word, _nationality, name_parts
 
 if TYPE_CHECKING:
@@ -49,7 +50,23 @@ _SHARED_HEADS = (_ORG_HEADS - {"monitor", "observatory", "helmets"}) | GENERIC
 
 
 def _tokens(name: str) -> tuple[str, ...]:
-    return tuple(_SPELLINGS.get(t, t) for t in re.split(r"[^\w.-]+", name.lower()) if t)
+    return tuple(_token(t) for t in re.split(r"[^\w.-]+", name.lower()) if t)
+
+
+@functools.lru_cache(maxsize=16384)
+def _token(word: str) -> str:
+    """One word as compared: one spelling ("defence"), no dots between letters ("U.S.-led" = "US-led"),
+    and a country's people's word or its possessive that lost its apostrophe as one ("Syrian
+    opposition" = "Syrias opposition"; "Syria" itself stays a country)."""
+    word = re.sub(r"(?<![a-z])([a-z])\.", r"\1", word)
+    word = _SPELLINGS.get(word, word)
+    if re.fullmatch(r"[a-z]{4,}", word):
+        if word.endswith("s") and country_itself(word[:-1]):
+            return "@" + (country_code(word[:-1]) or "")
+        code = country_code(word)
+        if code and not country_itself(word):
+            return "@" + code
+    return word
 
 
 def _is_group(name: str) -> bool:
@@ -119,7 +136,8 @@ def _clusters(counts: Counter, stated: Iterable[tuple[str, str]] = ()) -> "Disjo
             cl.merge(by_skeleton.setdefault(key, n), n)
     for n in unique:  # tails of longer names
         mine, k = toks[n], len(toks[n])
-        if not mine or (k == 1 and n.islower() and n.lower() in GENERIC) or _is_group(n):
+        # ("coalition" in lower case may be any coalition: an article's descriptor, resolved there)
+        if not mine or (k == 1 and n.islower() and n.lower() in _SHARED_HEADS) or _is_group(n):
             continue
         # ... not a role's or a relation's phrase ("president of the Syrian Coalition" is not the Coalition)
         supers = [o for o in unique if len(toks[o]) > k and toks[o][-k:] == mine and toks[o][-k - 1] not in _OF_WORDS
@@ -212,6 +230,14 @@ def _state_body(name: str) -> bool:
     return len(name.split()) >= 2 and state_of(name) is not None
 
 
+def _led_body(name: str) -> bool:
+    """"US-led coalition", "Saudi-backed alliance": a body named by who leads it, which "the coalition"
+    later in its article may mean."""
+    words = name.split()
+    return (len(words) == 2 and bool(re.fullmatch(r"[\w.]+-(?:led|backed)", words[0])) and words[0][:1].isupper()
+            and words[1].lower() in _ORG_HEADS)
+
+
 def _descriptor_words(name: str) -> frozenset[str] | None:
     """What a bare descriptor says of its body: its head noun and where the body is based ("the
     Britain-based war monitoring group": {"group", "britain-based"}); None for a name."""
@@ -248,7 +274,7 @@ def normalise_sources(claims: Iterable[Claim]) -> list[Claim]:
             if parts is not None and canon(parts.name) == name:  # not "X in a statement by its Y news agency"
                 held[name].update(_stem(w) for d in parts.descriptors for w in _tokens(d))
     # ... and a state's bodies in lower case ("the Syrian army", "Russian state media": sources.countries)
-    bodies = {n for n in held if (_title_case(n) or _acronym(n) or _state_body(n)) and len(n.split()) <= 8
+    bodies = {n for n in held if (_title_case(n) or _acronym(n) or _state_body(n) or _led_body(n)) and len(n.split()) <= 8
               and not _is_group(n) and _skeleton(n) is None}
 
     def holders(words: frozenset[str], among: Iterable[str]) -> set[str]:

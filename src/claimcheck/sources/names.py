@@ -190,7 +190,7 @@ def _parts(name: str) -> NameParts:
     # "SANA reporter", "Reuters witness": a body's person
     m = re.match(r"^(?P<org>(?:[A-Z][\w.'’-]*\s+)+)(?P<role>[a-z][\w-]*)$", name)
     if (affiliation is None and m and _role_head(m.group("role")) and not _nationality(m.group("org").strip())
-            and m.group("org").strip().lower() not in _NOT_BODIES):
+            and m.group("org").strip().lower() not in _NOT_BODIES and not _DESCRIPTOR_ADJ.match(m.group("org").strip())):
         affiliation = m.group("org").strip()
     # "a local civil defense official", "Syrian army officer": a body's person, the body in lower case
     words = name.split()
@@ -205,6 +205,9 @@ def _parts(name: str) -> NameParts:
     name = re.sub(r"\b(?:UK|British|England|London)-based\b", "Britain-based", name.strip(_QUOTES + " ,.;:"))
     if affiliation is not None:
         affiliation = canonical_name(affiliation) or None
+        if affiliation and affiliation.islower() and affiliation.endswith("s") and (
+                affiliation[:-1] in _ORG_HEADS and affiliation not in _ORG_HEADS):
+            affiliation = affiliation[:-1]  # "the coalitions spokesman": the coalition's, the apostrophe lost
         if affiliation == name:
             affiliation = None
     return NameParts(name, affiliation, tuple(dropped))
