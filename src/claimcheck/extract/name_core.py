@@ -170,4 +170,9 @@ def lone_person(mention: "SpacySpan", name: str) -> tuple[str, str | None] | Non
             return None  # "Vladimir Putin and Turkish counterpart"
     orgs = [e for e in mention.doc.ents if e.label_ == "ORG" and lo <= e.start_char and e.end_char <= hi
             and not (e.start > 0 and mention.doc[e.start - 1].lower_ == "to") and _org_like(e.text)]
-    return person.text, (orgs[0].text if len(orgs) == 1 else None)
+    if len(orgs) != 1:
+        return person.text, None
+    org = orgs[0]  # "the Russian General Staff": the nationality the parse left out of the ORG
+    before_org = mention.doc[org.start - 1] if org.start > 0 else None
+    nation = before_org is not None and before_org.ent_type_ == "NORP" and before_org.idx >= lo
+    return person.text, (f"{before_org.text} {org.text}" if nation and org[0].lower_ != "the" else org.text)

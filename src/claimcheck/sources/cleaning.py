@@ -101,6 +101,11 @@ def _clean(text: str) -> str:
                   + _MONTH + r")\s+)*(?:death\s+|news\s+|press\s+|probable\s+cause\s+)?(?:report|toll|statement|figures?|data"
                   r"|count|tally|appeal|message|video|footage|pictures|postings?|release)\s+(?:by|from|of)\s+"
                   r"(?=(?:the\s+)?[A-Z])", "", name, flags=re.IGNORECASE)
+    # "Shocking recent AFP images from the region", "Observatory figures": whose images or figures they are
+    name = re.sub(r"^(?:[A-Z][a-z-]+\s+(?:[a-z][\w-]*\s+){1,3}|(?:[a-z][\w-]*\s+){0,3})"
+                  r"(?P<org>(?!(?:The|A|An|This|That|These|Those|Another|Other|Some|New|Amateur)\b)[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})"
+                  r"\s+(?:images|footage|pictures|photos|photographs|videos?|figures)(?:\s+(?:from|of|in|on)\s+.*)?$",
+                  r"\g<org>", name)
     # "Aleppo A military source": a dateline's place, then the sentence's capitalised article
     name = re.sub(r"^(?:[A-Z][\w'’-]*\s+){1,3}(?=(?:The|A|An)\s+[a-zA-Z])", "", name)
     # "... Helicopter is Shot Down The President of ...": a headline the text ran into the sentence
