@@ -65,7 +65,8 @@ def _resolve(attr: _Attr, segs: list[_Seg], i: int) -> None:
         parts = NameParts(" and ".join(p.name for p in each), affs.pop() if len(affs) == 1 else None)
     person = lone_person(attr.source, parts.name)
     if person is not None:  # "High Representative of the EU for ... Federica Mogherini": the person
-        parts = NameParts(person[0], parts.affiliation or (canonical_name(person[1]) if person[1] else None))
+        parts = NameParts(canonical_name(person[0]) or person[0],
+                          (canonical_name(person[1]) if person[1] else None) or parts.affiliation)
     attr.name = _uncapitalised(parts.name, attr.source) or None
     if attr.name is None:  # words that name no one ("Tags Idlib Russia": a page's keyword list)
         attr.kind = "unresolved"

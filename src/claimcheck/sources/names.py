@@ -147,8 +147,12 @@ def _parts(name: str) -> NameParts:
         split = _org_then_name(m.group("rest"))
         if split is not None:
             pre = _strip_det(m.group("pre").strip())
+            # ("of planning at the Lorin Interior Ministry": the body is what the last "at" names)
+            body = re.sub(r"^.*?\b(?:at|of|in|for)\s+(?:the\s+)?(?=[A-Z])", "", split[0]) if split[0][:1].islower() else split[0]
             affiliation, name = (pre if pre and _org_like(pre) and not _nationality(pre)
-                                 else split[0] if _has_body_word(split[0]) else None), split[1]  # not "Deir al-Zor"
+                                 else body if _has_body_word(body) else None), split[1]  # not "Deir al-Zor"
+            title = _TITLE_RE.match(name)  # "... Colonel Anna Petrova": the person, not the title
+            name = name[title.end():] if title and len(name[title.end():].split()) >= 2 else name
     # "Rami Abdel Rahman director of the Syrian Observatory for Human Rights", "Shuhud al-Hussein a member
     # of the civil defence forces", "Kevin Kennedy Regional Coordinator for the Syria Crisis": a person's
     # name, then their role (the text lost the comma between them)
@@ -198,7 +202,7 @@ def _parts(name: str) -> NameParts:
         org = words[:-1]
         while org and (org[0].lower() in _PERSON_ADJ or org[0].lower().startswith("pro-")):
             org = org[1:]
-        if len(org) >= 2 and not _nationality(" ".join(org)):
+        if len(org) >= 2 and not _nationality(" ".join(org)) and "and" not in org:  # not "local and media sources"
             affiliation = " ".join(org)
     for pattern, repl in _ABBREVIATIONS:
         name = pattern.sub(repl, name)
