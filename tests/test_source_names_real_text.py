@@ -39,6 +39,12 @@ def test_page_furniture_is_cut(mention, extent, name):
     ("a source in the Vel Asayesh security forces", "source in Vel Asayesh", "Vel Asayesh"),
     ("Local and media sources", "Local and media sources", None),  # not "and media"
     ("Anti-war activists", "Anti-war activists", None),  # a description, no body
+    # a head of state or minister "of" a country speaks for its state (as "Lorinian President X" does)
+    ("the President of France Jean Morel", "Jean Morel", "France"),
+    ("the Foreign Minister of Iran Ali Karimi", "Ali Karimi", "Iran"),
+    ("President of Lorinia Ivan Sorel", "Ivan Sorel", None),  # no such country
+    ("The administration of President Omar al-Hadi", "Omar al-Hadi", None),  # not "administration of"
+    ("the UN coordinator for relief affairs in Yemen Omar al-Hadi", "Omar al-Hadi", "UN"),  # the country, then him
 ])
 def test_name_parts_on_real_page_text(mention, name, affiliation):
     parts = name_parts(mention)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from claimcheck.sources.cleaning import _QUOTES, _clean, source_extent  # noqa: F401 (source_extent: re-exported)
-from claimcheck.sources.countries import state_of
+from claimcheck.sources.countries import _STATE_HEADS, country_itself, state_of
 from claimcheck.sources.lexicon import (  # noqa: F401 (GENERIC, _ROLE_WORDS: merge reads them here)
     _DESCRIPTOR_ADJ, _DESCRIPTOR_NOUNS, _LOWER_ROLES, _NOT_BODIES, _ONE_WORD_KINDS, _ORG_HEADS, _PARTICLES, _PERSON_ADJ,
     _ROLE_WORDS, _SIDE_WORDS, _TITLE_WORDS_CAP, _TITLES, GENERIC,
@@ -134,7 +134,9 @@ def _parts(name: str) -> NameParts:
         if m is None or not name[m.end():]:
             break
         before = _title_prefix(name[:m.end()])
-        if before and _org_like(before) and affiliation is None and not (  # not "Top Story Lorinian"
+        if before and before.split()[-1].lower() in ("of", "for", "at", "to", "in", "with", "from"):
+            pass  # "The administration of President X": whose administration, not an organisation "administration of"
+        elif before and _org_like(before) and affiliation is None and not (  # not "Top Story Lorinian"
                 len(before.split()) > 1 and _nationality(before.split()[-1])):
             affiliation = _strip_det(before)
         elif before and affiliation is None:  # "Turkish President X", "Syrias Deputy Prime Minister X": the state
@@ -151,6 +153,8 @@ def _parts(name: str) -> NameParts:
             body = re.sub(r"^.*?\b(?:at|of|in|for)\s+(?:the\s+)?(?=[A-Z])", "", split[0]) if split[0][:1].islower() else split[0]
             affiliation, name = (pre if pre and _org_like(pre) and not _nationality(pre)
                                  else body if _has_body_word(body) else None), split[1]  # not "Deir al-Zor"
+            if affiliation is None and m.group("role").lower() in _STATE_HEADS and country_itself(split[0]):
+                affiliation = state_of(split[0])  # "President of Syria X", "the Foreign Minister of Iran X": the state
             title = _TITLE_RE.match(name)  # "... Colonel Anna Petrova": the person, not the title
             name = name[title.end():] if title and len(name[title.end():].split()) >= 2 else name
     # "Rami Abdel Rahman director of the Syrian Observatory for Human Rights", "Shuhud al-Hussein a member
@@ -269,12 +273,13 @@ def _org_then_name(rest: str) -> tuple[str, str] | None:
                or w.lower() in _ORG_HEADS or w.lower() == "rights"), default=-1) + 1
     if cut == 0 and 3 <= len(words) <= 5:
         cut = 1  # "for Syria Staffan de Mistura": one word of place or body, then the person
-    placed = False
+    if 0 < cut < len(words) - 2 and country_itself(words[cut]):
+        cut += 1  # "affairs in Syria Ali al-Zaatari": the country, then the person
     while 0 < cut < len(words) and _AL_WORD.match(words[cut]):
-        cut, placed = cut + 1, True  # "of Deir al-Zor Abdullah al-Noami": the place's "al-Zor", then the person
+        cut += 1  # "of Deir al-Zor Abdullah al-Noami": the place's "al-Zor", then the person
     person = words[cut:]
     if not 2 <= len(person) <= 4 or cut == 0 or not all(
-            w[:1].isupper() or w in _PARTICLES or placed and _AL_WORD.match(w) for w in person):
+            w[:1].isupper() or w in _PARTICLES or _AL_WORD.match(w) for w in person):
         return None
     return " ".join(words[:cut]), " ".join(person)
 
