@@ -1,6 +1,7 @@
 """Source names on real text (issue 14): one name per real source, broken-looking names, camps.
 
-Run: ``.venv/bin/python benchmarks/sources.py [--baseline-src DIR] [--cache DIR] [--gva N]``
+Run: ``.venv/bin/python benchmarks/sources.py [--baseline-src DIR] [--cache DIR] [--gva N] [--show-broken]``
+(``--show-broken`` lists every broken-looking name with its kind, count and one mention as written).
 
 Data (read only, from ``../shared/data``): FA-KES (``fa-kes/fakes.csv``, every article, as a
 new user would load it: the article text, its outlet) and a fixed sample of the gun-violence pool
