@@ -57,9 +57,8 @@ def _tokens(name: str) -> tuple[str, ...]:
 def _token(word: str) -> str:
     """One word as compared: one spelling ("defence"), no dots between letters ("U.S.-led" = "US-led"),
     and a country's people's word or its possessive that lost its apostrophe as one ("Syrian
-    opposition" = "Syrias opposition"; "Syria" itself stays a country), without an article ("al-Assad")."""
+    opposition" = "Syrias opposition"; "Syria" itself stays a country)."""
     word = re.sub(r"(?<![a-z])([a-z])\.", r"\1", word)
-    word = re.sub(r"^(?:al|el)-(?=\w)", "", word)  # "al-Assad" = "Assad", "al-Nusra" = "Nusra"
     word = _SPELLINGS.get(word, word)
     if re.fullmatch(r"[a-z]{4,}", word):
         if word.endswith("s") and country_itself(word[:-1]):
@@ -145,7 +144,7 @@ def _clusters(counts: Counter, stated: Iterable[tuple[str, str]] = ()) -> "Disjo
         # ... not a role's or a relation's phrase ("president of the Syrian Coalition" is not the Coalition)
         supers = [o for o in unique if len(toks[o]) > k and toks[o][-k:] == mine and toks[o][-k - 1] not in _OF_WORDS
                   and not _is_group(o) and _same_body(n, o) and not set(toks[o][:-k]) & _RELATION_WORDS
-                  and not (n.islower() and o.split()[-1][:1].isupper())]  # "coalition" is not the "Syrian Coalition"
+                  and not (k == 1 and n.islower() and o.split()[-1][:1].isupper())]  # "coalition": not "Syrian Coalition"
         # "Russian Konashenkov" (a nationality the title left behind) and "broad coalition" (a description)
         # do not make "Konashenkov" or "Coalition" ambiguous
         extra = {o: o.split()[:-len(n.split())] for o in supers}
@@ -328,23 +327,29 @@ def normalise_sources(claims: Iterable[Claim]) -> list[Claim]:
 
 
 def _surnames(speakers: list[Claim], canon: Callable[[str | None], str | None]) -> Callable[..., str | None]:
-    """``canon``, and a surname alone ("Trump", "Assad") named as the one person of its article with
-    that surname ("Donald Trump"), where the corpus holds two ("Bashar al-Assad", "Ibrahim al-Assad")
-    and so left it as written; two such people in the article leave it too."""
+    """``canon``, and a surname alone ("Trump", "Bahra") named as the one person of its article with
+    that surname ("Donald Trump", "Hadi al-Bahra"), where the run holds two and so left it as
+    written; two such people in the article leave it too."""
     people: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # article -> surname -> people
     for c in speakers:
         name = canon(c.source.name)
-        if name and _skeleton(name) is not None:
-            people[c.article.id][_tokens(name)[-1]].add(name)
+        if name and (_skeleton(name) is not None or _skeleton(re.sub(r"\b(?:al|el)-(?=[A-Z])", "", name)) is not None):
+            people[c.article.id][_bare(_tokens(name)[-1])].add(name)  # "Donald Trump", "Hadi al-Bahra"
 
     def named(name: str | None, article: str | None = None) -> str | None:
         name = canon(name)
         if article is not None and name and " " not in name and name[:1].isupper() and not _acronym(name):
-            found = people.get(article, {}).get(_tokens(name)[0], set())
+            found = people.get(article, {}).get(_bare(_tokens(name)[0]), set())
             if len(found) == 1:
                 return next(iter(found))
         return name
     return named
+
+
+def _bare(word: str) -> str:
+    """A surname without its article: "al-Assad" is "Assad" in the article that names him (the run
+    holds other al-Assads: there "Assad" stays as written)."""
+    return re.sub(r"^(?:al|el)-(?=\w)", "", word)
 
 
 def _affiliations(claims: list[Claim]) -> list[Claim]:
