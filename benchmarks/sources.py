@@ -1,6 +1,7 @@
 """Source names on real text (issue 14): one name per real source, broken-looking names, camps.
 
-Run: ``.venv/bin/python benchmarks/sources.py [--baseline-src DIR] [--cache DIR] [--gva N]``
+Run: ``.venv/bin/python benchmarks/sources.py [--baseline-src DIR] [--cache DIR] [--gva N] [--show-broken]``
+(``--show-broken`` lists every broken-looking name with its kind, count and one mention as written).
 
 Data (read only, from ``../shared/data``): FA-KES (``fa-kes/fakes.csv``, every article, as a
 new user would load it: the article text, its outlet) and a fixed sample of the gun-violence pool
@@ -215,6 +216,10 @@ def measure(gva: int, cache: Path | None) -> dict:
         bodies = [c for c in named if any(ch.isupper() for ch in c.source.name) or c.source.affiliation]
         res["generic"] = 1 - len(bodies) / len(named)
         res["camp_bodies"] = sum(1 for c in bodies if c.source.camp) / max(1, len(bodies))
+        # the broken-looking names themselves, with a mention as written, for reading by eye (--show-broken)
+        res["broken_names"] = sorted(Counter((broken(c.source.name), c.source.name, c.source.mention.text if
+                                              c.source.mention is not None else "") for c in named
+                                             if c.source.kind == "named" and broken(c.source.name)).items())
         if split == "fa-kes":
             res["orgs"] = {}
             for org in ORGS:
@@ -239,6 +244,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--baseline-src", type=Path, help="a checkout of main's src/ for the baseline")
     ap.add_argument("--cache", type=Path, help="keep the spaCy parses here (DocBin)")
     ap.add_argument("--gva", type=int, default=300)
+    ap.add_argument("--show-broken", action="store_true", help="list the broken-looking names (kind, name, mention)")
     ap.add_argument("--json", action="store_true", help=argparse.SUPPRESS)  # the baseline subprocess
     args = ap.parse_args(argv)
     if not (DATA / "fa-kes" / "fakes.csv").exists():
@@ -267,6 +273,9 @@ def main(argv: list[str] | None = None) -> int:
             fmt = (lambda v: f"{v:.3f}") if key != "distinct" else str
             print(f"  {label:52} {fmt(m[key]):>8}   baseline {fmt(b[key]) if b else '-':>8}")
         print(f"  broken kinds: {m['broken_kinds']}   baseline {b.get('broken_kinds', '-')}")
+        if args.show_broken:
+            for (kind, name, mention), k in m["broken_names"]:
+                print(f"    {kind:5} {k:3}  {name!r}  <- {mention!r}")
         for org, r in m.get("orgs", {}).items():
             br = b.get("orgs", {}).get(org, {}) if b else {}
             print(f"  {org:38} {r['claims']:4} claims (+{r['in_groups']} in groups)  names {r['names']:3} "

@@ -27,7 +27,7 @@ SHARED = {"records", "errors", "config", "nlp", "safe_text"}
 # The documented seams: small shared helpers of another stage that a stage may use.
 SEAMS = {
     "extract": {"sources", "quantities", "load"},  # canonical_name, extract_quantities, is_boilerplate_line
-    "dispute": {"stance", "cluster", "quantities", "events"},  # the stance model, knn, is_money / toll_before, places.kind
+    "dispute": {"stance", "cluster", "quantities", "events", "sources"},  # the stance model, knn, is_money / toll_before, places.kind; sources.aliases.KNOWN (one table of groups' other names)
     "events": {"quantities", "sources", "cluster", "stance"},  # is_money; canonical_name (agents are named as sources are); grouping: knn; the linker: models_dir
 }
 # Not stages: the wiring (pipeline), its shells (cli, the package's lazy exports) and the serializer.

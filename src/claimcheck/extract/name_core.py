@@ -132,3 +132,47 @@ def _object_core(obj: "Token | None", lo: int, hi: int) -> set[int]:
 
 def _titled(tok: "Token") -> bool:
     return tok.text[:1].isupper() or tok.text.isupper()
+
+
+_MAX_NAME_WORDS = 4  # a name cut longer than this that holds one person is a description around the person
+_PERSON_AFTER = frozenset({"to", "in", "on", "at"})  # "X to ARA News", "X in a telephone interview": not his words
+
+
+def lone_person(mention: "SpacySpan", name: str) -> tuple[str, str | None] | None:
+    """The one person (the parse's PERSON entity, two to four words) a long cut name is a description
+    around, the commas lost: "High Representative of the EU for Foreign Affairs and Security Policy
+    Federica Mogherini", "Head of operations in the Russian General Staff General Sergey Rudskoy", "Nadim
+    Houry deputy director of the Middle East and North Africa division at Human Rights Watch", and the
+    one organisation the description names (None if not one). The person ends the mention (or only "to
+    X", "in X" follows), or begins it before a lower-case role. None for a short name, two people, or
+    an "and" between two parties ("Russian President Vladimir Putin and Turkish counterpart"): the
+    group source of README's "Two speakers" (an "and" after "of", "for" or "in" is inside a
+    description: "the Middle East and North Africa division")."""
+    if len(name.split()) <= _MAX_NAME_WORDS:
+        return None
+    a, b = source_extent(mention.text)
+    lo, hi = mention.start_char + a, mention.start_char + b
+    people = [e for e in mention.doc.ents if e.label_ == "PERSON" and lo <= e.start_char and e.end_char <= hi]
+    if len(people) != 1 or not 2 <= len(people[0]) <= 4 or not all(_titled(t) or t.lower_ in _SMALL for t in people[0]):
+        return None
+    person = people[0]
+    after = [t for t in mention.doc[person.end:] if t.idx < hi]
+    before = [t for t in mention.doc[:person.start] if t.idx >= lo]
+    ends = not after or after[0].lower_ in _PERSON_AFTER
+    begins = not before and after and after[0].is_lower and any(_role_head(t.lower_) for t in after[:2])
+    if not (ends or begins):
+        return None
+    for k, t in enumerate(before):
+        if t.lower_ == "and" and not any(p.lower_ in ("of", "for", "in") for p in before[:k]):
+            return None  # "Turkish counterpart and Russian President Vladimir Putin": two parties
+    for k, t in enumerate(after):
+        if t.lower_ == "and" and not any(p.lower_ in ("of", "for", "in") for p in after[:k]):
+            return None  # "Vladimir Putin and Turkish counterpart"
+    orgs = [e for e in mention.doc.ents if e.label_ == "ORG" and lo <= e.start_char and e.end_char <= hi
+            and not (e.start > 0 and mention.doc[e.start - 1].lower_ == "to") and _org_like(e.text)]
+    if len(orgs) != 1:
+        return person.text, None
+    org = orgs[0]  # "the Russian General Staff": the nationality the parse left out of the ORG
+    before_org = mention.doc[org.start - 1] if org.start > 0 else None
+    nation = before_org is not None and before_org.ent_type_ == "NORP" and before_org.idx >= lo
+    return person.text, (f"{before_org.text} {org.text}" if nation and org[0].lower_ != "the" else org.text)

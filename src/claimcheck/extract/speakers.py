@@ -14,7 +14,7 @@ from claimcheck.extract.lexicon import (
     _BODY_NOUNS, _FEMALE, _GROUP_NOUNS, _MALE, _PEOPLE_NOUNS, _PERSON_NOUNS, _PRONOUNS, SPEECH_VERBS,
 )
 from claimcheck.extract.mentions import _mention, _uncapitalised
-from claimcheck.extract.name_core import name_core
+from claimcheck.extract.name_core import lone_person, name_core
 from claimcheck.sources import NameParts, canonical_name, name_parts
 
 from claimcheck.nlp import doc_text
@@ -63,7 +63,14 @@ def _resolve(attr: _Attr, segs: list[_Seg], i: int) -> None:
         each = [name_parts(c) for c in core]
         affs = {p.affiliation for p in each}
         parts = NameParts(" and ".join(p.name for p in each), affs.pop() if len(affs) == 1 else None)
+    person = lone_person(attr.source, parts.name)
+    if person is not None:  # "High Representative of the EU for ... Federica Mogherini": the person
+        parts = NameParts(canonical_name(person[0]) or person[0],
+                          (canonical_name(person[1]) if person[1] else None) or parts.affiliation)
     attr.name = _uncapitalised(parts.name, attr.source) or None
+    if attr.name is None:  # words that name no one ("Tags Idlib Russia": a page's keyword list)
+        attr.kind = "unresolved"
+        return
     attr.affiliation = (parts.affiliation or (name_parts(attr.source.text).affiliation if core and len(core) == 1
                                               else None) or _appositive_affiliation(attr.source.text, head))
     attr.person = _person_like(attr.source, head)
@@ -81,8 +88,9 @@ def _resolve(attr: _Attr, segs: list[_Seg], i: int) -> None:
 _MAX_REFERENCE_BACK = 6  # sentences
 # Nouns that say what a body does: they refer back only to a body described with them or with a
 # word for one ("the X monitoring group", "the X Observatory" ... "the monitor"); else the corpus
-# step resolves them (sources.merge).
-_KIND_NOUNS = {"monitor": ("monitor", "observatory", "watchdog")}
+# step resolves them (sources.merge). "The coalition" after the Observatory is another body (the
+# US-led coalition, in news on Syria), not the Observatory.
+_KIND_NOUNS = {"monitor": ("monitor", "observatory", "watchdog"), "coalition": ("coalition",), "alliance": ("alliance",)}
 _ISSUED = frozenset({"statement", "report"})  # "X said in a statement ... The statement said": X's
 
 

@@ -191,7 +191,7 @@ def state_of(phrase: str | None) -> str | None:
             continue  # "Georgia police" in American news is the state's
         rest = words[k:]
         if not rest:  # the country or its seat alone ("Syria agreed"), not its people ("the Syrian", "Americans")
-            return country_name(code) if _country_itself(" ".join(words[:k])) else None
+            return country_name(code) if country_itself(" ".join(words[:k])) else None
         lower = [w.lower().strip(",.") for w in rest]
         seat = " ".join(words[:k]).lower() in SEATS  # "Kremlin spokesman": the seat's people are the state's
         for end in range(len(lower), 0, -1):  # the state's words, then perhaps a person's name
@@ -201,7 +201,7 @@ def state_of(phrase: str | None) -> str | None:
     return None
 
 
-def _country_itself(text: str) -> bool:
+def country_itself(text: str) -> bool:
     """A country's name or its seat ("Syria", "the US", "Moscow"), not a people's word ("Syrian",
     "British", "Americans"), nor a name that is also a US state's ("Georgia")."""
     key = text.lower()

@@ -37,6 +37,7 @@ _DESCRIPTOR_NOUNS = frozenset({
     "coalition", "movement", "militia", "network", "website", "watchdog", "outlet", "broadcaster", "channel",
     "newspaper", "daily", "television", "radio", "faction", "body", "force", "forces", "front",
     "jihadist", "terrorist", "rebel", "opposition", "rights", "state", "official", "news-agency", "toll", "tally",
+    "security",  # "the Asayesh security forces"
 })
 # Words that make a phrase an organisation ("Observatory head", "Aleppo Police Command").
 _ORG_HEADS = frozenset({

@@ -19,16 +19,17 @@ Names that are one party become one cluster, named by its most frequent full for
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from claimcheck.records import Claim
 from claimcheck.sources.aliases import KNOWN, stated_aliases
-from claimcheck.sources.countries import state_of
-from claimcheck.sources.names import _ORG_HEADS, _ROLE_WORDS, GENERIC, _has_body_word, _nationality, name_parts
+from claimcheck.sources.countries import country_code, country_itself, state_of
+from claimcheck.sources.names import _ORG_HEADS, _PARTICLES, _ROLE_WORDS, GENERIC, _has_body_word, _nationality, name_parts
 
 if TYPE_CHECKING:
     from scipy.cluster.hierarchy import DisjointSet
@@ -49,7 +50,23 @@ _SHARED_HEADS = (_ORG_HEADS - {"monitor", "observatory", "helmets"}) | GENERIC
 
 
 def _tokens(name: str) -> tuple[str, ...]:
-    return tuple(_SPELLINGS.get(t, t) for t in re.split(r"[^\w.-]+", name.lower()) if t)
+    return tuple(_token(t) for t in re.split(r"[^\w.-]+", name.lower()) if t)
+
+
+@functools.lru_cache(maxsize=16384)
+def _token(word: str) -> str:
+    """One word as compared: one spelling ("defence"), no dots between letters ("U.S.-led" = "US-led"),
+    and a country's people's word or its possessive that lost its apostrophe as one ("Syrian
+    opposition" = "Syrias opposition"; "Syria" itself stays a country)."""
+    word = re.sub(r"(?<![a-z])([a-z])\.", r"\1", word)
+    word = _SPELLINGS.get(word, word)
+    if re.fullmatch(r"[a-z]{4,}", word):
+        if word.endswith("s") and country_itself(word[:-1]):
+            return "@" + (country_code(word[:-1]) or "")
+        code = country_code(word)
+        if code and not country_itself(word):
+            return "@" + code
+    return word
 
 
 def _is_group(name: str) -> bool:
@@ -91,9 +108,10 @@ def _clusters(counts: Counter, stated: Iterable[tuple[str, str]] = ()) -> "Disjo
     toks = {n: _tokens(n) for n in unique}
     cl = DisjointSet(unique)
     by_key: dict[tuple[str, ...], str] = {}
-    for n in unique:  # spelling and case variants
+    for n in unique:  # spelling and case variants, not a lone head's ("coalition" is not "the Coalition")
         if toks[n]:
-            cl.merge(by_key.setdefault(toks[n], n), n)
+            lone = len(toks[n]) == 1 and toks[n][0] in _SHARED_HEADS - GENERIC and n.islower()
+            cl.merge(by_key.setdefault(("lower:",) + toks[n] if lone else toks[n], n), n)
     for names in KNOWN + tuple(stated):  # "White Helmets" = "Syrian Civil Defence" (sources.aliases)
         found = [by_key[k] for k in {_tokens(a) for a in names} if k and k in by_key]
         for n in found[1:]:
@@ -117,16 +135,24 @@ def _clusters(counts: Counter, stated: Iterable[tuple[str, str]] = ()) -> "Disjo
         key = _skeleton(n)
         if key:
             cl.merge(by_skeleton.setdefault(key, n), n)
+    lower = set(unique)
     for n in unique:  # tails of longer names
         mine, k = toks[n], len(toks[n])
-        if not mine or (k == 1 and n.islower() and n.lower() in GENERIC) or _is_group(n):
+        if not mine or (k == 1 and n.islower() and n.lower() in GENERIC) or _is_group(n) or country_itself(n):
+            continue  # (a country is its own party: "Russia" is not "YouTube Russia")
             continue
         # ... not a role's or a relation's phrase ("president of the Syrian Coalition" is not the Coalition)
         supers = [o for o in unique if len(toks[o]) > k and toks[o][-k:] == mine and toks[o][-k - 1] not in _OF_WORDS
-                  and not _is_group(o) and _same_body(n, o) and not set(toks[o][:-k]) & _RELATION_WORDS]
+                  and not _is_group(o) and _same_body(n, o) and not set(toks[o][:-k]) & _RELATION_WORDS
+                  and not (k == 1 and n.islower() and o.split()[-1][:1].isupper())]  # "coalition": not "Syrian Coalition"
         # "Russian Konashenkov" (a nationality the title left behind) and "broad coalition" (a description)
         # do not make "Konashenkov" or "Coalition" ambiguous
         extra = {o: o.split()[:-len(n.split())] for o in supers}
+        # a name grows by names or by a description, not by both ("US-led coalition Kurds Islamic State",
+        # a keyword list, is not the Islamic State's)
+        # (a name: capitalised, and not a common noun the sentence's start capitalised, "Investigators")
+        supers = [o for o in supers if not (n[:1].isupper() and n.lower() not in lower and any(
+            w[:1].isupper() for w in extra[o]) and any(w[:1].islower() and w.lower() not in _PARTICLES for w in extra[o]))]
         national = [o for o in supers if all(_nationality(w) for w in extra[o])]
         described = [o for o in supers if n[:1].isupper() and all(w.islower() for w in extra[o])]
         supers = [o for o in supers if o not in national and o not in described] or national or supers
@@ -136,7 +162,8 @@ def _clusters(counts: Counter, stated: Iterable[tuple[str, str]] = ()) -> "Disjo
                 cl.merge(longest, n)
     for n in unique:  # "Russian Konashenkov" is "Konashenkov"; "Syrian Coalition" is "Syrian National Coalition"
         words = n.split()
-        if len(words) >= 2 and _nationality(words[0]) and " ".join(words[1:]) in cl and not _has_body_word(n):
+        if (len(words) >= 2 and _nationality(words[0]) and country_code(words[0]) and " ".join(words[1:]) in cl
+                and words[1][:1].isupper() and not _has_body_word(n)):  # (not "Ali Mustafa", "French officials")
             cl.merge(" ".join(words[1:]), n)
         if _title_case(n) and 2 <= len(words) <= 3 and _has_body_word(words[-1]) and not _is_group(n):
             inner = {cl[o] for o in full if _title_case(o) and len(toks[o]) > len(toks[n]) and toks[o][-1] == toks[n][-1]
@@ -187,16 +214,18 @@ def _representatives(counts: Counter, cl: "DisjointSet") -> dict[str, str]:
                   and not set(_tokens(n)) & _RELATION_WORDS]
         if _acronym(top):
             fuller += [n for n in names if _initials(n) == _acronym(top) and len(n.split()) > 1 and _title_case(n)]
-        best = min(fuller, key=lambda n: (-counts[n], -len(n), n)) if fuller else top
+        best = min(fuller, key=lambda n: (_lost_possessive(n, names), -counts[n], -len(n), n)) if fuller else top
         for n in names:
             rep[n] = best
     return rep
 
 
 def _lost_possessive(name: str, names: list[str]) -> bool:
-    """"SANAs", "Free Syrian Armys" beside "SANA", "Free Syrian Army": a possessive without its apostrophe."""
+    """"SANAs", "Free Syrian Armys" beside "SANA", "Free Syrian Army", "Syrias opposition" beside
+    "Syrian opposition": a possessive without its apostrophe."""
     return name.endswith("s") and name[:-1] in names and (
-        _acronym(name[:-1]) is not None or name.split()[-1].lower() in _SPELLINGS)
+        _acronym(name[:-1]) is not None or name.split()[-1].lower() in _SPELLINGS) or any(
+        w.endswith("s") and country_itself(w[:-1]) for w in name.split() if len(w) > 4)
 
 
 def merge_map(names: Iterable[str]) -> dict[str, str]:
@@ -210,6 +239,14 @@ def _state_body(name: str) -> bool:
     """"Syrian army", "Russian state media": a country's state body, which "the army" or "state media"
     later in its article means (a country alone, "Russia", is no body a descriptor names)."""
     return len(name.split()) >= 2 and state_of(name) is not None
+
+
+def _led_body(name: str) -> bool:
+    """"US-led coalition", "Saudi-backed alliance": a body named by who leads it, which "the coalition"
+    later in its article may mean."""
+    words = name.split()
+    return (len(words) == 2 and bool(re.fullmatch(r"[\w.]+-(?:led|backed)", words[0])) and words[0][:1].isupper()
+            and words[1].lower() in _ORG_HEADS)
 
 
 def _descriptor_words(name: str) -> frozenset[str] | None:
@@ -237,7 +274,7 @@ def normalise_sources(claims: Iterable[Claim]) -> list[Claim]:
         [c.source.mention.text for c in speakers if c.source.mention is not None],
         sorted({c.sentence.text for c in claims}))]
     rep = _representatives(counts, _clusters(counts, stated))
-    canon = lambda n: rep.get(n, n) if n else n  # noqa: E731
+    canon = _surnames(speakers, lambda n: rep.get(n, n) if n else n)
     # the words each body is named and described with ("britain-based", "monitor", "observatory")
     held: dict[str, set[str]] = defaultdict(set)
     for c in claims:
@@ -248,7 +285,7 @@ def normalise_sources(claims: Iterable[Claim]) -> list[Claim]:
             if parts is not None and canon(parts.name) == name:  # not "X in a statement by its Y news agency"
                 held[name].update(_stem(w) for d in parts.descriptors for w in _tokens(d))
     # ... and a state's bodies in lower case ("the Syrian army", "Russian state media": sources.countries)
-    bodies = {n for n in held if (_title_case(n) or _acronym(n) or _state_body(n)) and len(n.split()) <= 8
+    bodies = {n for n in held if (_title_case(n) or _acronym(n) or _state_body(n) or _led_body(n)) and len(n.split()) <= 8
               and not _is_group(n) and _skeleton(n) is None}
 
     def holders(words: frozenset[str], among: Iterable[str]) -> set[str]:
@@ -274,7 +311,7 @@ def normalise_sources(claims: Iterable[Claim]) -> list[Claim]:
         if src.kind not in ("named", "pronoun"):
             out.append(c)
             continue
-        name, kind = canon(src.name), src.kind
+        name, kind = canon(src.name, c.article.id), src.kind
         if kind == "named":
             name, back = resolve(name, seen[c.article.id])
             kind = "pronoun" if back else kind
@@ -287,6 +324,32 @@ def normalise_sources(claims: Iterable[Claim]) -> list[Claim]:
         new = replace(src, name=name, kind=kind, affiliation=affiliation if affiliation != name else None)
         out.append(c if new == src else replace(c, source=new))
     return _roles(_affiliations(out))
+
+
+def _surnames(speakers: list[Claim], canon: Callable[[str | None], str | None]) -> Callable[..., str | None]:
+    """``canon``, and a surname alone ("Trump", "Bahra") named as the one person of its article with
+    that surname ("Donald Trump", "Hadi al-Bahra"), where the run holds two and so left it as
+    written; two such people in the article leave it too."""
+    people: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # article -> surname -> people
+    for c in speakers:
+        name = canon(c.source.name)
+        if name and (_skeleton(name) is not None or _skeleton(re.sub(r"\b(?:al|el)-(?=[A-Z])", "", name)) is not None):
+            people[c.article.id][_bare(_tokens(name)[-1])].add(name)  # "Donald Trump", "Hadi al-Bahra"
+
+    def named(name: str | None, article: str | None = None) -> str | None:
+        name = canon(name)
+        if article is not None and name and " " not in name and name[:1].isupper() and not _acronym(name):
+            found = people.get(article, {}).get(_bare(_tokens(name)[0]), set())
+            if len(found) == 1:
+                return next(iter(found))
+        return name
+    return named
+
+
+def _bare(word: str) -> str:
+    """A surname without its article: "al-Assad" is "Assad" in the article that names him (the run
+    holds other al-Assads: there "Assad" stays as written)."""
+    return re.sub(r"^(?:al|el)-(?=\w)", "", word)
 
 
 def _affiliations(claims: list[Claim]) -> list[Claim]:

@@ -4,7 +4,8 @@ Human Rights (SOHR", "Observatory head Rami Abdel Rahman") cut down to the name 
 role speaks for (``affiliation``: "Observatory") and the descriptive words the cut dropped
 ("britain-based", "monitor"), which the corpus step uses to resolve bare descriptors.
 
-Pure text functions: the corpus-wide merging is :mod:`claimcheck.sources.merge`.
+Pure text functions: what surrounds the source in its mention (dates, datelines, quotation ends) is
+cut by :mod:`claimcheck.sources.cleaning`; the corpus-wide merging is :mod:`claimcheck.sources.merge`.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claimcheck.sources.countries import state_of
+from claimcheck.sources.cleaning import _QUOTES, _clean, source_extent  # noqa: F401 (source_extent: re-exported)
+from claimcheck.sources.countries import _STATE_HEADS, country_itself, state_of
 from claimcheck.sources.lexicon import (  # noqa: F401 (GENERIC, _ROLE_WORDS: merge reads them here)
     _DESCRIPTOR_ADJ, _DESCRIPTOR_NOUNS, _LOWER_ROLES, _NOT_BODIES, _ONE_WORD_KINDS, _ORG_HEADS, _PARTICLES, _PERSON_ADJ,
     _ROLE_WORDS, _SIDE_WORDS, _TITLE_WORDS_CAP, _TITLES, GENERIC,
@@ -33,22 +35,6 @@ _ABBREVIATIONS = (
     (re.compile(r"\bgov't\b", re.IGNORECASE), "government"),
     (re.compile(r"\bgovt\.?(?=\s|$)", re.IGNORECASE), "government"),
 )
-_QUOTES = "\"'“”‘’«»"
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
-          r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?"
-# A date or time opening a mention (a dateline the text lost its punctuation around): "13 Jun 2016",
-# "Jul 2016", "Wed 05 Apr 2017", "24.08.2013", "19:11", "Posted on August 3 2016 by Jane Doe".
-_LEADING_DATE = re.compile(
-    rf"^(?:(?:{_WEEKDAY}\s+)?(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}(?!\d)|{_MONTH})(?:\s+\d{{4}})?"
-    rf"|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|\d{{1,2}}:\d{{2}}(?:\s*[ap]\.?m\.?)?|(?:19|20)\d\d|{_WEEKDAY})\s+(?=\S)",
-    flags=re.IGNORECASE)
-# Framing words before the source that the text lost the comma after: "Earlier in the day a source ...".
-_LEADING_CONTEXT = re.compile(
-    r"^(?:earlier|later|meanwhile|separately|elsewhere|also|however|instead|again|then|now|today|yesterday"
-    r"|on \w+|in (?:a|an|its|his|her|their) \w+(?: \w+)?|(?:earlier|later) (?:in|on) the \w+)\s+"
-    r"(?=(?:the|a|an)\s)", flags=re.IGNORECASE)
-_RELATIVE = re.compile(r"\s+(?:which|who|whose|that)\s+\w.*$", flags=re.IGNORECASE)
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&-]*[A-Z]\.?$")
 _PREP_ROLE = re.compile(r"^(?P<role>.+?)\s+(?P<prep>at|for|of|with|from|in)\s+(?P<the>the\s+)?(?P<org>\S.*)$",
                         flags=re.IGNORECASE)
@@ -94,74 +80,6 @@ def _one_title_case_name(text: str) -> bool:
 def _is_party(part: str) -> bool:
     words = part.split()
     return bool(words) and (words[-1][:1].isupper() or words[-1].lower() in _ORG_HEADS)
-
-
-_WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .'’/-]+,[^()]{0,40}\([A-Z][\w .&'’-]{0,40}\)\s*(?:-{1,2}|–|—|:)\s+")
-
-
-def source_extent(mention: str) -> tuple[int, int]:
-    """Where the source phrase lies in a mention as cut from the parse, as offsets into it: without
-    the end of a quotation before it ('each other" Observatory head ...'), a wire dateline, a date
-    or framing words ("Earlier in the day a source ...") and closing punctuation."""
-    end = len(mention.rstrip(" ,;:" + _QUOTES))
-    if re.search(r"(?<![.\w])[A-Za-z]{4,}\.$", mention[:end]):  # "Karen Bobadilla." (but "U.S.", "Jr.")
-        end -= 1
-    start = 0
-    quote = max((mention.rfind(q, 0, end) for q in "\"“”«»"), default=-1)
-    if quote >= 0 and mention[quote + 1:end].strip():
-        start = quote + 1
-    for pattern in (_WIRE_DATELINE, re.compile(r"^posted\s+on\s+.*?\s+by\s+", re.I), _LEADING_DATE, _LEADING_CONTEXT):
-        rest = mention[start:end]
-        lead = len(rest) - len(rest.lstrip())
-        m = pattern.match(rest[lead:])
-        if m and rest[lead + m.end():].strip():
-            start += lead + m.end()
-    while start < end and mention[start] in " ,;:" + _QUOTES:
-        start += 1
-    return (start, end) if start < end else (0, len(mention))
-
-
-def _clean(text: str) -> str:
-    """The mention without what surrounds the source: quotation ends, dates, framing words."""
-    name = text.strip(_QUOTES + " ,.;:")
-    if any(q in name for q in "\"“”«»"):  # 'each other" Observatory head X': the end of a quotation
-        name = re.split(r"[\"“”«»]", name)[-1].strip(_QUOTES + " ,.;:") or name.strip(_QUOTES + " ,.;:")
-    name = re.sub(r"^posted\s+on\s+.*?\s+by\s+", "", name, flags=re.IGNORECASE)
-    if ")" in name and "(" not in name:  # "Reuters) Western powers": a dateline's end
-        name = name.rsplit(")", 1)[1].strip() or name
-    # "a report by the Observatory", "a new toll from SOHR": the body whose report it is
-    name = re.sub(r"^(?:(?:a|an|the)\s+)?(?:(?:new|latest|earlier|recent|annual|monthly|weekly|final|preliminary|"
-                  + _MONTH + r")\s+)*(?:death\s+|news\s+|press\s+|probable\s+cause\s+)?(?:report|toll|statement|figures?|data"
-                  r"|count|tally|appeal|message|video|footage|pictures|postings?|release)\s+(?:by|from|of)\s+"
-                  r"(?=(?:the\s+)?[A-Z])", "", name, flags=re.IGNORECASE)
-    # "Aleppo A military source": a dateline's place, then the sentence's capitalised article
-    name = re.sub(r"^(?:[A-Z][\w'’-]*\s+){1,3}(?=(?:The|A|An)\s+[a-zA-Z])", "", name)
-    # "... Helicopter is Shot Down The President of ...": a headline the text ran into the sentence
-    name = re.sub(r"^.*\s(?<!\bof\s)(?<!\bfor\s)(?<!\band\s)(?<!\bto\s)(?<!\bin\s)(?<!\bon\s)(?<!\bat\s)"
-                  r"(?=The\s+[A-Za-z])", "", name)
-    if name.count(" - ") >= 2:  # "Zarif Iran - Live News - Middle East - Top Tweet ...": the page's furniture
-        name = name.rsplit(" - ", 1)[1]
-    # "the UN childrens agency UNICEF on Tuesday": when it spoke
-    name = re.sub(r"(?<=\w)\s+(?:on|last|this)\s+" + _WEEKDAY + r"$", "", name, flags=re.IGNORECASE)
-    # "ISIS in a statement published on Twitter": how it spoke, not who
-    name = re.sub(r"(?<=\w)\s+(?:in|on|via|through)\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){0,2}?(?:statement|report"
-                  r"|interview|video|message|post|posting|tweet|communique|speech|letter|broadcast|briefing|conference)\b.*$",
-                  "", name, flags=re.IGNORECASE)
-    for _ in range(2):
-        name = _LEADING_DATE.sub("", name)
-        name = _LEADING_CONTEXT.sub("", name)
-    name = re.sub(r"(?<=\w)\s+[Bb]ased\b", "-based", name)  # "London Based" = "London-based"
-    # "ISIS run Amaq", "DAESH affiliated news agency": the hyphen the text lost
-    name = re.sub(r"\b([A-Z][\w.-]*|state)\s+(run|led|backed|linked|affiliated)(?=\s)", r"\1-\2", name)
-    name = re.sub(r"\bUnited Kingdom-based\b", "UK-based", name)
-    name = re.sub(r"[\s-]+(?:based|headquartered)\s+in\s+.*$", "", name)  # "... based in Britain"
-    name = _RELATIVE.sub("", name) if len(name.split()) > 2 else name
-    if "(" in name:  # "the Syrian Observatory for Human Rights (SOHR": the name, not its acronym
-        name = name.split("(", 1)[0].strip() or name.replace("(", "").replace(")", "")
-    # possessives anywhere ("state TV's correspondent"), but not inside a name ("People's Front")
-    name = re.sub(r"(?<=\w)(?:'s|’s)(?=\s+[^A-Z\s]|$)", "", name)
-    name = re.sub(r"(?<=s)['’](?=\s|$)", "", name)  # "the dockers' union", "the rebels'"
-    return name.strip(_QUOTES + " ,.;:")
 
 
 def _parts(name: str) -> NameParts:
@@ -216,7 +134,9 @@ def _parts(name: str) -> NameParts:
         if m is None or not name[m.end():]:
             break
         before = _title_prefix(name[:m.end()])
-        if before and _org_like(before) and affiliation is None and not (  # not "Top Story Lorinian"
+        if before and before.split()[-1].lower() in ("of", "for", "at", "to", "in", "with", "from"):
+            pass  # "The administration of President X": whose administration, not an organisation "administration of"
+        elif before and _org_like(before) and affiliation is None and not (  # not "Top Story Lorinian"
                 len(before.split()) > 1 and _nationality(before.split()[-1])):
             affiliation = _strip_det(before)
         elif before and affiliation is None:  # "Turkish President X", "Syrias Deputy Prime Minister X": the state
@@ -229,8 +149,14 @@ def _parts(name: str) -> NameParts:
         split = _org_then_name(m.group("rest"))
         if split is not None:
             pre = _strip_det(m.group("pre").strip())
+            # ("of planning at the Lorin Interior Ministry": the body is what the last "at" names)
+            body = re.sub(r"^.*?\b(?:at|of|in|for)\s+(?:the\s+)?(?=[A-Z])", "", split[0]) if split[0][:1].islower() else split[0]
             affiliation, name = (pre if pre and _org_like(pre) and not _nationality(pre)
-                                 else split[0] if _has_body_word(split[0]) else None), split[1]  # not "Deir al-Zor"
+                                 else body if _has_body_word(body) else None), split[1]  # not "Deir al-Zor"
+            if affiliation is None and m.group("role").lower() in _STATE_HEADS and country_itself(split[0]):
+                affiliation = state_of(split[0])  # "President of Syria X", "the Foreign Minister of Iran X": the state
+            title = _TITLE_RE.match(name)  # "... Colonel Anna Petrova": the person, not the title
+            name = name[title.end():] if title and len(name[title.end():].split()) >= 2 else name
     # "Rami Abdel Rahman director of the Syrian Observatory for Human Rights", "Shuhud al-Hussein a member
     # of the civil defence forces", "Kevin Kennedy Regional Coordinator for the Syria Crisis": a person's
     # name, then their role (the text lost the comma between them)
@@ -272,7 +198,7 @@ def _parts(name: str) -> NameParts:
     # "SANA reporter", "Reuters witness": a body's person
     m = re.match(r"^(?P<org>(?:[A-Z][\w.'’-]*\s+)+)(?P<role>[a-z][\w-]*)$", name)
     if (affiliation is None and m and _role_head(m.group("role")) and not _nationality(m.group("org").strip())
-            and m.group("org").strip().lower() not in _NOT_BODIES):
+            and m.group("org").strip().lower() not in _NOT_BODIES and not _DESCRIPTOR_ADJ.match(m.group("org").strip())):
         affiliation = m.group("org").strip()
     # "a local civil defense official", "Syrian army officer": a body's person, the body in lower case
     words = name.split()
@@ -280,13 +206,16 @@ def _parts(name: str) -> NameParts:
         org = words[:-1]
         while org and (org[0].lower() in _PERSON_ADJ or org[0].lower().startswith("pro-")):
             org = org[1:]
-        if len(org) >= 2 and not _nationality(" ".join(org)):
+        if len(org) >= 2 and not _nationality(" ".join(org)) and "and" not in org:  # not "local and media sources"
             affiliation = " ".join(org)
     for pattern, repl in _ABBREVIATIONS:
         name = pattern.sub(repl, name)
     name = re.sub(r"\b(?:UK|British|England|London)-based\b", "Britain-based", name.strip(_QUOTES + " ,.;:"))
     if affiliation is not None:
         affiliation = canonical_name(affiliation) or None
+        if affiliation and affiliation.islower() and affiliation.endswith("s") and (
+                affiliation[:-1] in _ORG_HEADS and affiliation not in _ORG_HEADS):
+            affiliation = affiliation[:-1]  # "the coalitions spokesman": the coalition's, the apostrophe lost
         if affiliation == name:
             affiliation = None
     return NameParts(name, affiliation, tuple(dropped))
@@ -344,12 +273,13 @@ def _org_then_name(rest: str) -> tuple[str, str] | None:
                or w.lower() in _ORG_HEADS or w.lower() == "rights"), default=-1) + 1
     if cut == 0 and 3 <= len(words) <= 5:
         cut = 1  # "for Syria Staffan de Mistura": one word of place or body, then the person
-    placed = False
+    if 0 < cut < len(words) - 2 and country_itself(words[cut]):
+        cut += 1  # "affairs in Syria Ali al-Zaatari": the country, then the person
     while 0 < cut < len(words) and _AL_WORD.match(words[cut]):
-        cut, placed = cut + 1, True  # "of Deir al-Zor Abdullah al-Noami": the place's "al-Zor", then the person
+        cut += 1  # "of Deir al-Zor Abdullah al-Noami": the place's "al-Zor", then the person
     person = words[cut:]
     if not 2 <= len(person) <= 4 or cut == 0 or not all(
-            w[:1].isupper() or w in _PARTICLES or placed and _AL_WORD.match(w) for w in person):
+            w[:1].isupper() or w in _PARTICLES or _AL_WORD.match(w) for w in person):
         return None
     return " ".join(words[:cut]), " ".join(person)
 

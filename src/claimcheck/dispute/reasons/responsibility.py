@@ -12,6 +12,7 @@ from claimcheck.dispute.evidence import _ev, _tok_ev
 from claimcheck.dispute.pair import Pair
 from claimcheck.events.taxonomy import MODIFIER_TYPES
 from claimcheck.records import Claim, Reason
+from claimcheck.sources.aliases import KNOWN
 
 RESPONSIBILITY_MIN_SIM = 0.5  # the rule compares one attack: claims at least this similar (cosine)
 
@@ -30,7 +31,7 @@ ACTOR_GROUPS = {
 # Armed groups that the side's common names ("rebels", "terrorists", "militants") cover: "the Nusra Front"
 # and "terrorist groups" blame one side, as state media name them (FA-KES).
 _ARMED_GROUPS = frozenset({"nusra", "islamic-state", "qaeda", "jaish", "faylaq", "ahrar", "tahrir", "hts", "fateh",
-                           "fatah", "islamist", "jabhat", "sham"})
+                           "fatah", "islamist", "jabhat", "sham", "nusra-front", "hayat-tahrir-al-sham"})
 _GENERIC_ACTOR = {"force", "forces", "fighter", "group", "unit", "the", "a", "an", "its", "their", "his",
                   "her", "some", "member", "members", "'s", "artillery", "jet", "warplane", "aircraft",
                   "plane", "drone", "gunman", "gunmen", "side",
@@ -50,8 +51,20 @@ _MEANS = frozenset(MODIFIER_TYPES) - {"suicide"}
 def _means(tok: Any) -> bool:
     """A bare means word modifying an attack ("Air strikes"); "US drone strikes" still names the US."""
     return tok.lower_ in _MEANS and not any(c.dep_ in ("compound", "amod", "poss", "nmod") for c in tok.children)
-# One group under its names: "ISIS", "ISIL", "Daesh", "IS", "the Islamic State".
-_ALIASES = {"isis": "islamic-state", "isil": "islamic-state", "daesh": "islamic-state", "is": "islamic-state"}
+
+
+def _one_word_aliases() -> dict[str, str]:
+    """One group under its one-word names, from the table source names merge with
+    (``sources.aliases.KNOWN``): "ISIS", "ISIL", "Daesh", "IS" -> "islamic-state" (as "the Islamic State"
+    is read), "Nusra" -> "nusra-front", "Hizbollah" -> "hezbollah"."""
+    out = {}
+    for names in KNOWN:
+        key = "-".join(names[0].lower().replace("'", "").split())
+        out.update({n.lower(): key for n in names if " " not in n})
+    return out
+
+
+_ALIASES = _one_word_aliases()
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "them", "who", "which", "that", "this"}
 
 
