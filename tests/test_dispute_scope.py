@@ -26,6 +26,12 @@ def claim(text: str, article: str = "a", source: str = "monitor", stance: str = 
     ("the strikes killed 50 people over the past three days", "during three days"),
     ("the toll so far is 40 dead", "total"),
     ("a total of 40 people were killed", "total"),
+    # the whole war's toll
+    ("hundreds of thousands of people have been killed in the war", "during war"),
+    ("more than 300,000 people have died in the country's six-year civil war", "during war"),
+    ("the conflict has killed more than 400,000 people", "during war"),
+    ("the war monitor said 12 people were killed", None),
+    ("12 people were killed in the deadliest attack of the war", None),
     ("12 people were killed during the attack", None),  # one incident
     ("an air strike killed 12 people in the village", None),
 ])
@@ -39,6 +45,7 @@ def test_scope(text, expected):
     ("regime shelling killed 8 civilians in the town", "66 civilians have been killed in the town since Tuesday", False),
     ("66 civilians have been killed in the town since Tuesday", "40 civilians have been killed in the town since Tuesday", True),
     ("six more people died in the village", "an air strike killed 21 people in the village", False),  # an increment
+    ("hundreds of civilians have been killed in the war", "the strikes killed 735 civilians", False),
     ("a further nine people were killed in the village", "an air strike killed 21 people in the village", False),
     ("an air strike killed 21 people in the village", "an air strike killed 12 people in the village", True),
     # parts that add up to the other's total, a share "among" the dead, a sub-count "including 10"

@@ -111,14 +111,17 @@ def _told_same_day(a: Claim, b: Claim) -> bool:
 
 
 def told_long_before(a: Claim, b: Claim, published: Mapping[str, str] | None) -> bool:
-    """Does ``a``'s frame date what it tells to a time that ended more than ``STALE_DAYS`` before ``b``'s
-    article was published, while ``b``'s frame has no date of its own? ``b`` tells its article's news;
+    """Does ``a``'s frame date what it tells to a time that ended more than ``STALE_DAYS`` (a day) or
+    ``REPORTS_APART_DAYS`` (a week, month or year) before ``b``'s article was published, while ``b``'s frame has no date of its own? ``b`` tells its article's news;
     ``a`` an earlier event ("in May 2016 more than 300 were killed" against an August report's toll)."""
     ta, tb = (c.event.time if c.event is not None else None for c in (a, b))
     if ta is None or not ta.date or (tb is not None and tb.date) or not published or a.article.id == b.article.id:
         return False
     end, pb = _day(ta.until or ta.date), _day(published.get(b.article.id))
-    return end is not None and pb is not None and pb - end > STALE_DAYS
+    # a week, month or year that ended before the other's article came out ("last month", "in May")
+    # is told as past: the other's undated news is its article's own
+    stale = STALE_DAYS if ta.precision == "day" else REPORTS_APART_DAYS
+    return end is not None and pb is not None and pb - end > stale
 
 
 def weekday_and_town_agree(a: Claim, b: Claim) -> bool:

@@ -142,6 +142,10 @@ _PERIOD = ("jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sep
            "week|month|year|weekend|days|weeks|months|years")
 _SCOPE = re.compile(
     rf"\b(?:(?P<total>so far|to date|in total|a total of|overall|altogether|cumulative|in all)\b|"
+    # the whole war's toll: "killed in the war", "in Syria's six-year conflict", "the conflict has killed"
+    r"(?P<war>(?:in|of|during)\s+(?:the\s+|syrias\s+|syria's\s+|this\s+)?(?:[\w'-]+\s+){0,3}(?:civil\s+)?"
+    r"(?:war|conflict|uprising)\b(?!\s+(?:monitor|crimes?|zone|planes?|jets?)\b)|"
+    r"(?:war|conflict)\s+(?:has|had)\s+(?:so\s+far\s+)?(?:killed|claimed|left))|"
     r"(?P<span>(?:in|over|within)\s+(?:the\s+)?(?:last\s+|past\s+)?(?:\d+|two|three|four|five|six|seven|"
     r"several|few)\s+(?:days|weeks|months|years)\b|(?:\d+|two|three|four|five|six|seven|several)\s+"
     r"(?:days|weeks|months|years)\s+of\b|this\s+(?:week|month|year)\b)|"
@@ -150,14 +154,16 @@ _SCOPE = re.compile(
 _ANCHOR_STOP = frozenset({"the", "a", "an", "of", "its", "their", "this", "that", "and", "in", "on", "at"})
 
 
-# "the deadliest since March", "the first since 2014": a comparison, not the period a count covers
+# "the deadliest since March", "the first since 2014", "the worst attack of the war": a comparison, not
+# the period a count covers
 _COMPARED = re.compile(r"\b(?:deadliest|bloodiest|heaviest|fiercest|worst|largest|biggest|highest|lowest|greatest|"
                        r"first|most|only)\s+(?:\w+\s+){0,3}$", re.I)
 
 
 def _scope_match(text: str):
     for m in _SCOPE.finditer(text):
-        if m.group("lead") and m.group("lead").lower() == "since" and _COMPARED.search(text[max(m.start() - 40, 0):m.start()]):
+        compared = (m.group("lead") and m.group("lead").lower() == "since") or m.group("war")
+        if compared and _COMPARED.search(text[max(m.start() - 40, 0):m.start()]):
             continue
         return m
     return None
@@ -177,6 +183,8 @@ def scope(claim: Claim) -> str | None:
         return None
     if m.group("total"):
         return "total"
+    if m.group("war"):
+        return "during war"
     if m.group("span"):
         return "during " + " ".join(w for w in re.findall(r"[a-z0-9]+", m.group("span").lower())
                                     if w not in _ANCHOR_STOP | {"over", "within", "last", "past"})
