@@ -89,7 +89,7 @@ def test_an_undated_report_meets_a_dated_one_only_as_a_paraphrase(pub_a, day_a, 
     (("2016-06-19", "2016-06-19", "day", "on June 19"), "2016-08-11", True),
     # a month that ended before the report came out is told as past ("last month" against its news)
     (("2016-07-01", "2016-07-31", "month", "last month"), "2016-08-11", True),
-    (("2016-08-01", "2016-08-07", "week", "last week"), "2016-08-08", False),  # a day before: may be one event
+    (("2016-08-04", "2016-08-10", "week", "this week"), "2016-08-11", False),  # ended a day before: may be one event
     (("2016-07-25", "2016-07-31", "week", "last week"), "2016-08-11", True),
 ])
 def test_a_frame_long_before_the_other_report_tells_an_earlier_event(time_a, pub_b, stale):
