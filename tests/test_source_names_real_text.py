@@ -155,3 +155,19 @@ def test_responsibility_names_a_group_by_the_sources_alias_table(nlp, a, b, same
     words_a = frozenset().union(*(w for _, w, _, _ in agents(nlp(a))))
     words_b = frozenset().union(*(w for _, w, _, _ in agents(nlp(b))))
     assert any(_same_actor_word(x, y) for x in words_a for y in words_b) == same
+
+
+@pytest.mark.parametrize("text, content, sentence_start", [
+    # a keyword list the page ran into the lead is no part of the claim nor of its sentence
+    ("Tags Lorin Vel Harbin Floods A car bomb killed 12 people in Lorin on Monday, the monitor said.",
+     "A car bomb killed 12 people in Lorin on Monday", "A car bomb"),
+    ("Keywords Vel Harbin The Vel Port Authority said ten ships had sunk.", "ten ships had sunk", "The Vel Port"),
+    ("The monitor said a car bomb killed 12 people in Lorin.", "a car bomb killed 12 people in Lorin", "The monitor"),
+])
+def test_a_keyword_list_is_cut_from_the_claim(nlp, text, content, sentence_start):
+    text = "Blast in Lorin\n\n" + text + " Residents said the streets were empty."
+    claims = extract_claims(Article(id="t", text=text, outlet=None), nlp(text))
+    found = [c for c in claims if c.text == content]
+    assert found, [c.text for c in claims]
+    assert found[0].sentence.text.startswith(sentence_start)
+    assert text[found[0].span.start:found[0].span.end] == content

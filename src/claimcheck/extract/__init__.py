@@ -31,6 +31,7 @@ back ("..., but this was denied by X", "X said it was false") reuse the referred
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -160,6 +161,23 @@ def extract_claims(article: Article, doc: "Doc") -> list[Claim]:
 # ---------------------------------------------------------------------------------------------- records
 
 
+_KEYWORD_LISTS = ("Tags ", "Keywords ", "Topics ")
+_LEAD_OPENERS = frozenset({"The", "A", "An"})
+
+
+def _lead_after_keywords(text: str, line: int, end: int) -> int:
+    """Where the lead sentence starts after a keyword list opening the line at ``line``: at the last
+    capitalised word before the first lower-case one, or at a "The"/"A"/"An" among the four words
+    before it ("Tags Vel Harbin The Vel Port Authority said"); ``line`` itself (nothing cut) when no
+    lower-case word follows the list."""
+    words = list(re.finditer(r"\S+", text[line:end]))[1:]
+    lower = next((k for k, w in enumerate(words) if w.group()[:1].islower()), None)
+    if not lower:
+        return line
+    first = next((j for j in range(lower - 1, max(lower - 5, -1), -1) if words[j].group() in _LEAD_OPENERS), lower - 1)
+    return line + words[first].start()
+
+
 def _to_claim(article: Article, doc: "Doc", seg: _Seg, attr: _Attr, n: int) -> Claim | None:
     text = article.text
     start, end = attr.content
@@ -169,6 +187,13 @@ def _to_claim(article: Article, doc: "Doc", seg: _Seg, attr: _Attr, n: int) -> C
         sent_start = dateline.end()
         start = max(start, sent_start)
     start = max(start, article.body_start)  # a header date the parse hung on the content stays out
+    # a page's keyword list run into the lead ("Tags Idlib Russia A car bomb ..."): cut from both
+    # (the parse may have split the list's first word off as a sentence of its own)
+    line = text.rfind("\n", 0, sent_start) + 1
+    line += len(text[line:sent_start]) - len(text[line:sent_start].lstrip())
+    if text.startswith(_KEYWORD_LISTS, line) and start - line < 300:
+        lead = _lead_after_keywords(text, line, end)
+        sent_start, start = max(sent_start, lead), max(start, lead)
     if end - start < 3:
         return None
     content = Span(start, end, text[start:end])
