@@ -262,3 +262,25 @@ def test_the_story_day_guard_reads_one_news_cycle_and_one_kind(pub_a, day_a, typ
     groups = _Groups(claims, [0, 1], np.eye(2, dtype=np.float32), published=published)
     assert groups.conflict(0, 1, STORY_PLACE_GUARD, STORY_TYPE_GUARD, True, STORY_DAY_WINDOW) is apart
     assert groups.conflict(0, 1, STORY_PLACE_GUARD, STORY_TYPE_GUARD, True) is (ordinal(day_b) - ordinal(day_a) > 1)
+
+
+@pytest.mark.parametrize("head_a, head_b, shared, conflict", [
+    ("A 4.2 quake shook the valley\n\nThe quake struck at dawn.", "Magnitude 4.6 quake rattles the valley\n\nNo damage.",
+     0.0, 1.0),
+    ("Thieves take $3.5 million in gems\n\nThe raid lasted minutes.", "Jewel raid nets $3.5 million\n\nPolice search.",
+     1 / 3, 0.0),
+    ("Carrier to sell the Pebble 8800 in 2026\n\nIt ships soon.", "Carrier adds the Pebble 12\n\nIn May 2026.", 0.0, 1.0),
+    ("Fire guts a barn in 2026\n\nNobody was hurt.", "Barn fire in 2025\n\nNo one hurt.", 0.0, 0.0),  # years only
+    ("Three shot at a party\n\nPolice came.", "Shooting at a party\n\nPolice said 1,200 attended.", 0.0, 0.0),  # words
+])
+def test_the_numbers_of_headline_and_lead(head_a, head_b, shared, conflict):
+    from claimcheck.events.stories import _numbers
+
+    def article(aid, text):
+        title = text.split("\n\n")[0]
+        return Article(aid, text, title=title, body_start=len(title) + 2)
+
+    x = _story(numbers=_numbers(article("a", head_a)))
+    y = _story(article="b", numbers=_numbers(article("b", head_b)))
+    fx = dict(zip(STORY_FEATURES, story_features(x, y, 0.5)))
+    assert (fx["numbers_shared"], fx["numbers_conflict"]) == (pytest.approx(shared), conflict)
