@@ -231,3 +231,56 @@ def test_the_day_guard_and_its_story_switch(day_a, day_b, apart):
     assert groups.conflict(0, 1) is apart  # claims
     assert groups.conflict(0, 1, STORY_PLACE_GUARD, STORY_TYPE_GUARD, days=False) is False  # days read by the linker only
     assert groups.conflict(0, 1, STORY_PLACE_GUARD, STORY_TYPE_GUARD, STORY_DAY_GUARD) is (apart and STORY_DAY_GUARD)
+
+
+@pytest.mark.parametrize("pub_a, day_a, type_a, pub_b, day_b, type_b, apart", [
+    # one news cycle: Saturday's toll and Monday's are two days' events
+    ("2026-05-10", "2026-05-09", "killing", "2026-05-12", "2026-05-11", "killing", True),
+    ("2026-05-10", "2026-05-09", "shooting", "2026-05-10", "2026-05-10", "shooting", False),  # a day apart
+    ("2026-05-10", "2026-05-09", "air_strike", "2026-05-13", "2026-05-12", "killing", True),  # one war's kinds
+    # a report a month later dates its own news (the arraignment on Thursday), not the shooting
+    ("2026-05-10", "2026-05-09", "shooting", "2026-06-12", "2026-06-11", "shooting", False),
+    ("2026-05-10", "2026-05-09", "shooting", "2026-05-18", "2026-05-16", "shooting", False),  # 8 days later
+    ("2026-05-10", "2026-05-09", "shooting", "2026-05-16", "2026-05-15", "shooting", True),  # 6: one cycle
+    # an arrest four days after the shooting is no other day of it
+    ("2026-05-10", "2026-05-09", "shooting", "2026-05-14", "2026-05-13", "arrest", False),
+    (None, "2026-05-09", "shooting", "2026-06-12", "2026-06-11", "shooting", True),  # an undated article: as before
+])
+def test_the_story_day_guard_reads_one_news_cycle_and_one_kind(pub_a, day_a, type_a, pub_b, day_b, type_b, apart):
+    import numpy as np
+
+    from claimcheck.events.group import STORY_DAY_WINDOW, STORY_PLACE_GUARD, STORY_TYPE_GUARD, _Groups
+    from claimcheck.events.link import ordinal
+    from claimcheck.records import TimeRef
+
+    def framed(cid, article, day, kind):
+        frame = EventFrame(kind, "x", Span(0, 4, "shot"), TimeRef("on Friday", 0, 0, day, None, "day"))
+        return _claim(cid, "A man was shot on Friday", article, frame)
+
+    claims = [framed("a#1", "a", day_a, type_a), framed("b#1", "b", day_b, type_b)]
+    published = {a: ordinal(p) for a, p in (("a", pub_a), ("b", pub_b)) if p}
+    groups = _Groups(claims, [0, 1], np.eye(2, dtype=np.float32), published=published)
+    assert groups.conflict(0, 1, STORY_PLACE_GUARD, STORY_TYPE_GUARD, True, STORY_DAY_WINDOW) is apart
+    assert groups.conflict(0, 1, STORY_PLACE_GUARD, STORY_TYPE_GUARD, True) is (ordinal(day_b) - ordinal(day_a) > 1)
+
+
+@pytest.mark.parametrize("head_a, head_b, shared, conflict", [
+    ("A 4.2 quake shook the valley\n\nThe quake struck at dawn.", "Magnitude 4.6 quake rattles the valley\n\nNo damage.",
+     0.0, 1.0),
+    ("Thieves take $3.5 million in gems\n\nThe raid lasted minutes.", "Jewel raid nets $3.5 million\n\nPolice search.",
+     1 / 3, 0.0),
+    ("Carrier to sell the Pebble 8800 in 2026\n\nIt ships soon.", "Carrier adds the Pebble 12\n\nIn May 2026.", 0.0, 1.0),
+    ("Fire guts a barn in 2026\n\nNobody was hurt.", "Barn fire in 2025\n\nNo one hurt.", 0.0, 0.0),  # years only
+    ("Three shot at a party\n\nPolice came.", "Shooting at a party\n\nPolice said 1,200 attended.", 0.0, 0.0),  # words
+])
+def test_the_numbers_of_headline_and_lead(head_a, head_b, shared, conflict):
+    from claimcheck.events.stories import _numbers
+
+    def article(aid, text):
+        title = text.split("\n\n")[0]
+        return Article(aid, text, title=title, body_start=len(title) + 2)
+
+    x = _story(numbers=_numbers(article("a", head_a)))
+    y = _story(article="b", numbers=_numbers(article("b", head_b)))
+    fx = dict(zip(STORY_FEATURES, story_features(x, y, 0.5)))
+    assert (fx["numbers_shared"], fx["numbers_conflict"]) == (pytest.approx(shared), conflict)

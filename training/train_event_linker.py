@@ -12,7 +12,9 @@ articles report the same gold incident. Model: scikit-learn ``LogisticRegression
 Then the story linker (``articles`` in the JSON, see ``claimcheck.events.stories``): claims are grouped
 with the claim linker just fitted, each article's story read, and every candidate story pair of two
 articles is an example (same gold incident or not); same model, threshold by the same F1 after the
-story pass. Half `b` is never read. Deterministic.
+story pass (grouping as shipped: the story day guard of ``claimcheck.events.group``, scoped by
+``STORY_DAY_WINDOW`` and ``STORY_DAY_BY_TYPE``, is in effect while thresholds are chosen; the features
+are ``claimcheck.events.stories.STORY_FEATURES``). Half `b` is never read. Deterministic.
 """
 
 from __future__ import annotations

@@ -25,7 +25,6 @@ Claims without a frame get no event. The output is deterministic (ties resolve b
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -35,8 +34,9 @@ import numpy as np
 
 from claimcheck.events.link import (
     DAY_TOLERANCE, MIN_SIM, WITHIN_ARTICLE_MIN_SIM, Linker, anchored, common_names, contexts, features, interval,
-    load_linker, names, never_one, same_story, shared_subject, type_relation, unshared_words,
+    load_linker, names, never_one, ordinal, same_story, shared_subject, type_relation, unshared_words,
 )
+from claimcheck.events.label import event_id, make_event as _event
 from claimcheck.events.places import kind
 from claimcheck.events.stories import StoryLinker, load_story_linker, story_links
 from claimcheck.records import Article, Claim, Event, EventFrame
@@ -56,9 +56,12 @@ STORY_DAY_GUARD = True  # ... but days are (all of two groups' days within a spa
 # reads days alone) gave GVA half b F1 0.822 (0.710 with it) and ECB+ half b ARI 0.756, same-topic precision
 # 0.674 (0.758, 0.701), but FA-KES half a 5 more event-kind disputes, all of different crowd events
 # (precision 0.238 -> 0.192; half b unchanged): see the model card
+STORY_DAY_WINDOW: int | None = 7  # ... compared only between articles published at most this many days apart
+# (None: all of them): two stories of one news cycle told of different days are two incidents (Saturday's
+# toll, Sunday's), but a report weeks later dates its own news (the arraignment "on Thursday", the funeral)
+STORY_DAY_BY_TYPE = True  # ... and only between frames of types that may be one event (link.type_relation)
 STORY_AVERAGE_ALL = True  # stories: the average linkage reads every article pair between two groups ...
 STORY_AVERAGE_CAP = 50  # ... of their first this many articles (by id) each, so a merge costs at most 2,500 pairs
-_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
 def _blocks(claims: Sequence[Claim], idx: Sequence[int], common: frozenset[str] = frozenset(),
@@ -149,6 +152,10 @@ def _article_matches(claims: Sequence[Claim], vectors: np.ndarray, idx: Sequence
     return out
 
 
+def _kind_key(frame: EventFrame) -> tuple[str, str | None]:
+    return frame.type, frame.lemma if frame.type == "other" else None
+
+
 def _fine_places(frame: EventFrame) -> set[str]:
     return {k for p in frame.places for k in (p.key, p.within) if k and kind(k) is None}
 
@@ -158,13 +165,18 @@ class _Groups:
     the span of resolved days and the frame types of its members."""
 
     def __init__(self, claims: Sequence[Claim], idx: Sequence[int], vectors: np.ndarray,
-                 common: frozenset[str] = frozenset()):
+                 common: frozenset[str] = frozenset(), published: dict[str, int] | None = None):
         self.sums = {i: vectors[i].astype(np.float64) for i in idx}
         self.parent = {i: i for i in idx}
         self.members = {i: [i] for i in idx}
         # the guard reads day- and week-precise times only: "in 2016" neither widens nor pins a group
         self.days = {i: d if (d := interval(claims[i].event)) is not None and d[1] - d[0] <= 7 else None for i in idx}
         self.width = {i: 0 if d is None else d[1] - d[0] for i, d in self.days.items()}  # widest frame's days
+        # the same days by the publication day of the article that tells them (None: undated article)
+        published = published or {}
+        # (and the kind of what happened: an arrest on Saturday is no other day of the shooting it follows)
+        self.dated = {i: {} if d is None else {(published.get(claims[i].article.id), _kind_key(claims[i].event)):
+                                                (d, claims[i].event)} for i, d in self.days.items()}
         self.frames = {i: [claims[i].event] for i in idx}
         self.places = {i: _fine_places(claims[i].event) for i in idx}
         self.names = {i: set(names(claims[i].sentence.text) - common) for i in idx}
@@ -176,10 +188,11 @@ class _Groups:
             i = self.parent[i]
         return i
 
-    def conflict(self, x: int, y: int, places: bool = True, types: bool = True, days: bool = True) -> bool:
-        dx, dy = self.days[x], self.days[y]
-        if days and dx is not None and dy is not None and max(dx[1], dy[1]) - min(dx[0], dy[0]) > DAY_TOLERANCE + max(
-                self.width[x], self.width[y]):
+    def conflict(self, x: int, y: int, places: bool = True, types: bool = True, days: bool = True,
+                 window: int | None = None) -> bool:
+        """Can groups ``x`` and ``y`` not be one event? ``window``: days are compared only between
+        articles published at most this many days apart (an undated article's with any)."""
+        if days and self._days_apart(x, y, window):
             return True
         if places and PLACE_GUARD and self.places[x] and self.places[y] and not self.places[x] & self.places[y]:
             return True  # placed in different towns (keys, or the places they are named within)
@@ -193,6 +206,16 @@ class _Groups:
         apart = [type_relation(a, b) == "incompatible" for a in fx.values() for b in fy.values()]
         # a story of several types (the shooting and the arrest) conflicts only with one no type of it fits
         return all(apart) if self.mixed[x] or self.mixed[y] else any(apart)
+
+    def _days_apart(self, x: int, y: int, window: int | None) -> bool:
+        slack = DAY_TOLERANCE + max(self.width[x], self.width[y])
+        if window is None:
+            dx, dy = self.days[x], self.days[y]
+            return dx is not None and dy is not None and max(dx[1], dy[1]) - min(dx[0], dy[0]) > slack
+        return any(max(ex, ey) - min(sx, sy) > slack
+                   for (px, _), ((sx, ex), fx) in self.dated[x].items() for (py, _), ((sy, ey), fy) in self.dated[y].items()
+                   if (px is None or py is None or abs(px - py) <= window)
+                   and (not STORY_DAY_BY_TYPE or type_relation(fx, fy) != "incompatible"))
 
     def articles(self, claims: Sequence[Claim], x: int) -> set[str]:
         return {claims[k].article.id for k in self.members[x]}
@@ -214,6 +237,9 @@ class _Groups:
         self.width[x] = max(self.width[x], self.width.pop(y))
         dx, dy = self.days[x], self.days.pop(y)
         self.days[x] = dy if dx is None else dx if dy is None else (min(dx[0], dy[0]), max(dx[1], dy[1]))
+        into = self.dated[x]
+        for k, ((s, e), f) in self.dated.pop(y).items():
+            into[k] = ((s, e), f) if k not in into else ((min(s, into[k][0][0]), max(e, into[k][0][1])), into[k][1])
 
 
 def link_scores(claims: Sequence[Claim], vectors: np.ndarray, pairs: Sequence[tuple[int, int]],
@@ -280,7 +306,8 @@ def group_events(claims: Sequence[Claim], vectors: np.ndarray, linker: Linker | 
     published = {a.id: a.date for a in articles if a.date}
     candidates = candidate_pairs(claims, vectors, idx)
     scores = link_scores(claims, vectors, candidates, linker, published)
-    groups = _Groups(claims, idx, vectors, common_names(claims))
+    days_of = {a: d for a, iso in published.items() if (d := ordinal(iso)) is not None}
+    groups = _Groups(claims, idx, vectors, common_names(claims), days_of)
     if SUBJECT_LINKS:
         unshared = unshared_words(claims)
         for i, j in sorted(candidates, key=lambda p: sorted((claims[p[0]].id, claims[p[1]].id))):  # order-free
@@ -307,7 +334,7 @@ def group_events(claims: Sequence[Claim], vectors: np.ndarray, linker: Linker | 
         links, scored = story_links(claims, groups.members, by_id, vectors, common_names(claims), stories)
         for _, i, j, _, _ in links:
             x, y = groups.find(i), groups.find(j)
-            if x == y or groups.conflict(x, y, STORY_PLACE_GUARD, STORY_TYPE_GUARD, STORY_DAY_GUARD):
+            if x == y or groups.conflict(x, y, STORY_PLACE_GUARD, STORY_TYPE_GUARD, STORY_DAY_GUARD, STORY_DAY_WINDOW):
                 continue
             if STORY_AVERAGE_ALL:  # every article pair between the two groups, scored when first asked for
                 between = [scored[frozenset((a, b))] for a in sorted(groups.articles(claims, x))[:STORY_AVERAGE_CAP]
@@ -339,49 +366,3 @@ def article_events(claims: Sequence[Claim], events: Sequence[Event] = ()) -> dic
         if c.event is not None and c.event.id:
             counts[c.article.id][c.event.id] += 1
     return {a: min(n, key=lambda e: (-n[e], -spread.get(e, 0), e)) for a, n in sorted(counts.items())}
-
-
-def _clip(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
-
-
-def event_id(claim_ids: Sequence[str]) -> str:
-    """``ev-`` + 12 hex digits of the SHA-1 of the first (sorted) claim id: stable across runs."""
-    return "ev-" + hashlib.sha1(min(claim_ids).encode("utf-8")).hexdigest()[:12]
-
-
-def _event(members: Sequence[Claim]) -> Event:
-    frames: list[EventFrame] = [c.event for c in members if c.event is not None]
-    types = Counter(f.type for f in frames)
-    specific = [t for t, _ in sorted(types.items(), key=lambda kv: (-kv[1], kv[0])) if t not in ("killing", "attack", "other")]
-    kind = specific[0] if specific else sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-    if kind == "other":
-        lemmas = Counter(f.lemma for f in frames if f.type == "other" and f.lemma)
-        shown = sorted(lemmas.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if lemmas else "event"
-    else:
-        shown = kind.replace("_", " ")
-    keys = Counter(p.key for f in frames for p in f.places)
-    written = Counter((p.key, p.text) for f in frames for p in f.places)
-    places = tuple(k for k, _ in sorted(keys.items(), key=lambda kv: (-kv[1], kv[0])))
-    times = [f.time for f in frames if f.time is not None and f.time.date]
-    best = None
-    if times:
-        ranked = Counter((t.date, t.until, t.precision) for t in times)
-        best = sorted(ranked.items(), key=lambda kv: (_PRECISION_RANK.get(kv[0][2] or "", 9), -kv[1], kv[0][0] or ""))[0][0]
-    place_text = None
-    if places:
-        place_text = sorted(((n, t) for (k, t), n in written.items() if k == places[0]), key=lambda x: (-x[0], x[1]))[0][1]
-    label = ", ".join(x for x in (shown, place_text, best[0] if best else None) if x)
-    if place_text is None and best is None:  # "capture" alone names nothing: say what was captured
-        first = min((c for c in members if c.event is not None), key=lambda c: (c.article.id, c.span.start, c.id))
-        label = f"{shown}: {_clip(first.text)}"
-    ids = [c.id for c in members]
-    return Event(
-        id=event_id(ids), label=label, type=kind, date=best[0] if best else None,
-        until=best[1] if best else None, precision=best[2] if best else None, places=places,
-        claim_ids=tuple(sorted(ids)),
-        sources=tuple(sorted({c.source.name for c in members if c.source.name})),
-        camps=tuple(sorted({c.source.camp for c in members if c.source.camp})),
-        articles=tuple(sorted({c.article.id for c in members})),
-    )

@@ -38,7 +38,8 @@ GAP_CAP = 30.0  # days: the date gap feature saturates here
 PUBLISHED_NEAR = 3  # days between two articles' publication dates: most reports of one incident ...
 PUBLISHED_FAR = 30  # ... and a trial's report, a month or more later (a fifth of GVA's same-incident pairs)
 
-def _day(iso: str | None) -> int | None:
+def ordinal(iso: str | None) -> int | None:
+    """The ordinal of an ISO date's day (its first 10 characters), or None."""
     if not iso:
         return None
     try:
@@ -50,10 +51,10 @@ def _day(iso: str | None) -> int | None:
 def interval(frame: EventFrame | None) -> tuple[int, int] | None:
     """The frame's resolved days as ordinals (inclusive), or None when its time is unknown."""
     t = frame.time if frame is not None else None
-    start = _day(t.date) if t is not None else None
+    start = ordinal(t.date) if t is not None else None
     if start is None:
         return None
-    end = _day(t.until) if t.until else None
+    end = ordinal(t.until) if t.until else None
     return (start, max(start, end if end is not None else start))
 
 
@@ -197,7 +198,7 @@ def contexts(claims: Sequence[Claim], common: frozenset[str] = frozenset(),
             if span is not None and span[0] == span[1]:
                 d.add(span[0])
     published = published or {}
-    return {a: Context(frozenset(n), frozenset(p), frozenset(d), _day(published.get(a)))
+    return {a: Context(frozenset(n), frozenset(p), frozenset(d), ordinal(published.get(a)))
             for a, (n, p, d) in found.items()}
 
 

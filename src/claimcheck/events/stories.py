@@ -43,7 +43,7 @@ STORY_FEATURES = (
     "article_cos", "towns_shared", "towns_conflict", "names_shared", "names_conflict", "published_near",
     "published_far", "published_unknown", "days_meet", "days_conflict", "victims_shared", "type_same",
     "tokens_shared", "tokens_conflict", "unanchored", "agents_shared", "agents_conflict",
-    "years_conflict", "text_cos",
+    "years_conflict", "text_cos", "numbers_shared", "numbers_conflict",
 )
 STORY_NEIGHBOURS = 10
 BIG_BLOCK = 50  # articles sharing one name or town: more than this, and it blocks nothing
@@ -86,6 +86,7 @@ class Story:
     agents: frozenset[str] = frozenset()  # who did it, in any of the article's frames ("the Angels", "the Red Sox")
     years: frozenset[int] = frozenset()  # years the article names or was published in
     tokens: frozenset[str] = frozenset()  # the uncommon words of its names: "Naiya Montgomery" is "Denise Montgomery"'s kin
+    numbers: frozenset[str] = frozenset()  # the numbers of its headline and lead: "4.6", "$2.6 million", "Curve 8900"
 
 
 def stories(claims: Sequence[Claim], members: Mapping[int, Sequence[int]], articles: Mapping[str, Article],
@@ -131,8 +132,21 @@ def stories(claims: Sequence[Claim], members: Mapping[int, Sequence[int]], artic
                          frozenset((v.outcome, float(v.value)) for f in frames for v in f.victims),
                          frozenset(f.type for f in frames if f.type not in ("other", "attack", "killing")),
                          frozenset(agents[aid]), _years(article, published),
-                         frozenset(w for w in words.get(aid, ()) if df[w] <= cap)))
+                         frozenset(w for w in words.get(aid, ()) if df[w] <= cap), _numbers(article)))
     return out
+
+
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
+LEAD_CHARS = 400  # the headline and this much of the body: where a report states its event's figures
+
+
+def _numbers(article: Article | None) -> frozenset[str]:
+    """The numbers of an article's headline and lead, years left out (``years`` reads them): two
+    quakes of 4.2 and 4.6, two heists of $108 million and $2.6 million, the Curve 8900 and the Q10."""
+    if article is None:
+        return frozenset()
+    head = (article.title or "") + " " + article.text[article.body_start: article.body_start + LEAD_CHARS]
+    return frozenset(n.replace(",", "") for n in _NUMBER.findall(head) if not _YEAR.fullmatch(n))
 
 
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
@@ -173,6 +187,8 @@ def story_features(x: Story, y: Story, article_cos: float, text_cos: float = 0.0
         float(bool(x.agents) and bool(y.agents) and not x.agents & y.agents),
         float(bool(x.years) and bool(y.years) and not x.years & y.years),
         float(text_cos),
+        min(len(x.numbers & y.numbers), 3) / 3.0,
+        float(bool(x.numbers) and bool(y.numbers) and not x.numbers & y.numbers),
     ]
 
 
