@@ -73,7 +73,7 @@ def examples(corpus):
 
 
 STORY_THRESHOLDS = (0.3, 0.5, 0.7, 0.8, 0.9)
-STORY_AVERAGES = (0.0, 0.3, 0.5, 0.7)
+STORY_AVERAGES = (0.0, 0.3, 0.5, 0.7, 0.75, 0.8)
 
 
 def fit_stories(runs, linker) -> dict:
