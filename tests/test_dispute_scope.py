@@ -30,6 +30,8 @@ def claim(text: str, article: str = "a", source: str = "monitor", stance: str = 
     ("hundreds of thousands of people have been killed in the war", "during war"),
     ("more than 300,000 people have died in the country's six-year civil war", "during war"),
     ("the conflict has killed more than 400,000 people", "during war"),
+    ("more than 320,000 people have been killed since the conflict began in March 2011", "during war"),
+    ("at least 200 people have been killed since March 2011", "during war"),
     ("the war monitor said 12 people were killed", None),
     ("12 people were killed in the deadliest attack of the war", None),
     ("12 people were killed during the attack", None),  # one incident
@@ -46,6 +48,9 @@ def test_scope(text, expected):
     ("66 civilians have been killed in the town since Tuesday", "40 civilians have been killed in the town since Tuesday", True),
     ("six more people died in the village", "an air strike killed 21 people in the village", False),  # an increment
     ("hundreds of civilians have been killed in the war", "the strikes killed 735 civilians", False),
+    # two reports of the war's toll so far were told at different times: no rival figures
+    ("more than 320,000 people have been killed since the conflict began",
+     "more than 180,000 people have been killed in the conflict since it erupted", False),
     ("a further nine people were killed in the village", "an air strike killed 21 people in the village", False),
     ("an air strike killed 21 people in the village", "an air strike killed 12 people in the village", True),
     # parts that add up to the other's total, a share "among" the dead, a sub-count "including 10"

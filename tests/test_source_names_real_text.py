@@ -163,6 +163,9 @@ def test_responsibility_names_a_group_by_the_sources_alias_table(nlp, a, b, same
      "A car bomb killed 12 people in Lorin on Monday", "A car bomb"),
     ("Keywords Vel Harbin The Vel Port Authority said ten ships had sunk.", "ten ships had sunk", "The Vel Port"),
     ("The monitor said a car bomb killed 12 people in Lorin.", "a car bomb killed 12 people in Lorin", "The monitor"),
+    # the list after the article's first sentence, on the same line
+    ("The streets of Lorin were quiet on Sunday. Tags Lorin Vel Floods A car bomb killed 12 people in Lorin on "
+     "Monday, the monitor said.", "A car bomb killed 12 people in Lorin on Monday", "A car bomb"),
 ])
 def test_a_keyword_list_is_cut_from_the_claim(nlp, text, content, sentence_start):
     text = "Blast in Lorin\n\n" + text + " Residents said the streets were empty."

@@ -191,8 +191,9 @@ def _to_claim(article: Article, doc: "Doc", seg: _Seg, attr: _Attr, n: int) -> C
     # (the parse may have split the list's first word off as a sentence of its own)
     line = text.rfind("\n", 0, sent_start) + 1
     line += len(text[line:sent_start]) - len(text[line:sent_start].lstrip())
-    if text.startswith(_KEYWORD_LISTS, line) and start - line < 300:
-        lead = _lead_after_keywords(text, line, end)
+    at = sent_start if text.startswith(_KEYWORD_LISTS, sent_start) else line
+    if text.startswith(_KEYWORD_LISTS, at) and start - at < 300:
+        lead = _lead_after_keywords(text, at, end)
         sent_start, start = max(sent_start, lead), max(start, lead)
     if end - start < 3:
         return None

@@ -154,6 +154,9 @@ _SCOPE = re.compile(
 _ANCHOR_STOP = frozenset({"the", "a", "an", "of", "its", "their", "this", "that", "and", "in", "on", "at"})
 
 
+WAR_SCOPE = "during war"  # the whole war's toll so far: "killed in the war", "since the conflict began"
+_WAR_START = re.compile(r"\b(?:war|conflict|uprising|revolution|crisis|2011)\b")
+
 # "the deadliest since March", "the first since 2014", "the worst attack of the war": a comparison, not
 # the period a count covers
 _COMPARED = re.compile(r"\b(?:deadliest|bloodiest|heaviest|fiercest|worst|largest|biggest|highest|lowest|greatest|"
@@ -184,12 +187,14 @@ def scope(claim: Claim) -> str | None:
     if m.group("total"):
         return "total"
     if m.group("war"):
-        return "during war"
+        return WAR_SCOPE
     if m.group("span"):
         return "during " + " ".join(w for w in re.findall(r"[a-z0-9]+", m.group("span").lower())
                                     if w not in _ANCHOR_STOP | {"over", "within", "last", "past"})
     lead = m.group("lead").lower().split()[0]
     words = [w for w in re.findall(r"[a-z0-9]+", m.group("anchor").lower()) if w not in _ANCHOR_STOP]
+    if lead == "since" and _WAR_START.search(" ".join(words[:3])):  # "since the conflict began", "since March 2011"
+        return WAR_SCOPE
     return " ".join(["since" if lead == "since" else "during", *words[:2]])
 
 
@@ -278,7 +283,9 @@ def numeric(a: Claim, b: Claim, sim: float) -> Reason | None:
     Denied claims are left out: denying "20 were killed" asserts no other number."""
     if sim < NUMERIC_MIN_SIM or not a.quantities or not b.quantities or {a.stance, b.stance} != {"asserts"}:
         return None
-    if _part_of(a, b) or _part_of(b, a) or scope(a) != scope(b):
+    period = scope(a)
+    if _part_of(a, b) or _part_of(b, a) or period != scope(b) or period == WAR_SCOPE:
+        # the whole war's toll grows with every report: two reports' totals were told at different times
         return None
     groups: dict[tuple[str, str | None], tuple[list[Quantity], list[Quantity]]] = {}
     for claim, side in ((a, 0), (b, 1)):
