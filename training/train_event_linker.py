@@ -14,7 +14,10 @@ with the claim linker just fitted, each article's story read, and every candidat
 articles is an example (same gold incident or not); same model, threshold by the same F1 after the
 story pass (grouping as shipped: the story day guard of ``claimcheck.events.group``, scoped by
 ``STORY_DAY_WINDOW`` and ``STORY_DAY_BY_TYPE``, is in effect while thresholds are chosen; the features
-are ``claimcheck.events.stories.STORY_FEATURES``). Half `b` is never read. Deterministic.
+are ``claimcheck.events.stories.STORY_FEATURES``). Then the same fit and choice once more with the text
+feature off (``stories.TEXT_MIN_ARTICLES`` above any run: text_cos 0 and no text neighbours, as in a
+run of fewer articles): the ``no_text`` linker, which such runs read. Half `b` is never read.
+Deterministic.
 """
 
 from __future__ import annotations

@@ -10,7 +10,9 @@ articles: :func:`text_vectors`). Two articles whose stories the story linker (th
 of ``models/events.json``) scores at or above its threshold have their stories merged, strongest
 pair first, when the mean P over every article pair between the two groups (the first
 ``group.STORY_AVERAGE_CAP`` articles of each) reaches the linker's ``average``: average linkage, so
-a chain of links does not join two incidents. The only hard guard left is towns with no type in
+a chain of links does not join two incidents. A run of fewer than ``TEXT_MIN_ARTICLES`` articles
+has no word vectors (text_cos 0): it is read by the model's ``no_text`` linker, fitted and its
+operating point chosen with the text feature off (``StoryLinker.for_text``). The only hard guard left is towns with no type in
 common (days, types and towns are the linker's features here). What an article inherits (dateline
 town, publication day) is used here only, as evidence about its story; it is never written into a
 claim's frame. An article's story is its group of most claims, ties to the group of more articles
