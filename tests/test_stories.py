@@ -284,3 +284,31 @@ def test_the_numbers_of_headline_and_lead(head_a, head_b, shared, conflict):
     y = _story(article="b", numbers=_numbers(article("b", head_b)))
     fx = dict(zip(STORY_FEATURES, story_features(x, y, 0.5)))
     assert (fx["numbers_shared"], fx["numbers_conflict"]) == (pytest.approx(shared), conflict)
+
+
+_NEAR = _story(towns=frozenset({"springdale"}), names=frozenset({"darnell whitcombe"}), published=739000,
+               tokens=frozenset({"whitcombe", "darnell"}), types=frozenset({"shooting"}))
+
+
+@pytest.mark.parametrize("other, article_cos, links", [
+    # the next day's report of the arrest names the victim: one story
+    (_story(article="b", towns=frozenset({"springdale"}), names=frozenset({"darnell whitcombe"}), published=739001,
+            tokens=frozenset({"whitcombe", "darnell"}), types=frozenset({"arrest"})), 0.6, True),
+    (_story(article="b", towns=frozenset({"springdale"}), names=frozenset({"darnell whitcombe"}), published=739001,
+            tokens=frozenset({"whitcombe", "darnell"}), types=frozenset({"arrest"})), 0.8, True),
+    # a month later, another town and other names: another story, however alike the wording
+    (_story(article="d", towns=frozenset({"tampa"}), names=frozenset({"john doe"}), published=739040,
+            tokens=frozenset({"doe", "john"})), 0.8, False),
+    (_story(article="d", towns=frozenset({"tampa"}), names=frozenset({"john doe"}), published=739040,
+            tokens=frozenset({"doe", "john"})), 0.6, False),
+])
+def test_a_run_without_word_vectors_is_read_by_the_no_text_linker(other, article_cos, links):
+    """Under TEXT_MIN_ARTICLES articles text_cos is 0: the text linker's operating point assumes it is
+    read (two true reports then score under its average), so such runs get their own linker, fitted
+    and its operating point chosen with the text feature off."""
+    linker = load_story_linker()
+    plain = linker.no_text
+    assert plain is not None and plain.no_text is None
+    assert linker.for_text(None) is plain and linker.for_text(object()) is linker
+    p = plain.prob(story_features(_NEAR, other, article_cos, 0.0))
+    assert (p >= max(plain.threshold, plain.average)) is links

@@ -14,7 +14,10 @@ with the claim linker just fitted, each article's story read, and every candidat
 articles is an example (same gold incident or not); same model, threshold by the same F1 after the
 story pass (grouping as shipped: the story day guard of ``claimcheck.events.group``, scoped by
 ``STORY_DAY_WINDOW`` and ``STORY_DAY_BY_TYPE``, is in effect while thresholds are chosen; the features
-are ``claimcheck.events.stories.STORY_FEATURES``). Half `b` is never read. Deterministic.
+are ``claimcheck.events.stories.STORY_FEATURES``). Then the same fit and choice once more with the text
+feature off (``stories.TEXT_MIN_ARTICLES`` above any run: text_cos 0 and no text neighbours, as in a
+run of fewer articles): the ``no_text`` linker, which such runs read. Half `b` is never read.
+Deterministic.
 """
 
 from __future__ import annotations
@@ -73,11 +76,26 @@ def examples(corpus):
 
 
 STORY_THRESHOLDS = (0.3, 0.5, 0.7, 0.8, 0.9)
-STORY_AVERAGES = (0.0, 0.3, 0.5, 0.7)
+STORY_AVERAGES = (0.0, 0.3, 0.5, 0.7, 0.75, 0.8)
 
 
 def fit_stories(runs, linker) -> dict:
-    """The story linker's JSON part, fitted on the story pairs of the half-a runs grouped by ``linker``."""
+    """The story linker's JSON part, fitted on the story pairs of the half-a runs grouped by ``linker``,
+    with its ``no_text`` part: the same fit and choice of operating point with the text feature off
+    (``TEXT_MIN_ARTICLES`` above any run: text_cos 0, as in a run of fewer articles)."""
+    from claimcheck.events import stories
+
+    part = _fit_stories(runs, linker, "")
+    saved = stories.TEXT_MIN_ARTICLES
+    stories.TEXT_MIN_ARTICLES = 10**9
+    try:
+        part["no_text"] = _fit_stories(runs, linker, "no text: ")
+    finally:
+        stories.TEXT_MIN_ARTICLES = saved
+    return part
+
+
+def _fit_stories(runs, linker, tag: str) -> dict:
     from sklearn.linear_model import LogisticRegression
 
     from claimcheck.events.group import group_events
@@ -96,7 +114,7 @@ def fit_stories(runs, linker) -> dict:
         Xs += X
         ys += y
         counts[corpus.name] = {"pairs": len(y), "positives": n[1]}
-        print(f"{corpus.name}/a stories: {len(y)} pairs, {n[1]} same-incident", flush=True)
+        print(f"{tag}{corpus.name}/a stories: {len(y)} pairs, {n[1]} same-incident", flush=True)
     model = LogisticRegression(C=C_REG, class_weight="balanced", max_iter=2000).fit(np.array(Xs), np.array(ys))
     coef, intercept = [round(float(c), 5) for c in model.coef_[0]], round(float(model.intercept_[0]), 5)
     scores = {}
@@ -110,10 +128,10 @@ def fit_stories(runs, linker) -> dict:
                 pred = event_labels(articles, grouped, evs)
                 f1s.append(pair_prf(pred, {a.id: gold[a.id] for a in articles})["F1"])
             scores[(t, avg)] = f1s
-            print(f"story threshold {t} average {avg}: article-pair F1 "
+            print(f"{tag}story threshold {t} average {avg}: article-pair F1 "
                   + " ".join(f"{c.name} {f:.3f}" for (c, _), f in zip(runs, f1s)), flush=True)
     best, best_avg = max(scores, key=lambda k: (round(float(np.mean(scores[k])), 4), -k[0], -k[1]))
-    print("story coef " + ", ".join(f"{f} {c:+.2f}" for f, c in zip(STORY_FEATURES, coef)) + f"; intercept {intercept:+.2f}")
+    print(f"{tag}story coef " + ", ".join(f"{f} {c:+.2f}" for f, c in zip(STORY_FEATURES, coef)) + f"; intercept {intercept:+.2f}")
     return {"features": list(STORY_FEATURES), "coef": coef, "intercept": intercept, "threshold": best,
             "average": best_avg, "trained_on": {k: {"half": "a", **v} for k, v in counts.items()},
             "train_article_pair_f1": {f"{t} {a}": dict(zip([c.name for c, _ in runs], f))

@@ -331,7 +331,7 @@ def group_events(claims: Sequence[Claim], vectors: np.ndarray, linker: Linker | 
     stories = load_story_linker() if story_linker is None else story_linker or None
     if stories is not None:
         by_id = {a.id: a for a in articles}
-        links, scored = story_links(claims, groups.members, by_id, vectors, common_names(claims), stories)
+        links, scored, stories = story_links(claims, groups.members, by_id, vectors, common_names(claims), stories)
         for _, i, j, _, _ in links:
             x, y = groups.find(i), groups.find(j)
             if x == y or groups.conflict(x, y, STORY_PLACE_GUARD, STORY_TYPE_GUARD, STORY_DAY_GUARD, STORY_DAY_WINDOW):

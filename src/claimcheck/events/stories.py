@@ -10,7 +10,9 @@ articles: :func:`text_vectors`). Two articles whose stories the story linker (th
 of ``models/events.json``) scores at or above its threshold have their stories merged, strongest
 pair first, when the mean P over every article pair between the two groups (the first
 ``group.STORY_AVERAGE_CAP`` articles of each) reaches the linker's ``average``: average linkage, so
-a chain of links does not join two incidents. The only hard guard left is towns with no type in
+a chain of links does not join two incidents. A run of fewer than ``TEXT_MIN_ARTICLES`` articles
+has no word vectors (text_cos 0): it is read by the model's ``no_text`` linker, fitted and its
+operating point chosen with the text feature off (``StoryLinker.for_text``). The only hard guard left is towns with no type in
 common (days, types and towns are the linker's features here). What an article inherits (dateline
 town, publication day) is used here only, as evidence about its story; it is never written into a
 claim's frame. An article's story is its group of most claims, ties to the group of more articles
@@ -273,6 +275,13 @@ class StoryLinker:
     intercept: float
     threshold: float = 0.5
     average: float = 0.0
+    # the linker of runs without word vectors (under TEXT_MIN_ARTICLES articles: text_cos is 0),
+    # fitted and its operating point chosen on the same half with the text feature off
+    no_text: "StoryLinker | None" = None
+
+    def for_text(self, words) -> "StoryLinker":
+        """The linker to read pairs with: this one, or ``no_text`` when the run has no word vectors."""
+        return self.no_text if words is None and self.no_text is not None else self
 
     @classmethod
     def from_json(cls, data: dict | None) -> "StoryLinker | None":
@@ -282,7 +291,7 @@ class StoryLinker:
             raise ConfigError(f"events model: story features {data.get('features')} are not "
                               f"{list(STORY_FEATURES)} (retrain)")
         return cls(tuple(float(c) for c in data["coef"]), float(data["intercept"]), float(data.get("threshold", 0.5)),
-                   float(data.get("average", 0.0)))
+                   float(data.get("average", 0.0)), cls.from_json(data.get("no_text")))
 
     def prob(self, x: list[float]) -> float:
         z = self.intercept + sum(c * v for c, v in zip(self.coef, x))
@@ -310,19 +319,21 @@ class _Scores(dict):
 
 def story_links(claims: Sequence[Claim], members: Mapping[int, Sequence[int]], articles: Mapping[str, Article],
                 vectors: np.ndarray, common: frozenset[str], linker: StoryLinker,
-                ) -> tuple[list[tuple[float, int, int, str, str]], dict[frozenset[str], float]]:
-    """(probability, root, root, article, article) of the story pairs that link, strongest first, and
-    P of every scored story pair (by the two article ids)."""
+                ) -> tuple[list[tuple[float, int, int, str, str]], dict[frozenset[str], float], StoryLinker]:
+    """(probability, root, root, article, article) of the story pairs that link, strongest first,
+    P of every scored story pair (by the two article ids), and the linker that scored them
+    (``linker.for_text``: a run without word vectors is read by its ``no_text`` linker)."""
     from claimcheck.events.group import article_vectors
 
     found = stories(claims, members, articles, common)
     if len(found) < 2:
-        return [], {}
+        return [], {}, linker
     ids, centroids, _ = article_vectors(claims, vectors)
     row = {a: k for k, a in enumerate(ids)}
     cents = centroids[[row[s.article] for s in found]]
     out = []
     words = text_vectors(found, claims, articles)
+    linker = linker.for_text(words)
     scored = _Scores(found, cents, words, linker)
     pairs = story_pairs(found, cents, words)
     for (i, j), text_cos in zip(pairs, text_cosines(words, pairs)):
@@ -336,7 +347,7 @@ def story_links(claims: Sequence[Claim], members: Mapping[int, Sequence[int]], a
         if p >= linker.threshold:
             out.append((p, found[i].root, found[j].root, found[i].article, found[j].article))
     out.sort(key=lambda t: (-t[0], t[3], t[4]))  # ties by article id: the same merges whatever the input order
-    return out, scored
+    return out, scored, linker
 
 
 def story_examples(claims, members, articles, vectors, common, gold: Mapping[str, str]):
