@@ -301,14 +301,19 @@ _NEAR = _story(towns=frozenset({"springdale"}), names=frozenset({"darnell whitco
             tokens=frozenset({"doe", "john"})), 0.8, False),
     (_story(article="d", towns=frozenset({"tampa"}), names=frozenset({"john doe"}), published=739040,
             tokens=frozenset({"doe", "john"})), 0.6, False),
+    # another shooting in the same town the same night, other victims and names: another story
+    (_story(article="e", towns=frozenset({"springdale"}), names=frozenset({"maria okafor"}), published=739000,
+            tokens=frozenset({"okafor", "maria"}), types=frozenset({"shooting"})), 0.6, False),
 ])
 def test_a_run_without_word_vectors_is_read_by_the_no_text_linker(other, article_cos, links):
     """Under TEXT_MIN_ARTICLES articles text_cos is 0: the text linker's operating point assumes it is
-    read (two true reports then score under its average), so such runs get their own linker, fitted
-    and its operating point chosen with the text feature off."""
+    read (two true reports then score under its average), so such runs read the same coefficients at
+    the lower operating point shipped before (precision first: not a linker fitted with text off, which
+    merged two shootings of one town and night)."""
     linker = load_story_linker()
     plain = linker.no_text
     assert plain is not None and plain.no_text is None
+    assert plain.coef == linker.coef and plain.threshold < linker.threshold
     assert linker.for_text(None) is plain and linker.for_text(object()) is linker
     p = plain.prob(story_features(_NEAR, other, article_cos, 0.0))
     assert (p >= max(plain.threshold, plain.average)) is links
