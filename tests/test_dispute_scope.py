@@ -180,3 +180,17 @@ def test_a_dateline_place_is_no_agent(nlp):
     assert responsibility(claim(ta, "a"), b, nlp(ta), nlp(tb), 0.9, Camps()) is None  # by its capitals alone
     tc = "NATO jets attacked the town and killed dozens of civilians"  # an acronym is an actor
     assert responsibility(claim(tc, "a"), b, nlp(tc), nlp(tb), 0.9, Camps()) is not None
+
+
+@pytest.mark.parametrize("ta, tb, evidence", [
+    # the evidence is the counts of one noun: six civilians against eight, not the 22 people
+    ("at least 22 people were killed in the strikes, including six civilians", "eight civilians were killed in the strikes",
+     ("six", "eight")),
+    ("the strike killed 12 people", "the strike killed 30 people", ("12", "30")),
+])
+def test_numeric_evidence_is_like_against_like(ta, tb, evidence):
+    from claimcheck.dispute.reasons.numeric import numeric
+
+    reason = numeric(claim(ta, "a"), claim(tb, "b"), 0.9)
+    assert reason is not None
+    assert (reason.evidence[0].text, reason.evidence[1].text) == evidence

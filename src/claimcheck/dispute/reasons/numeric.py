@@ -333,13 +333,20 @@ def numeric(a: Claim, b: Claim, sim: float) -> Reason | None:
         # a toll of people may count every side's dead: "15 civilians and 27 fighters" against "51 dead"
         if key[0] == "people" and (_any_total(groups, 0, key[1], a, qb, b) or _any_total(groups, 1, key[1], b, qa, a)):
             continue
-        x, y = pairs[0]
+        # the evidence: counts of the same noun first ("six civilians" vs "eight civilians", not the
+        # "22 people" they were among), then the closest
+        x, y = min(pairs, key=lambda p: (_noun(p[0]) != _noun(p[1]), abs(p[0].value - p[1].value)))
         weight = round(min(1.0, 0.7 + 0.5 * (sim - NUMERIC_MIN_SIM)), 4)
         what = key[0] + (f" {key[1]}" if key[1] else "")
         return Reason("numeric", f"{x.span.text!r} vs {y.span.text!r} ({what})",
                       (Evidence(a.article.id, x.span.start, x.span.end, x.span.text),
                        Evidence(b.article.id, y.span.start, y.span.end, y.span.text)), weight)
     return None
+
+
+def _noun(q: Quantity) -> str:
+    c = (q.counted or "").lower()
+    return c[:-1] if c.endswith("s") else c
 
 
 def detect(pair: Pair) -> Reason | None:
