@@ -235,6 +235,8 @@ def _frame(nlp, text, published=SAT):
     ("Rebels fired rockets at the city centre.", "shelling", "fire"),
     ("A car bomb exploded near a checkpoint in Homs.", "bombing", "explode"),
     ("Gunmen opened fire on a checkpoint near Homs, killing three soldiers.", "shooting", "open fire"),
+    ("A bomber blew himself up at a wedding in the village on Monday.", "bombing", "blow up"),
+    ("Rebels blew up the bridge north of Hama.", "bombing", "blow up"),
     ("Fierce clashes broke out between rebels and the army north of Hama.", "clash", "clash"),
     ("Rebels overnight seized the town of Kafr Hamra in Aleppo province.", "capture", "seize"),
     ("Tal Ruwaq fell to the rebels on Saturday.", "capture", "fall"),

@@ -221,6 +221,8 @@ def _candidate(tok: Any) -> tuple[str, str] | None:
         return None
     if lemma == "open" and any(c.lower_ == "fire" and c.dep_ == "dobj" for c in tok.children):
         return "shooting", "open fire"
+    if lemma == "blow" and pos == "VERB" and any(c.lower_ == "up" and c.dep_ == "prt" for c in tok.children):
+        return "bombing", "blow up"  # "the bomber blew himself up", "rebels blew up the bridge"
     if lemma in ("take", "seize", "gain", "assume", "regain", "wrest") and any(
             c.lemma_ == "control" and c.dep_ == "dobj" for c in tok.children):
         return "capture", "take control"
