@@ -31,7 +31,6 @@ back ("..., but this was denied by X", "X said it was false") reuse the referred
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -46,7 +45,7 @@ from claimcheck.extract.speakers import _adjacent_speaker, _resolve
 from claimcheck.nlp import DATELINE_RE, doc_text
 from claimcheck.quantities import extract_quantities
 from claimcheck.records import Article, Claim, Source, Span
-from claimcheck.sources import source_extent
+from claimcheck.sources import keyword_list_lead, source_extent
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -162,20 +161,6 @@ def extract_claims(article: Article, doc: "Doc") -> list[Claim]:
 
 
 _KEYWORD_LISTS = ("Tags ", "Keywords ", "Topics ")
-_LEAD_OPENERS = frozenset({"The", "A", "An"})
-
-
-def _lead_after_keywords(text: str, line: int, end: int) -> int:
-    """Where the lead sentence starts after a keyword list opening the line at ``line``: at the last
-    capitalised word before the first lower-case one, or at a "The"/"A"/"An" among the four words
-    before it ("Tags Vel Harbin The Vel Port Authority said"); ``line`` itself (nothing cut) when no
-    lower-case word follows the list."""
-    words = list(re.finditer(r"\S+", text[line:end]))[1:]
-    lower = next((k for k, w in enumerate(words) if w.group()[:1].islower()), None)
-    if not lower:
-        return line
-    first = next((j for j in range(lower - 1, max(lower - 5, -1), -1) if words[j].group() in _LEAD_OPENERS), lower - 1)
-    return line + words[first].start()
 
 
 def _to_claim(article: Article, doc: "Doc", seg: _Seg, attr: _Attr, n: int) -> Claim | None:
@@ -193,7 +178,9 @@ def _to_claim(article: Article, doc: "Doc", seg: _Seg, attr: _Attr, n: int) -> C
     line += len(text[line:sent_start]) - len(text[line:sent_start].lstrip())
     at = sent_start if text.startswith(_KEYWORD_LISTS, sent_start) else line
     if text.startswith(_KEYWORD_LISTS, at) and start - at < 300:
-        lead = _lead_after_keywords(text, at, end)
+        first = text.index(" ", at) + 1  # after the list's own word
+        found = keyword_list_lead(text[first:end])
+        lead = at if found is None else first + found  # no lead after it: kept as written
         sent_start, start = max(sent_start, lead), max(start, lead)
     if end - start < 3:
         return None

@@ -6,7 +6,8 @@
 """
 
 from claimcheck.sources.camps import assign_camps
+from claimcheck.sources.cleaning import keyword_list_lead
 from claimcheck.sources.merge import merge_map, normalise_sources
 from claimcheck.sources.names import NameParts, canonical_name, name_parts, source_extent
 
-__all__ = ["NameParts", "assign_camps", "canonical_name", "merge_map", "name_parts", "normalise_sources", "source_extent"]
+__all__ = ["NameParts", "assign_camps", "canonical_name", "keyword_list_lead", "merge_map", "name_parts", "normalise_sources", "source_extent"]

@@ -80,11 +80,24 @@ def _furniture_end(text: str) -> int | None:
     last = found[-1]
     if not last.group("tags"):
         return last.end()
-    words = list(re.finditer(r"\S+", text[last.end():]))
+    lead = keyword_list_lead(text[last.end():])
+    return None if lead is None else last.end() + lead
+
+
+_LEAD_OPENERS = frozenset({"The", "A", "An"})
+
+
+def keyword_list_lead(words_text: str) -> int | None:
+    """Where the lead sentence begins in the words after a "Tags"-like keyword list: at the last
+    capitalised word before the first lower-case one, or at a "The"/"A"/"An" among the four words
+    before it ("Vel Harbin The Vel Port Authority said"); None when no capitalised word is followed
+    by a lower-case one (the list is all there is)."""
+    words = list(re.finditer(r"\S+", words_text))
     lower = next((k for k, w in enumerate(words) if w.group()[:1].islower()), None)
-    if lower is None or lower == 0:
+    if not lower:
         return None
-    return last.end() + words[lower - 1].start()
+    first = next((j for j in range(lower - 1, max(lower - 5, -1), -1) if words[j].group() in _LEAD_OPENERS), lower - 1)
+    return words[first].start()
 
 
 def _clean(text: str) -> str:
