@@ -30,6 +30,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from datetime import date
 
+from claimcheck.events.link import ordinal
 from claimcheck.events.time import WEEKDAYS
 from claimcheck.records import Claim, Event, Quantity, Reason
 
@@ -62,11 +63,6 @@ def shared_event(a: Claim, b: Claim) -> str | None:
     return ea if ea is not None and ea == eb else None
 
 
-def _day(iso: str | None) -> int | None:
-    try:
-        return date.fromisoformat(iso[:10]).toordinal() if iso else None
-    except ValueError:
-        return None
 
 
 def _apart(day_a: tuple[str | None, str | None, str | None], day_b: tuple[str | None, str | None, str | None],
@@ -74,8 +70,8 @@ def _apart(day_a: tuple[str | None, str | None, str | None], day_b: tuple[str | 
     """(date, until, precision) of two reports and their place keys: intervals more than ``DAY_APART``
     apart (at any precision: "in May 2016" is not a strike of 11 August), or places with no key in common."""
     if day_a[2] and day_b[2]:
-        a0, b0 = _day(day_a[0]), _day(day_b[0])
-        a1, b1 = _day(day_a[1]) or a0, _day(day_b[1]) or b0
+        a0, b0 = ordinal(day_a[0]), ordinal(day_b[0])
+        a1, b1 = ordinal(day_a[1]) or a0, ordinal(day_b[1]) or b0
         if None not in (a0, b0, a1, b1) and max(a0, b0) - min(a1, b1) > DAY_APART:
             return True
     return bool(places_a) and bool(places_b) and not places_a & places_b
@@ -106,7 +102,7 @@ def _told_same_day(a: Claim, b: Claim) -> bool:
     ta, tb = (c.event.time if c.event is not None else None for c in (a, b))
     if ta is None or tb is None or ta.precision != "day" or tb.precision != "day":
         return False
-    da, db = _day(ta.date), _day(tb.date)
+    da, db = ordinal(ta.date), ordinal(tb.date)
     return da is not None and db is not None and abs(da - db) <= DAY_APART
 
 
@@ -117,7 +113,7 @@ def told_long_before(a: Claim, b: Claim, published: Mapping[str, str] | None) ->
     ta, tb = (c.event.time if c.event is not None else None for c in (a, b))
     if ta is None or not ta.date or (tb is not None and tb.date) or not published or a.article.id == b.article.id:
         return False
-    end, pb = _day(ta.until or ta.date), _day(published.get(b.article.id))
+    end, pb = ordinal(ta.until or ta.date), ordinal(published.get(b.article.id))
     # a week, month or year that ended before the other's article came out ("last month", "in May")
     # is told as past: the other's undated news is its article's own
     stale = STALE_DAYS if ta.precision == "day" else REPORTS_APART_DAYS
@@ -145,7 +141,7 @@ def reports_apart(a: Claim, b: Claim, published: Mapping[str, str] | None) -> bo
     """Were the two claims' articles published more than ``REPORTS_APART_DAYS`` apart?"""
     if not published or a.article.id == b.article.id:
         return False
-    da, db = (_day(published.get(c.article.id)) for c in (a, b))
+    da, db = (ordinal(published.get(c.article.id)) for c in (a, b))
     return da is not None and db is not None and abs(da - db) > REPORTS_APART_DAYS
 
 
@@ -210,7 +206,7 @@ def _weekdays(time) -> set[int]:
     named = {WEEKDAYS.index(m.lower()) for m in _WEEKDAY.findall(time.text)}
     if named:
         return named
-    day = _day(time.date) if time.precision == "day" else None
+    day = ordinal(time.date) if time.precision == "day" else None
     return {date.fromordinal(day).weekday()} if day is not None else set()
 
 
@@ -220,7 +216,7 @@ def told_before(a: Claim, b: Claim, published: Mapping[str, str] | None) -> bool
     tb = b.event.time if b.event is not None else None
     if tb is None or tb.precision != "day" or not published or a.article.id == b.article.id:
         return False
-    pa, db = _day(published.get(a.article.id)), _day(tb.date)
+    pa, db = ordinal(published.get(a.article.id)), ordinal(tb.date)
     return pa is not None and db is not None and db > pa
 
 
@@ -234,7 +230,7 @@ def told_together(a: Claim, b: Claim, published: Mapping[str, str] | None) -> bo
     if ta is not None and tb is not None and ta.date and tb.date:
         # grouping kept them apart: only the very same day ("Friday" and "Saturday" are two strikes)
         return ta.precision == tb.precision == "day" and ta.date == tb.date
-    da, db = (_day((published or {}).get(c.article.id)) for c in (a, b))
+    da, db = (ordinal((published or {}).get(c.article.id)) for c in (a, b))
     if da is None and db is None and not (ta and ta.date) and not (tb and tb.date):
         # nothing dated at all (plain files without --date): read as before events; in a corpus whose
         # other articles are dated, two undated reports that grouping kept apart are not told together
@@ -249,7 +245,7 @@ def article_days(claims: Sequence[Claim]) -> dict[str, tuple[int, int]]:
     days: dict[str, set[int]] = defaultdict(set)
     for c in claims:
         t = c.event.time if c.event is not None else None
-        if t is not None and t.precision == "day" and (d := _day(t.date)) is not None:
+        if t is not None and t.precision == "day" and (d := ordinal(t.date)) is not None:
             days[c.article.id].add(d)
     return {a: (min(ds), max(ds)) for a, ds in days.items() if max(ds) - min(ds) <= DAY_APART}
 
@@ -263,7 +259,7 @@ def article_day_apart(a: Claim, b: Claim, days: Mapping[str, tuple[int, int]] | 
     if (not days or a.event is None or (ta is not None and ta.date) or a.article.id == b.article.id
             or tb is None or tb.precision != "day" or _VAGUE_DAY.search(tb.text)):
         return False
-    span, db = days.get(a.article.id), _day(tb.date)
+    span, db = days.get(a.article.id), ordinal(tb.date)
     return span is not None and db is not None and not span[0] <= db <= span[1]
 
 

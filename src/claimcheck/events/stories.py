@@ -11,8 +11,8 @@ of ``models/events.json``) scores at or above its threshold have their stories m
 pair first, when the mean P over every article pair between the two groups (the first
 ``group.STORY_AVERAGE_CAP`` articles of each) reaches the linker's ``average``: average linkage, so
 a chain of links does not join two incidents. A run of fewer than ``TEXT_MIN_ARTICLES`` articles
-has no word vectors (text_cos 0): it is read by the model's ``no_text`` linker, fitted and its
-operating point chosen with the text feature off (``StoryLinker.for_text``). The only hard guard left is towns with no type in
+has no word vectors (text_cos 0): it is read by the model's ``no_text`` linker, the same
+coefficients at the operating point shipped before (``StoryLinker.for_text``). The only hard guard left is towns with no type in
 common (days, types and towns are the linker's features here). What an article inherits (dateline
 town, publication day) is used here only, as evidence about its story; it is never written into a
 claim's frame. An article's story is its group of most claims, ties to the group of more articles
@@ -37,7 +37,7 @@ from datetime import date
 import numpy as np
 
 from claimcheck.errors import ConfigError
-from claimcheck.events.link import DAY_TOLERANCE, interval, names
+from claimcheck.events.link import DAY_TOLERANCE, interval, names, ordinal
 from claimcheck.events.places import key, kind
 from claimcheck.records import Article, Claim
 
@@ -122,12 +122,7 @@ def stories(claims: Sequence[Claim], members: Mapping[int, Sequence[int]], artic
         frames = [claims[k].event for k in members[root]]
         article = articles.get(aid)
         town = dateline_town(article) if article is not None else None
-        published = None
-        if article is not None and article.date:
-            try:
-                published = date.fromisoformat(article.date[:10]).toordinal()
-            except ValueError:
-                published = None
+        published = ordinal(article.date) if article is not None else None
         days = {d[0] for f in frames if (d := interval(f)) is not None and d[0] == d[1]}
         out.append(Story(aid, root, frozenset(towns[aid] | ({town} if town else set())), frozenset(sentences[aid]),
                          published, frozenset(days),
@@ -275,8 +270,8 @@ class StoryLinker:
     intercept: float
     threshold: float = 0.5
     average: float = 0.0
-    # the linker of runs without word vectors (under TEXT_MIN_ARTICLES articles: text_cos is 0),
-    # fitted and its operating point chosen on the same half with the text feature off
+    # the linker of runs without word vectors (under TEXT_MIN_ARTICLES articles: text_cos is 0): the
+    # same coefficients at a lower operating point (see training/train_event_linker.py, NO_TEXT_*)
     no_text: "StoryLinker | None" = None
 
     def for_text(self, words) -> "StoryLinker":
