@@ -136,7 +136,7 @@ def fakes_camps(folder: Path):
 def _code_key() -> str:
     h = hashlib.sha1()
     src = ROOT / "src" / "claimcheck"
-    for sub in ("load.py", "layout.py", "nlp.py", "quantities.py", "sources.py", "records.py", "extract", "events"):
+    for sub in ("load.py", "layout.py", "nlp.py", "quantities.py", "config.py", "records.py", "sources", "extract", "events"):
         p = src / sub
         for f in sorted(p.rglob("*.py")) if p.is_dir() else [p]:
             if f.name not in ("group.py", "link.py", "stories.py") and f.is_file():  # grouping, not extraction

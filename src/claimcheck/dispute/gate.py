@@ -74,7 +74,17 @@ def _apart(day_a: tuple[str | None, str | None, str | None], day_b: tuple[str | 
         a1, b1 = ordinal(day_a[1]) or a0, ordinal(day_b[1]) or b0
         if None not in (a0, b0, a1, b1) and max(a0, b0) - min(a1, b1) > DAY_APART:
             return True
+    towns_a, towns_b = _town_keys(places_a), _town_keys(places_b)
+    if towns_a and towns_b:  # a country in common ("syria") does not make two towns' events one
+        return not any(_inside(x, y) or _inside(y, x) for x in towns_a for y in towns_b)
     return bool(places_a) and bool(places_b) and not places_a & places_b
+
+
+def _town_keys(places: set[str]) -> set[str]:
+    """Place keys finer than a country or a US state, folded."""
+    from claimcheck.events.places import fold, kind
+
+    return {fold(p) for p in places if p and kind(p) is None}
 
 
 def known_apart(a: Claim, b: Claim, events: Mapping[str, Event] | None = None,

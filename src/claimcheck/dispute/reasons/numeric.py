@@ -154,6 +154,12 @@ _SCOPE = re.compile(
 _ANCHOR_STOP = frozenset({"the", "a", "an", "of", "its", "their", "this", "that", "and", "in", "on", "at"})
 
 
+# A vague count of what strikes or a side "have killed" ("Russian raids have killed hundreds of civilians",
+# "thousands have been killed") is a running toll, told at the time of writing, as the war's is
+_RUNNING_TOLL = re.compile(r"\b(?:(?:has|have)\s+(?:so\s+far\s+|now\s+|already\s+)?(?:killed|wounded|injured|left)"
+                           r"\s+(?:more\s+than\s+|over\s+|at\s+least\s+)?(?:hundreds|thousands|tens\s+of\s+thousands)|"
+                           r"(?:hundreds|thousands|tens\s+of\s+thousands)\s+(?:of\s+[a-z]+\s+)?"
+                           r"(?:have|has)\s+(?:now\s+|so\s+far\s+)?(?:been\s+)?(?:killed|died|wounded|injured))\b", re.I)
 WAR_SCOPE = "during war"  # the whole war's toll so far: "killed in the war", "since the conflict began"
 _WAR_START = re.compile(r"\b(?:war|conflict|uprising|revolution|crisis|2011)\b")
 
@@ -183,7 +189,7 @@ def scope(claim: Claim) -> str | None:
         if 0 <= start <= end <= len(sentence.text):
             m = _scope_match(sentence.text[:start])
     if m is None:
-        return None
+        return WAR_SCOPE if _RUNNING_TOLL.search(claim.text) else None
     if m.group("total"):
         return "total"
     if m.group("war"):
@@ -278,6 +284,38 @@ def _part_of(a: Claim, b: Claim) -> bool:
         len(theirs) > len(mine) or not all(any(within(y, x) for x in mine) for y in theirs))
 
 
+_GENERIC_FIGHTERS = frozenset({"fighter", "combatant", "soldier", "troop", "serviceman", "servicemen", "member"})
+_SIDE_STOP = frozenset({"of", "the", "their", "its", "our", "armed", "foreign", "more", "other", "and", "were", "killed"})
+
+
+def _side(claim: Claim, q: Quantity) -> frozenset[str]:
+    """Whose fighters a count counts, by the words between the number and its noun and by the noun
+    itself ("30 regime fighters": regime; "20 rebels": rebel; "12 fighters": nobody said)."""
+    noun = _noun(q)
+    if not noun:
+        return frozenset()
+    end = q.span.end - claim.span.start
+    after = claim.text[max(end, 0):max(end, 0) + 60].lower()
+    words = re.findall(r"[a-z][a-z-]*", after)
+    side: set[str] = set()
+    for w in words[:4]:
+        if w.startswith(noun):
+            break
+        if w not in _SIDE_STOP:
+            side.add(w.removeprefix("pro-"))
+    else:
+        return frozenset()  # the noun is not right after the number: nothing read
+    if noun not in _GENERIC_FIGHTERS:
+        side.add(noun)
+    return frozenset(side)
+
+
+def _two_sides(qa: list[Quantity], a: Claim, qb: list[Quantity], b: Claim) -> bool:
+    """Does every count of fighters or soldiers of one claim name a side the other's counts do not
+    ("30 regime fighters" vs "20 rebels")? Then they count two sides' dead, not one toll twice."""
+    return all((sa := _side(a, x)) and (sb := _side(b, y)) and not sa & sb for x in qa for y in qb)
+
+
 def numeric(a: Claim, b: Claim, sim: float) -> Reason | None:
     """Different counts of the same thing (same counted noun and outcome) in claims about one event.
     Denied claims are left out: denying "20 were killed" asserts no other number."""
@@ -313,6 +351,8 @@ def numeric(a: Claim, b: Claim, sim: float) -> Reason | None:
     for key in sorted(groups, key=lambda k: (k[0], k[1] or "")):
         qa, qb = groups[key]
         if not qa or not qb:
+            continue
+        if key[0] in ("fighter", "soldier") and _two_sides(qa, a, qb, b):
             continue
         if key[0] in _TIME_UNITS and sim < NUMERIC_TIME_MIN_SIM:
             continue  # "spent two days ..." and "mourned for three days": durations in passing
