@@ -18,8 +18,10 @@ same run.
   articles both have a crowd date and location, the share with the same (date, location)
   (precision; also with crowd dates up to 3 days apart in one location, `_3days`: the crowd dated
   one raid differently in different articles); of same-event cross-outlet article pairs whose crowd counts differ by more than 15% or
-  whose actors differ, the share with a dispute (recall); the largest topic's and event's share of
-  claims.
+  whose actors differ, the share with a dispute (recall; `recall_cross_camp`: only pairs of outlets of
+  two camps, the pairs a camps file by outlet lets disagree through the outlets' own voices;
+  `recall_stated`: only pairs whose two texts both state a crowd count as digits, since the crowd
+  also counted from later reports and pictures); the largest topic's and event's share of claims.
 
     .venv/bin/python benchmarks/events.py [--half a|b|both] [--gva-max 500] [--only gva,ecb,fakes]
         [--baseline-src DIR|none] [--backends onnx,torch] [--json FILE]
@@ -181,6 +183,18 @@ def _differ(g1: dict, g2: dict) -> bool:
     return bool(a1 and a2 and a1 != a2)
 
 
+def _camp(outlet: str) -> str | None:
+    return next((c for c, outlets in ec.FAKES_CAMPS.items() if outlet.strip().casefold() in outlets), None)
+
+
+def _stated(g: dict, text: str) -> bool:
+    """Does the article's text state one of its crowd counts (a count above zero, as digits)?"""
+    import re
+
+    nums = {int(x) for k in ("nb_civilians", "nb_noncivilians", "nb_children") if (x := _count(g.get(k)))}
+    return any(re.search(rf"(?<![\d,.]){n}(?![\d,.]\d)", text) for n in nums)
+
+
 def fakes_figures(half: str, backend: str = "onnx") -> dict:
     """FA-KES figures of the code on sys.path (this branch, or main's in the baseline subprocess)."""
     from claimcheck import pipeline
@@ -203,6 +217,12 @@ def fakes_figures(half: str, backend: str = "onnx") -> dict:
     targets = [frozenset((x, y)) for x, y in combinations(sorted(gold), 2)
                if gold[x]["event"] == gold[y]["event"] and gold[x]["source"] != gold[y]["source"]
                and _differ(gold[x], gold[y])]
+    # the variants: outlets of two camps (a camps file by outlet lets only their sources, or quoted
+    # ones, disagree); both articles' texts state a crowd count (the crowd also counted from pictures
+    # and later reports)
+    texts = {a.id: a.text for a in corpus.articles}
+    cross_camp = [t for t in targets if len({_camp(gold[x]["source"]) for x in t} - {None}) == 2]
+    stated = [t for t in targets if all(_stated(gold[x], texts[x]) for x in t)]
     sizes = Counter(result.topic_of)
     events = getattr(result, "events", ())
     framed = sum(getattr(c, "event", None) is not None for c in result.claims)
@@ -216,6 +236,10 @@ def fakes_figures(half: str, backend: str = "onnx") -> dict:
         "same_event_precision_event_kinds_3days": round(sum(map(near, ev)) / len(ev), 3) if ev else None,
         "recall_target_pairs": len(targets),
         "recall": round(sum(t in flagged for t in targets) / len(targets), 3) if targets else None,
+        "recall_cross_camp_pairs": len(cross_camp),
+        "recall_cross_camp": round(sum(t in flagged for t in cross_camp) / len(cross_camp), 3) if cross_camp else None,
+        "recall_stated_pairs": len(stated),
+        "recall_stated": round(sum(t in flagged for t in stated) / len(stated), 3) if stated else None,
         "largest_topic_share": round(max(sizes.values()) / len(result.claims), 3) if sizes else None,
         "events": len(events), "framed_claims": framed,
         "largest_event_share": round(max(len(e.claim_ids) for e in events) / max(framed, 1), 3) if events else None,

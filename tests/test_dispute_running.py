@@ -53,3 +53,15 @@ def test_numeric_compares_one_toll(ta, tb, disputed):
 def test_events_apart_by_town(places_a, places_b, apart):
     none = (None, None, None)
     assert _apart(none, none, places_a, places_b) is apart
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("three were killed in the raid", [("three", "people")]),
+    ("Five killed in shelling on the town", [("Five", "people")]),
+    ("two died in the blast", [("two", "people")]),
+    ("at least 12 were killed", [("at least 12", "people")]),
+    ("the talks ended at nine", []),  # a time
+    ("one of them died", []),  # a pronoun
+])
+def test_a_number_word_with_what_befell_them_counts_people(text, expected):
+    assert [(q.span.text, q.counted) for q in extract_quantities(text, 0)] == expected
