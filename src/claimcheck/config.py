@@ -106,8 +106,16 @@ def _member_pattern(member: str) -> tuple[int, re.Pattern | None]:
     member = re.sub(r"^(the|a|an)\s+", "", member.strip(), flags=re.IGNORECASE)
     if not member:
         return 0, None
+    body = re.escape(member)
+    for spelling, either in _SPELLINGS:  # "Russian Defence Ministry" matches "Russian Defense Ministry"
+        body = re.sub(spelling, either, body, flags=re.IGNORECASE)
     return len(member), re.compile(
-        rf"(?<!\w)(?<!anti-){re.escape(member)}(?:['’]?s)?(?!\w)(?!-(?:based|held|occupied|controlled))", flags=re.IGNORECASE)
+        rf"(?<!\w)(?<!anti-){body}(?:['’]?s)?(?!\w)(?!-(?:based|held|occupied|controlled))", flags=re.IGNORECASE)
+
+
+# British and American spellings of one word in a member (the corpus merges names the same way).
+_SPELLINGS = ((r"defen[cs]e", "defen[cs]e"), (r"organi[sz]ation", "organi[sz]ation"), (r"cent(?:re|er)\b", "cent(?:re|er)"),
+              (r"programme\b|program\b", "program(?:me)?"))
 
 
 def load_camps(path: str | Path | None) -> Camps:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 
 KNOWN: tuple[tuple[str, ...], ...] = (
-    ("Islamic State", "Islamic State group", "ISIS", "ISIL", "IS", "Daesh", "Islamic State of Iraq and the Levant",
+    ("Islamic State", "Islamic State group", "ISIS", "ISIL", "IS", "Daesh", "Daish", "Islamic State of Iraq and the Levant",
      "Islamic State in Iraq and the Levant", "Islamic State of Iraq and Syria", "Islamic State in Iraq and Syria"),
     ("White Helmets", "Syrian Civil Defence", "Syria Civil Defence"),
     ("Nusra Front", "al-Nusra Front", "Al-Nusra", "Jabhat al-Nusra", "Nusra"),
@@ -22,7 +22,10 @@ KNOWN: tuple[tuple[str, ...], ...] = (
     ("People's Protection Units", "Peoples Protection Units", "YPG"),
     ("UNICEF", "United Nations Children's Fund", "UN Children's Fund", "UN Childrens Fund", "United Nations Childrens Fund",
      "United Nations International Childrens Emergency Fund", "United Nations International Children's Emergency Fund"),
-    ("Hezbollah", "Hizbollah", "Hizballah", "Hizbullah"),
+    ("Hezbollah", "Hizbollah", "Hizballah", "Hezballah", "Hizbullah"),
+    ("Jaish al-Islam", "Jaysh al-Islam", "Army of Islam"),
+    ("Syrian National Coalition", "National Coalition for Syrian Revolutionary and Opposition Forces",
+     "National Coalition for Syrian Revolution and Opposition Forces", "National Coalition of Syrian Revolution and Opposition Forces"),
 )
 
 _NAME = r"(?:[A-Z][\w'’.-]*|al-\w+|of|the|for|and|in)(?:\s+(?:[A-Z][\w'’.-]*|al-\w+|of|the|for|and|in)){0,7}"

@@ -35,6 +35,9 @@ _ABBREVIATIONS = (
     (re.compile(r"\bgov't\b", re.IGNORECASE), "government"),
     (re.compile(r"\bgovt\.?(?=\s|$)", re.IGNORECASE), "government"),
 )
+# Whom a body belongs to, before its name ("the Daesh-linked Aamaq", "the ISIS-run Amaq", "the Al Qaeda-affiliated
+# X"); not who backs, leads or is allied with it ("the US-backed X" is another party), nor "state-run".
+_LINKED = re.compile(r"^(?P<body>[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?)-(?:linked|affiliated|run|operated|owned)$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&-]*[A-Z]\.?$")
 _PREP_ROLE = re.compile(r"^(?P<role>.+?)\s+(?P<prep>at|for|of|with|from|in)\s+(?P<the>the\s+)?(?P<org>\S.*)$",
                         flags=re.IGNORECASE)
@@ -85,6 +88,7 @@ def _is_party(part: str) -> bool:
 def _parts(name: str) -> NameParts:
     dropped: list[str] = []
     affiliation = None
+    linked = None  # "the Daesh-linked Aamaq": whom the body is linked to
     if ", " in name:  # "Rami Abdel Rahman, head of the Observatory": the name, then its apposition
         first, rest = name.split(", ", 1)
         if first and rest and (rest[:1].islower() or rest.split()[0].lower() in _DETERMINERS):
@@ -100,6 +104,7 @@ def _parts(name: str) -> NameParts:
         # "Britain-based", "so-called" before a capitalised name are the outlet's words for it
         while len(words) > 1 and _DESCRIPTOR_ADJ.match(words[0]) and (
                 words[1][:1].isupper() or len(words) > 2 and _DESCRIPTOR_ADJ.match(words[1]) and words[2][:1].isupper()):
+            linked = linked or _LINKED.match(words[0])
             dropped.append(_descriptor_key(words.pop(0)))
         # "the opposition Eastern Ghouta local council": which side it is on, before its name
         if (len(words) > 2 and words[0] in _SIDE_WORDS and words[1][:1].isupper()
@@ -108,6 +113,7 @@ def _parts(name: str) -> NameParts:
         # ... of two words ("the Al Qaeda-linked Nusra Front")
         if (len(words) > 2 and words[0][:1].isupper() and words[1][:1].isupper() and words[2][:1].isupper()
                 and not _nationality(words[0]) and "-" in words[1] and _DESCRIPTOR_ADJ.match(words[1])):
+            linked = linked or _LINKED.match(" ".join(words[:2]))
             dropped.append(_descriptor_key(" ".join(words[:2])))
             words = words[2:]
         # ... and after a nationality ("the Syrian opposing UK-based Observatory": the Syrian Observatory)
@@ -208,6 +214,8 @@ def _parts(name: str) -> NameParts:
             org = org[1:]
         if len(org) >= 2 and not _nationality(" ".join(org)) and "and" not in org:  # not "local and media sources"
             affiliation = " ".join(org)
+    if affiliation is None and linked is not None:  # "the ISIS-linked Amaq agency" speaks for ISIS
+        affiliation = linked.group("body")
     for pattern, repl in _ABBREVIATIONS:
         name = pattern.sub(repl, name)
     name = re.sub(r"\b(?:UK|British|England|London)-based\b", "Britain-based", name.strip(_QUOTES + " ,.;:"))
