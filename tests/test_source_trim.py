@@ -13,12 +13,12 @@ from claimcheck.sources import merge_map, name_parts, normalise_sources
 
 @pytest.mark.parametrize("mention,name,affiliation", [
     # whom the body is linked to, backed or run by: the outlet's words, not the name
-    ("the Vesna-linked Orbis news agency", "Orbis", None),
+    ("the Vesna-linked Orbis news agency", "Orbis", "Vesna"),  # linked to: speaks for it
     ("The Lorin-backed Tide Brigade", "Tide Brigade", None),
     ("the pro-government Vesna Times", "Vesna Times", None),
-    ("The Karst run Orbis news agency", "Orbis", None),  # the hyphen the text lost
-    ("KARST affiliated news agency Orbis", "Orbis", None),
-    ("the Al Karst-linked Tide Front", "Tide Front", None),  # two words of it
+    ("The Karst run Orbis news agency", "Orbis", "Karst"),  # the hyphen the text lost
+    ("KARST affiliated news agency Orbis", "Orbis", "KARST"),
+    ("the Al Karst-linked Tide Front", "Tide Front", "Al Karst"),  # two words of it
     ("the Lorinian opposing UK-based Observatory", "Lorinian Observatory", None),  # after a nationality
     ("The opposition Local Council of Deir al-Harir", "Local Council of Deir al-Harir", None),
     ("The rebel Vesna Town local council", "Vesna Town local council", None),  # which side it is on

@@ -13,14 +13,15 @@ country or state bodies of it ("Syrian government", "Syrian army") and they all 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from claimcheck.config import Camp, Camps
 from claimcheck.records import Claim, Source
 from claimcheck.sources.aliases import KNOWN
-from claimcheck.sources.countries import state_of
-from claimcheck.sources.merge import _SHARED_HEADS, _initials, _is_group, _title_case, merge_map
+from claimcheck.sources.countries import SEATS, _state_phrase, country_itself, state_of
+from claimcheck.sources.merge import _SHARED_HEADS, _bare, _initials, _is_group, _skeleton, _title_case, _tokens, merge_map
 from claimcheck.sources.lexicon import GENERIC
 from claimcheck.sources.names import canonical_name
 
@@ -38,19 +39,25 @@ def assign_camps(claims: Iterable[Claim], camps: Camps) -> list[Claim]:
     for n in set(names) | set(members.values()) | set(known):
         if n and _spelling(n):
             spellings.setdefault(alias.get(n, n), set()).add(n)
-    wide = Camps(tuple(Camp(camp.name, camp.members + tuple(
+    # a country stands for its state, not for another body whose name holds it ("Russia Today", "YouTube
+    # Russia", "Syria Civil Defence"): matched apart (``_country_camp``); its state bodies come by ``state_of``
+    nations = {m: camp.name for camp in camps.camps for m in camp.members if _is_country(m)}
+    wide = Camps(tuple(Camp(camp.name, tuple(n for n in camp.members + tuple(
         alias[members[m]] for m in camp.members if members[m] in alias) + tuple(sorted(
             n for m in camp.members for n in spellings.get(alias.get(members[m], members[m]), ()))) + tuple(
-        _acronyms(members[m], alias.get(members[m])) for m in camp.members), camp.patterns) for camp in camps.camps))
+        _acronyms(members[m], alias.get(members[m])) for m in camp.members) if n not in nations and not _is_country(n)),
+        camp.patterns) for camp in camps.camps))
     states = _state_camps(camps)
+    rulers = _rulers(claims)
     memo: dict[str | None, str | None] = {}
 
     def of(n: str | None) -> str | None:
         # a name and the cluster it joins with the camps file's members ("DAESH" with "Islamic State"),
-        # else the camp of the country whose state it names ("Russian officials"); once per name
+        # else the camp of the country whose state it names ("Russian officials", "the Assad regime"); once per name
         if n not in memo:
-            memo[n] = (wide.camp_of(n) or wide.camp_of(alias.get(n or "")) or states.get(state_of(n) or "")
-                       or states.get(state_of(alias.get(n or "")) or ""))
+            memo[n] = next((found for name in (n, alias.get(n or "")) for found in (
+                wide.camp_of(name), _country_camp(name, nations), states.get(state_of(name) or ""),
+                states.get(_ruled(name, rulers) or "")) if found), None)
         return memo[n]
 
     return [replace(c, source=replace(c.source, camp=camps.camp_of(c.source.name) if c.source.kind == "narrator"
@@ -93,3 +100,52 @@ def _camp_of(source: Source, of: Callable[[str | None], str | None]) -> str | No
         found = {of(part) for part in name.split(" and ")}
         return found.pop() if len(found) == 1 else None
     return of(name) or of(source.affiliation)
+
+
+def _is_country(member: str) -> bool:
+    """A member that is a country ("Russia", "the US"), not its seat ("Pentagon", "Moscow": a body)."""
+    bare = re.sub(r"^(?:the|a|an)\s+", "", member.strip(), flags=re.IGNORECASE)
+    return country_itself(bare) and bare.lower() not in SEATS
+
+
+def _country_camp(name: str | None, nations: dict[str, str]) -> str | None:
+    """The camp of a country member ``name`` holds as a word of its own or a possessive ("Russia", "Russias
+    UN ambassador", "Turkey-backed fighters"), not inside another body's name, a capitalised word beside it ("Russia
+    Today", "YouTube Russia", "Syria Civil Defence"; a state body of it is ``state_of``'s)."""
+    if not name:
+        return None
+    for member, camp in sorted(nations.items(), key=lambda kv: -len(kv[0])):
+        bare = re.sub(r"^(?:the|a|an)\s+", "", member.strip(), flags=re.IGNORECASE)
+        for m in re.finditer(rf"(?<![\w-]){re.escape(bare)}(?:['’]?s)?(?![\w])(?!-(?:based|held|occupied|controlled))",
+                             name, flags=re.IGNORECASE):
+            before, after = name[:m.start()].split()[-1:], name[m.end():].split()[:1]
+            # (a possessive is the country's: "Russias UN envoy")
+            if m.group().lower() != bare.lower() or not any(w[:1].isupper() and w not in ("The", "A", "An") for w in before + after):
+                return camp
+    return None
+
+
+def _rulers(claims: list[Claim]) -> dict[str, str]:
+    """Surname -> country, for the people the run affiliates with a country's state ("Syrian President
+    Bashar al-Assad": "assad" -> Syria); a surname of two states' people names none."""
+    found: dict[str, set[str]] = {}
+    for c in claims:
+        src = c.source
+        if src.kind in ("named", "pronoun") and src.name and src.affiliation and _skeleton(re.sub(r"\b(?:al|el)-(?=[A-Z])", "", src.name)):
+            country = state_of(src.affiliation)
+            if country:
+                found.setdefault(_bare(_tokens(src.name)[-1]), set()).add(country)
+    return {k: v.pop() for k, v in found.items() if len(v) == 1}
+
+
+_RULED = re.compile(r"(?:^|\bof\s+(?:the\s+)?)(?P<who>(?:(?:al|el)-)?[A-Z][\w'’-]*)\s+(?P<rest>[a-z][\w -]*)$")
+
+
+def _ruled(name: str | None, rulers: dict[str, str]) -> str | None:
+    """The state a ruler's body is ("the Assad regime", "Assad forces", "army of the Assad regime"):
+    the state the run affiliates that person with (``_rulers``)."""
+    m = _RULED.search(name or "")
+    if not m or not _state_phrase(m.group("rest").split()):
+        return None
+    who = _bare(_tokens(m.group("who"))[-1])
+    return rulers.get(who) or (rulers.get(who[:-1]) if who.endswith("s") else None)  # "Assads forces"

@@ -338,7 +338,8 @@ def _surnames(speakers: list[Claim], canon: Callable[[str | None], str | None]) 
 
     def named(name: str | None, article: str | None = None) -> str | None:
         name = canon(name)
-        if article is not None and name and " " not in name and name[:1].isupper() and not _acronym(name):
+        if article is not None and name and " " not in name and name[:1].isupper() and not _acronym(name) and not (
+                country_itself(name)):  # a country is no one's surname ("Russia" is not "YouTube Russia")
             found = people.get(article, {}).get(_bare(_tokens(name)[0]), set())
             if len(found) == 1:
                 return next(iter(found))

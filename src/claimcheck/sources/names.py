@@ -131,6 +131,7 @@ def _parts(name: str) -> NameParts:
                 # "Syrias state-run news agency SANA", "the UN childrens agency UNICEF": what an acronym is
                 desc[-1].lower() in _DESCRIPTOR_NOUNS and _ACRONYM.match(m.group("name").strip()))):
             dropped += [_descriptor_key(w) for w in m.group("desc").split()]
+            linked = linked or _LINKED.match(desc[0])  # "DAESH-affiliated news agency Amaq"
             name = m.group("name").strip()
         if name == before:
             break
@@ -214,8 +215,9 @@ def _parts(name: str) -> NameParts:
             org = org[1:]
         if len(org) >= 2 and not _nationality(" ".join(org)) and "and" not in org:  # not "local and media sources"
             affiliation = " ".join(org)
-    if affiliation is None and linked is not None:  # "the ISIS-linked Amaq agency" speaks for ISIS
-        affiliation = linked.group("body")
+    if affiliation is None and linked is not None and linked.group("body").lower() not in (  # not "State-run X"
+            _NOT_BODIES | _DESCRIPTOR_NOUNS | _SIDE_WORDS | {"activist", "family", "privately", "locally"}):
+        affiliation = linked.group("body")  # "the ISIS-linked Amaq agency" speaks for ISIS
     for pattern, repl in _ABBREVIATIONS:
         name = pattern.sub(repl, name)
     name = re.sub(r"\b(?:UK|British|England|London)-based\b", "Britain-based", name.strip(_QUOTES + " ,.;:"))
