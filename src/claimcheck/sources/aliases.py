@@ -23,7 +23,7 @@ KNOWN: tuple[tuple[str, ...], ...] = (
     ("UNICEF", "United Nations Children's Fund", "UN Children's Fund", "UN Childrens Fund", "United Nations Childrens Fund",
      "United Nations International Childrens Emergency Fund", "United Nations International Children's Emergency Fund"),
     ("Hezbollah", "Hizbollah", "Hizballah", "Hezballah", "Hizbullah"),
-    ("Jaish al-Islam", "Jaysh al-Islam", "Army of Islam"),
+    ("Jaish al-Islam", "Jaysh al-Islam", "Army of Islam", "Islam Army"),
     ("Syrian National Coalition", "National Coalition for Syrian Revolutionary and Opposition Forces",
      "National Coalition for Syrian Revolution and Opposition Forces", "National Coalition of Syrian Revolution and Opposition Forces"),
 )

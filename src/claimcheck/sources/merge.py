@@ -266,10 +266,16 @@ def _stem(word: str) -> str:
 
 def normalise_sources(claims: Iterable[Claim]) -> list[Claim]:
     """Claims with source names and affiliations merged across the corpus; order kept."""
+    from claimcheck.sources.context import in_context, kept_affiliations  # (context reads this module)
+
     claims = list(claims)
     speakers = [c for c in claims if c.source.kind in ("named", "pronoun")]  # not the outlets of narrators
     counts = Counter(c.source.name for c in speakers if c.source.name)
     counts.update(c.source.affiliation for c in speakers if c.source.affiliation)
+    claims, inferred = in_context(claims)  # what the article says around its sources' other mentions: merged, no votes
+    speakers = [c for c in claims if c.source.kind in ("named", "pronoun")]
+    for n in {n for c in speakers for n in (c.source.name, c.source.affiliation) if n}:
+        counts.setdefault(n, 0)
     stated = [(name_parts(a).name, name_parts(b).name) for a, b in stated_aliases(
         [c.source.mention.text for c in speakers if c.source.mention is not None],
         sorted({c.sentence.text for c in claims}))]
@@ -323,7 +329,7 @@ def normalise_sources(claims: Iterable[Claim]) -> list[Claim]:
             seen[c.article.id].append(name)
         new = replace(src, name=name, kind=kind, affiliation=affiliation if affiliation != name else None)
         out.append(c if new == src else replace(c, source=new))
-    return _roles(_affiliations(out))
+    return kept_affiliations(out, inferred)
 
 
 def _surnames(speakers: list[Claim], canon: Callable[[str | None], str | None]) -> Callable[..., str | None]:
@@ -351,50 +357,3 @@ def _bare(word: str) -> str:
     """A surname without its article: "al-Assad" is "Assad" in the article that names him (the run
     holds other al-Assads: there "Assad" stays as written)."""
     return re.sub(r"^(?:al|el)-(?=\w)", "", word)
-
-
-def _affiliations(claims: list[Claim]) -> list[Claim]:
-    """A person named with their organisation once ("Rami Abdel Rahman, head of the Observatory")
-    keeps it where named alone ("Abdel Rahman said"), when the corpus gives them one."""
-    of: dict[str, Counter] = defaultdict(Counter)
-    for c in claims:
-        if c.source.name and c.source.affiliation and c.source.kind in ("named", "pronoun"):
-            of[c.source.name][c.source.affiliation] += 1
-    out = []
-    for c in claims:
-        orgs = of.get(c.source.name or "")
-        if c.source.affiliation is None and orgs and c.source.kind in ("named", "pronoun"):
-            (org, n), = orgs.most_common(1)
-            if n * 3 >= 2 * sum(orgs.values()):  # one organisation, give or take a misreading
-                c = replace(c, source=replace(c.source, affiliation=org))
-        out.append(c)
-    return out
-
-
-def _roles(claims: list[Claim]) -> list[Claim]:
-    """"The Observatory director" after "Observatory director Rami Abdel Rahman" in one article: the
-    one person named earlier with that role of that body ("pronoun"); two such people, or none,
-    leave it as written, and "a ... director" is someone else."""
-    people: dict[str, list[tuple[str, str, str]]] = defaultdict(list)  # article -> (name, body, mention)
-    out = []
-    for c in claims:
-        src = c.source
-        if src.kind in ("named", "pronoun") and src.name and src.affiliation and src.mention is not None:
-            role = _bare_role(src.name)
-            if role and src.kind == "named" and src.mention.text.lower().startswith("the "):
-                found = {n for n, body, said in people[c.article.id] if body == src.affiliation and role in said}
-                if len(found) == 1:
-                    c = replace(c, source=replace(src, name=found.pop(), kind="pronoun"))
-            elif _skeleton(src.name) is not None:
-                people[c.article.id].append((src.name, src.affiliation, src.mention.text.lower().split()))
-        out.append(c)
-    return out
-
-
-def _bare_role(name: str) -> str | None:
-    """"Observatory director", "director of the Observatory": the role word of a role with no person."""
-    words = name.split()
-    if len(words) >= 2 and words[-1].lower() in _ROLE_WORDS and all(w[:1].isupper() for w in words[:-1]):
-        return words[-1].lower()
-    m = re.match(r"^(\w+)\s+(?:of|at|for)\s+", name)
-    return m.group(1).lower() if m and m.group(1).lower() in _ROLE_WORDS else None
