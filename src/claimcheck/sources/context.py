@@ -166,8 +166,8 @@ _NOT_IN_BODY = re.compile(r"\b(?:on|in|at|to|from|with|by|(?:mon|tues|wednes|thu
 
 def _same_person(found: str, name: str, surname: str) -> bool:
     """The name found around a mention is the person's ("Rami Abdel Rahman" for "Abdel Rahman")."""
-    toks = _tokens(found)
-    return bool(toks) and _bare(toks[-1]) == surname and (set(_tokens(name)) <= set(toks) or set(toks) <= set(_tokens(name)))
+    toks, mine = {_bare(t) for t in _tokens(found)} - {"al", "el"}, {_bare(t) for t in _tokens(name)} - {"al", "el"}
+    return bool(toks) and _bare(_tokens(found)[-1]) == surname and (mine <= toks or toks <= mine)
 
 
 def kept_affiliations(claims: list[Claim], inferred: set[str] = frozenset()) -> list[Claim]:

@@ -1,0 +1,119 @@
+"""Affiliations and camps from an article's context (sources.context, issue 14): a person's
+organisation from the words around their other mentions, "the coalition" as the coalition named
+before it, "the X-linked Y" as X's, a ruler's regime as the state, camp members in either spelling,
+a country not inside another body's name. Sentences and names are made up; the real spaCy pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.config import Camp, Camps
+from claimcheck.extract import extract_claims
+from claimcheck.records import Article
+from claimcheck.sources import assign_camps, merge_map, name_parts, normalise_sources
+
+CAMPS = Camps((
+    Camp("opposition", members=("Lorin Observatory for Human Rights", "Syrian National Coalition", "Jaish al-Islam")),
+    Camp("government", members=("Syrian government", "Russia", "Russian Defence Ministry", "Hezbollah")),
+    Camp("west", members=("US-led coalition",)),
+    Camp("jihadists", members=("Islamic State",)),
+))
+
+
+def _sources(nlp, text: str):
+    claims = extract_claims(Article(id="t", text=text, outlet=None), nlp(text))
+    return [c.source for c in assign_camps(normalise_sources(claims), CAMPS)]
+
+
+@pytest.mark.parametrize("text,name,affiliation,camp", [
+    # a role before the name in another sentence gives a later bare surname its body
+    ("The Lorin Observatory for Human Rights said the market was hit. Observatory head Vano Teral told reporters "
+     "the market was hit. Later Teral said 12 people died.", "Vano Teral", "Lorin Observatory for Human Rights", "opposition"),
+    # ... a role after the name, the comma lost ("said X head of ...")
+    ("The bridge was destroyed said Vano Teral head of the Lorin Observatory for Human Rights. "
+     "Teral said the road was closed.", "Vano Teral", "Lorin Observatory for Human Rights", "opposition"),
+    ("The town was shelled said Kevin Smith spokesman for the Syrian National Coalition. "
+     "Smith said the talks had failed.", "Kevin Smith", "Syrian National Coalition", "opposition"),
+    # ... a body's role after the name, its possessive having lost its apostrophe
+    ('"The strikes hit homes" said Ilan Varo the Syrian National Coalitions vice-president. '
+     "Varo said the talks would resume.", "Ilan Varo", "Syrian National Coalition", "opposition"),
+    # a state title elsewhere in the article: the person speaks for the state
+    ("Russian air power began supporting Syrian President Bashar al-Assad last year. "
+     "Assad said the town would be retaken.", "Assad", "Syria", "government"),
+    # no organisation around the person: none guessed
+    ("Vano Teral said the market was hit. Teral said 12 people died.", "Vano Teral", None, None),
+])
+def test_a_persons_affiliation_from_their_other_mentions(nlp, text, name, affiliation, camp):
+    src = _sources(nlp, text)[-1]
+    assert (src.name, src.affiliation, src.camp) == (name, affiliation, camp)
+
+
+@pytest.mark.parametrize("text,name,camp", [
+    # "the coalition" is the one coalition the article named before it, in any sentence
+    ("Strikes by the US-led coalition hit Raqqa on Monday. The coalition said it had hit a bridge.",
+     "US-led coalition", "west"),
+    ("The Syrian National Coalition met in Doha on Monday. The coalition said the talks had failed.",
+     "Syrian National Coalition", "opposition"),
+    # ... a role of it too
+    ("Strikes by the US-led coalition hit Raqqa on Monday. A spokesman for the coalition said a bridge was hit.",
+     "spokesman for the US-led coalition", "west"),
+    # two coalitions named before it, or none: left as written
+    ("The US-led coalition and the Syrian National Coalition met on Monday. The coalition said the talks failed.",
+     "coalition", None),
+    ("The coalition said it had hit a bridge.", "coalition", None),
+])
+def test_the_coalition_is_the_coalition_named_before_it(nlp, text, name, camp):
+    src = _sources(nlp, text)[-1]
+    assert (src.name, src.camp) == (name, camp)
+
+
+@pytest.mark.parametrize("text,name,affiliation,camp", [
+    # a body linked to or run by another speaks for it; backed by is another party
+    ("The Daesh-linked Orvo news agency said 12 fighters died.", "Orvo", "Daesh", "jihadists"),
+    ("The ISIS-linked Orvo agency said the town fell.", "Orvo", "ISIS", "jihadists"),
+    ("The Lorin-backed Tide Brigade said the town fell.", "Tide Brigade", None, None),
+    # a ruler's regime is the state the run affiliates the ruler with
+    ("Syrian President Bashar al-Assad said the army would win. The Assad regime said the town was retaken.",
+     "Assad regime", None, "government"),
+    # a camp member in the other spelling ("Defence"/"Defense")
+    ("The Russian Defense Ministry said 12 fighters died.", "Russian Defense Ministry", None, "government"),
+    # the shipped table's names: Hezballah, Daish, the Army of Islam, the SNC's full name
+    ("Hezballah said 12 fighters died.", "Hezballah", None, "government"),
+    ("Daish said 12 fighters died.", "Daish", None, "jihadists"),
+    ("The Army of Islam said the town fell.", "Army of Islam", None, "opposition"),
+    ("The National Coalition for Syrian Revolutionary and Opposition Forces said the talks failed.",
+     "National Coalition for Syrian Revolutionary and Opposition Forces", None, "opposition"),
+    ("Russia said the convoy was hit.", "Russia", None, "government"),
+])
+def test_camps_by_link_ruler_spelling_and_alias(nlp, text, name, affiliation, camp):
+    src = _sources(nlp, text)[-1]
+    assert (src.name, src.affiliation, src.camp) == (name, affiliation, camp)
+
+
+@pytest.mark.parametrize("mention,name,affiliation", [
+    ("the Vesna-linked Orbis news agency", "Orbis", "Vesna"),
+    ("State-run news agency Orbis", "Orbis", None),  # a capitalised "State" is no body it is linked to
+    ("the Lorin-backed Tide Brigade", "Tide Brigade", None),
+])
+def test_name_parts_linked_body(mention, name, affiliation):
+    parts = name_parts(mention)
+    assert (parts.name, parts.affiliation) == (name, affiliation)
+
+
+@pytest.mark.parametrize("name,camp", [
+    # a country inside another body's name is not the country's state; a state body or possessive of it is
+    ("Russia Today", None), ("YouTube Russia", None), ("Lorin Civil Defence Russia", None),
+    ("Russia", "government"), ("Russias UN envoy", "government"), ("Russian Foreign Ministry", "government"),
+])
+def test_a_country_member_is_not_inside_another_bodys_name(name, camp):
+    from claimcheck.records import ArticleRef, Claim, Source, Span
+
+    span = Span(0, len(name), name)
+    claim = Claim(id="a#1", article=ArticleRef("a", None, None), text="text", span=span, sentence=span,
+                  source=Source(name, "named", span), cue=None, stance="asserts")
+    assert assign_camps([claim], CAMPS)[0].source.camp == camp
+
+
+def test_aliases_merge():
+    assert merge_map(["Jaish al-Islam", "Army of Islam", "Jaish al-Islam"]) == {"Army of Islam": "Jaish al-Islam"}
+    assert merge_map(["Hezbollah", "Hezballah", "Hezbollah"]) == {"Hezballah": "Hezbollah"}
