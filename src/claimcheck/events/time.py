@@ -11,6 +11,9 @@ news usage means where dateparser reads it otherwise:
   (never past the publication date);
 - "17 November" is a day in the publication's year, or the year before when that would be later
   than the publication; "in March" a month likewise;
+- a month of a year named by its relation to the publication's ("August last year", "in January
+  of last year", "March this year", "15 August last year") is that month (or day) of that year;
+  "last May" is the latest May before the publication's month, "this May" the publication year's;
 - dotted dates are day first ("24.08.2013"); "Apr 052017" (day and year glued by a lossy copy) is
   read as "Apr 05 2017".
 
@@ -122,7 +125,7 @@ def resolve(text: str, published: date | str | None) -> tuple[str, str, str] | N
     low = words.lower()
     if not words or _DURATION.match(low) or not _ANCHOR.search(low) or _CLOCK.search(low):
         return None
-    found = _special(low, published)
+    found = _special(low, published) or _month_of_year(low, published)
     if found is None:
         found = _parsed(words, published)
     if found is None:
@@ -167,6 +170,31 @@ def _special(low: str, pub: date | None) -> tuple[date, date, str] | None:
         day = pub if core in ("month", "this month") else pub.replace(day=1) - timedelta(days=1)
         return (*_month(day), "month")
     return None
+
+
+_MONTH_BEFORE = re.compile(rf"(?:(last|this|past|previous)\s+)({_MONTH_WORD})")
+_OF_YEAR = re.compile(r"(.+?),?\s+(?:of\s+)?(last|this|the\s+previous|previous|the\s+past|past)\s+year")
+
+
+def _month_of_year(low: str, pub: date | None) -> tuple[date, date, str] | None:
+    """A month named with the year it is in relative to the publication: "last May", "this March",
+    "August last year", "(the 15th of) January of last year"."""
+    if pub is None:
+        return None
+    core = _LEAD.sub("", low).strip()
+    m = _MONTH_BEFORE.fullmatch(core)
+    if m is not None:
+        month = _MONTH_ABBR.get(m.group(2).rstrip(".")[:3])
+        if month is None:
+            return None
+        year = pub.year if m.group(1) == "this" or month < pub.month else pub.year - 1
+        return (*_month(date(year, month, 1)), "month")
+    m = _OF_YEAR.fullmatch(core)
+    if m is None or not any(_MONTH_ABBR.get(w.rstrip(".")[:3]) and re.fullmatch(_MONTH_WORD, w)
+                            for w in re.split(r"[\s-]+", m.group(1))):
+        return None  # "late last year", "earlier this year": a year is too coarse to place an event
+    year = pub.year - (m.group(2) != "this")
+    return _parsed(f"{m.group(1)} {year}", pub)
 
 
 def _parsed(words: str, pub: date | None) -> tuple[date, date, str] | None:

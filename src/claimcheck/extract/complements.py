@@ -1,13 +1,15 @@
 """What a cue frames, found on the parse: the complement clause (past a date hung on it, before a
 second frame hung inside it), the object of an object verb, a report noun's clause ("reports that
 the town fell"), or for a speech verb whose clause the parser lost, the clause around or after it
-("as X noted, ...", "..., X said.", "X said after the vote he would ...")."""
+("as X noted, ...", "..., X said.", "X said after the vote he would ..."), and a closing frame whose
+comma the text lost ("Air strikes killed 18 people on Saturday a monitor said")."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from claimcheck.extract.lexicon import _REFERRING, _REPORT_NOUNS, REPORT_VERBS
+from claimcheck.extract.lexicon import _MEDIUM_NOUNS, _REFERRING, _REPORT_NOUNS, REPORT_VERBS
+from claimcheck.extract.lost_comma import speaker_before
 from claimcheck.extract.mentions import _when
 from claimcheck.extract.spans import _trim_tokens
 
@@ -191,3 +193,50 @@ def _rest_after_cue(cue: "Token", sent: "SpacySpan") -> tuple[int, int] | None:
     if not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in rest):
         return None
     return _trim_tokens(doc, k, sent.end)
+
+
+# Verbs that close a sentence as its frame ("... a monitor said", "... the army added").
+CLOSING_VERBS = frozenset({"say", "add", "report", "tell", "state", "confirm"})
+
+
+def _unpunctuated_frame(cue: "Token", sent: "SpacySpan") -> tuple[tuple[int, int], int, "Token"] | None:
+    """A closing frame whose comma the text lost: (content, first token of the speaker, its head)
+    for "<content> <speaker> <cue>", the speaker the noun phrase right before the cue, whatever
+    the parser made of it (a subject, or a word of the content: "... on Saturday the Observatory
+    said" as a relative clause of "Saturday"). Only when nothing but a date, a medium or an
+    addressee ("told reporters") follows the cue; never for a passive or negated cue ("The
+    numbers could not be confirmed": the subject is the thing said, not who said it)."""
+    doc = sent.doc
+    if cue.lemma_.lower() not in CLOSING_VERBS or cue.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+        return None
+    if any(c.dep_ in ("nsubjpass", "auxpass", "neg", "ccomp", "xcomp") and c.i > cue.i or c.dep_ in ("nsubjpass",
+           "auxpass", "neg") for c in cue.children):
+        return None
+    if not _closes(cue, sent):
+        return None
+    end = cue.i
+    while end - 1 > sent.start and doc[end - 1].head.i == cue.i and doc[end - 1].dep_ in ("advmod", "aux"):
+        end -= 1  # "the Observatory also said", "the army has said"
+    found = speaker_before(doc, end, sent.start)
+    if found is None:
+        return None
+    start, head = found
+    before = doc[start - 1]
+    if before.text in (",", ";", ":", "(", "—", "–"):
+        return None  # set off as written: the parse's frame, not a lost comma
+    content = _trim_tokens(doc, sent.start, start)
+    if content is None or sum(t.is_alpha for t in doc[sent.start:start]) < 3:
+        return None
+    return content, start, head
+
+
+def _closes(cue: "Token", sent: "SpacySpan") -> bool:
+    """Nothing but punctuation, a date ("said on Saturday"), a medium ("said in a statement") or,
+    for "tell", an addressee ("told reporters") follows the cue in its sentence."""
+    rest = {t.i for t in sent.doc[cue.i + 1:sent.end] if not (t.is_punct or t.is_space)}
+    for c in cue.rights:
+        if (c.dep_ in ("dative", "dobj") and cue.lemma_.lower() == "tell" and c.pos_ in ("NOUN", "PROPN")
+                or c.dep_ == "prep" and (_when(c) or any(t.lemma_.lower() in _MEDIUM_NOUNS for t in c.children))
+                or c.dep_ in ("npadvmod", "advmod") and (c.ent_type_ in ("DATE", "TIME") or c.pos_ == "ADV")):
+            rest -= {t.i for t in c.subtree}
+    return not rest

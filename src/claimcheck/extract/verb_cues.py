@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from claimcheck.extract.attribution import _Attr
 from claimcheck.extract.complements import (
     _after_date_phrase, _as_frame_content, _before_participle_frame, _object_content, _parenthetical_content,
-    _report_complement, _rest_after_cue, _that_adverbial, _trailing_frame_content,
+    _report_complement, _rest_after_cue, _that_adverbial, _trailing_frame_content, _unpunctuated_frame,
 )
 from claimcheck.extract.denials import (
     _calls_false, _is_falsity, _owner, _previous_content, _referent_content, _report_named_in_subject,
@@ -20,7 +20,9 @@ from claimcheck.extract.lexicon import (
     CLAUSE_VERBS, DENY_VERBS, _FIRST_SECOND, LABEL_VERBS, _NOT_SOURCE, OBJECT_VERBS, _PERSON_NOUNS, _REFERRING,
     _REPORT_NOUNS, REPORT_VERBS, _REPORTED_NOUNS, _SPEAKER_NOUNS, SPEECH_VERBS, _STANCE_OBJECT_VERBS, _WITHHOLDING,
 )
-from claimcheck.extract.mentions import _dateline_like, _mention, _role_appositive, _source_of, _trailing_speaker
+from claimcheck.extract.mentions import (
+    _dateline_like, _mention, _role_appositive, _source_of, _trailing_speaker, _whole_words,
+)
 from claimcheck.extract.spans import _inside_quote, _trim_tokens
 
 if TYPE_CHECKING:
@@ -30,6 +32,44 @@ if TYPE_CHECKING:
 
 def _cue_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
                      prev: tuple[int, int] | None, opened: bool = False) -> _Attr | None:
+    """The cue's frame as parsed, or, where the text lost the comma before a closing frame ("...
+    on Saturday a monitor said") and the parse did not find its speaker right before the cue, the
+    content before the speaker phrase and that phrase (:func:`complements._unpunctuated_frame`)."""
+    attr = _parsed_attribution(cue, sent, earlier, prev, opened)
+    if _inside_quote(sent, cue, opened) or _withheld(cue) or _anonymity(cue):
+        return attr
+    lost = _unpunctuated_frame(cue, sent)
+    if lost is None:
+        return attr
+    content, start, head = lost
+    doc = sent.doc
+    if attr is not None and attr.source is not None and not _lost_inside(attr.source, start, cue):
+        return attr
+    if head.lower_ in _FIRST_SECOND or (attr is None and head.lower_ in _NOT_SOURCE - {"it"}):
+        return attr
+    return _Attr(content, cue, doc[slice(*_whole_words(doc, start, _speaker_end(doc, start, cue)))], head)
+
+
+def _speaker_end(doc, start: int, cue: "Token") -> int:
+    """The end of a speaker phrase before its cue: past its parenthesis, before the cue's adverbs."""
+    end = cue.i
+    while end - 1 > start and doc[end - 1].head.i == cue.i and doc[end - 1].dep_ in ("advmod", "aux"):
+        end -= 1
+    return end
+
+
+def _lost_inside(source: "SpacySpan", start: int, cue: "Token") -> bool:
+    """Is the parse's source not the phrase right before the cue, or one that swallowed the end of
+    the content ("at least 25 members of the Nusra Front the Observatory said")?"""
+    if source.end != _speaker_end(source.doc, source.start, cue):
+        return True
+    doc = source.doc  # a lost-comma apposition only when it opens with a determiner ("the Observatory")
+    return source.start < start and doc[start].lower_ in ("the", "a", "an") and doc[start - 1].pos_ in (
+        "NOUN", "PROPN", "NUM", "ADJ")
+
+
+def _parsed_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
+                        prev: tuple[int, int] | None, opened: bool = False) -> _Attr | None:
     doc = sent.doc
     lemma = cue.lemma_.lower()
     deny = lemma in DENY_VERBS or (lemma == "question" and any(  # "questioned the claim that", not a suspect
