@@ -21,6 +21,7 @@ back ("..., but this was denied by X", "X said it was false") reuse the referred
 - ``verb_cues``    a reporting verb's source, content and stance; speech that did not happen
 - ``noun_cues``    "the senator's claim that ...", "her decision to ..."
 - ``complements``  what a cue frames: its clause, object, or the clause around a lost frame
+- ``lost_comma``   the speaker phrase of a closing frame whose comma the text lost
 - ``denials``      falsity, and what a denial that does not repeat it points back at
 - ``mentions``     the source phrase as written
 - ``speakers``     the source as resolved: names, pronouns, descriptions, borrowed speakers

@@ -16,8 +16,7 @@ if TYPE_CHECKING:
 
 _ARTICLES = frozenset({"the", "a", "an"})
 # Entities that end a speaker phrase on its left: "on Friday Siege Watch", "in Damascus SANA".
-_NOT_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "ORDINAL", "PERCENT", "MONEY", "GPE", "LOC",
-                            "FAC"})
+_NOT_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "ORDINAL", "PERCENT", "MONEY", "GPE", "LOC"})
 _SPEAKING_PRONOUNS = frozenset({"he", "she", "they", "it"})
 # Words a name or a role phrase may hold ("Observatory for Human Rights", "member of the Kurdish
 # National Council", "a source in the hospital"); "in", "at", "from" after a role only.
