@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from claimcheck.extract.lexicon import _MEDIUM_NOUNS, _REFERRING, _REPORT_NOUNS, REPORT_VERBS
-from claimcheck.extract.lost_comma import speaker_before
+from claimcheck.extract.lost_comma import before_adverbs, speaker_before
 from claimcheck.extract.mentions import _when
 from claimcheck.extract.spans import _trim_tokens
 
@@ -214,10 +214,7 @@ def _unpunctuated_frame(cue: "Token", sent: "SpacySpan") -> tuple[tuple[int, int
         return None
     if not _closes(cue, sent):
         return None
-    end = cue.i
-    while end - 1 > sent.start and doc[end - 1].head.i == cue.i and doc[end - 1].dep_ in ("advmod", "aux"):
-        end -= 1  # "the Observatory also said", "the army has said"
-    found = speaker_before(doc, end, sent.start)
+    found = speaker_before(doc, before_adverbs(doc, cue, sent.start), sent.start)
     if found is None:
         return None
     start, head = found

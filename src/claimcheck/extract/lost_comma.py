@@ -26,6 +26,15 @@ _MEDIA = frozenset({"media", "television", "tv", "radio", "agency", "news", "pre
 _MAX_WORDS = 14
 
 
+def before_adverbs(doc: "Doc", cue: "Token", lo: int) -> int:
+    """Where a speaker phrase before ``cue`` ends: before the cue's adverbs and auxiliaries ("the
+    Observatory also said", "the army has said"), not before token ``lo``."""
+    end = cue.i
+    while end - 1 > lo and doc[end - 1].head.i == cue.i and doc[end - 1].dep_ in ("advmod", "aux"):
+        end -= 1
+    return end
+
+
 def speaker_before(doc: "Doc", end: int, lo: int) -> tuple[int, "Token"] | None:
     """(first token, head) of the speaker phrase ending right before token ``end`` and starting
     after ``lo``, with a conjoined second speaker ("activists and state media"); None when what
@@ -116,7 +125,7 @@ def _joins(t: "Token", right: "Token", i: int, end: int) -> bool:
 
 def _past_participle(doc: "Doc", start: int, lo: int, head: "Token") -> tuple[int, "Token"]:
     """"an organisation monitoring the conflict": the phrase before a participle whose object it is
-    (see :func:`claimcheck.extract.mentions._participle_object_subject`) is the speaker."""
+    is the speaker."""
     part = doc[start - 1] if start - 1 > lo else None
     if part is None or part.tag_ != "VBG" or part.dep_ != "acl" or part.head.i >= part.i:
         return start, head

@@ -20,6 +20,7 @@ from claimcheck.extract.lexicon import (
     CLAUSE_VERBS, DENY_VERBS, _FIRST_SECOND, LABEL_VERBS, _NOT_SOURCE, OBJECT_VERBS, _PERSON_NOUNS, _REFERRING,
     _REPORT_NOUNS, REPORT_VERBS, _REPORTED_NOUNS, _SPEAKER_NOUNS, SPEECH_VERBS, _STANCE_OBJECT_VERBS, _WITHHOLDING,
 )
+from claimcheck.extract.lost_comma import before_adverbs
 from claimcheck.extract.mentions import (
     _dateline_like, _mention, _role_appositive, _source_of, _trailing_speaker, _whole_words,
 )
@@ -47,21 +48,13 @@ def _cue_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
         return attr
     if head.lower_ in _FIRST_SECOND or (attr is None and head.lower_ in _NOT_SOURCE - {"it"}):
         return attr
-    return _Attr(content, cue, doc[slice(*_whole_words(doc, start, _speaker_end(doc, start, cue)))], head)
-
-
-def _speaker_end(doc, start: int, cue: "Token") -> int:
-    """The end of a speaker phrase before its cue: past its parenthesis, before the cue's adverbs."""
-    end = cue.i
-    while end - 1 > start and doc[end - 1].head.i == cue.i and doc[end - 1].dep_ in ("advmod", "aux"):
-        end -= 1
-    return end
+    return _Attr(content, cue, doc[slice(*_whole_words(doc, start, before_adverbs(doc, cue, start)))], head)
 
 
 def _lost_inside(source: "SpacySpan", start: int, cue: "Token") -> bool:
     """Is the parse's source not the phrase right before the cue, or one that swallowed the end of
     the content ("at least 25 members of the Nusra Front the Observatory said")?"""
-    if source.end != _speaker_end(source.doc, source.start, cue):
+    if source.end != before_adverbs(source.doc, cue, source.start):
         return True
     doc = source.doc  # a lost-comma apposition only when it opens with a determiner ("the Observatory")
     return source.start < start and doc[start].lower_ in ("the", "a", "an") and doc[start - 1].pos_ in (
