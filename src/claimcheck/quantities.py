@@ -131,7 +131,7 @@ def extract_quantities(text: str, start: int = 0, doc: "Doc | None" = None) -> t
             counted = "people"  # "the death toll rose to 22", "put the toll at 22": people killed
         if counted is None and _HIT_BEFORE.search(text[:m.start()]):
             counted = "people"  # "injured another ten", "wounding ten others": the people it befell
-        if counted is None and _BEFELL_AFTER.match(text, b) and not _NO_ONE.search(text, 0, m.start("num")):
+        if counted is None and BEFELL_AFTER.match(text, b) and not _NO_ONE.search(text, 0, m.start("num")):
             counted = "people"  # "three were killed", "Five killed in shelling": the people it befell
         if raw.lower() == "one" and (counted is None or re.match(r"\s+of\b", text[b:])):
             continue  # "one of them", "no one": a pronoun, not a count
@@ -157,11 +157,11 @@ def extract_quantities(text: str, start: int = 0, doc: "Doc | None" = None) -> t
     return tuple(found)
 
 
-# A verb of what befell people right before a bare number: the number counts those people.
 # what befell the people a bare number counts, right after it ("three were killed", "two died")
 _NO_ONE = re.compile(r"\b(?:no|any|every|each|some|the|that|this)\s*$", re.I)  # "no one was hurt": nobody
-_BEFELL_AFTER = re.compile(r"\s+(?:(?:were|was|have|had|has|been|reportedly|also)\s+){0,3}"
-                           r"(?:killed|died|dead|wounded|injured|hurt|martyred)\b", re.I)
+BEFELL_AFTER = re.compile(r"\s+(?:(?:were|was|have|had|has|are|been|reportedly|also)\s+){0,3}"
+                          r"(?:killed|died|dead|wounded|injured|hurt|martyred)\b", re.I)
+# A verb of what befell people right before a bare number: the number counts those people.
 _HIT_BEFORE = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|wounds|injured|injuring|injures)\s+"
                          r"(?:another\s+|a further\s+|an additional\s+)?$", re.IGNORECASE)
 _TOLL_BEFORE = re.compile(r"\btoll\b[^.;:]{0,80}$", re.IGNORECASE)

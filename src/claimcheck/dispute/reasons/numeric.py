@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.dispute.pair import Pair
-from claimcheck.quantities import is_money, toll_before
+from claimcheck.quantities import BEFELL_AFTER, is_money, toll_before
 from claimcheck.records import Claim, Evidence, Quantity, Reason
 
 NUMERIC_MIN_SIM = 0.55  # the rule compares one event: claims at least this similar (cosine)
@@ -44,10 +44,6 @@ _OUTCOME_WORDS = {
 }
 
 
-_BARE_VICTIMS = re.compile(r"\s+(?:(?:were|was|had|have|has|are|been|reportedly|also)\s+){0,3}"
-                           r"(?:killed|died|dead|wounded|injured|hurt)\b", re.I)
-
-
 def _counted_key(q: Quantity, claim: Claim | None = None) -> str | None:
     c = (q.counted or "").lower()
     if not c and claim is not None:
@@ -55,7 +51,7 @@ def _counted_key(q: Quantity, claim: Claim | None = None) -> str | None:
         local = q.span.end - claim.span.start
         m = re.match(r"\s+of\s+(?:the|our|their|its|his|her|them|those|these)?\s*([a-z]+)", claim.text[max(local, 0):])
         c = m.group(1).lower() if m else ""
-        if not c and _BARE_VICTIMS.match(claim.text[max(local, 0):]):
+        if not c and BEFELL_AFTER.match(claim.text[max(local, 0):]):
             c = "people"  # "at least 30 were killed", "30 had died": a bare number of victims counts people
     if not c:
         return None
