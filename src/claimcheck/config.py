@@ -101,9 +101,14 @@ def _member_matches(member: str, name: str) -> int:
     return size if pattern is not None and pattern.search(name) else 0
 
 
+def bare_member(member: str) -> str:
+    """A camps-file member without its leading article ("the US" -> "US")."""
+    return re.sub(r"^(the|a|an)\s+", "", member.strip(), flags=re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=65536)
 def _member_pattern(member: str) -> tuple[int, re.Pattern | None]:
-    member = re.sub(r"^(the|a|an)\s+", "", member.strip(), flags=re.IGNORECASE)
+    member = bare_member(member)
     if not member:
         return 0, None
     body = re.escape(member)

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from claimcheck.config import Camp, Camps
+from claimcheck.config import Camp, Camps, bare_member
 from claimcheck.records import Claim, Source
 from claimcheck.sources.aliases import KNOWN
 from claimcheck.sources.countries import SEATS, _state_phrase, country_itself, state_of
@@ -104,7 +104,7 @@ def _camp_of(source: Source, of: Callable[[str | None], str | None]) -> str | No
 
 def _is_country(member: str) -> bool:
     """A member that is a country ("Russia", "the US"), not its seat ("Pentagon", "Moscow": a body)."""
-    bare = re.sub(r"^(?:the|a|an)\s+", "", member.strip(), flags=re.IGNORECASE)
+    bare = bare_member(member)
     return country_itself(bare) and bare.lower() not in SEATS
 
 
@@ -115,7 +115,7 @@ def _country_camp(name: str | None, nations: dict[str, str]) -> str | None:
     if not name:
         return None
     for member, camp in sorted(nations.items(), key=lambda kv: -len(kv[0])):
-        bare = re.sub(r"^(?:the|a|an)\s+", "", member.strip(), flags=re.IGNORECASE)
+        bare = bare_member(member)
         for m in re.finditer(rf"(?<![\w-]){re.escape(bare)}(?:['’]?s)?(?![\w])(?!-(?:based|held|occupied|controlled))",
                              name, flags=re.IGNORECASE):
             before, after = name[:m.start()].split()[-1:], name[m.end():].split()[:1]
