@@ -135,6 +135,13 @@ def test_questioning_a_suspect_is_no_claim(nlp):
     assert [(c.source.kind, c.text) for c in claims] == [("narrator", "Police questioned the suspect about the fire")]
 
 
+@pytest.mark.parametrize("text", ["The blast claimed the lives of 14 people in the market.",
+                                  "The floods have claimed 30 lives in the valley since Monday."])
+def test_a_toll_that_claimed_lives_is_no_claim(nlp, text):
+    claims = _claims(nlp, text)
+    assert [(c.source.kind, c.text) for c in claims] == [("narrator", text.rstrip("."))]
+
+
 def test_charging_a_crowd_is_no_accusation(nlp):
     claims = _claims(nlp, "The union said the march was calm until police charged the crowd.")
     assert [(c.source.name, c.text) for c in claims] == [("union", "the march was calm until police charged the crowd")]

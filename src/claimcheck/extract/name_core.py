@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from claimcheck.extract.lexicon import _GROUP_NOUNS, _PEOPLE_NOUNS
 from claimcheck.extract.mentions import _glued
-from claimcheck.sources.names import _DESCRIPTOR_NOUNS, _org_like, _role_head, source_extent
+from claimcheck.sources.names import _DESCRIPTOR_NOUNS, _has_body_word, _org_like, _role_head, name_parts, source_extent
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -52,15 +52,21 @@ def name_core(mention: "SpacySpan", head: "Token | None") -> list[str] | None:
         for appos in (c for c in publisher.rights if c.dep_ == "appos" and c.pos_ == "PROPN"):
             keep |= {t.i for t in appos.subtree}  # "... provided by the Lorin army chief Ivan Sorel": his
         return [_text(head.doc, keep)]
-    parts = [_core(head, lo, hi)]
+    first = _first_party(head, lo)
+    parts = [_core(first, lo, hi)] if first is not None else []
+    parts.append(_core(head, lo, hi))
     alias = any(c.dep_ == "cc" and c.lower_ == "or" for c in head.rights)  # "Syrian Civil Defence or White Helmets"
     for conj in (c for c in head.rights if c.dep_ == "conj" and c.i < hi and c.pos_ in ("NOUN", "PROPN") and not alias):
         between = [t for t in head.doc[max(parts[-1]) + 1:conj.left_edge.i] if t.i not in parts[-1]]
         if all(t.dep_ in ("cc", "punct", "preconj") or t.lower_ in ("as", "well") for t in between):
             parts.append(_core(conj, lo, hi))  # not "the X division ... and North Africa division" hung on it
+    for t in inside:  # "the Observatory for Human Rights and medics": "medics" hung on "Rights"
+        if (t.dep_ == "conj" and t.pos_ == "NOUN" and t.is_lower and t.head.i in parts[-1] and t.head.i != head.i
+                and not any(t.i in p for p in parts) and t.doc[t.left_edge.i - 1].lower_ == "and"):
+            parts.append(_core(t, lo, hi))
     keep = set().union(*parts)
     dropped = [t for t in inside if t.i not in keep]
-    if not dropped:
+    if not dropped or len(parts) == 1 and _ends_a_name(head.doc, min(keep), lo):
         return None
     if any(t.i + 1 < hi and (t.i in keep) != (t.i + 1 in keep) and _glued(t, t.doc[t.i + 1]) for t in inside):
         return None  # "Jaish al-Islam": the cut would split a word as written ("Islam")
@@ -71,6 +77,27 @@ def name_core(mention: "SpacySpan", head: "Token | None") -> list[str] | None:
     texts = [_text(mention.doc, p) for p in parts]
     texts = [t.rsplit(")", 1)[1].strip() if ")" in t and "(" not in t else t for t in texts]  # "(Reuters) The ..."
     return [t for t in texts if t] or None
+
+
+def _first_party(head: "Token", lo: int) -> "Token | None":
+    """The first of two conjoined parties when the speaker's head is the second and the parse hung
+    it inside the first's name ("the Observatory for Human Rights and medics": "medics" on "Rights"):
+    the first's own head."""
+    if head.dep_ != "conj" or not lo <= head.head.i < head.i or head.doc[head.left_edge.i - 1].lower_ != "and":
+        return None
+    node = head.head
+    while node.dep_ in ("pobj", "prep", "compound") and lo <= node.head.i < node.i:
+        node = node.head
+    return node if node.pos_ in ("NOUN", "PROPN") else None
+
+
+def _ends_a_name(doc, first: int, lo: int) -> bool:
+    """Do the kept words finish a proper name the parse cut at its "of" or "for" ("the Syrian
+    Observatory for | Human Rights", "for" hung on the claim's noun): then the whole name is the cut,
+    which the text functions make."""
+    k = first - 1 - (first - 1 > lo and doc[first - 1].lower_ == "the")
+    return k - 1 >= lo and doc[k].lower_ in ("of", "for") and doc[k - 1].pos_ == "PROPN" and _titled(doc[k - 1]) and (
+        _titled(doc[first]))
 
 
 def _text(doc, keep: set[int]) -> str:
@@ -148,10 +175,11 @@ def lone_person(mention: "SpacySpan", name: str) -> tuple[str, str | None] | Non
     an "and" between two parties ("Russian President Vladimir Putin and Turkish counterpart"): the
     group source of README's "Two speakers" (an "and" after "of", "for" or "in" is inside a
     description: "the Middle East and North Africa division")."""
-    if len(name.split()) <= _MAX_NAME_WORDS:
-        return None
     a, b = source_extent(mention.text)
     lo, hi = mention.start_char + a, mention.start_char + b
+    found = _person_after_body(mention, lo, hi)
+    if found is not None or len(name.split()) <= _MAX_NAME_WORDS:
+        return found
     people = [e for e in mention.doc.ents if e.label_ == "PERSON" and lo <= e.start_char and e.end_char <= hi]
     if len(people) != 1 or not 2 <= len(people[0]) <= 4 or not all(_titled(t) or t.lower_ in _SMALL for t in people[0]):
         return None
@@ -176,3 +204,25 @@ def lone_person(mention: "SpacySpan", name: str) -> tuple[str, str | None] | Non
     before_org = mention.doc[org.start - 1] if org.start > 0 else None
     nation = before_org is not None and before_org.ent_type_ == "NORP" and before_org.idx >= lo
     return person.text, (f"{before_org.text} {org.text}" if nation and org[0].lower_ != "the" else org.text)
+
+
+def _person_after_body(mention: "SpacySpan", lo: int, hi: int) -> tuple[str, str | None] | None:
+    """The person a body's name runs into when the comma between them was lost and the parser made
+    one compound chain of both ("head of the Syrian Observatory for Human Rights Rami Abdel Rahman",
+    "Minister of Foreign Affairs Walid Muallem"): a plural proper noun ends the body's name (no
+    person's name holds "Rights" or "Affairs"), two to four titled words after it end the mention,
+    and an "of" or "for" before it says the plural closes a longer name. The organisation is the
+    description's affiliation, when it names a body."""
+    inside = [t for t in mention if lo <= t.idx < hi]
+    plural = next((k for k in range(len(inside) - 1, -1, -1) if inside[k].tag_ == "NNPS"), None)
+    if plural is None or not any(t.lower_ in ("of", "for") for t in inside[:plural]):
+        return None
+    person = inside[plural + 1:]
+    if not 2 <= len(person) <= 4 or not all(t.tag_ == "NNP" and _titled(t) for t in person):
+        return None
+    head = person[-1]
+    if head.ent_type_ not in ("", "PERSON", "ORG") or any(t.head.i != head.i for t in person[:-1]):
+        return None  # one name: its words compounds of its last word
+    body = name_parts(mention.doc.text[lo:inside[plural].idx + len(inside[plural])]).affiliation
+    name = mention.doc.text[person[0].idx:head.idx + len(head)]
+    return name, body if body is not None and _has_body_word(body) else None

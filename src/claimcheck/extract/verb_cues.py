@@ -90,6 +90,8 @@ def _parsed_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
         rumoured, comp = _trim_tokens(doc, first, tail.i), None
     if lemma == "charge" and comp is None and not any(c.dep_ == "prep" and c.lower_ == "with" for c in cue.children):
         return None  # "police charged the crowd": an act, not an accusation ("charged X with Y")
+    if lemma == "claim" and comp is None and dobj is not None and dobj.lemma_.lower() in ("life", "lives"):
+        return None  # "the blast claimed the lives of 14 people": a toll, the narrator's report
     if lemma == "question" and not deny and comp is None:
         return None  # "police questioned the suspect": an interrogation, not a claim
     if lemma == "contradict" and (dobj is None or dobj.lemma_.lower() not in _REPORT_NOUNS):
