@@ -298,6 +298,18 @@ def test_frame_agents(nlp, sentence, agents):
     assert [a.name for a in _frame(nlp, sentence).agents] == agents
 
 
+@pytest.mark.parametrize("text, agents, place", [
+    # a town the article names as a place is where it happened, not who did it
+    ("Gunmen shelled houses in Dorvan on Monday. The Dorvan attack killed four people.", [], "dorvan"),
+    # a country stays an agent though the article names it as a place
+    ("Jets bombed targets in Turkey on Monday. The Turkey attack killed four people.", ["Turkey"], None),
+])
+def test_an_agent_the_article_names_as_a_place(nlp, text, agents, place):
+    frame = _frames(nlp, text)[-1][1]
+    assert [a.name for a in frame.agents] == agents
+    assert place is None or place in [p.key for p in frame.places]
+
+
 @pytest.mark.parametrize("sentence, victims", [
     ("An air strike killed 12 people, most of them civilians.", [(12, "people", "killed")]),
     ("A bomb blast killed six people and injured 32 in Aleppo.", [(6, "people", "killed"), (32, "people", "injured")]),  # a bare count after "injured" counts people

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from claimcheck.config import Camps
 from claimcheck.events import taxonomy
+from claimcheck.events.places import agents_named_as_places
 from claimcheck.events.places import places as find_places
 from claimcheck.events.time import time_refs
 from claimcheck.events.victims import victims_of
@@ -144,7 +145,8 @@ def with_events(claims: list[Claim], doc: "Doc", article_date: date | str | None
     """The claims of one article with ``event`` filled (see :func:`event_frame`)."""
     from dataclasses import replace
 
-    return [replace(c, event=event_frame(doc, c, article_date, camps)) for c in claims]
+    frames = agents_named_as_places([event_frame(doc, c, article_date, camps) for c in claims])
+    return [replace(c, event=f) for c, f in zip(claims, frames)]
 
 
 # ---------------------------------------------------------------------------------------------- trigger

@@ -247,3 +247,26 @@ def _within(text: str, found: list[tuple[int, int, str]], i: int) -> str | None:
     if rest == [","] and not kind(k2):
         return None  # "Aleppo, Homs": a list, unless the second is a country or state
     return k2
+
+
+def agents_named_as_places(frames: list[Any]) -> list[Any]:
+    """One article's event frames, where an agent the article names as a place in another frame ("the
+    Tel Abyad attack" beside "in Tel Abyad") becomes that frame's place: a town attacks no one. A
+    country or its seat stays an agent ("Russian strikes", "Damascus denied")."""
+    from dataclasses import replace
+
+    from claimcheck.sources.countries import country_code
+
+    named = {fold(p.key) for f in frames if f is not None for p in f.places}
+    out = []
+    for f in frames:
+        moved = [a for a in (f.agents if f is not None else ()) if fold(key(a.span.text)) in named
+                 and kind(key(a.span.text)) is None and country_code(a.span.text) is None]
+        if not moved:
+            out.append(f)
+            continue
+        have = {fold(p.key) for p in f.places}
+        new = [Place(a.span.text, a.span.start, a.span.end, key(a.span.text)) for a in moved
+               if fold(key(a.span.text)) not in have]
+        out.append(replace(f, agents=tuple(a for a in f.agents if a not in moved), places=f.places + tuple(new)))
+    return out
