@@ -17,7 +17,9 @@ same run.
   disputes per article; of the cross-article numeric / responsibility / polarity disputes whose two
   articles both have a crowd date and location, the share with the same (date, location)
   (precision; also with crowd dates up to 3 days apart in one location, `_3days`: the crowd dated
-  one raid differently in different articles); of same-event cross-outlet article pairs whose crowd counts differ by more than 15% or
+  one raid differently in different articles; and `_dateline_checked`: leaving out the disputes of
+  articles whose crowd date is more than a week from the publication date their own text states,
+  labels the text contradicts, counted as `articles_crowd_date_off_dateline`); of same-event cross-outlet article pairs whose crowd counts differ by more than 15% or
   whose actors differ, the share with a dispute (recall; `recall_cross_camp`: only pairs of outlets of
   two camps, the pairs a camps file by outlet lets disagree through the outlets' own voices;
   `recall_stated`: only pairs whose two texts both state a crowd count as digits, since the crowd
@@ -174,6 +176,20 @@ def _near(g1: dict, g2: dict, days: int = 3) -> bool:
     return abs((d1 - d2).days) <= days
 
 
+def _dateline_disagrees(g: dict, published, days: int = 7) -> bool:
+    """Is the crowd's date more than ``days`` from the publication date the article's text states?"""
+    from datetime import date, datetime
+
+    if not published:
+        return False
+    try:
+        crowd = datetime.strptime(g["date"].strip(), "%m/%d/%y").date()
+        pub = published if isinstance(published, date) else date.fromisoformat(str(published)[:10])
+    except ValueError:
+        return False
+    return abs((pub - crowd).days) > days
+
+
 def _differ(g1: dict, g2: dict) -> bool:
     for k in ("nb_civilians", "nb_noncivilians", "nb_children"):
         x, y = _count(g1.get(k)), _count(g2.get(k))
@@ -212,6 +228,10 @@ def fakes_figures(half: str, backend: str = "onnx") -> dict:
     known = [d for d in cross if all(gold[x].get("date") and gold[x].get("location") for x in (d.a.article.id, d.b.article.id))]
     ev = [d for d in known if {r.kind for r in d.reasons} & EVENT_KINDS]
     same = lambda d: gold[d.a.article.id]["event"] == gold[d.b.article.id]["event"]  # noqa: E731
+    # the crowd's date against the article's own dateline: a crowd date more than a week from the
+    # publication date the text states ("Thu Feb 5 2015" dated 6/10/13) is a label the text contradicts
+    off = {a.id for a in result.articles if _dateline_disagrees(gold[a.id], getattr(a, "date", None))}
+    checked = [d for d in ev if not {d.a.article.id, d.b.article.id} & off]
     near = lambda d: _near(gold[d.a.article.id], gold[d.b.article.id])  # noqa: E731
     flagged = {frozenset((d.a.article.id, d.b.article.id)) for d in cross}
     targets = [frozenset((x, y)) for x, y in combinations(sorted(gold), 2)
@@ -234,6 +254,9 @@ def fakes_figures(half: str, backend: str = "onnx") -> dict:
         "same_event_precision_event_kinds": round(sum(map(same, ev)) / len(ev), 3) if ev else None,
         "same_event_precision_all_known": round(sum(map(same, known)) / len(known), 3) if known else None,
         "same_event_precision_event_kinds_3days": round(sum(map(near, ev)) / len(ev), 3) if ev else None,
+        "articles_crowd_date_off_dateline": len(off), "cross_event_kind_dateline_checked": len(checked),
+        "same_event_precision_event_kinds_dateline_checked": round(sum(map(same, checked)) / len(checked), 3)
+        if checked else None,
         "recall_target_pairs": len(targets),
         "recall": round(sum(t in flagged for t in targets) / len(targets), 3) if targets else None,
         "recall_cross_camp_pairs": len(cross_camp),

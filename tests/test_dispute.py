@@ -175,6 +175,24 @@ def test_polarity(encode, ta, ca, tb, cb, words):
     check_evidence(d, {"p1": ta, "p2": tb})
 
 
+T_USED = "The ministry said the rebels had used chlorine gas in Tarsa last year."
+T_DENIED_USING = "The Lorin government denied using chlorine gas in Tarsa."
+T_REBELS_DENIED = "The rebels denied using chlorine gas in Tarsa."
+
+
+@pytest.mark.parametrize("tb, cb, source, disputed", [
+    (T_DENIED_USING, "using chlorine gas in Tarsa", "Lorin government", False),  # its own act: not the rebels'
+    (T_REBELS_DENIED, "using chlorine gas in Tarsa", "rebels", True),  # the act the ministry says they did
+])
+def test_polarity_needs_one_doer(nlp, tb, cb, source, disputed):
+    from claimcheck.dispute.reasons.polarity import polarity
+
+    a = claim("u1", T_USED, "the rebels had used chlorine gas in Tarsa last year", "ministry", cue="said")
+    b = claim("u2", tb, cb, source, "denies", cue="denied")
+    found = polarity(a, b, nlp(a.text), nlp(b.text), sim=0.9)
+    assert (found is not None) is disputed, found
+
+
 T_HOSPITAL = "Medics said 30 people were killed when an air strike hit the clinic in Tarsa on Monday."
 T_NOTHIT = "Army sources said 12 fighters died in the raid and denied that the clinic in Tarsa had been hit."
 

@@ -189,11 +189,34 @@ def polarity(a: Claim, b: Claim, doc_a: Any, doc_b: Any, sim: float, marks: tupl
         nb = {n for n, _ in verbs_b[lem]}
         if len(na) == 1 and len(nb) == 1 and na != nb:
             ta, tb = verbs_a[lem][0][1], verbs_b[lem][0][1]
+            if _other_doers(_doer(a, ta), _doer(b, tb)):
+                continue  # "rebels used chemical weapons" vs "the government denied using them": two acts
             ev = [_tok_ev(a, ta), _tok_ev(b, tb)]
             ev += _negation_evidence(((a, ta), (b, tb)))
             return Reason("polarity", f"one asserts and the other negates {lem!r}", tuple(ev),
                           round(0.7 * scale, 4))
     return None
+
+
+def _doer(claim: Claim, tok: Any) -> frozenset[str] | None:
+    """Who does what ``tok`` says, as comparable actor words: its subject or passive agent, or for a
+    gerund its source denies ("denied using chemical weapons") the source itself; None if unsaid."""
+    from claimcheck.dispute.reasons.responsibility import _PRONOUNS, _actor_words, actor_name_words
+
+    found = [c for c in tok.children if c.dep_ == "nsubj"]
+    found += [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    found = [t for t in found if t.lower_ not in _PRONOUNS and t.pos_ != "PRON"]
+    if found:
+        return _actor_words(found[0])[1] or None
+    if tok.tag_ == "VBG" and tok.dep_ == "ROOT" and claim.stance == "denies" and claim.source.name:
+        return actor_name_words(claim.source.name) or None
+    return None
+
+
+def _other_doers(x: frozenset[str] | None, y: frozenset[str] | None) -> bool:
+    from claimcheck.dispute.reasons.responsibility import _same_actor_word
+
+    return bool(x and y) and not any(_same_actor_word(u, v) for u in x for v in y)
 
 
 def both_negate(a: Claim, b: Claim, marks_a: tuple, marks_b: tuple) -> bool:

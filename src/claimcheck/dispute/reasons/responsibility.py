@@ -94,6 +94,18 @@ def _actor_words(tok: Any) -> tuple[str, frozenset[str], tuple[int, int]]:
     return tok.doc.text[start:end], frozenset(words), (start, end)
 
 
+def actor_name_words(name: str) -> frozenset[str]:
+    """A source's name as comparable actor words, as :func:`_actor_words` reads an agent ("Syrian
+    government": {"syrian", "state"})."""
+    words = set()
+    for w in re.findall(r"[\w-]+", name.lower()):
+        w = _ALIASES.get(w, w[:-1] if w.endswith("s") and w[:-1] in _ACTOR_WORDS else w)
+        if w in _GENERIC_ACTOR or w in ("of", "for", "and", "the", "al"):
+            continue
+        words.add(next((g for g, members in ACTOR_GROUPS.items() if w in members), w))
+    return frozenset(words)
+
+
 def _lemma(tok: Any) -> str:
     """The word's lemma, lower case; a capitalised plural the small model keeps whole as a name
     ("Rebels", "Terrorists") made singular when the singular is an actor word."""
