@@ -317,6 +317,9 @@ def test_an_agent_the_article_names_as_a_place(nlp, text, agents, place):
     ("At least 22 people were killed in air strikes on Raqqa.", [(22, "people", "killed")]),
     ("Four children were wounded by shelling in Douma.", [(4, "children", "injured")]),
     ("An aid convoy of 30 trucks was hit by shelling.", []),
+    # what befell "dozens of people" is theirs, not the outcome of the count before them
+    ("A rocket hit the clinic, killing 11 visitors and leaving dozens of people injured.",
+     [(11, "people", "killed"), (24, "people", "injured")]),
 ])
 def test_frame_victims(nlp, sentence, victims):
     frame = _frame(nlp, sentence)

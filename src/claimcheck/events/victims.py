@@ -31,7 +31,8 @@ CATEGORIES = {
     "detainee": "people", "hostage": "people", "official": "people", "employee": "people", "staff": "people",
     "worshipper": "people", "pilgrim": "people", "shopper": "people", "inmate": "people", "youth": "people",
     "citizen": "people", "syrian": "people", "iraqi": "people", "kurd": "people", "palestinian": "people",
-    "evacuee": "people", "individual": "people", "casualty": "people", "martyr": "people",
+    "evacuee": "people", "individual": "people", "visitor": "people", "guest": "people", "bystander": "people",
+    "pedestrian": "people", "driver": "people", "farmer": "people", "shepherd": "people", "fisherman": "people", "casualty": "people", "martyr": "people",
 }
 OUTCOMES = {
     "kill": "killed", "die": "killed", "dead": "killed", "death": "killed", "toll": "killed", "massacre": "killed",
@@ -70,6 +71,13 @@ def _outcome(doc: "Doc", start: int, end: int) -> str | None:
     own = _own_outcome(doc, tok)
     if own is not None:
         return own  # "51 dead and over 100 wounded": 100 wounded, whatever the parse hangs it on
+    left = _left_as(tok)
+    if left is not None:
+        return left
+    for of in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):  # "dozens of people injured"
+        for c in (c for p in of.children if p.dep_ == "pobj" for c in p.children if c.dep_ in ("acl", "amod")):
+            if OUTCOMES.get(c.lemma_.lower()) or OUTCOMES.get(c.lower_):
+                return OUTCOMES.get(c.lemma_.lower()) or OUTCOMES.get(c.lower_)
     node = tok
     for _ in range(5):
         word = OUTCOMES.get(node.lemma_.lower()) or OUTCOMES.get(node.lower_)
@@ -90,6 +98,16 @@ def _outcome(doc: "Doc", start: int, end: int) -> str | None:
         if word:
             return word
     return None
+
+
+def _left_as(tok) -> str | None:
+    """"leaving dozens of people injured", "left 20 dead": the word after what "leave" left says what
+    befell it, however the parse hangs that word."""
+    obj = tok if tok.dep_ == "dobj" else tok.head if tok.dep_ == "nummod" and tok.head.dep_ == "dobj" else None
+    if obj is None or obj.head.lemma_.lower() != "leave":
+        return None
+    nxt = tok.doc[obj.right_edge.i + 1] if obj.right_edge.i + 1 < len(tok.doc) else None
+    return (OUTCOMES.get(nxt.lemma_.lower()) or OUTCOMES.get(nxt.lower_)) if nxt is not None else None
 
 
 _SKIP = frozenset({"were", "was", "are", "is", "been", "be", "have", "has", "had", "reportedly", "also", "later"})
