@@ -403,6 +403,22 @@ def test_same_article_narrator_and_unresolved_are_not_paired(encode):
     assert party_of(a) == ("unknown", "u1")
 
 
+@pytest.mark.parametrize("aff_a, name_b, aff_b, pairs", [
+    ("Lorin News Agency", "Lorin News Agency", None, False),  # the agency's reporter and the agency
+    ("Lorin Observatory", "Ivan Sorel", "Lorin Observatory", False),  # two people of one body
+    ("Lorin News Agency", "Lorin Observatory", None, True),  # two bodies
+])
+def test_a_body_and_its_people_are_one_party(aff_a, name_b, aff_b, pairs):
+    from claimcheck.dispute import may_pair
+
+    a = claim("b1", "Four people were killed in Tarsa, a reporter said.", "Four people were killed in Tarsa",
+              "reporter")
+    b = claim("b2", "Nine people were killed in Tarsa, a statement said.", "Nine people were killed in Tarsa", name_b)
+    a = replace(a, source=replace(a.source, affiliation=aff_a))
+    b = replace(b, source=replace(b.source, affiliation=aff_b))
+    assert may_pair(a, b) is pairs and may_pair(b, a) is pairs
+
+
 CAMPS = Camps((Camp("government", ("state radio", "army spokesman", "Government troops")),
                Camp("opposition", ("opposition fighters", "commander"))))
 

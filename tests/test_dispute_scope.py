@@ -148,6 +148,9 @@ def test_a_noun_that_speaks_for_no_one(source, speaker):
     ("Aleppo countryside shelling killed four people", "Rebels shelled the village, killing four people", False),
     ("Airstrikes killed four people in the village", "Russian jets bombed the village, killing four people", False),
     ("Aleppo rebels shelled the village, killing four people", "Government jets bombed the village, killing four people", True),
+    # both texts name both actors, the parse only read them in different roles (a headline)
+    ("Lorin Army Kills 11 Militants Destroy Their Posts near Tarsa",
+     "The Lorin army killed 11 militants in an attack on their posts near Tarsa", False),
 ])
 def test_responsibility_reads_who(nlp, ta, tb, disputed):
     from claimcheck.config import Camps

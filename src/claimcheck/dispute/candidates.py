@@ -37,11 +37,19 @@ def camp_of(claim: Claim, camps: Camps) -> str | None:
 def may_pair(a: Claim, b: Claim, camp_a: str | None = None, camp_b: str | None = None) -> bool:
     """Different parties, and not one camp (``camp_of`` each claim once, not once per pair)."""
     pa, pb = party_of(a), party_of(b)
-    if pa == pb:
+    if pa == pb or _one_body(a, b):
         return False
     if "unknown" in (pa[0], pb[0]) and a.article.id == b.article.id:
         return False  # an unresolved speaker may well be the named one next to it
     return camp_a is None or camp_a != camp_b
+
+
+def _one_body(a: Claim, b: Claim) -> bool:
+    """A body and its own people, or two people of one body ("SANA reporter" of the Syrian Arab News
+    Agency and the agency; Rami Abdel Rahman of the Observatory and the Observatory): one party."""
+    fa, fb = (c.source.affiliation.casefold() if c.source.affiliation else None for c in (a, b))
+    na, nb = (c.source.name.casefold() if c.source.name and c.source.kind != "narrator" else None for c in (a, b))
+    return bool(fa and fa in (nb, fb) or fb and fb == na)
 
 
 def candidate_pairs(vectors: np.ndarray, topic_of: Sequence[int]) -> list[tuple[int, int]]:

@@ -192,6 +192,12 @@ _DEMONYMS = {"american": "us", "america": "us", "u.s.": "us", "british": "uk", "
              "french": "france", "dutch": "netherlands", "turkish": "turkey", "saudi": "saudi arabia"}
 
 
+def _named_in(words: frozenset[str], doc: Any) -> bool:
+    """Does the other text name every one of these actor words as an actor somewhere?"""
+    named = {w for t in doc if _is_actor(t) for w in _actor_words(t)[1]}
+    return bool(words) and all(any(_same_actor_word(w, n) for n in named) for w in words)
+
+
 def _same_actor_word(x: str, y: str) -> bool:
     """One actor named two ways: the same word, a country and its people ("Jordan" / "Jordanian",
     "Syria" / "Syrian", "Israel" / "Israeli"), or a listed demonym ("US" / "American")."""
@@ -262,6 +268,8 @@ def responsibility(a: Claim, b: Claim, doc_a: Any, doc_b: Any, sim: float, camps
     words_b = frozenset().union(*(w for _, w, _, _ in ag_b))
     if any(_same_actor_word(x, y) for x in words_a for y in words_b):
         return None  # some agent in common: not clearly different
+    if _named_in(words_a, doc_b) or _named_in(words_b, doc_a):
+        return None  # "Syrian Army Kills 11 ISIL Terrorists Destroy ...": both name both; the parse differs
     if any(w <= {"rebel"} and not words_x & {"state"} and words_x & _ARMED_GROUPS
            for w, words_x in ((words_a, words_b), (words_b, words_a))):
         return None  # "terrorists" and "the Nusra Front": the side's name and one of its groups
