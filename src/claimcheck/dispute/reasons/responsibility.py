@@ -86,9 +86,7 @@ def _actor_words(tok: Any) -> tuple[str, frozenset[str], tuple[int, int]]:
             continue
         if lem in _GENERIC_ACTOR or t.is_stop or ("islamic-state" in words and lem in ("islamic", "state")):
             continue
-        for group, members in ACTOR_GROUPS.items():
-            if lem in members or t.lower_ in members:
-                lem = group
+        lem = _side_of(lem, t.lower_)
         if any(ch.isalpha() for ch in lem):  # "-" of "Jaish al-Islam" is no word
             words.add(lem)
     return tok.doc.text[start:end], frozenset(words), (start, end)
@@ -102,8 +100,17 @@ def actor_name_words(name: str) -> frozenset[str]:
         w = _ALIASES.get(w, w[:-1] if w.endswith("s") and w[:-1] in _ACTOR_WORDS else w)
         if w in _GENERIC_ACTOR or w in ("of", "for", "and", "the", "al"):
             continue
-        words.add(next((g for g, members in ACTOR_GROUPS.items() if w in members), w))
+        words.add(_side_of(w))
     return frozenset(words)
+
+
+def _side_of(word: str, *forms: str) -> str:
+    """The side an actor word names ("army" -> "state", "militant" -> "rebel"), by the word or
+    another of its forms; else the word."""
+    for group, members in ACTOR_GROUPS.items():
+        if word in members or any(f in members for f in forms):
+            word = group
+    return word
 
 
 def _lemma(tok: Any) -> str:
