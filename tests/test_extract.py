@@ -422,6 +422,13 @@ DESCRIPTIONS = [
      "added", "pronoun", "commander of Vel Brigades"),
     ("A commander of the Vel Brigades said the bridge was held. The official added that the army was lying.",
      "added", "named", "official"),
+    # "the governor" (or "The Governor") is the person named before with that title
+    ("Governor Lena Ortiz said the bridge was closed. The governor added that the ferry was running.",
+     "added", "pronoun", "Lena Ortiz"),
+    ("For his part Orvia Governor Hussein Diab stressed that the school would be repaired. The Governor also "
+     "said that the wounded were treated.", "said", "pronoun", "Hussein Diab"),
+    ("Governor Lena Ortiz and Mayor Tom Baker said the bridge was closed. The governor added that the ferry "
+     "was running.", "added", "named", "governor"),
 ]
 
 
@@ -440,6 +447,24 @@ def test_pronoun_speakers(nlp, text, cue, kind, name):
     assert pron.source.kind == kind
     assert (pron.source.name or "").lower() == (name or "").lower()  # case merges corpus-wide
     assert pron.source.mention.text.lower() in ("he", "she", "it", "they")
+
+
+# A possessor pronoun ("its claim that ...") names its speaker as "it" would: resolved to the one
+# compatible speaker before, never kept as a source called "its".
+POSSESSORS = [
+    ("The Lorin health ministry said 12 people died. Its claim that the hospital had closed was false.",
+     "Its", "pronoun", "Lorin health ministry"),
+    ("The Vel Brigades said the bridge was held. Their claim that the army had retreated could not be "
+     "verified.", "Their", "pronoun", "Vel Brigades"),
+    # no speaker before: unresolved, not named "its"
+    ("Its claim that the hospital had closed was false.", "Its", "unresolved", None),
+]
+
+
+@pytest.mark.parametrize("text,possessor,kind,name", POSSESSORS)
+def test_possessor_pronoun_speakers(nlp, text, possessor, kind, name):
+    claim = next(c for c in _claims(nlp, text) if c.source.mention is not None and c.source.mention.text == possessor)
+    assert (claim.source.kind, claim.source.name) == (kind, name)
 
 
 def test_title_sentences_give_no_claims(nlp):

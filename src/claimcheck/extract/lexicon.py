@@ -125,6 +125,8 @@ _FIRST_SECOND = frozenset({"i", "me", "we", "us", "you"})
 _REFERRING = frozenset({"it", "this", "that", "these", "those", "which", "they", "them"})
 # Personal pronouns a speaker may be named by, resolved to an earlier speaker (speakers._antecedent).
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "me"})
+# A possessor pronoun is its speaker's pronoun ("in its report": it; "his statement": he).
+_POSSESSIVE_PRONOUNS = {"its": "it", "his": "he", "their": "they", "our": "we", "my": "i", "your": "you"}
 # People who can speak, named by a role ("an official", "the spokeswoman", "a witness").
 _PERSON_NOUNS = frozenset({
     "official", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "envoy", "source",

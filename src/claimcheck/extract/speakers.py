@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from claimcheck.extract.attribution import _Attr, _Seg
 from claimcheck.extract.lexicon import (
-    _BODY_NOUNS, _FEMALE, _GROUP_NOUNS, _MALE, _PEOPLE_NOUNS, _PERSON_NOUNS, _PRONOUNS, SPEECH_VERBS,
+    _BODY_NOUNS, _FEMALE, _GROUP_NOUNS, _MALE, _PEOPLE_NOUNS, _PERSON_NOUNS, _POSSESSIVE_PRONOUNS, _PRONOUNS, SPEECH_VERBS,
 )
 from claimcheck.extract.mentions import _mention, _uncapitalised
 from claimcheck.extract.name_core import lone_person, name_core
@@ -38,6 +38,7 @@ def _resolve(attr: _Attr, segs: list[_Seg], i: int) -> None:
         return
     head = attr.source_head
     low = head.lower_ if head is not None else ""
+    low = _POSSESSIVE_PRONOUNS.get(low, low) if head is not None and head.pos_ == "PRON" else low
     attr.plural = head is not None and (head.tag_ in ("NNS", "NNPS") or low in ("they", "we"))
     if head is not None and low in ("who", "that", "which") and head.head.dep_ == "relcl":
         noun = head.head.head  # "Tim Hess, who said ...": the relative pronoun names its noun
@@ -99,10 +100,12 @@ def _described_antecedent(attr: _Attr, segs: list[_Seg], i: int) -> _Attr | None
     ("the Vel Brigades ... the group"; "a commander of the Vel Brigades ... the commander");
     None if none or unclear."""
     mention, head = attr.source, attr.source_head
-    if (head is None or mention is None or len(mention) != 2 or mention[0].lower_ != "the"
-            or head.pos_ != "NOUN" or not head.is_lower):
+    if head is None or mention is None or len(mention) != 2 or mention[0].lower_ != "the":
         return None
     noun = head.lower_
+    title = head.is_title and noun in _PERSON_NOUNS  # "The Governor" after "Aleppo Governor Hussein Diab"
+    if not title and (head.pos_ != "NOUN" or not head.is_lower):
+        return None
     if noun not in _BODY_NOUNS and noun not in _GROUP_NOUNS and noun not in _PERSON_NOUNS and noun not in _ISSUED:
         return None
 
@@ -114,6 +117,8 @@ def _described_antecedent(attr: _Attr, segs: list[_Seg], i: int) -> _Attr | None
                                                 if p.dep_ == "prep" for o in p.children)
         if cand.name.lower().split()[-1] == noun or (cand.source_head is not None and cand.source_head.lower_ == noun):
             return True
+        if cand.person is True and noun in _PERSON_NOUNS and any(t.lower_ == noun for t in cand.source):
+            return True  # the person named with that title ("Governor Hussein Diab" ... "the governor")
         if noun in _PERSON_NOUNS and noun not in _GROUP_NOUNS:
             return False  # ("the monitor" may be a person or a body: either)
         if noun in _KIND_NOUNS:  # "the monitor" is a body described so, not any body before it
