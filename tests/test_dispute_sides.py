@@ -30,6 +30,11 @@ def framed(nlp, text: str, aid: str = "a", date: str | None = "2026-03-18") -> C
      "Rebels shelled the town of Kafr Zeita on Tuesday, killing three people, state media said.", True),
     ("Government artillery shelled the market on Tuesday, killing five people, the monitor said.",
      "A car bomb planted by militants killed five people in the market on Tuesday, police said.", True),
+    # the deaths' air strike, not the rebel fire they followed, is the first report's attack
+    ("At least 45 people were killed in government air strikes on rebel areas around Vesna on Thursday after "
+     "rebels fired dozens of mortar rounds at the capital.",
+     "Rocket attacks killed five people in Vesna on Thursday in a bombardment by terrorist groups, a monitor said.",
+     True),
     # ... but on one district named within its town, two kinds of attack are one attack blamed two ways
     ("Russian air strikes hit the al-Sabil district of Harran on Tuesday, killing 12 people, activists said.",
      "Rebel rockets hit the al-Sabil district of Harran on Tuesday, killing 12 people, state media said.", False),

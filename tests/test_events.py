@@ -248,6 +248,10 @@ def _frame(nlp, text, published=SAT):
     ("Thousands of residents were forced to flee Raqqa.", "displacement", "flee"),
     ("The army took full control of the town of Tal Ruwaq on Saturday.", "capture", "take control"),
     ("Airstrikes struck a market in Idlib, killing eight people.", "air_strike", "airstrike"),
+    # the deaths' attack, not the one they followed; a lone "after" attack still caused them
+    ("At least 45 people were killed in government air strikes on rebel areas around Vesna on Thursday after "
+     "rebels fired dozens of mortar rounds at the capital.", "air_strike", "strike"),
+    ("Twelve people were killed after rebels shelled the town.", "shelling", "shell"),
     ("The two sides agreed a ceasefire in Geneva on Friday.", "agreement", "ceasefire"),
     ("A 6.1 magnitude earthquake struck northern Iran on Sunday.", "other", "earthquake"),
     ("Lindsay Lohan checked into rehab on Thursday.", "other", "check"),

@@ -45,16 +45,17 @@ def _words(text: str) -> list[str]:
 
 
 def claim_side(claim: Claim, agent_texts: Iterable[str] = ()) -> str | None:
-    """The side that carried out the claim's attack: by its frame's agents and ``agent_texts`` (the
-    attack agents read off its parse), else a state's for an air strike."""
+    """The side that carried out the claim's attack: by its frame's agents; else a state's for an air
+    strike (armed groups have no aircraft, whoever else the claim says attacked: "killed in air strikes
+    after rebels fired mortars"); else by ``agent_texts`` (the attack agents read off its parse)."""
     frame = claim.event
     if frame is None:
         return None
-    words = [w for a in frame.agents for w in _words(a.name)] + [w for t in agent_texts for w in _words(t)]
-    side = side_of(words)
-    if side is None and frame.type == "air_strike" and not set(words) & NONSTATE:
+    own = [w for a in frame.agents for w in _words(a.name)]
+    side = side_of(own)
+    if side is None and frame.type == "air_strike" and not set(own) & NONSTATE:
         return "state"
-    return side
+    return side or side_of(own + [w for t in agent_texts for w in _words(t)])
 
 
 def two_attacks(a: Claim, b: Claim, agents_a: Iterable[str] = (), agents_b: Iterable[str] = ()) -> bool:

@@ -283,8 +283,8 @@ def _trigger(content: Any) -> tuple[Any, str, str, list[Any]] | None:
     if kind in taxonomy.OUTCOME_TYPES:  # the attack named anywhere in the claim caused the deaths
         below = [c for c in cands[1:] if c[4] in taxonomy.ATTACK_TYPES
                  or (c[5] in taxonomy.DISASTERS and tok.is_ancestor(c[3]))]
-        if below:
-            _, _, _, tok, kind, lemma = min(below, key=lambda c: c[:3])
+        if below:  # the attack the deaths are told of before one they followed ("... after rebels fired")
+            _, _, _, tok, kind, lemma = min(below, key=lambda c: (_followed(c[3], tok), *c[:3]))
             doers = _doers(tok) + [d for d in doers if d.lemma_.lower() not in _MEANS and not _candidate(d)]
     if kind == taxonomy.GENERIC_ATTACK:  # "airstrikes struck", "a terrorist explosion struck": the named kind
         named = [c for c in cands if c[3].head.i == tok.i and c[4] in taxonomy.ATTACK_TYPES - {kind}]
@@ -292,6 +292,18 @@ def _trigger(content: Any) -> tuple[Any, str, str, list[Any]] | None:
             _, _, _, tok, kind, lemma = named[0]
             doers = doers + _doers(tok)
     return tok, kind, lemma, doers
+
+
+def _followed(tok: Any, outcome: Any, words: frozenset = frozenset({"after", "following", "before", "since"})) -> bool:
+    """Is ``tok`` in an "after"/"following" clause or phrase of the outcome word ("killed in air strikes
+    after rebels fired mortars")? Such an attack may be what the deaths followed, not their cause."""
+    node = tok
+    while node.i != outcome.i and node.head.i != node.i:
+        if node.dep_ == "prep" and node.lower_ in words or node.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in words for c in node.children):
+            return True
+        node = node.head
+    return False
 
 
 def _other(content: Any) -> tuple[Any, str, str, list[Any]] | None:
