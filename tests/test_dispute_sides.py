@@ -239,3 +239,32 @@ def test_one_towns_dead_on_one_weekday_are_candidates(embedder):
               dead("An air strike killed 15 civilians in Idlib on Monday", "c", "on Monday", "Idlib"),
               dead("An air strike killed 15 civilians in Homs on Saturday", "d", "on Saturday", "Homs")]
     assert frame_pairs(claims, claim_vectors(embedder, claims)) == [(0, 1)]
+
+
+@pytest.mark.parametrize("text, zone", [
+    ("The toll in opposition areas rose to 45 dead.", "nonstate"),
+    ("Rebel shelling on government-held districts of the city killed nine civilians.", "state"),
+    ("Air strikes on rebel-held neighbourhoods killed 12 people.", "nonstate"),
+    ("Shells fell on rebel-held east and government-held west of the city.", None),  # both: unclear
+    ("Air strikes killed 12 people in the town.", None),
+    ("Kurdish-held villages were shelled.", None),  # a side the rules do not know
+])
+def test_zone_of(text, zone):
+    from claimcheck.dispute.sides import zone_of
+
+    assert zone_of(text) == zone
+
+
+def test_tolls_of_two_sides_areas_are_not_compared(embedder):
+    from claimcheck.pipeline import check
+    from claimcheck.records import Article
+
+    def numeric(second: str) -> list:
+        articles = [Article("a", "Forty-five people were killed in opposition areas of Vesna on Sunday, the monitor said.",
+                            outlet="Monitor Daily", date="2026-03-16"),
+                    Article("b", second, outlet="State News", date="2026-03-16")]
+        return [d for d in check(articles, embedder=embedder).disputes if any(r.kind == "numeric" for r in d.reasons)]
+
+    # the control: one zone's toll told two ways is a numeric dispute
+    assert numeric("Nine people were killed in opposition areas of Vesna on Sunday, state media said.")
+    assert not numeric("Nine people were killed in government-held districts of Vesna on Sunday, state media said.")

@@ -59,7 +59,7 @@ from claimcheck.dispute.reasons.numeric import numeric
 from claimcheck.dispute.reasons.polarity import both_negate, polarity, POLARITY_MIN_SIM, polarity_marks
 from claimcheck.dispute.reasons.responsibility import agents, responsibility, RESPONSIBILITY_MIN_SIM
 from claimcheck.dispute.scoring import combine, dispute_id, hedges, settle, weaken_for_hedges
-from claimcheck.dispute.sides import two_attacks
+from claimcheck.dispute.sides import two_attacks, two_zones
 from claimcheck.errors import InputError
 from claimcheck.records import Claim, Dispute, Event, Topic
 
@@ -145,8 +145,9 @@ def find_disputes(
         pair = Pair(a, b, sims[key], (prob_of[i], prob_of[j]), threshold, camps, **parses)
         found = [r for r in (detect(pair) for detect in (NEAR_PAIR if near[key] else ANY_PAIR)) if r is not None]
         found = gate(found, in_context.get(i, a), in_context.get(j, b), sims[key], by_event, published, days)
-        if found and two_attacks(a, b, *(tuple(g[0] for g in docs.agents.get(k, ())) for k in (i, j))):
-            found = [r for r in found if r.kind not in EVENT_RULES]  # an air strike and rebel rockets: two events
+        if found and (two_attacks(a, b, *(tuple(g[0] for g in docs.agents.get(k, ())) for k in (i, j)))
+                      or two_zones(a, b)):  # an air strike and rebel rockets, tolls of two sides' areas: two events
+            found = [r for r in found if r.kind not in EVENT_RULES]
         found = as_update(found, a, b, (camp[i], camp[j]), published or {})
         found = settle(found, a, b)
         if not found:

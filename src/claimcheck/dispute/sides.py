@@ -7,6 +7,9 @@ State), the event rules (numeric, responsibility, polarity) do not compare them.
 with no doers named, or one side only, are read as before (first reports mix rockets and aircraft);
 one kind of attack blamed on two sides is the responsibility dispute itself, and so are two kinds of
 attack on one place finer than a town (a district, a hospital named within its town).
+
+Tolls of two zones: "the toll in opposition areas at 45" and "shelling on government-held districts
+killed nine" count the dead of areas held by two sides, two tolls of one city (:func:`two_zones`).
 """
 
 from __future__ import annotations
@@ -80,3 +83,20 @@ def _one_target(a: Claim, b: Claim) -> bool:
         return {fold(p.key) for p in c.event.places if p.key}
 
     return bool(fine(a) & named(b) or fine(b) & named(a))
+
+
+# "rebel-held", "government-controlled", "opposition areas": whose area the claim tells of
+_ZONE = re.compile(r"\b([a-z.]+)[- ](?:held|controlled)\b|\b([a-z.]+) (?:areas?|districts?|neighbou?rhoods?|parts|territory)\b",
+                   re.I)
+
+
+def zone_of(text: str) -> str | None:
+    """The side holding the area a text tells of (``state``/``nonstate``), None if none or both."""
+    sides = {side_of([m.group(1) or m.group(2)]) for m in _ZONE.finditer(text)} - {None}
+    return sides.pop() if len(sides) == 1 else None
+
+
+def two_zones(a: Claim, b: Claim) -> bool:
+    """Do the two claims tell of areas held by two sides (see the module)?"""
+    za, zb = zone_of(a.text), zone_of(b.text)
+    return za is not None and zb is not None and za != zb
