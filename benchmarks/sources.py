@@ -199,7 +199,10 @@ def measure(gva: int, cache: Path | None) -> dict:
         claims = []
         for (i, text, outlet), doc in zip(items, _docs(split, items, cache)):
             claims += extract_claims(Article(id=str(i), text=text, outlet=outlet), doc)
-        claims = normalise_sources(claims)
+        try:  # the articles' texts, for people's affiliations outside claim sentences (since 2026-12-03)
+            claims = normalise_sources(claims, {str(i): text for i, text, _ in items})
+        except TypeError:  # a baseline's older code
+            claims = normalise_sources(claims)
         is_named = lambda c: c.source.kind in ("named", "pronoun") and c.source.name  # noqa: E731
         camp_wider = [c for c in assign_camps(claims, wider) if is_named(c)]
         claims = assign_camps(claims, camps)

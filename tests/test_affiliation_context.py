@@ -48,6 +48,19 @@ def test_a_persons_affiliation_from_their_other_mentions(nlp, text, name, affili
     assert (src.name, src.affiliation, src.camp) == (name, affiliation, camp)
 
 
+@pytest.mark.parametrize("text,with_text,affiliation,camp", [
+    # the role is in a sentence that holds no claim: seen when the article's text is given
+    ("Who is Observatory head Vano Teral?\n\nLater Teral said 12 people died.", True, "Observatory", "opposition"),
+    ("Who is Observatory head Vano Teral?\n\nLater Teral said 12 people died.", False, None, None),
+    ("Who is Russian Defence Ministry spokesman Igor Venko?\n\nVenko said the strike had hit a depot.", True,
+     "Russian Defence Ministry", "government"),
+])
+def test_a_persons_affiliation_from_sentences_without_claims(nlp, text, with_text, affiliation, camp):
+    claims = extract_claims(Article(id="t", text=text, outlet=None), nlp(text))
+    src = assign_camps(normalise_sources(claims, {"t": text} if with_text else None), CAMPS)[-1].source
+    assert (src.affiliation, src.camp) == (affiliation, camp)
+
+
 @pytest.mark.parametrize("text,name,camp", [
     # "the coalition" is the one coalition the article named before it, in any sentence
     ("Strikes by the US-led coalition hit Raqqa on Monday. The coalition said it had hit a bridge.",

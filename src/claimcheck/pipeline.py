@@ -150,7 +150,7 @@ def extract_from_articles(
             found(made)
         if progress:
             progress("extract", done, len(articles))
-    claims = normalise_sources(claims)
+    claims = normalise_sources(claims, {a.id: a.text for a in articles})
     if camps:
         claims = assign_camps(claims, camps)
     timings["extract"] = time.perf_counter() - clock

@@ -12,14 +12,16 @@ other mentions in the same article, and "the coalition" as the coalition the art
 - A person named with their organisation once keeps it across the run (``kept_affiliations``), and
   "the Observatory director" is the one person named earlier with that role of that body.
 
-Only the article's claim sentences are read (the claims carry them): a mention in a sentence that
-holds no claim is not seen.
+People's affiliations are read from the article's whole text when the caller gives it ("US
+President Donald Trump" in a sentence that holds no claim, then "Trump said ..."); without it, and
+for "the coalition", only the article's claim sentences are read (the claims carry them).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import replace
 
 from claimcheck.records import Claim
@@ -44,10 +46,11 @@ _NAMED = re.compile(r"\b(?P<name>(?:(?!(?:The|A|An|This|That)\b)[A-Z][\w'’-]*\
                     r"(?:\s+(?:for|of)(?:\s+(?:[A-Z][\w'’-]*|and|the|of|for))+)?)(?:s\b)?")
 
 
-def in_context(claims: list[Claim]) -> tuple[list[Claim], set[str]]:
-    """Claims with "the coalition" resolved and people's affiliations read from their article (see
-    the module doc), order kept, mentions as written; and the ids of the claims whose affiliation was
-    read so (an affiliation written with the name across the run comes first: ``kept_affiliations``)."""
+def in_context(claims: list[Claim], texts: Mapping[str, str] | None = None) -> tuple[list[Claim], set[str]]:
+    """Claims with "the coalition" resolved and people's affiliations read from their article (its
+    text in ``texts`` by article id, else its claim sentences; see the module doc), order kept,
+    mentions as written; and the ids of the claims whose affiliation was read so (an affiliation
+    written with the name across the run comes first: ``kept_affiliations``)."""
     by_article: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         by_article[c.article.id].append(c)
@@ -56,7 +59,7 @@ def in_context(claims: list[Claim]) -> tuple[list[Claim], set[str]]:
     for article, mine in by_article.items():
         sentences = sorted({(c.sentence.start, c.sentence.text) for c in mine})
         bodies = _coalitions(sentences)
-        found = _people(mine, sentences)
+        found = _people(mine, [(0, texts[article])] if texts and article in texts else sentences)
         for c in mine:
             src = c.source
             if src.kind not in ("named", "pronoun") or not src.name:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -264,15 +264,16 @@ def _stem(word: str) -> str:
     return "monitor" if word in ("monitoring", "monitors") else word
 
 
-def normalise_sources(claims: Iterable[Claim]) -> list[Claim]:
-    """Claims with source names and affiliations merged across the corpus; order kept."""
+def normalise_sources(claims: Iterable[Claim], texts: Mapping[str, str] | None = None) -> list[Claim]:
+    """Claims with source names and affiliations merged across the corpus; order kept. ``texts``
+    (article id -> text) lets people's affiliations be read from sentences that hold no claim."""
     from claimcheck.sources.context import in_context, kept_affiliations  # (context reads this module)
 
     claims = list(claims)
     speakers = [c for c in claims if c.source.kind in ("named", "pronoun")]  # not the outlets of narrators
     counts = Counter(c.source.name for c in speakers if c.source.name)
     counts.update(c.source.affiliation for c in speakers if c.source.affiliation)
-    claims, inferred = in_context(claims)  # what the article says around its sources' other mentions: merged, no votes
+    claims, inferred = in_context(claims, texts)  # what the article says around its sources' other mentions: merged, no votes
     speakers = [c for c in claims if c.source.kind in ("named", "pronoun")]
     for n in {n for c in speakers for n in (c.source.name, c.source.affiliation) if n}:
         counts.setdefault(n, 0)
