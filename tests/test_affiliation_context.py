@@ -61,6 +61,20 @@ def test_a_persons_affiliation_from_sentences_without_claims(nlp, text, with_tex
     assert (src.affiliation, src.camp) == (affiliation, camp)
 
 
+@pytest.mark.parametrize("text,name", [
+    # a surname alone is the one person the article's text names in full after a title, speaker or not
+    ("Who is President Lena Varga?\n\nBut Varga said the strike was justified.", "Lena Varga"),
+    ("Who is Foreign Minister Ivo al-Dari?\n\nDari said the talks had failed.", "Ivo al-Dari"),
+    # a run of capitalised words without a title may be a headline's: left as written
+    ("Blaming Orvia Varga Says\n\nBut Varga said the strike was justified.", "Varga"),
+    # two people of that surname: left as written
+    ("Who are President Lena Varga and Minister Tom Varga?\n\nVarga said the strike was justified.", "Varga"),
+])
+def test_a_surname_is_the_person_the_text_names_in_full(nlp, text, name):
+    claims = extract_claims(Article(id="t", text=text, outlet=None), nlp(text))
+    assert normalise_sources(claims, {"t": text})[-1].source.name == name
+
+
 @pytest.mark.parametrize("text,name,camp", [
     # "the coalition" is the one coalition the article named before it, in any sentence
     ("Strikes by the US-led coalition hit Raqqa on Monday. The coalition said it had hit a bridge.",

@@ -29,13 +29,15 @@ from typing import TYPE_CHECKING
 from claimcheck.records import Claim
 from claimcheck.sources.aliases import KNOWN, stated_aliases
 from claimcheck.sources.countries import country_code, country_itself, state_of
-from claimcheck.sources.names import _ORG_HEADS, _PARTICLES, _ROLE_WORDS, GENERIC, _has_body_word, _nationality, name_parts
+from claimcheck.sources.lexicon import _TITLES
+from claimcheck.sources.names import _ORG_HEADS, _PARTICLES, _ROLE_WORDS, _TITLE_ALT, GENERIC, _has_body_word, _nationality, name_parts
 
 if TYPE_CHECKING:
     from scipy.cluster.hierarchy import DisjointSet
 
 _OF_WORDS = frozenset({"of", "for", "at", "from", "with", "in", "to", "on", "the"})
 _SMALL = frozenset({"of", "for", "the", "and", "on", "in", "at", "to", "al"})
+_TITLE_WORDS = frozenset(w for t in _TITLES for w in t.rstrip(".").split()) | _ROLE_WORDS
 # Spellings of one word: a name's tokens are compared through these.
 _SPELLINGS = {"defence": "defense", "organisation": "organization", "centre": "center", "armys": "army",
               "observatorys": "observatory", "britain-based": "britain-based", "programme": "program"}
@@ -281,7 +283,7 @@ def normalise_sources(claims: Iterable[Claim], texts: Mapping[str, str] | None =
         [c.source.mention.text for c in speakers if c.source.mention is not None],
         sorted({c.sentence.text for c in claims}))]
     rep = _representatives(counts, _clusters(counts, stated))
-    canon = _surnames(speakers, lambda n: rep.get(n, n) if n else n)
+    canon = _surnames(speakers, lambda n: rep.get(n, n) if n else n, texts)
     # the words each body is named and described with ("britain-based", "monitor", "observatory")
     held: dict[str, set[str]] = defaultdict(set)
     for c in claims:
@@ -333,10 +335,12 @@ def normalise_sources(claims: Iterable[Claim], texts: Mapping[str, str] | None =
     return kept_affiliations(out, inferred)
 
 
-def _surnames(speakers: list[Claim], canon: Callable[[str | None], str | None]) -> Callable[..., str | None]:
+def _surnames(speakers: list[Claim], canon: Callable[[str | None], str | None],
+              texts: Mapping[str, str] | None = None) -> Callable[..., str | None]:
     """``canon``, and a surname alone ("Trump", "Bahra") named as the one person of its article with
     that surname ("Donald Trump", "Hadi al-Bahra"), where the run holds two and so left it as
-    written; two such people in the article leave it too."""
+    written; two such people in the article leave it too. The article's speakers first, else (with
+    ``texts``) the full names its text gives the surname ("President Donald Trump declared ...")."""
     people: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # article -> surname -> people
     for c in speakers:
         name = canon(c.source.name)
@@ -348,10 +352,25 @@ def _surnames(speakers: list[Claim], canon: Callable[[str | None], str | None]) 
         if article is not None and name and " " not in name and name[:1].isupper() and not _acronym(name) and not (
                 country_itself(name)):  # a country is no one's surname ("Russia" is not "YouTube Russia")
             found = people.get(article, {}).get(_bare(_tokens(name)[0]), set())
+            if not found and texts and article in texts:
+                found = {canon(n) for n in _full_names(name, texts[article])}
             if len(found) == 1:
                 return next(iter(found))
         return name
     return named
+
+
+def _full_names(surname: str, text: str) -> set[str]:
+    """The people a text names in full with ``surname`` after a title ("President Donald Trump",
+    "Secretary of State John Kerry": "Donald Trump", "John Kerry"); a name without a title before it
+    may be a headline's run of words ("Blaming Assad Trump says")."""
+    found = set()
+    for m in re.finditer(rf"(?<![\w-])(?i:{_TITLE_ALT})\s+((?:[A-Z][\w'’-]*\s+){{1,2}})((?:al|el)-)?{re.escape(_bare(surname))}(?![\w-])",
+                         text):
+        full = m.group(1) + (m.group(2) or "") + _bare(surname)
+        if _skeleton(m.group(1) + _bare(surname)) is not None and not any(w.lower() in _TITLE_WORDS for w in m.group(1).split()):
+            found.add(full)
+    return found
 
 
 def _bare(word: str) -> str:
