@@ -134,9 +134,14 @@ def fakes_camps(folder: Path):
 
 
 def _code_key() -> str:
+    """A hash of the extraction code that is imported (a baseline's ``PYTHONPATH`` checkout, not this
+    repository's src: keyed on the latter, a baseline run read this code's cached claims as its own)."""
+    import claimcheck
+
     h = hashlib.sha1()
-    src = ROOT / "src" / "claimcheck"
-    for sub in ("load.py", "layout.py", "nlp.py", "quantities.py", "config.py", "records.py", "sources", "extract", "events"):
+    src = Path(claimcheck.__file__).resolve().parent
+    for sub in ("load.py", "layout.py", "nlp.py", "quantities.py", "config.py", "records.py", "pipeline.py", "sources",
+                "extract", "events"):
         p = src / sub
         for f in sorted(p.rglob("*.py")) if p.is_dir() else [p]:
             if f.name not in ("group.py", "link.py", "stories.py") and f.is_file():  # grouping, not extraction
