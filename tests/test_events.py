@@ -307,6 +307,9 @@ def test_frame_agents(nlp, sentence, agents):
     ("Gunmen shelled houses in Dorvan on Monday. The Dorvan attack killed four people.", [], "dorvan"),
     # a country stays an agent though the article names it as a place
     ("Jets bombed targets in Turkey on Monday. The Turkey attack killed four people.", ["Turkey"], None),
+    # ... and so does a clause's subject, though a parse read "between Griego and the police" as places
+    ("A gunfight broke out between Griego and the police on Monday. Griego shot two officers, police said.",
+     ["Griego"], None),
 ])
 def test_an_agent_the_article_names_as_a_place(nlp, text, agents, place):
     frame = _frames(nlp, text)[-1][1]

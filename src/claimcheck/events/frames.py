@@ -145,7 +145,7 @@ def with_events(claims: list[Claim], doc: "Doc", article_date: date | str | None
     """The claims of one article with ``event`` filled (see :func:`event_frame`)."""
     from dataclasses import replace
 
-    frames = agents_named_as_places([event_frame(doc, c, article_date, camps) for c in claims])
+    frames = agents_named_as_places([event_frame(doc, c, article_date, camps) for c in claims], doc)
     return [replace(c, event=f) for c, f in zip(claims, frames)]
 
 

@@ -249,19 +249,25 @@ def _within(text: str, found: list[tuple[int, int, str]], i: int) -> str | None:
     return k2
 
 
-def agents_named_as_places(frames: list[Any]) -> list[Any]:
+def agents_named_as_places(frames: list[Any], doc: Any = None) -> list[Any]:
     """One article's event frames, where an agent the article names as a place in another frame ("the
     Tel Abyad attack" beside "in Tel Abyad") becomes that frame's place: a town attacks no one. A
-    country or its seat stays an agent ("Russian strikes", "Damascus denied")."""
+    country or its seat stays an agent ("Russian strikes", "Damascus denied"), and so does the subject
+    of a clause in ``doc`` (the article's parse): "Griego reloaded the rifles" is a person's act, though
+    "calls between Griego and his girlfriend" was read as places."""
     from dataclasses import replace
 
     from claimcheck.sources.countries import country_code
+
+    def subject(a: Any) -> bool:
+        span = doc.char_span(a.span.start, a.span.end, alignment_mode="expand") if doc is not None else None
+        return span is not None and span.root.dep_ == "nsubj"
 
     named = {fold(p.key) for f in frames if f is not None for p in f.places}
     out = []
     for f in frames:
         moved = [a for a in (f.agents if f is not None else ()) if fold(key(a.span.text)) in named
-                 and kind(key(a.span.text)) is None and country_code(a.span.text) is None]
+                 and kind(key(a.span.text)) is None and country_code(a.span.text) is None and not subject(a)]
         if not moved:
             out.append(f)
             continue
