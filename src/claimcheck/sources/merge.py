@@ -347,13 +347,17 @@ def _surnames(speakers: list[Claim], canon: Callable[[str | None], str | None],
         if name and (_skeleton(name) is not None or _skeleton(re.sub(r"\b(?:al|el)-(?=[A-Z])", "", name)) is not None):
             people[c.article.id][_bare(_tokens(name)[-1])].add(name)  # "Donald Trump", "Hadi al-Bahra"
 
+    titled: dict[tuple[str, str], set[str]] = {}
+
     def named(name: str | None, article: str | None = None) -> str | None:
         name = canon(name)
         if article is not None and name and " " not in name and name[:1].isupper() and not _acronym(name) and not (
                 country_itself(name)):  # a country is no one's surname ("Russia" is not "YouTube Russia")
             found = people.get(article, {}).get(_bare(_tokens(name)[0]), set())
             if not found and texts and article in texts:
-                found = {canon(n) for n in _full_names(name, texts[article])}
+                if (article, name) not in titled:  # once per article and surname, not per claim
+                    titled[article, name] = {canon(n) for n in _full_names(name, texts[article])}
+                found = titled[article, name]
             if len(found) == 1:
                 return next(iter(found))
         return name
