@@ -467,6 +467,20 @@ def test_possessor_pronoun_speakers(nlp, text, possessor, kind, name):
     assert (claim.source.kind, claim.source.name) == (kind, name)
 
 
+@pytest.mark.parametrize("text,kind,name", [
+    # a toll nobody is said to keep is the outlet's own report, not a source named "latest death toll"
+    ("In Vesna 18 civilians have been killed according to the latest death toll.", "narrator", None),
+    ("The death toll showed that 18 civilians were killed.", "narrator", None),
+    # ... one kept by a body is that body's
+    ("Eighteen civilians were killed, according to a toll by the Vesna Observatory.", "named", "Vesna Observatory"),
+    ("Eighteen civilians were killed, according to a toll from the health ministry.", "named", "health ministry"),
+    ("Eighteen civilians were killed, according to an Observatory toll.", "named", "Observatory"),
+])
+def test_a_toll_is_no_speaker(nlp, text, kind, name):
+    claim = next(c for c in _claims(nlp, text) if "18" in c.text or "Eighteen" in c.text)
+    assert (claim.source.kind, claim.source.name if kind == "named" else None) == (kind, name)
+
+
 def test_title_sentences_give_no_claims(nlp):
     text = "Rebels say the town has fallen\n\nThe army said the town was still under its control."
     claims = _claims(nlp, text, body_start=text.index("The army"))

@@ -57,6 +57,11 @@ def _resolve(attr: _Attr, segs: list[_Seg], i: int) -> None:
             attr.kind, attr.name, attr.affiliation = "pronoun", target.name, target.affiliation
             attr.person, attr.plural, attr.gender = target.person, target.plural, target.gender
         return
+    if head is not None and head.pos_ == "NOUN" and head.lemma_.lower() in ("toll", "tally") and not any(
+            c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in ("by", "from") or c.dep_ in ("compound", "nmod")
+            and (c.pos_ == "PROPN" or c.is_title) for c in head.children):  # not "an Observatory toll"
+        attr.kind, attr.source, attr.name = "narrator", None, None  # "according to the latest toll": the outlet's
+        return
     attr.kind = "named"
     core = name_core(attr.source, head)
     parts = name_parts(" and ".join(core) if core else attr.source.text)
