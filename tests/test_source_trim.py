@@ -141,3 +141,19 @@ def test_the_monitor_is_no_person_named_with_the_observatory(nlp):
     text = "Vesna Observatory director Karl Brandt said the town fell. The monitor said 12 civilians died."
     claims = extract_claims(Article(id="t", text=text, outlet=None), nlp(text))
     assert claims[-1].source.name != "Karl Brandt"
+
+
+@pytest.mark.parametrize("text,name", [
+    # a word that counts the people is not their name: the people are the source
+    ("A number of Lorinian officials said the road was closed.", "Lorinian officials"),
+    ("Dozens of activists said the town was shelled.", "activists"),
+    ("Some of the rebels said the town had fallen.", "rebels"),
+    ("Hundreds of residents of Vesna told reporters the town had fallen.", "residents of Vesna"),
+    # a group is a group, and one of them is one
+    ("A group of activists said the town was shelled.", "group of activists"),
+    ("One of the witnesses said the market was hit.", "One of the witnesses"),
+])
+def test_a_counted_source_is_the_people_counted(nlp, text, name):
+    claim = extract_claims(Article(id="t", text=text, outlet=None), nlp(text))[0]
+    assert claim.source.name == name
+    assert claim.source.mention.text.lower().startswith(text.split()[0].lower())  # the mention as written

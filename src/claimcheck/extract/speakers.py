@@ -63,30 +63,49 @@ def _resolve(attr: _Attr, segs: list[_Seg], i: int) -> None:
         attr.kind, attr.source, attr.name = "narrator", None, None  # "according to the latest toll": the outlet's
         return
     attr.kind = "named"
-    core = name_core(attr.source, head)
-    parts = name_parts(" and ".join(core) if core else attr.source.text)
+    words, head = _counted_part(attr.source, head)  # "a number of Syrian officials": the officials
+    attr.plural = attr.plural or (head is not None and head.tag_ in ("NNS", "NNPS"))
+    core = name_core(words, head)
+    parts = name_parts(" and ".join(core) if core else words.text)
     if core and len(core) > 1:  # two parties the parse conjoined: each cut to its name (README "Two speakers")
         each = [name_parts(c) for c in core]
         affs = {p.affiliation for p in each}
         parts = NameParts(" and ".join(p.name for p in each), affs.pop() if len(affs) == 1 else None)
-    person = lone_person(attr.source, parts.name)
+    person = lone_person(words, parts.name)
     if person is not None:  # "High Representative of the EU for ... Federica Mogherini": the person
         parts = NameParts(canonical_name(person[0]) or person[0],
                           (canonical_name(person[1]) if person[1] else None) or parts.affiliation)
-    attr.name = _uncapitalised(parts.name, attr.source) or None
+    attr.name = _uncapitalised(parts.name, words) or None
     if attr.name is None:  # words that name no one ("Tags Idlib Russia": a page's keyword list)
         attr.kind = "unresolved"
         return
-    attr.affiliation = (parts.affiliation or (name_parts(attr.source.text).affiliation if core and len(core) == 1
-                                              else None) or _appositive_affiliation(attr.source.text, head))
-    attr.person = _person_like(attr.source, head)
-    attr.gender = _gender_of(attr.source)
+    attr.affiliation = (parts.affiliation or (name_parts(words.text).affiliation if core and len(core) == 1
+                                              else None) or _appositive_affiliation(words.text, head))
+    attr.person = _person_like(words, head)
+    attr.gender = _gender_of(words)
     if attr.gender is None and attr.person is not False and head is not None and head.pos_ == "PROPN":
         attr.gender = _honorific_gender(doc_text(head.doc), head.text)
     target = _described_antecedent(attr, segs, i)
     if target is not None:
         attr.kind, attr.name, attr.person, attr.plural = "pronoun", target.name, target.person, target.plural
         attr.affiliation = target.affiliation
+
+
+# Words that count the people a source is ("a number of officials", "dozens of activists"): the
+# people are the source. ("A group of activists" is a group; "one of the witnesses" is one witness.)
+_COUNTING = frozenset({"number", "handful", "dozens", "hundreds", "thousands", "scores", "several", "some", "many",
+                       "most", "majority", "couple", "few"})
+
+
+def _counted_part(mention: Any, head: Any) -> tuple[Any, Any]:
+    """The words naming the people a counting head counts, and their head; else the mention and head."""
+    if head is None or head.lower_ not in _COUNTING:
+        return mention, head
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if obj is None or obj.pos_ == "PRON" or not mention.start <= obj.i < mention.end:  # "many of whom"
+        return mention, head
+    return head.doc[obj.left_edge.i:min(obj.right_edge.i + 1, mention.end)], obj
 
 
 # "The group said ...", "the ministry denied ...": a definite description naming a kind of body
