@@ -144,3 +144,30 @@ def test_a_country_member_is_not_inside_another_bodys_name(name, camp):
 def test_aliases_merge():
     assert merge_map(["Jaish al-Islam", "Army of Islam", "Jaish al-Islam"]) == {"Army of Islam": "Jaish al-Islam"}
     assert merge_map(["Hezbollah", "Hezballah", "Hezbollah"]) == {"Hezballah": "Hezbollah"}
+
+
+# A body the run knows as a source, and the article that names it without letting it speak first.
+_KNOWN = "The Lorin Civil Defence said the clinic was hit. The Tide Brigade said the road was cut. The Orvo News Agency said the town was calm."
+
+
+@pytest.mark.parametrize("text,name", [
+    # "the group" is the one organisation the article's text named before it, speaking or not
+    ("Three rescue workers from the Lorin Civil Defence were killed on Monday. The group said the strike hit a school.",
+     "Lorin Civil Defence"),
+    # two organisations named before it: left as written
+    ("Rescue workers from the Lorin Civil Defence and fighters of the Tide Brigade were killed on Monday. "
+     "The group said the strike hit a school.", "group"),
+    # named only after it: left as written
+    ("The group said the strike hit a school. Three rescue workers from the Lorin Civil Defence were killed.", "group"),
+    # a news agency is no "group"
+    ("The Orvo News Agency reported strikes on Monday. The group said the strike hit a school.", "group"),
+    # every word of the descriptor counts: a rights group is not the brigade named before
+    ("Fighters of the Tide Brigade attacked on Monday. A leading rights group said the strike hit a school.",
+     "leading rights group"),
+])
+def test_a_descriptor_is_the_body_the_text_named_before_it(nlp, text, name):
+    articles = {"known": _KNOWN, "t": text}
+    claims = [c for aid, t in articles.items() for c in extract_claims(Article(id=aid, text=t, outlet=None), nlp(t))]
+    mine = [c for c in normalise_sources(claims, articles) if c.article.id == "t" and c.source.mention is not None
+            and c.source.mention.text.lower().endswith("group")]
+    assert [c.source.name for c in mine] == [name]

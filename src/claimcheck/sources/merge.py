@@ -13,8 +13,9 @@ Names that are one party become one cluster, named by its most frequent full for
 - a body's head and modifiers ("Observatory", "Syrian Observatory" -> "Syrian Observatory for Human
   Rights"), when one body has them;
 - descriptors ("the monitor", "the Britain-based group"): to the one body named earlier in the
-  article whose names and descriptions hold their words, else to the one body in the corpus that
-  holds them; two candidates leave it as written.
+  article whose names and descriptions hold their words, as a source, else in its text
+  (``sources.written``), else to the one body in the corpus that holds them; two candidates leave it
+  as written.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from claimcheck.sources.aliases import KNOWN, stated_aliases
 from claimcheck.sources.countries import country_code, country_itself, state_of
 from claimcheck.sources.lexicon import _TITLES
 from claimcheck.sources.names import _ORG_HEADS, _PARTICLES, _ROLE_WORDS, _TITLE_ALT, GENERIC, _has_body_word, _nationality, name_parts
+from claimcheck.sources.written import bodies_written, group_like
 
 if TYPE_CHECKING:
     from scipy.cluster.hierarchy import DisjointSet
@@ -300,14 +302,24 @@ def normalise_sources(claims: Iterable[Claim], texts: Mapping[str, str] | None =
     def holders(words: frozenset[str], among: Iterable[str]) -> set[str]:
         return {b for b in among if b in bodies and words - _ANY_BODY <= held[b]}
 
-    def resolve(name: str | None, earlier: list[str]) -> tuple[str | None, bool]:
+    # the bodies the article's text names, speaking or not (a body's head is one of its words here, or
+    # it is an organisation: "the group" is no state, person or news agency the corpus never calls a group)
+    written = bodies_written(texts or {}, counts, lambda n: canon(n) if canon(n) in bodies and _descriptor_words(n) is None
+                             else None)
+
+    def resolve(name: str | None, earlier: list[str], article: str = "", at: int | None = None) -> tuple[str | None, bool]:
         """A descriptor's body, and whether it was named earlier in the article."""
         words = _descriptor_words(name) if name else None
         if words:
             local = holders(words, earlier)
             if len(local) == 1:
                 return next(iter(local)), True
-            if not local and (len(words) > 1 or not words <= _SHARED_HEADS):
+            said = frozenset(_stem(w) for w in _tokens(name))  # every word here: "rights group" is no Daesh
+            text = {b for b in written(article, at) if said <= held[b] or said - _ANY_BODY <= held[b] and group_like(b)
+                    } if not local and at is not None else set()
+            if len(text) == 1:
+                return next(iter(text)), True
+            if not local and not text and (len(words) > 1 or not words <= _SHARED_HEADS):
                 anywhere = holders(words, sorted(bodies))
                 if len(anywhere) == 1:
                     return next(iter(anywhere)), False
@@ -322,7 +334,8 @@ def normalise_sources(claims: Iterable[Claim], texts: Mapping[str, str] | None =
             continue
         name, kind = canon(src.name, c.article.id), src.kind
         if kind == "named":
-            name, back = resolve(name, seen[c.article.id])
+            at = src.mention.start if src.mention is not None else None
+            name, back = resolve(name, seen[c.article.id], c.article.id, at)
             kind = "pronoun" if back else kind
         affiliation = resolve(canon(src.affiliation), seen[c.article.id])[0]
         if src.name and src.affiliation and affiliation and src.name.endswith(" " + src.affiliation):
