@@ -31,7 +31,9 @@ from claimcheck.records import Claim
 from claimcheck.sources.aliases import KNOWN, stated_aliases
 from claimcheck.sources.countries import country_code, country_itself, state_of
 from claimcheck.sources.lexicon import _TITLES
-from claimcheck.sources.names import _ORG_HEADS, _PARTICLES, _ROLE_WORDS, _TITLE_ALT, GENERIC, _has_body_word, _nationality, name_parts
+from claimcheck.sources.names import (
+    _ORG_HEADS, _PARTICLES, _ROLE_WORDS, _TITLE_ALT, GENERIC, _acronym, _has_body_word, _nationality, name_parts,
+)
 from claimcheck.sources.written import bodies_written, group_like
 
 if TYPE_CHECKING:
@@ -82,11 +84,6 @@ def _is_group(name: str) -> bool:
 def _title_case(name: str) -> bool:
     words = [w for w in name.split() if w.lower() not in _SMALL]
     return bool(words) and all(w[:1].isupper() for w in words)
-
-
-def _acronym(name: str) -> str | None:
-    bare = name.replace(".", "")
-    return bare if 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper() else None
 
 
 def _initials(name: str) -> str:

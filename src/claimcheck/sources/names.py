@@ -321,6 +321,12 @@ def _org_like(phrase: str) -> bool:
         and words[-1].lower() not in _ROLE_WORDS)  # "Jaish al-Islam"
 
 
+def _acronym(name: str) -> str | None:
+    """"SOHR", "U.N.": the name as an acronym (dots dropped), else None."""
+    bare = name.replace(".", "")
+    return bare if 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper() else None
+
+
 def _has_body_word(phrase: str) -> bool:
     """"United Nations", "SANA": a body's name, not a person's."""
     return any(w.lower() in _ORG_HEADS or (_ACRONYM.match(w) and len(w.strip(".")) >= 2) for w in phrase.split())

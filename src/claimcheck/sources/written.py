@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 
 from claimcheck.sources.countries import state_of
-from claimcheck.sources.names import _has_body_word
+from claimcheck.sources.names import _acronym, _has_body_word
 
 _OUTLET_WORDS = frozenset({"media", "news", "television", "tv", "agency", "channel", "broadcaster", "newspaper"})
 MIN_NAME_CHARS = 3  # "UN" is found through "United Nations"; two letters match too much running text
@@ -57,7 +57,5 @@ def bodies_written(texts: Mapping[str, str], names: Iterable[str],
 def group_like(name: str) -> bool:
     """"Syria Civil Defence", "Syrian Observatory for Human Rights": an organisation "the group" may
     mean; not a state's body ("Syrian army"), a news outlet ("AFP", "Orvo News Agency") or a person."""
-    bare = name.replace(".", "")
-    acronym = 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper()
-    return (_has_body_word(name) and not acronym and state_of(name) is None
+    return (_has_body_word(name) and not _acronym(name) and state_of(name) is None
             and not {w.lower() for w in re.split(r"[^\w-]+", name)} & _OUTLET_WORDS)
