@@ -301,8 +301,8 @@ def normalise_sources(claims: Iterable[Claim], texts: Mapping[str, str] | None =
 
     # the bodies the article's text names, speaking or not (a body's head is one of its words here, or
     # it is an organisation: "the group" is no state, person or news agency the corpus never calls a group)
-    written = bodies_written(texts or {}, counts, lambda n: canon(n) if canon(n) in bodies and _descriptor_words(n) is None
-                             else None)
+    written = bodies_written(texts or {}, counts, lambda n: body if (body := canon(n)) in bodies
+                             and _descriptor_words(n) is None else None)
 
     def resolve(name: str | None, earlier: list[str], article: str = "", at: int | None = None) -> tuple[str | None, bool]:
         """A descriptor's body, and whether it was named earlier in the article."""

@@ -25,6 +25,8 @@ def bodies_written(texts: Mapping[str, str], names: Iterable[str],
                    body_of: Callable[[str], str | None]) -> Callable[[str, int], set[str]]:
     """``named_before(article, offset)``: the bodies whose written names occur in the article's text
     before ``offset``. ``names`` are the written names, ``body_of`` maps one to its body (None: no body)."""
+    if not texts:  # a caller without the texts: nothing to read, no patterns to build
+        return lambda article, offset: set()
     bodies = {n: b for n in names if len(n) >= MIN_NAME_CHARS and (b := body_of(n)) is not None}
     several = sorted((n for n in bodies if " " in n), key=lambda n: (-len(n), n))
     single = sorted((n for n in bodies if " " not in n), key=lambda n: (-len(n), n))
