@@ -71,6 +71,7 @@ ACTOR_WORDS = frozenset({"regime", "government", "army", "military", "rebel", "o
 # A weapon is how, not who ("rocket shells hit the market"); "government jets" still names who.
 _WEAPONS = frozenset({"shell", "bomb", "rocket", "missile", "mortar", "grenade", "mine", "explosive", "ied", "barrel",
                       "projectile", "bullet", "round", "device", "car", "gas"})
+_SEQUENCE = frozenset({"after", "following", "before", "since"})  # an attack the deaths followed (_followed)
 _VICTIM_SUBJECT = frozenset({"die", "perish", "drown", "suffer", "sustain", "flee", "wound", "injure"})
 
 
@@ -294,13 +295,13 @@ def _trigger(content: Any) -> tuple[Any, str, str, list[Any]] | None:
     return tok, kind, lemma, doers
 
 
-def _followed(tok: Any, outcome: Any, words: frozenset = frozenset({"after", "following", "before", "since"})) -> bool:
+def _followed(tok: Any, outcome: Any) -> bool:
     """Is ``tok`` in an "after"/"following" clause or phrase of the outcome word ("killed in air strikes
     after rebels fired mortars")? Such an attack may be what the deaths followed, not their cause."""
     node = tok
     while node.i != outcome.i and node.head.i != node.i:
-        if node.dep_ == "prep" and node.lower_ in words or node.dep_ == "advcl" and any(
-                c.dep_ == "mark" and c.lower_ in words for c in node.children):
+        if node.dep_ == "prep" and node.lower_ in _SEQUENCE or node.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in _SEQUENCE for c in node.children):
             return True
         node = node.head
     return False
