@@ -100,6 +100,9 @@ def test_the_coalition_is_not_the_body_named_before_it(nlp):
     (["Ali Mustafa", "Mustafa"], {"Mustafa": "Ali Mustafa"}),  # "Ali" is no nationality
     # a name grows by names or by a description, not by both (a keyword list)
     (["Islamic State", "US-led coalition Kurds Islamic State"], {}),
+    # a generic word is no one body across the run, capitalised at a sentence's start or not
+    (["police", "police", "Police", "Lorvi police"], {"Police": "police"}),  # ("Lorvi": a city the suffix test takes for a people)
+    (["Army", "Lorvi army"], {}),
 ])
 def test_merges_made_and_not_made(names, expected):
     assert merge_map(names) == expected

@@ -139,8 +139,9 @@ def _clusters(counts: Counter, stated: Iterable[tuple[str, str]] = ()) -> "Disjo
     lower = set(unique)
     for n in unique:  # tails of longer names
         mine, k = toks[n], len(toks[n])
-        if not mine or (k == 1 and n.islower() and n.lower() in GENERIC) or _is_group(n) or country_itself(n):
-            continue  # (a country is its own party: "Russia" is not "YouTube Russia")
+        if not mine or (k == 1 and mine[0] in GENERIC) or _is_group(n) or country_itself(n):
+            # (a country is its own party: "Russia" is not "YouTube Russia"; "police", or "Police" opening a
+            # sentence, is no one city's force across the run: resolved in its article, as a descriptor)
             continue
         # ... not a role's or a relation's phrase ("president of the Syrian Coalition" is not the Coalition)
         supers = [o for o in unique if len(toks[o]) > k and toks[o][-k:] == mine and toks[o][-k - 1] not in _OF_WORDS
