@@ -103,6 +103,9 @@ def test_the_coalition_is_not_the_body_named_before_it(nlp):
     # a generic word is no one body across the run, capitalised at a sentence's start or not
     (["police", "police", "Police", "Lorvi police"], {"Police": "police"}),  # ("Lorvi": a city the suffix test takes for a people)
     (["Army", "Lorvi army"], {}),
+    # ... nor is a common noun: it grows by a state only ("state television": "Syrian state television")
+    (["investigators", "investigators", "Investigators", "Harbin County investigators"], {"Investigators": "investigators"}),
+    (["state television", "Syrian state television"], {"state television": "Syrian state television"}),
 ])
 def test_merges_made_and_not_made(names, expected):
     assert merge_map(names) == expected
