@@ -23,6 +23,11 @@ What is measured, over the claims whose source is ``named`` or ``pronoun`` (a na
   for the Prohibition of Chemical Weapons"). Group sources ("John Kerry and Sergei Lavrov", "rebels
   and activists": two parts, each of at most four words or one Title Case name, the documented
   choice for two speakers) count as two parties here; the share without them is printed too.
+* **Names the article never writes**: share of named sources whose name holds a capitalised word
+  (four letters or more) that the article's text does not contain. Most are merges that hold
+  (acronyms: "SANA" is the "Syrian Arab News Agency"); a run-wide merge of a common word into one
+  body shows up here ("police" as "Cincinnati police" in every article of the gun-violence pool).
+  The most frequent are listed with ``--show-broken``.
 * **Camps**: share of named sources with a camp, given ``CAMPS``: a camps file that names each
   organisation once (no spellings, acronyms or people); and given ``CAMPS_WIDER``: the same plus the
   organisations a reporter would also list (the UN and other international bodies, rights groups,
@@ -219,6 +224,12 @@ def measure(gva: int, cache: Path | None) -> dict:
         bodies = [c for c in named if any(ch.isupper() for ch in c.source.name) or c.source.affiliation]
         res["generic"] = 1 - len(bodies) / len(named)
         res["camp_bodies"] = sum(1 for c in bodies if c.source.camp) / max(1, len(bodies))
+        # names with a capitalised word the article never writes: a merge across the run
+        text_of = {str(i): text.casefold() for i, text, _ in items}
+        foreign = Counter((c.source.name, c.source.mention.text if c.source.mention is not None else "") for c in named
+                          if any(w.casefold() not in text_of[c.article.id] for w in re.findall(r"\b[A-Z][\w-]{3,}", c.source.name)))
+        res["foreign"] = sum(foreign.values()) / len(named)
+        res["foreign_names"] = [list(k) + [v] for k, v in foreign.most_common(12)]
         # the broken-looking names themselves, with a mention as written, for reading by eye (--show-broken)
         res["broken_names"] = sorted(Counter((broken(c.source.name), c.source.name, c.source.mention.text if
                                               c.source.mention is not None else "") for c in named
@@ -269,16 +280,19 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n{split}: {m['claims']} claims, {m['named']} with a named or pronoun source")
         for key, label in (("distinct", "distinct source names"), ("broken", "broken-looking names (share of named)"),
                            ("broken_no_groups", "  the same, group sources not counted"),
+                           ("foreign", "named sources with a word the article never writes"),
                            ("camp", "named sources with a camp (org-level camps file)"),
                            ("camp_wider", "  the same, CAMPS_WIDER (also the UN, rights groups)"),
                            ("generic", "named sources that are generic roles (lower case)"),
                            ("camp_bodies", "  camps share (CAMPS) of the others")):
             fmt = (lambda v: f"{v:.3f}") if key != "distinct" else str
-            print(f"  {label:52} {fmt(m[key]):>8}   baseline {fmt(b[key]) if b else '-':>8}")
+            print(f"  {label:52} {fmt(m[key]):>8}   baseline {fmt(b[key]) if key in b else '-':>8}")
         print(f"  broken kinds: {m['broken_kinds']}   baseline {b.get('broken_kinds', '-')}")
         if args.show_broken:
             for (kind, name, mention), k in m["broken_names"]:
                 print(f"    {kind:5} {k:3}  {name!r}  <- {mention!r}")
+            for name, mention, k in m["foreign_names"]:
+                print(f"    never written {k:3}  {name!r}  <- {mention!r}")
         for org, r in m.get("orgs", {}).items():
             br = b.get("orgs", {}).get(org, {}) if b else {}
             print(f"  {org:38} {r['claims']:4} claims (+{r['in_groups']} in groups)  names {r['names']:3} "
