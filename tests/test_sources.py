@@ -271,3 +271,12 @@ def test_a_camps_file_member_covers_its_known_aliases_and_a_bare_head_resolves_i
     ])
     assert [c.source.name for c in claims][2:] == ["Lorin Institute of Justice", "Lorin Institute of Justice", "Institute"]
     assert [c.source.camp for c in assign_camps(claims, camps)] == ["jihadists", "jihadists", "rights", "rights", None]
+
+
+def test_a_common_word_is_no_body_of_the_whole_run():
+    """Run-wide a descriptor is a description or a body's own noun ("the monitor" above); "deputies" is any
+    county's, not the one body of the run called so (the gun-violence pool's "Palm Beach County Sheriff's
+    Deputies" in every article)."""
+    claims = [_at("a", 1, "Harbin Beach County Sheriff's Deputies", "Harbin Beach County Sheriff's Deputies", 0),
+              _at("b", 1, "deputies", "deputies", 0)]
+    assert [c.source.name for c in normalise_sources(claims)] == ["Harbin Beach County Sheriff's Deputies", "deputies"]

@@ -320,7 +320,8 @@ def normalise_sources(claims: Iterable[Claim], texts: Mapping[str, str] | None =
                     } if not local and at is not None else set()
             if len(text) == 1:
                 return next(iter(text)), True
-            if not local and not text and (len(words) > 1 or not words <= _SHARED_HEADS):
+            # run-wide only a description or a body's own noun ("the Observatory"), not anyone's "deputies"
+            if not local and not text and (len(words) > 1 or words <= _ORG_HEADS - _SHARED_HEADS):
                 anywhere = holders(words, sorted(bodies))
                 if len(anywhere) == 1:
                     return next(iter(anywhere)), False
