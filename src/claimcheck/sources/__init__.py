@@ -2,6 +2,8 @@
 
 - ``names``  one mention's name, affiliation and descriptor words (pure text)
 - ``merge``  corpus-wide merging: acronyms, spelling variants, tails, descriptors; affiliations
+- ``written``  the bodies an article's text names before a descriptor, speaking or not
+- ``surnames``  a surname alone as the one person of its article with that surname
 - ``context``  what an article says around its sources: people's affiliations from their other mentions,
   "the coalition" as the coalition named before it; affiliations kept across the run
 - ``camps``  camps from the camps file, by name or by affiliation

@@ -21,9 +21,10 @@ from claimcheck.config import Camp, Camps, bare_member
 from claimcheck.records import Claim, Source
 from claimcheck.sources.aliases import KNOWN
 from claimcheck.sources.countries import SEATS, _state_phrase, country_itself, state_of
-from claimcheck.sources.merge import _SHARED_HEADS, _bare, _initials, _is_group, _skeleton, _title_case, _tokens, merge_map
+from claimcheck.sources.merge import _SHARED_HEADS, _initials, _is_group, _skeleton, _title_case, _tokens, merge_map
 from claimcheck.sources.lexicon import GENERIC
 from claimcheck.sources.names import canonical_name
+from claimcheck.sources.surnames import _bare
 
 
 def assign_camps(claims: Iterable[Claim], camps: Camps) -> list[Claim]:

@@ -27,8 +27,9 @@ from dataclasses import replace
 from claimcheck.records import Claim
 from claimcheck.sources.countries import country_itself, state_of
 from claimcheck.sources.lexicon import _ROLE_WORDS
-from claimcheck.sources.merge import _bare, _skeleton, _tokens
+from claimcheck.sources.merge import _skeleton, _tokens
 from claimcheck.sources.names import _has_body_word, _org_like, _role_head, canonical_name, name_parts
+from claimcheck.sources.surnames import _bare
 
 # Where the words about a person stop: a reporting verb, a clause's punctuation, a quotation mark.
 _STOP = re.compile(r"[.;:!?\"“”«»]|\s(?:said|says|told|added|reported|stated|warned|claimed|explained|noted|"
