@@ -280,3 +280,14 @@ def test_a_common_word_is_no_body_of_the_whole_run():
     claims = [_at("a", 1, "Harbin Beach County Sheriff's Deputies", "Harbin Beach County Sheriff's Deputies", 0),
               _at("b", 1, "deputies", "deputies", 0)]
     assert [c.source.name for c in normalise_sources(claims)] == ["Harbin Beach County Sheriff's Deputies", "deputies"]
+
+
+def test_a_surname_is_the_runs_person_only_where_its_article_writes_that_name():
+    """A local paper's "Hicks" is not the "Casey Hicks" of another article (the gun-violence pool: one
+    "Hicks" in one article made every "Hicks" of the run his); where the article writes the name, it is."""
+    texts = {"a": "Casey Hicks said the door was open.", "b": "Neighbour Allen Hicks of Marysville said he heard shots. "
+             "Hicks said the car left.", "c": "The coach, Casey Hicks, was there. Hicks said the car left."}
+    claims = [_at("a", 1, "Casey Hicks", "Casey Hicks", 0), _at("b", 1, "Allen Hicks of Marysville", "Allen Hicks of Marysville", 10),
+              _at("b", 2, "Hicks", "Hicks", 57), _at("c", 1, "Hicks", "Hicks", 35)]
+    assert [c.source.name for c in normalise_sources(claims, texts)] == [
+        "Casey Hicks", "Allen Hicks of Marysville", "Hicks", "Casey Hicks"]

@@ -178,7 +178,7 @@ def _clusters(counts: Counter, stated: Iterable[tuple[str, str]] = ()) -> "Disjo
     heads: dict[tuple[str, str], set[str]] = defaultdict(set)
     for o in full:  # "Syrian Observatory for Human Rights": head "observatory", modifiers {"syrian"}
         pre = re.split(r"\s+(?:for|of)\s+", o, maxsplit=1)[0]
-        if pre != o and _title_case(o) and " and " not in o:
+        if pre != o and _title_case(o) and " and " not in o and _has_body_word(o):  # not "Allen Hicks of Marysville"
             for mod in [w for w in _tokens(pre)[:-1]] + [""]:
                 heads[(_tokens(pre)[-1], mod)].add(o)
     for n in unique:  # "Observatory", "Syrian Observatory"

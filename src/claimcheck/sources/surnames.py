@@ -21,15 +21,20 @@ def _surnames(speakers: list[Claim], canon: Callable[[str | None], str | None],
     written; two such people in the article leave it too. The article's speakers first, else (with
     ``texts``) the full names its text gives the surname ("President Donald Trump declared ...")."""
     people: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # article -> surname -> people
-    for c in speakers:
-        name = canon(c.source.name)
+    for c in speakers:  # (a surname alone names no one here: the run's merge of it may be another article's person)
+        name = canon(c.source.name) if " " in (c.source.name or "") else None
         if name and (_skeleton(name) is not None or _skeleton(re.sub(r"\b(?:al|el)-(?=[A-Z])", "", name)) is not None):
             people[c.article.id][_bare(_tokens(name)[-1])].add(name)  # "Donald Trump", "Hadi al-Bahra"
 
     titled: dict[tuple[str, str], set[str]] = {}
 
     def named(name: str | None, article: str | None = None) -> str | None:
-        name = canon(name)
+        merged = canon(name)
+        if (article is not None and texts and article in texts and name and " " not in name and merged != name
+                and not _acronym(name) and _skeleton(merged or "") is not None and not re.search(
+                    rf"(?<![\w-]){re.escape(' '.join(merged.split()[-2:]))}(?![\w-])", texts[article], re.I)):
+            merged = name  # the run's "Casey Hicks" is this "Hicks" only where its article writes that name
+        name = merged
         if article is not None and name and " " not in name and name[:1].isupper() and not _acronym(name) and not (
                 country_itself(name)):  # a country is no one's surname ("Russia" is not "YouTube Russia")
             found = people.get(article, {}).get(_bare(_tokens(name)[0]), set())
