@@ -608,6 +608,16 @@ def test_headlines_still_disputed_on_stance_alone(encode):
     assert [r.kind for r in d.reasons] == ["learned"]
 
 
+def test_two_claims_of_one_article_are_no_dispute_on_stance_alone(encode):
+    # the same two readings inside one article: an article telling a rumour and its debunking (or, in
+    # the gun-violence pool, "the motive was not known" beside "he opened fire") takes no side against
+    # itself by the stance model's word; a denial or a number still disputes there (the rules)
+    text = "Orvel dam collapses after heavy rain. Orvel dam collapse story is a hoax, engineers say."
+    a = claim("h1", text, "Orvel dam collapses after heavy rain", "outlet", kind="narrator")
+    b = claim("h1", text, "Orvel dam collapse story is a hoax", "engineers", n=1)
+    assert [[r.kind for r in d.reasons] for d in run(encode, [a, b], min_score=0.0)] == []
+
+
 T_SPLIT = "The navy said it had sunk a boat carrying rifles, but the fishermen denied it."
 T_RUMOUR = "Rumours that the dam at Orvel has collapsed and that the valley is flooded spread online."
 

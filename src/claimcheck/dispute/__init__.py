@@ -156,9 +156,9 @@ def find_disputes(
         if is_update_only(found):  # the toll rose in a later report: reported, not a dispute
             out.append(Dispute(dispute_id(a, b), int(topic_of[i]), a, b, 0.0, tuple(found), event))
             continue
-        if (all(r.kind == "learned" for r in found) and a.article.id != b.article.id
-                and not article_leans(a, b, prob_of[i], prob_of[j], lean)):
-            continue  # opposite stances alone, from articles that do not lean apart
+        if all(r.kind == "learned" for r in found) and (a.article.id == b.article.id
+                                                        or not article_leans(a, b, prob_of[i], prob_of[j], lean)):
+            continue  # opposite stances alone, from one article or from articles that do not lean apart
         score = combine(found)
         if score < min_score:
             continue

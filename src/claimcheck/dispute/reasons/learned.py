@@ -21,7 +21,8 @@ DENIED_FULL_SIM = 0.65  # comes from the denial of specific content, so it needs
 # "against" claim's article (mean P(against) over its claims) at least this much more "against"
 # than the other's. In body text a quoted denial or any negated sentence reads "against" although
 # its article asserts the rumour; a one-line article (a headline) is its own claim, so unchanged.
-# Two claims of one article share its lean, so the test does not apply to them.
+# Two claims of one article are no dispute on this reason alone (find_disputes): inside a body the
+# model reads a hedge as "against" the facts beside it.
 # Chosen on FNC-1 half a, reported on half b (benchmarks/fnc_article_disputes.py).
 LEARNED_ARTICLE_MARGIN = 0.1
 # A claim's stance is read from its content and from its whole sentence (see stance_probs); the
