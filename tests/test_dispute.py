@@ -618,6 +618,24 @@ def test_two_claims_of_one_article_are_no_dispute_on_stance_alone(encode):
     assert [[r.kind for r in d.reasons] for d in run(encode, [a, b], min_score=0.0)] == []
 
 
+@pytest.mark.parametrize("keys_a,keys_b,disputed", [
+    (("orvel",), ("harbin",), False),  # two towns' stories: the stance model alone pairs nothing
+    (("orvel",), ("orvel",), True),    # one town: the headlines' opposite stances stand
+    (("orvel",), (), True),            # a place on one side only: not known to be two stories
+])
+def test_stance_alone_pairs_no_stories_of_two_places(encode, keys_a, keys_b, disputed):
+    from claimcheck.records import Place
+
+    def framed(c, keys):  # an article whose frames name these towns (the frame of another claim of it would do)
+        return replace(c, event=EventFrame("other", "collapse", Span(0, 1, "x"),
+                                           places=tuple(Place(k.title(), 0, 1, k) for k in keys)))
+
+    ta, tb = "Orvel dam collapses after heavy rain", "Orvel dam collapse story is a hoax, engineers say"
+    a = framed(claim("h1", ta, ta, None, kind="narrator"), keys_a)
+    b = framed(claim("h2", tb, tb, None, kind="narrator"), keys_b)
+    assert [[r.kind for r in d.reasons] for d in run(encode, [a, b])] == ([["learned"]] if disputed else [])
+
+
 T_SPLIT = "The navy said it had sunk a boat carrying rifles, but the fishermen denied it."
 T_RUMOUR = "Rumours that the dam at Orvel has collapsed and that the valley is flooded spread online."
 

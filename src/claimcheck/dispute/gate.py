@@ -30,7 +30,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from claimcheck.events.link import ordinal
+from claimcheck.events.link import ordinal, place_keys
 from claimcheck.events.time import WEEKDAYS
 from claimcheck.records import Claim, Event, Quantity, Reason
 
@@ -258,6 +258,27 @@ def article_days(claims: Sequence[Claim]) -> dict[str, tuple[int, int]]:
         if t is not None and t.precision == "day" and (d := ordinal(t.date)) is not None:
             days[c.article.id].add(d)
     return {a: (min(ds), max(ds)) for a, ds in days.items() if max(ds) - min(ds) <= DAY_APART}
+
+
+def article_places(claims: Sequence[Claim]) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """Article id -> the fine place keys its frames name (towns, districts) and every key they name
+    (with countries, states and what the places are within), for articles whose frames name a place."""
+    fine: dict[str, set[str]] = defaultdict(set)
+    every: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        if c.event is not None:
+            f, coarse, within = place_keys(c.event)
+            fine[c.article.id] |= f
+            every[c.article.id] |= f | coarse | within
+    return {a: (frozenset(fine[a]), frozenset(every[a])) for a in every}
+
+
+def articles_elsewhere(a: Claim, b: Claim, places: Mapping[str, tuple[frozenset[str], frozenset[str]]]) -> bool:
+    """Do the two claims' articles tell of towns with no place in common (:func:`article_places`)?
+    Then they are two stories, whatever their claims' stances (a hedge in a Fort Wayne shooting and
+    an accident in Seminole)."""
+    pa, pb = places.get(a.article.id), places.get(b.article.id)
+    return bool(pa and pb and pa[0] and pb[0] and not pa[1] & pb[1])
 
 
 def article_day_apart(a: Claim, b: Claim, days: Mapping[str, tuple[int, int]] | None) -> bool:
