@@ -636,18 +636,25 @@ def test_stance_alone_pairs_no_stories_of_two_places(encode, keys_a, keys_b, dis
     assert [[r.kind for r in d.reasons] for d in run(encode, [a, b])] == ([["learned"]] if disputed else [])
 
 
-@pytest.mark.parametrize("event_b,disputed", [("ev-2", False), ("ev-1", True)])
-def test_stance_alone_pairs_no_claims_of_two_articles_main_events(encode, event_b, disputed):
+@pytest.mark.parametrize("town_b,event_b,disputed", [
+    ("Harbin", "ev-2", False),  # the articles' main events happened in two towns: two stories
+    ("Orvel", "ev-2", True),    # two events of one town: not known to be two stories
+    ("Harbin", "ev-1", True),   # one event, whatever its frames name
+])
+def test_stance_alone_pairs_no_claims_of_two_articles_stories(encode, town_b, event_b, disputed):
     # a claim without a frame tells of its article's main event: two articles about two incidents
     # ("Officers have not said if the shooting was accidental" against another town's accident) are two stories
-    def article(aid, headline, event_id):
-        text = f"{headline}. A bus crashed into the river at Orvel on Monday."
-        framed = replace(claim(aid, text, "A bus crashed into the river at Orvel on Monday", None, kind="narrator", n=1),
-                         event=EventFrame("other", "crash", Span(0, 1, "x"), id=event_id))
+    from claimcheck.records import Place
+
+    def article(aid, headline, town, event_id):
+        text = f"{headline}. A bus crashed into the river at {town} on Monday."
+        framed = replace(claim(aid, text, f"A bus crashed into the river at {town} on Monday", None, kind="narrator", n=1),
+                         event=EventFrame("other", "crash", Span(0, 1, "x"), places=(Place(town, 0, 1, town.lower()),),
+                                          id=event_id))
         return claim(aid, text, headline, None, kind="narrator"), framed
 
-    a, a1 = article("h1", "Orvel dam collapses after heavy rain", "ev-1")
-    b, b1 = article("h2", "Orvel dam collapse story is a hoax, engineers say", event_b)
+    a, a1 = article("h1", "Orvel dam collapses after heavy rain", "Orvel", "ev-1")
+    b, b1 = article("h2", "Orvel dam collapse story is a hoax, engineers say", town_b, event_b)
     pairs = [(d.a.id, d.b.id) for d in run(encode, [a, a1, b, b1])]
     assert (("h1#0", "h2#0") in pairs) == disputed
 

@@ -49,8 +49,8 @@ from claimcheck.config import Camps
 from claimcheck.dispute.candidates import (camp_of, candidate_pairs, copies, CROSS_TOPIC_MIN_SIM, echoes, event_pairs,
                                           frame_pairs, may_pair, party_of)
 from claimcheck.dispute.context import placed
-from claimcheck.dispute.gate import (article_days, article_places, articles_elsewhere, as_update, EVENT_RULES, gate,
-                                     is_update_only, main_events, shared_event, two_stories)
+from claimcheck.dispute.gate import (article_days, as_update, EVENT_RULES, gate, is_update_only, main_stories, shared_event,
+                                     stories_apart)
 from claimcheck.dispute.pair import Pair
 from claimcheck.dispute.parses import _Docs
 from claimcheck.dispute.reasons import ANY_PAIR, NEAR_PAIR
@@ -132,7 +132,7 @@ def find_disputes(
     lean = {aid: float(np.mean(v)) for aid, v in per_article.items()}
 
     by_event = {e.id: e for e in events}
-    days, places, main = article_days(claims), article_places(claims), main_events(claims)
+    days, story = article_days(claims), main_stories(claims)
     in_context = placed(claims)  # a claim naming no town, in the towns its article just named
     out = []
     for i, j in pairs:
@@ -158,7 +158,7 @@ def find_disputes(
             out.append(Dispute(dispute_id(a, b), int(topic_of[i]), a, b, 0.0, tuple(found), event))
             continue
         if all(r.kind == "learned" for r in found) and (
-                a.article.id == b.article.id or articles_elsewhere(a, b, places) or two_stories(a, b, main)
+                a.article.id == b.article.id or stories_apart(a, b, story)
                 or not article_leans(a, b, prob_of[i], prob_of[j], lean)):
             continue  # opposite stances alone: from one article, two stories, or articles that do not lean apart
         score = combine(found)

@@ -26,13 +26,14 @@ report of the same event is an ``update``, not a dispute.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 
-from claimcheck.events.link import ordinal, place_keys
+from claimcheck.events.link import DAY_TOLERANCE, day_gap, interval, ordinal, place_relation
 from claimcheck.events.time import WEEKDAYS
-from claimcheck.records import Claim, Event, Quantity, Reason
+from claimcheck.records import Claim, Event, EventFrame, Quantity, Reason
 
 DAY_APART = 1  # days: two reports' resolved days further apart than this are two events
 # Two events of one article that grouping did not link but nothing sets apart (no dates or places to
@@ -260,46 +261,33 @@ def article_days(claims: Sequence[Claim]) -> dict[str, tuple[int, int]]:
     return {a: (min(ds), max(ds)) for a, ds in days.items() if max(ds) - min(ds) <= DAY_APART}
 
 
-def article_places(claims: Sequence[Claim]) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
-    """Article id -> the fine place keys its frames name (towns, districts) and every key they name
-    (with countries, states and what the places are within), for articles whose frames name a place."""
-    fine: dict[str, set[str]] = defaultdict(set)
-    every: dict[str, set[str]] = defaultdict(set)
-    for c in claims:
-        if c.event is not None:
-            f, coarse, within = place_keys(c.event)
-            fine[c.article.id] |= f
-            every[c.article.id] |= f | coarse | within
-    return {a: (frozenset(fine[a]), frozenset(every[a])) for a in every}
-
-
-def articles_elsewhere(a: Claim, b: Claim, places: Mapping[str, tuple[frozenset[str], frozenset[str]]]) -> bool:
-    """Do the two claims' articles tell of towns with no place in common (:func:`article_places`)?
-    Then they are two stories, whatever their claims' stances (a hedge in a Fort Wayne shooting and
-    an accident in Seminole)."""
-    pa, pb = places.get(a.article.id), places.get(b.article.id)
-    return bool(pa and pb and pa[0] and pb[0] and not pa[1] & pb[1])
-
-
-def main_events(claims: Sequence[Claim]) -> dict[str, str]:
-    """Article id -> its main event: the event most of its claims were grouped into (a tie: the
-    lowest id), for articles with grouped frames."""
-    counts: dict[str, Counter] = defaultdict(Counter)
+def main_stories(claims: Sequence[Claim]) -> dict[str, EventFrame]:
+    """Article id -> its main event as one frame: the event most of its claims were grouped into (a
+    tie: the lowest id), with the places all its frames there name and the first day-precise time."""
+    frames: dict[str, dict[str, list[EventFrame]]] = defaultdict(lambda: defaultdict(list))
     for c in claims:
         if c.event is not None and c.event.id:
-            counts[c.article.id][c.event.id] += 1
-    return {a: min(n, key=lambda e: (-n[e], e)) for a, n in counts.items()}
+            frames[c.article.id][c.event.id].append(c.event)
+    out = {}
+    for article, events in frames.items():
+        mine = events[min(events, key=lambda e: (-len(events[e]), e))]
+        places = tuple({(p.key, p.within): p for f in mine for p in f.places if p.key}.values())
+        time = next((f.time for f in mine if f.time is not None and f.time.precision == "day"), None)
+        out[article] = replace(mine[0], places=places, time=time)
+    return out
 
 
-def two_stories(a: Claim, b: Claim, main: Mapping[str, str]) -> bool:
-    """Does a claim without a frame of its own ("Officers have not said if the shooting was
-    accidental") tell of its article's main event (:func:`main_events`), another than the other
-    claim's event (its own, else its article's)? Two frames of two events are left to the rules:
-    grouping splits some headlines of one rumour (Emergent lost 0.006 F1 when they were kept apart)."""
-    if a.event is not None and b.event is not None:
+def stories_apart(a: Claim, b: Claim, story: Mapping[str, EventFrame]) -> bool:
+    """Do the two claims tell of events placed in two places, or dated days apart: each claim's own
+    frame where it names a place, else its article's main event (:func:`main_stories`; "Officers have
+    not said if the shooting was accidental" tells of its article's shooting)? A hedge about a Fort
+    Wayne shooting and an accident in Seminole are two stories, whatever the stance model reads."""
+    fa, fb = (c.event if c.event is not None and c.event.places else story.get(c.article.id) for c in (a, b))
+    if fa is None or fb is None or (fa.id is not None and fa.id == fb.id):
         return False
-    ea, eb = (c.event.id if c.event is not None else main.get(c.article.id) for c in (a, b))
-    return ea is not None and eb is not None and ea != eb
+    days_a, days_b = interval(fa), interval(fb)
+    return place_relation(fa, fb) == "conflict" or (
+        days_a is not None and days_b is not None and day_gap(days_a, days_b) > DAY_TOLERANCE)
 
 
 def article_day_apart(a: Claim, b: Claim, days: Mapping[str, tuple[int, int]] | None) -> bool:
