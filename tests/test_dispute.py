@@ -175,6 +175,17 @@ def test_polarity(encode, ta, ca, tb, cb, words):
     check_evidence(d, {"p1": ta, "p2": tb})
 
 
+@pytest.mark.parametrize("cb,disputed", [
+    ("Police have made no arrests in the Orvel shooting", False),  # a "no" object negates as a "no" subject does
+    ("Police have made two arrests in the Orvel shooting", True),
+])
+def test_polarity_reads_a_no_object_as_negation(encode, cb, disputed):
+    ca = "No arrests have been made in the Orvel shooting"
+    a, b = claim("n1", ca + ".", ca, None, kind="narrator"), claim("n2", cb + ".", cb, "police")
+    kinds = {r.kind for d in run(encode, [a, b], min_score=0.0) for r in d.reasons}
+    assert ("polarity" in kinds) == disputed
+
+
 T_USED = "The ministry said the rebels had used chlorine gas in Tarsa last year."
 T_DENIED_USING = "The Lorin government denied using chlorine gas in Tarsa."
 T_REBELS_DENIED = "The rebels denied using chlorine gas in Tarsa."

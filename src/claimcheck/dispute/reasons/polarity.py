@@ -54,8 +54,11 @@ def _negating_subject_words(tok: Any) -> list[Any]:
 
 
 def _negated(tok: Any) -> bool:
-    """Negated by a `neg` child, by a 'no'/'nobody' subject, or as xcomp of fail/refuse/unable."""
+    """Negated by a `neg` child, by a 'no'/'nobody' subject or a 'no' object ("made no arrests", as
+    "no arrests were made"), or as xcomp of fail/refuse/unable."""
     if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in tok.children):
+        return True
+    if any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in tok.children):
         return True
     if _negating_subject_words(tok):
         return True
