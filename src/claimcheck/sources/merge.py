@@ -155,10 +155,10 @@ def _clusters(counts: Counter, stated: Iterable[tuple[str, str]] = ()) -> "Disjo
         # (a name: capitalised, and not a common noun the sentence's start capitalised, "Investigators")
         supers = [o for o in supers if not (n[:1].isupper() and n.lower() not in lower and any(
             w[:1].isupper() for w in extra[o]) and any(w[:1].islower() and w.lower() not in _PARTICLES for w in extra[o]))]
-        national = [o for o in supers if all(_nationality(w) for w in extra[o])]
         if n.islower() or n.lower() in lower:  # a common noun ("investigators", "Investigators" opening a sentence)
-            supers = [o for o in supers if all(country_code(w) for w in extra[o])]  # grows by a state only
-            national = [o for o in national if o in supers]  # ("state television": "Syrian state television")
+            supers = [o for o in supers if all(country_code(w) for w in extra[o])]  # grows by a state only ("state
+            # television": "Syrian state television"), not by a county
+        national = [o for o in supers if all(_nationality(w) for w in extra[o])]
         described = [o for o in supers if n[:1].isupper() and all(w.islower() for w in extra[o])]
         supers = [o for o in supers if o not in national and o not in described] or national or supers
         if supers:
