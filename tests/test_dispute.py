@@ -670,6 +670,42 @@ def test_stance_alone_pairs_no_claims_of_two_articles_stories(encode, town_b, ev
     assert (("h1#0", "h2#0") in pairs) == disputed
 
 
+@pytest.mark.parametrize("towns,disputed", [
+    ({"h1": "orvel", "h2": "harbin"}, False),  # two datelines' towns, stories placed nowhere else: two stories
+    ({"h1": "orvel", "h2": "orvel"}, True),    # one town
+    ({"h1": "orvel"}, True),                   # one dateline only: not known to be two stories
+])
+def test_stance_alone_reads_an_unplaced_story_in_its_dateline_town(encode, towns, disputed):
+    # a local report names its town once, in the dateline ("ORVEL, Minn. -"): an article whose main
+    # event names no place is placed there, as the story linker reads it
+    ta, tb = "Orvel dam collapses after heavy rain", "Orvel dam collapse story is a hoax, engineers say"
+    a = claim("h1", ta, ta, None, kind="narrator")
+    b = claim("h2", tb, tb, None, kind="narrator")
+    assert [[r.kind for r in d.reasons] for d in run(encode, [a, b], towns=towns)] == ([["learned"]] if disputed else [])
+
+
+@pytest.mark.parametrize("published,event_b,disputed", [
+    ({"h1": "2026-03-02", "h2": "2026-03-02"}, "ev-2", False),  # dated reports grouped into two events: two stories
+    ({"h1": "2026-03-02", "h2": "2026-03-02"}, "ev-1", True),   # one event
+    ({"h1": "2026-03-02"}, "ev-2", True),  # an undated report (headlines, plain files): grouping split on wording alone
+    ({}, "ev-2", True),
+])
+def test_stance_alone_trusts_the_events_of_dated_reports(encode, published, event_b, disputed):
+    # grouping reads dated reports by their days as well as their words (GVA pairwise F1 0.73): two
+    # dated articles whose main events it told apart tell two incidents ("his injuries were not
+    # life-threatening" of one shooting against another's "life-threatening injuries")
+    def article(aid, headline, event_id):
+        text = f"{headline}. A bus crashed into the river on Monday."
+        framed = replace(claim(aid, text, "A bus crashed into the river on Monday", None, kind="narrator", n=1),
+                         event=EventFrame("other", "crash", Span(0, 1, "x"), id=event_id))
+        return claim(aid, text, headline, None, kind="narrator"), framed
+
+    a, a1 = article("h1", "Orvel dam collapses after heavy rain", "ev-1")
+    b, b1 = article("h2", "Orvel dam collapse story is a hoax, engineers say", event_b)
+    pairs = [(d.a.id, d.b.id) for d in run(encode, [a, a1, b, b1], published=published)]
+    assert (("h1#0", "h2#0") in pairs) == disputed
+
+
 T_SPLIT = "The navy said it had sunk a boat carrying rifles, but the fishermen denied it."
 T_RUMOUR = "Rumours that the dam at Orvel has collapsed and that the valley is flooded spread online."
 

@@ -182,6 +182,7 @@ def check(
     from claimcheck.dispute import find_disputes
     from claimcheck.embed import Prefetcher, load_embedder
     from claimcheck.events.group import group_events
+    from claimcheck.events.stories import dateline_town
 
     camps = camps if isinstance(camps, Camps) else load_camps(camps)  # once: extract() takes the Camps as is
     claim_docs: dict[str, Doc] = {}  # claims' parses, cut from their articles' for the dispute stage
@@ -212,8 +213,9 @@ def check(
 
     clock = time.perf_counter()
     published = {a.id: a.date for a in extracted.articles if a.date}
+    towns = {a.id: town for a in extracted.articles if (town := dateline_town(a))}
     disputes = find_disputes(claims, vectors, topic_of, topics, camps, min_score=min_score, parsed=claim_docs,
-                             published=published, events=events)
+                             published=published, events=events, towns=towns)
     timings["dispute"] = time.perf_counter() - clock
 
     clock = time.perf_counter()

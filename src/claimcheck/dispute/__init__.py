@@ -83,12 +83,14 @@ def find_disputes(
     parsed: Mapping[str, Any] | None = None,
     published: Mapping[str, str] | None = None,
     events: Sequence[Event] = (),
+    towns: Mapping[str, str] | None = None,
 ) -> list[Dispute]:
     """Disputed pairs of claims, ordered by topic, score (desc) and claim ids. ``parsed`` (claim id
     -> spaCy Doc of the claim's text) spares parsing claim texts again; missing ones are parsed.
     Claims grouped into events (``claim.event.id``) are compared as :mod:`.gate` says; ``published``
     (article id -> ISO date) tells a later report's risen toll (an ``update``, kept at score 0);
-    ``events`` (the claims' events) tell two events apart by all their reports' dates and places."""
+    ``events`` (the claims' events) tell two events apart by all their reports' dates and places;
+    ``towns`` (article id -> dateline town key) places an article whose main event names no place."""
     claims = list(claims)
     n = len(claims)
     if n == 0:
@@ -132,7 +134,7 @@ def find_disputes(
     lean = {aid: float(np.mean(v)) for aid, v in per_article.items()}
 
     by_event = {e.id: e for e in events}
-    days, story = article_days(claims), main_stories(claims)
+    days, story = article_days(claims), main_stories(claims, towns)
     in_context = placed(claims)  # a claim naming no town, in the towns its article just named
     out = []
     for i, j in pairs:
@@ -158,7 +160,7 @@ def find_disputes(
             out.append(Dispute(dispute_id(a, b), int(topic_of[i]), a, b, 0.0, tuple(found), event))
             continue
         if all(r.kind == "learned" for r in found) and (
-                a.article.id == b.article.id or stories_apart(a, b, story)
+                a.article.id == b.article.id or stories_apart(a, b, story, published)
                 or not article_leans(a, b, prob_of[i], prob_of[j], lean)):
             continue  # opposite stances alone: from one article, two stories, or articles that do not lean apart
         score = combine(found)
