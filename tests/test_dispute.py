@@ -186,6 +186,29 @@ def test_polarity_reads_a_no_object_as_negation(encode, cb, disputed):
     assert ("polarity" in kinds) == disputed
 
 
+@pytest.mark.parametrize("ca,cb,same_article,disputed", [
+    # one article's then and now: a state told as of a moment, and the later outcome
+    ("Deputies did not arrest the driver at that point", "Deputies arrested the driver on Tuesday", True, False),
+    ("The driver had not been charged as of Monday afternoon", "The driver was charged with reckless driving", True, False),
+    ("Deputies did not arrest the driver", "Deputies arrested the driver on Tuesday", True, True),
+    # across articles a then-state still meets the other report's outcome
+    ("Deputies did not arrest the driver at that point", "Deputies arrested the driver on Tuesday", False, True),
+])
+def test_polarity_reads_one_articles_timeline(encode, ca, cb, same_article, disputed):
+    b_article = "t1" if same_article else "t2"
+    a = claim("t1", ca + ".", ca, "first source")
+    b = claim(b_article, cb + ".", cb, "second source", n=1)
+    kinds = {r.kind for d in run(encode, [a, b], min_score=0.0) for r in d.reasons}
+    assert ("polarity" in kinds) == disputed
+
+
+def test_one_claim_told_twice_is_no_dispute(encode):
+    # a quote and its all-capitals headline: the parser reads "DON'T" as no negation, yet it is one claim
+    ta, tb = "I DON'T WANT TO LIVE WITHOUT THE DOG.", "I don't want to live without the dog."
+    a, b = claim("q1", ta, ta, "outlet", kind="narrator"), claim("q1", tb, tb, "the owner", n=1)
+    assert run(encode, [a, b], min_score=0.0) == []
+
+
 T_USED = "The ministry said the rebels had used chlorine gas in Tarsa last year."
 T_DENIED_USING = "The Lorin government denied using chlorine gas in Tarsa."
 T_REBELS_DENIED = "The rebels denied using chlorine gas in Tarsa."

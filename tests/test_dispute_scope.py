@@ -60,6 +60,10 @@ def test_scope(text, expected):
     ("six civilians were killed in Aleppo and four civilians in Deir Ezzor", "10 civilians were killed", False),  # sum
     ("six civilians were killed in Aleppo and four civilians in Deir Ezzor", "30 civilians were killed", True),
     ("one civilian was among those killed in the strike", "the strike killed at least 10 people", False),
+    # the rest of a group another count names: "one of the four men ..., the other three men ..."
+    ("the other three men were taken to hospital in serious condition", "four men were taken to hospital", False),
+    ("the remaining two victims were in critical condition", "four victims were in critical condition", False),
+    ("three men were taken to hospital in serious condition", "four men were taken to hospital", True),
     ("raids killed 31 civilians on Friday including 10 when their bus was hit", "ten civilians were killed on the bus", False),
     # children are among the people: the totals agree, the children's counts are not compared with them
     ("the strike killed 15 people including 4 children", "the strike killed 15 people", False),

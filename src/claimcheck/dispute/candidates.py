@@ -4,6 +4,8 @@ similar claims, across neighbouring topics. Never all n^2 pairs of the corpus.""
 
 from __future__ import annotations
 
+import functools
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -41,7 +43,14 @@ def may_pair(a: Claim, b: Claim, camp_a: str | None = None, camp_b: str | None =
         return False
     if "unknown" in (pa[0], pb[0]) and a.article.id == b.article.id:
         return False  # an unresolved speaker may well be the named one next to it
+    if a.stance == b.stance and _words(a.text) == _words(b.text):
+        return False  # one claim told twice ("I DON'T WANT TO LIVE WITHOUT HIM." and its quote): no rival versions
     return camp_a is None or camp_a != camp_b
+
+
+@functools.lru_cache(maxsize=65536)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\w+", text.casefold()))
 
 
 def _one_body(a: Claim, b: Claim) -> bool:

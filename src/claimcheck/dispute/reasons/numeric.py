@@ -200,7 +200,8 @@ def scope(claim: Claim) -> str | None:
     return " ".join(["since" if lead == "since" else "during", *words[:2]])
 
 
-_MORE_BEFORE = re.compile(r"\b(?:an additional|a further)\s+(?:at least\s+|some\s+)?$", re.I)
+# "a further nine", and "the other three men" / "the remaining two": the rest of a group another count names
+_MORE_BEFORE = re.compile(r"\b(?:an additional|a further|(?:the|their|his|her) (?:other|remaining))\s+(?:at least\s+|some\s+)?$", re.I)
 _MORE_AFTER = re.compile(r"^\s+(?:more|others|other|additional|further)\b", re.I)
 
 
@@ -252,8 +253,8 @@ def _any_total(groups: dict, side: int, outcome: str | None, claim: Claim, other
 
 
 def _increment(claim: Claim, q: Quantity) -> bool:
-    """Is the count one more share of a toll ("six more died", "a further nine", "one civilian was among
-    those killed")? It is no rival figure for any total. ("Another 70 were wounded" is not one: it often means besides the dead.)"""
+    """Is the count one more share of a toll ("six more died", "a further nine", "the other three men",
+    "one civilian was among those killed")? It is no rival figure for any total. ("Another 70 were wounded" is not one: it often means besides the dead.)"""
     at, end = q.span.start - claim.span.start, q.span.end - claim.span.start
     after = claim.text[max(end, 0):]
     return bool(_MORE_BEFORE.search(claim.text[max(at - 40, 0):max(at, 0)]) or _MORE_AFTER.match(after)

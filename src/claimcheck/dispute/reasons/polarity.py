@@ -4,6 +4,7 @@ reversed). Also :func:`both_negate`: two claims that give the event the same neg
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -40,6 +41,9 @@ _FAILING = ("fail", "refuse", "unable")  # "failed to / unable to reach": the ev
 _PREDICATE_DEPS = {"ROOT", "conj", "ccomp", "xcomp", "acomp", "attr", "advcl", "pcomp"}
 _MAIN_DEPS = {"ROOT", "conj", "ccomp"}  # verbs whose negation changes what the claim asserts
 _FACT_MARKS = {"when", "after", "as", "because", "since"}  # "killed when a strike hit X" asserts it hit X
+# A state told as of a moment ("he was not arrested at that point", "had not been charged as of Monday"):
+# beside the later outcome in the same article it is the story's timeline, not a rival version.
+_THEN = re.compile(r"\b(?:at (?:that|the|this) (?:point|time|moment)|as of|yet|so far|initially|at first|by then)\b", re.I)
 _REPORTING = {"say", "tell", "report", "claim", "state", "add", "announce", "accord", "be", "have", "do"}
 
 
@@ -174,6 +178,8 @@ def polarity(a: Claim, b: Claim, doc_a: Any, doc_b: Any, sim: float, marks: tupl
     agrees with "rebels still hold the hill")."""
     if sim < POLARITY_MIN_SIM or "questions" in (a.stance, b.stance):
         return None  # a question asserts no polarity
+    if a.article.id == b.article.id and (_THEN.search(a.text) or _THEN.search(b.text)):
+        return None  # one article's then and now: "he was not arrested at that point" ... "he was arrested"
     marks_a, marks_b = marks or (polarity_marks(doc_a), polarity_marks(doc_b))
     (axes_a, verbs_a), (axes_b, verbs_b) = _as_held(a, marks_a), _as_held(b, marks_b)
     axes_a, axes_b = _with_implied(axes_a), _with_implied(axes_b)
