@@ -369,6 +369,15 @@ def test_narrator_claims_and_skipped_lines(nlp):
     assert c.id == "t#1" and c.article.outlet == "Coast Times"
 
 
+def test_page_furniture_addressed_to_the_reader_is_no_claim(nlp):
+    # scraped sign-up and video prompts inside a body (the gun-violence pool: one in eight articles)
+    text = ("Heavy rain flooded the harbour on Monday. Whenever Jane Doe posts new content, you'll get an "
+            "email delivered to your inbox with a link. Please enable JavaScript to watch this video. "
+            "The mayor said the sea wall would be raised.")
+    claims = extract_claims(Article(id="t", text=text, outlet="Coast Times"), nlp(text))
+    assert [c.text for c in claims] == ["Heavy rain flooded the harbour on Monday", "the sea wall would be raised"]
+
+
 # text, index of the pronoun claim's cue, expected kind, expected name
 PRONOUNS = [
     ("Maria Lopez said prices would fall. She added that wages would rise.", "added", "pronoun", "Maria Lopez"),

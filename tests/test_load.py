@@ -203,6 +203,25 @@ def test_is_boilerplate_line(line, expected):
     assert is_boilerplate_line(line) is expected
 
 
+@pytest.mark.parametrize("sentence,expected", [
+    ("Whenever Ana Ruiz posts new content, you'll get an email delivered to your inbox with a link.", True),
+    ("Please enable JavaScript to watch this video.", True),
+    ("If you are a current subscriber, please log in with your account details.", True),
+    ("If you do not receive the verification message within a few minutes, please check your spam or junk folder.", True),
+    ("Sorry, your browser doesn't support Flash.", True),
+    # the reader, or the site's words, alone: news
+    ("Police urged anyone with information to call the tip line.", False),
+    ("The gunman logged in to the school's network before the attack, police said.", False),
+    ("“You never think it will happen on your street,” a neighbour said.", False),
+    ("A Twitter account set up by his family said many of you have asked for news.", False),
+    ("The flash flood swept your car away, the rescuer told the driver.", False),
+])
+def test_addresses_reader_about_site(sentence, expected):
+    from claimcheck.layout import addresses_reader_about_site
+
+    assert addresses_reader_about_site(sentence) is expected
+
+
 def test_boilerplate_spans_lines_and_trailing_credit():
     text = (
         "Advertisement\n"

@@ -78,6 +78,22 @@ def is_boilerplate_line(line: str) -> bool:
     return _is_byline(s)
 
 
+# A sentence that talks to the reader about the site itself ("Whenever X posts new content, you'll get an
+# email delivered to your inbox", "Please enable JavaScript to watch this video", "If you are a current
+# subscriber, please log in"): scraped page furniture inside the body, asserted by no source.
+_TO_READER = re.compile(r"\b(?:you|your|you'll|you're|please)\b", re.IGNORECASE)
+_SITE_WORDS = re.compile(
+    r"\b(?:newsletters?|inbox|subscriptions?|verification (?:e-?mail|message|link)|log ?in|sign(?:ed|ing)? (?:up|in)\b|"
+    r"registering|activate your|javascript|(?-i:Flash)|notification\b|e-?mail (?:address|alerts?)|cookies|"
+    r"\[website\]|ad block|click (?:here|the link|on the link|on the button)|spam or junk)", re.IGNORECASE)
+
+
+def addresses_reader_about_site(sentence: str) -> bool:
+    """Is the sentence page furniture addressed to the reader about the site (newsletters, log-ins,
+    browsers, JavaScript, app stores)? A news sentence rarely names both the reader and such a thing."""
+    return bool(_TO_READER.search(sentence) and _SITE_WORDS.search(sentence))
+
+
 def _iter_lines(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each line without its terminator; terminators are \\n, \\r\\n and \\r only."""
     start = 0

@@ -15,7 +15,7 @@ from claimcheck.extract.attribution import _Seg
 from claimcheck.extract.frames import _intro_frame
 from claimcheck.extract.lexicon import _QUOTE_CHARS
 from claimcheck.extract.speakers import _gender_of
-from claimcheck.layout import is_boilerplate_line
+from claimcheck.layout import addresses_reader_about_site, is_boilerplate_line
 from claimcheck.quantities import extract_quantities
 from claimcheck.records import Article, Claim, Source, Span
 
@@ -69,7 +69,7 @@ def _cut_before(seg: _Seg, at: int) -> _Seg:
 def _classify(seg: _Seg, headline: bool = False) -> None:
     text = seg.span.text.strip()
     bare = text.strip(_QUOTE_CHARS + " ")
-    if is_boilerplate_line(text) or is_boilerplate_line(bare):
+    if is_boilerplate_line(text) or is_boilerplate_line(bare) or addresses_reader_about_site(text):
         seg.skip = True
         return
     seg.question = bare.rstrip(")]").endswith("?")  # questions state nothing checkable
