@@ -293,6 +293,21 @@ def test_calling_a_report_false_denies_what_it_reported(nlp, denial):
     assert rebels.stance == "denies" and rebels.span == said.span
 
 
+@pytest.mark.parametrize("text,denial", [
+    # a refusal or a case thrown out: nobody says a claim is false
+    ("Kalvo was denied bond on a charge of arson on Monday.", False),
+    ("The judge denied the motion for a new trial.", False),
+    ("The assault charges were dismissed as part of the plea agreement.", False),
+    ("The prosecutor dismissed the lawsuit against the mayor.", False),
+    # a denial of what someone said or did
+    ("The ministry denied the charges of torture.", True),
+    ("The mayor dismissed the charges as politically motivated.", True),
+    ("Rebels denied that the town of Kalvo had fallen.", True),
+])
+def test_a_refusal_is_no_denial(nlp, text, denial):
+    assert ("denies" in {c.stance for c in _claims(nlp, text)}) is denial
+
+
 @pytest.mark.parametrize("text,owner_claim", [
     ("The army said its jets had struck an arms depot outside Lorin. Amina Roy said 57 people were killed "
      "when the strike hit the hospital. She rejected the army's account.", "its jets had struck an arms depot"),

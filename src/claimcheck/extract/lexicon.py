@@ -92,6 +92,12 @@ _REPORT_NOUNS = frozenset({
 _TALLY_NOUNS = frozenset({"toll", "tally", "figure", "number", "count"})
 _FIGURE_NOUNS = (_TALLY_NOUNS - {"number"}) | {"estimate"}
 _REPORTED_NOUNS = _REPORT_NOUNS | _FIGURE_NOUNS
+# What a court or an official refuses ("was denied bond", "denied the motion") or throws out ("the
+# charges were dismissed", "dismissed the lawsuit"): an act of refusal, not a denial of a claim.
+_REFUSED_NOUNS = frozenset({"bond", "bail", "entry", "access", "permission", "request", "motion", "appeal",
+                            "application", "visa", "parole", "petition", "admission", "asylum", "custody"})
+_LEGAL_NOUNS = frozenset({"case", "charge", "count", "lawsuit", "suit", "indictment", "complaint", "motion",
+                          "appeal", "petition"})
 # Report nouns that name what someone said, so they may refer to any reported claim just before.
 _SAYING_NOUNS = frozenset({"claim", "statement", "assertion", "account", "allegation", "accusation", "charge", "report"})
 # Frame words, which a referring noun and its antecedent need not share (see denials._content_lemmas).

@@ -17,7 +17,7 @@ from claimcheck.extract.denials import (
     _trailing_falsity,
 )
 from claimcheck.extract.lexicon import (
-    CLAUSE_VERBS, DENY_VERBS, _FIRST_SECOND, LABEL_VERBS, _NOT_SOURCE, OBJECT_VERBS, _PERSON_NOUNS, _REFERRING,
+    CLAUSE_VERBS, DENY_VERBS, _FIRST_SECOND, LABEL_VERBS, _LEGAL_NOUNS, _REFUSED_NOUNS, _NOT_SOURCE, OBJECT_VERBS, _PERSON_NOUNS, _REFERRING,
     _REPORT_NOUNS, REPORT_VERBS, _REPORTED_NOUNS, _SPEAKER_NOUNS, SPEECH_VERBS, _STANCE_OBJECT_VERBS, _WITHHOLDING,
 )
 from claimcheck.extract.lost_comma import before_adverbs
@@ -49,6 +49,21 @@ def _cue_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
     if head.lower_ in _FIRST_SECOND or (attr is None and head.lower_ in _NOT_SOURCE - {"it"}):
         return attr
     return _Attr(content, cue, doc[slice(*_whole_words(doc, start, before_adverbs(doc, cue, start)))], head)
+
+
+def _refusal(cue: "Token", dobj: "Token | None") -> bool:
+    """Does a denial verb refuse a thing ("denied him bail", "was denied bond") or throw out a case
+    ("dismissed the lawsuit", "the charges were dismissed as part of a plea deal": not dismissed
+    *as* false)?"""
+    subjpass = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+    objects = [c for c in cue.children if c.dep_ in ("dobj", "dative", "npadvmod", "attr")]
+    if any(c.lemma_.lower() in _REFUSED_NOUNS for c in objects) or (dobj is not None and subjpass is not None):
+        return True
+    if dobj is not None and dobj.lemma_.lower() in _LEGAL_NOUNS - {"charge"}:  # "dismissed the charges as baseless": a denial
+        return True
+    labelled = any(c.lower_ == "as" and not any(p.lemma_.lower() in ("part", "result") for p in c.children)
+                   for c in cue.children if c.dep_ == "prep")  # "as baseless", not "as part of a deal"
+    return subjpass is not None and subjpass.lemma_.lower() in _LEGAL_NOUNS and not labelled
 
 
 def _lost_inside(source: "SpacySpan", start: int, cue: "Token") -> bool:
@@ -88,6 +103,8 @@ def _parsed_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
     if tail is not None and dobj is not None and dobj.lemma_.lower() in _REPORT_NOUNS and comp is not None:
         first = comp.left_edge.i + (doc[comp.left_edge.i].lower_ == "that")  # parsed as an object at times
         rumoured, comp = _trim_tokens(doc, first, tail.i), None
+    if deny and comp is None and _refusal(cue, dobj):
+        return None  # "Reid was denied bond", "the charges were dismissed": a refusal, not a denial
     if lemma == "charge" and comp is None and not any(c.dep_ == "prep" and c.lower_ == "with" for c in cue.children):
         return None  # "police charged the crowd": an act, not an accusation ("charged X with Y")
     if lemma == "claim" and comp is None and dobj is not None and dobj.lemma_.lower() in ("life", "lives"):
