@@ -729,6 +729,36 @@ def test_stance_alone_trusts_the_events_of_dated_reports(encode, published, even
     assert (("h1#0", "h2#0") in pairs) == disputed
 
 
+@pytest.mark.parametrize("text,ignorance", [
+    ("Officers have not said if the shooting was accidental", True),
+    ("It was not immediately clear what had caused the blast", True),
+    ("The monitor could not confirm the nature of the gas", True),
+    ("The victim has not been identified", True),
+    # a negated fact, or a denial of what someone said, is a version
+    ("The aid convoy did not reach the town", False),
+    ("The minister did not say the army would withdraw", False),
+    ("Unknown gunmen killed five people", False),
+    ("The detainee was not released", False),
+])
+def test_states_ignorance(text, ignorance):
+    from claimcheck.dispute.reasons.learned import states_ignorance
+
+    assert states_ignorance(claim("x", text, text, None, kind="narrator")) is ignorance
+
+
+@pytest.mark.parametrize("tb,disputed", [
+    ("Orvel dam collapse story is a hoax, engineers say", True),
+    # what is not known tells no version: the stance model reads it "against", Emergent's coders "observing"
+    ("Engineers have not said whether the Orvel dam collapsed", False),
+    ("What caused the Orvel dam collapse is not known", False),
+])
+def test_stance_alone_pairs_no_claim_of_what_is_not_known(encode, tb, disputed):
+    ta = "Orvel dam collapses after heavy rain"
+    a = claim("h1", ta, ta, None, kind="narrator")
+    b = claim("h2", tb, tb, None, kind="narrator")
+    assert [[r.kind for r in d.reasons] for d in run(encode, [a, b])] == ([["learned"]] if disputed else [])
+
+
 T_SPLIT = "The navy said it had sunk a boat carrying rifles, but the fishermen denied it."
 T_RUMOUR = "Rumours that the dam at Orvel has collapsed and that the valley is flooded spread online."
 

@@ -55,7 +55,7 @@ from claimcheck.dispute.pair import Pair
 from claimcheck.dispute.parses import _Docs
 from claimcheck.dispute.reasons import ANY_PAIR, NEAR_PAIR
 from claimcheck.dispute.reasons.explicit_denial import explicit_denial
-from claimcheck.dispute.reasons.learned import article_leans, learned, stance_probs
+from claimcheck.dispute.reasons.learned import article_leans, learned, stance_probs, states_ignorance
 from claimcheck.dispute.reasons.numeric import numeric
 from claimcheck.dispute.reasons.polarity import both_negate, polarity, POLARITY_MIN_SIM, polarity_marks
 from claimcheck.dispute.reasons.responsibility import agents, responsibility, RESPONSIBILITY_MIN_SIM
@@ -161,6 +161,7 @@ def find_disputes(
             continue
         if all(r.kind == "learned" for r in found) and (
                 a.article.id == b.article.id or stories_apart(a, b, story, published)
+                or states_ignorance(a) or states_ignorance(b)
                 or not article_leans(a, b, prob_of[i], prob_of[j], lean)):
             continue  # opposite stances alone: from one article, two stories, or articles that do not lean apart
         score = combine(found)

@@ -4,6 +4,7 @@ reason alone must also pass :func:`article_leans`."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -67,6 +68,23 @@ def article_leans(a: Claim, b: Claim, pa: np.ndarray, pb: np.ndarray, lean: dict
     f, x = CLASSES.index("for"), CLASSES.index("against")
     against, other = (b, a) if pa[f] * pb[x] >= pa[x] * pb[f] else (a, b)
     return lean[against.article.id] >= lean[other.article.id] + margin
+
+
+# A claim that says what is not known ("what triggered the shooting is not known", "police have not
+# said if it was accidental", "the monitor could not confirm the nature of the gas") tells no version
+# of the event: Emergent's coders read such reports as observing, the stance model often as against.
+_IGNORANCE = re.compile(
+    r"\b(?:not (?:yet |immediately )?(?:known|clear)\b|(?:is|was|are|were|remains?|remained|still) (?:unclear|unknown)|"
+    r"unconfirmed|not (?:yet )?(?:been )?identified|"
+    r"(?:did|do|does|have|has|had|could|would|can|ca)(?: not|n[’']t|not) (?:yet )?(?:say|said|confirm|confirmed|"
+    r"disclose|disclosed|know|determine|determined|release|released)\s+(?:if|whether|what|who|why|how|when|where|"
+    r"the (?:identity|identities|name|names|cause|nature|motive|extent))\b|"
+    r"no (?:word|information|details|indication) (?:yet |immediately )?(?:on|about|of|as to|whether|if)\b)", re.IGNORECASE)
+
+
+def states_ignorance(claim: Claim) -> bool:
+    """Does the claim only say what is not known (see ``_IGNORANCE``)?"""
+    return bool(_IGNORANCE.search(claim.text))
 
 
 def _frame_has_stance(claim: Claim) -> bool:
