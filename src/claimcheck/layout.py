@@ -90,7 +90,8 @@ _SITE_WORDS = re.compile(
 
 def addresses_reader_about_site(sentence: str) -> bool:
     """Is the sentence page furniture addressed to the reader about the site (newsletters, log-ins,
-    browsers, JavaScript, app stores)? A news sentence rarely names both the reader and such a thing."""
+    JavaScript, Flash, notifications)? A news sentence rarely names both the reader and such a thing
+    ("browser" and "app store" are left out: tech news tells of "your browser" as a fact)."""
     return bool(_TO_READER.search(sentence) and _SITE_WORDS.search(sentence))
 
 

@@ -48,11 +48,6 @@ def may_pair(a: Claim, b: Claim, camp_a: str | None = None, camp_b: str | None =
     return camp_a is None or camp_a != camp_b
 
 
-@functools.lru_cache(maxsize=65536)
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(re.findall(r"\w+", text.casefold()))
-
-
 def _one_body(a: Claim, b: Claim) -> bool:
     """A body and its own people, or two people of one body ("SANA reporter" of the Syrian Arab News
     Agency and the agency; Rami Abdel Rahman of the Observatory and the Observatory): one party."""
@@ -164,6 +159,12 @@ NEAR_COPY_MIN = 3  # ... (at least this many, word for word) repeats that articl
 
 def _norm(text: str) -> str:
     return " ".join(text.casefold().split())
+
+
+@functools.lru_cache(maxsize=65536)
+def _words(text: str) -> tuple[str, ...]:
+    """The words alone, any case (``_norm`` keeps punctuation, which echoes' containment test needs)."""
+    return tuple(re.findall(r"\w+", text.casefold()))
 
 
 def echoes(claims: Sequence[Claim]) -> tuple[set[int], set[frozenset[str]]]:
