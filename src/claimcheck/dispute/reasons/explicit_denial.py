@@ -32,7 +32,8 @@ def not_a_speaker(claim: Claim) -> bool:
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "that", "this", "these", "those", "it", "its", "they", "them", "their",
                              "he", "she", "his", "her", "for", "of", "to", "in", "on", "at", "by", "with", "from",
                              "and", "or", "was", "were", "is", "are", "be", "been", "had", "has", "have", "any", "all",
-                             "out", "up", "off", "down", "over"})  # particles: "carried out"
+                             "out", "up", "off", "down", "over", "into", "onto", "upon", "about", "through",
+                             "after", "before", "during", "under"})  # particles: "carried out"; "taken into custody"
 
 
 def names_nothing(text: str) -> bool:
