@@ -24,6 +24,7 @@ def claim(text: str, article: str = "a", source: str = "monitor", stance: str = 
     ("270 civilians were killed in Aleppo during April", "during april"),
     ("45 people were killed in three days of regime attacks", "during three days"),
     ("the strikes killed 50 people over the past three days", "during three days"),
+    ("at least 13 people were shot in five incidents across the city", "during five incidents"),
     ("the toll so far is 40 dead", "total"),
     ("a total of 40 people were killed", "total"),
     # the whole war's toll
@@ -64,6 +65,9 @@ def test_scope(text, expected):
     ("the other three men were taken to hospital in serious condition", "four men were taken to hospital", False),
     ("the remaining two victims were in critical condition", "four victims were in critical condition", False),
     ("three men were taken to hospital in serious condition", "four men were taken to hospital", True),
+    # several incidents' toll against one incident's
+    ("at least 13 people were shot in five separate shootings overnight", "four people were shot overnight", False),
+    ("at least 13 people were shot overnight", "four people were shot overnight", True),
     ("raids killed 31 civilians on Friday including 10 when their bus was hit", "ten civilians were killed on the bus", False),
     # children are among the people: the totals agree, the children's counts are not compared with them
     ("the strike killed 15 people including 4 children", "the strike killed 15 people", False),

@@ -144,7 +144,10 @@ _SCOPE = re.compile(
     r"(?:war|conflict)\s+(?:has|had)\s+(?:so\s+far\s+)?(?:killed|claimed|left))|"
     r"(?P<span>(?:in|over|within)\s+(?:the\s+)?(?:last\s+|past\s+)?(?:\d+|two|three|four|five|six|seven|"
     r"several|few)\s+(?:days|weeks|months|years)\b|(?:\d+|two|three|four|five|six|seven|several)\s+"
-    r"(?:days|weeks|months|years)\s+of\b|this\s+(?:week|month|year)\b)|"
+    r"(?:days|weeks|months|years)\s+of\b|this\s+(?:week|month|year)\b|"
+    # several incidents' toll: "13 people were shot in five incidents across the city"
+    r"in\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple)\s+(?:separate\s+)?"
+    r"(?:incidents|shootings|attacks|strikes|raids|bombings)\b)|"
     rf"(?P<lead>since|(?:during|throughout)(?=\s+(?:the\s+)?(?:{_PERIOD})\b)|(?:over|in|for) the (?:past|last|course of))"
     r"(?P<anchor>(?:\s+[a-z0-9]+){0,3}))", re.I)
 _ANCHOR_STOP = frozenset({"the", "a", "an", "of", "its", "their", "this", "that", "and", "in", "on", "at"})
