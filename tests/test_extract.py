@@ -299,6 +299,9 @@ def test_calling_a_report_false_denies_what_it_reported(nlp, denial):
     ("The judge denied the motion for a new trial.", False),
     ("The assault charges were dismissed as part of the plea agreement.", False),
     ("The prosecutor dismissed the lawsuit against the mayor.", False),
+    # "which" is the noun it hangs on, not the claim before: the order was dismissed, not the records' report
+    ("Court records show Ana Ruiz took out a protective order against her husband. In the order, which was "
+     "later dismissed, she said he had threatened her.", False),
     # a denial of what someone said or did
     ("The ministry denied the charges of torture.", True),
     ("The mayor dismissed the charges as politically motivated.", True),

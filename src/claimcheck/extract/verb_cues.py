@@ -133,8 +133,10 @@ def _parsed_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
             content = _trim_tokens(doc, comp.left_edge.i, speaker.left_edge.i - 1)
         if content is None:
             content = _trim_tokens(doc, _after_date_phrase(cue, comp), _before_participle_frame(comp) + 1)
-    elif deny and subjpass is not None and subjpass.lower_ in _REFERRING:
-        content = _previous_content(before, prev)  # "..., but this was denied by X"
+    elif deny and subjpass is not None and subjpass.lower_ in _REFERRING and not (
+            cue.dep_ == "relcl" and cue.head.lemma_.lower() not in _REPORTED_NOUNS):
+        # "..., but this was denied by X"; not "the order, which was later dismissed": the order itself
+        content = _previous_content(before, prev)
     elif lemma in SPEECH_VERBS and any(c.dep_ == "advmod" and c.lower_ == "otherwise" for c in cue.children):
         content, stance = _previous_content(before, prev), "denies"  # "Residents say otherwise"
     elif dobj is not None and ((deny and (dobj.lower_ in _REFERRING or dobj.lemma_.lower() in _REPORTED_NOUNS))
