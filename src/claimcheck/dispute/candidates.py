@@ -43,7 +43,7 @@ def may_pair(a: Claim, b: Claim, camp_a: str | None = None, camp_b: str | None =
         return False
     if "unknown" in (pa[0], pb[0]) and a.article.id == b.article.id:
         return False  # an unresolved speaker may well be the named one next to it
-    if a.stance == b.stance and _words(a.text) == _words(b.text):
+    if a.stance == b.stance and words_any_case(a.text) == words_any_case(b.text):
         return False  # one claim told twice ("I DON'T WANT TO LIVE WITHOUT HIM." and its quote): no rival versions
     return camp_a is None or camp_a != camp_b
 
@@ -162,8 +162,9 @@ def _norm(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=65536)
-def _words(text: str) -> tuple[str, ...]:
-    """The words alone, any case (``_norm`` keeps punctuation, which echoes' containment test needs)."""
+def words_any_case(text: str) -> tuple[str, ...]:
+    """The words alone, any case: two texts that differ only in case and punctuation are one (``_norm``
+    keeps punctuation, which echoes' containment test needs)."""
     return tuple(re.findall(r"\w+", text.casefold()))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from claimcheck.dispute.candidates import words_any_case
 from claimcheck.dispute.evidence import _content
 from claimcheck.dispute.pair import Pair
 from claimcheck.records import Claim, Evidence, Reason
@@ -46,10 +47,6 @@ def names_nothing(text: str) -> bool:
     return sum(w.casefold() not in _FUNCTION_WORDS for w in words) < 3
 
 
-def _norm_text(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.casefold()))
-
-
 def explicit_denial(a: Claim, b: Claim, sim: float, agree: bool = False) -> Reason | None:
     """One source denies what the other asserts, on (nearly) the same content. Not when the
     asserting claim itself rejects it ("No, X was not arrested", "the X hoax") or ``agree`` (both
@@ -66,7 +63,7 @@ def explicit_denial(a: Claim, b: Claim, sim: float, agree: bool = False) -> Reas
     if a.article.id != b.article.id and names_nothing(a.text) and names_nothing(b.text) and not (
             a.event is not None and b.event is not None and a.event.id is not None and a.event.id == b.event.id):
         return None  # "X denied responsibility for the attack" vs "Y claimed responsibility for the attack"
-    same = _norm_text(a.text) == _norm_text(b.text)
+    same = words_any_case(a.text) == words_any_case(b.text)
     if not same and sim < DENIAL_MIN_SIM:
         return None
     weight = 0.95 if same else 0.5 + 0.45 * min(1.0, (sim - DENIAL_MIN_SIM) / (1 - DENIAL_MIN_SIM))
