@@ -17,6 +17,7 @@ files of the stages it runs, so a code change re-extracts.
 from __future__ import annotations
 
 import csv
+import functools
 import gzip
 import hashlib
 import json
@@ -133,9 +134,11 @@ def fakes_camps(folder: Path):
     return load_camps(path)
 
 
+@functools.lru_cache(maxsize=1)
 def _code_key() -> str:
     """A hash of the extraction code that is imported (a baseline's ``PYTHONPATH`` checkout, not this
-    repository's src: keyed on the latter, a baseline run read this code's cached claims as its own)."""
+    repository's src: keyed on the latter, a baseline run read this code's cached claims as its own),
+    read once per run: a file edited while a run goes on must not key the claims of the code in memory."""
     import claimcheck
 
     h = hashlib.sha1()

@@ -515,6 +515,30 @@ def test_title_sentences_give_no_claims(nlp):
     assert claims[0].source.name == "army"
 
 
+@pytest.mark.parametrize("title, body, expected", [
+    # a body that states nothing (a sign-up page, a paywall, nothing at all): the headline is the claim
+    ("Two men shot outside Riverside bar", "Already a subscriber?\n\nClick on the button below to set up your account or log in.",
+     ["Two men shot outside Riverside bar"]),
+    ("Police say the bridge fire was arson", "", ["the bridge fire was arson"]),
+    # a body with claims of its own keeps the headline out
+    ("Two men shot outside Riverside bar", "Two men were shot outside the Riverside bar on Friday, police said.",
+     ["Two men were shot outside the Riverside bar on Friday"]),
+])
+def test_headline_is_the_claim_only_when_the_body_states_none(nlp, title, body, expected):
+    text = f"{title}\n\n{body}"
+    claims = _claims(nlp, text, title=title, body_start=len(title) + 2)
+    assert [c.text for c in claims] == expected
+    assert all(text[c.span.start:c.span.end] == c.text for c in claims)
+
+
+def test_a_headline_claim_is_the_first_line_only(nlp):
+    """The body is its header date (the date reader moved ``body_start`` past it): the claim is the
+    headline line, not the header under it."""
+    text = "Strikes kill 12 civilians in Dunmore\n\nStrikes kill 12 civilians in Dunmore AFP Sunday 26 Nov 2017"
+    claims = _claims(nlp, text, title=text.split("\n")[0], body_start=len(text))
+    assert [(c.span.start, c.span.end) for c in claims] == [(0, text.index("\n"))]
+
+
 def test_extraction_is_deterministic(nlp):
     text = "The mayor said the bridge was closed. “It will reopen soon.” Residents denied that."
     doc = nlp(text)

@@ -161,6 +161,22 @@ def test_the_words_of_whole_articles_tell_one_incident_from_another_of_its_kind(
     assert one > two + 0.1
 
 
+def test_a_sites_furniture_is_no_shared_word_of_its_pages():
+    """Three pages of one site under three headlines, each body its sign-up notice word for word:
+    the notice is left out of the words, so the pages are no more alike than their headlines."""
+    from claimcheck.events.stories import text_cosines, text_vectors
+
+    notice = ("We have sent you a verification email.\n\nPlease check your email and click on the link "
+              "to activate your profile.")
+    heads = ["Barn fire destroys hay store in Alderbury", "Two hurt as bus hits wall in Dunmore",
+             "Council approves new library for Elstow"]
+    texts = [f"{h}\n\n{notice}" for h in heads] + _FILLERS
+    found = [Story(f"a{k}", k, frozenset(), frozenset(), None, frozenset(), frozenset(), frozenset())
+             for k in range(len(texts))]
+    articles = {s.article: Article(s.article, t) for s, t in zip(found, texts)}
+    assert text_cosines(text_vectors(found, [], articles), [(0, 1), (0, 2), (1, 2)]) == [0.0, 0.0, 0.0]
+
+
 def test_the_words_are_not_read_in_a_handful_of_articles():
     """Three reports share "shot", "police" and the town: with so few articles no word can be weighed."""
     from claimcheck.events.stories import TEXT_MIN_ARTICLES, text_cosines, text_vectors

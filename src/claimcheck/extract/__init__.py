@@ -155,7 +155,21 @@ def extract_claims(article: Article, doc: "Doc") -> list[Claim]:
             claims = [replace(c, sentence=line) for c in _join_headline_fragments(article, doc, claims)]
         elif "?" in line.text:
             claims = [_question_claim(article, line)]
+    if not claims and article.body_start > 0:
+        return _headline_claims(article, doc)
     return claims
+
+
+def _headline_claims(article: Article, doc: "Doc") -> list[Claim]:
+    """A body that states nothing (a sign-up page or paywall under a real headline, an empty body):
+    the headline is then the outlet's claim, read as a one-line article, so the page still reports
+    its event. Headlines are otherwise left out: the body tells the same news with its sources."""
+    first_line = article.text[:article.body_start].split("\n", 1)[0]  # a header date may follow it
+    end = len(first_line.rstrip())
+    head = doc.char_span(0, end, alignment_mode="contract")
+    if head is None or head.start_char != 0:  # offsets must stay the article's
+        return []
+    return extract_claims(replace(article, text=article.text[:end], body_start=0), head.as_doc())
 
 
 # ---------------------------------------------------------------------------------------------- records
