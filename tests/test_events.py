@@ -168,6 +168,8 @@ def test_a_header_date_is_not_a_claim(nlp, text):
     ("eastern Aleppo", "aleppo"), ("Aleppo province", "aleppo"), ("the Aleppo countryside", "aleppo"),
     ("Eastern Ghouta", "ghouta"), ("al-Bab", "al bab"), ("Al Bab", "al bab"), ("Ḩalab", "halab"),
     ("Kafr Hamra", "kafr hamra"), ("rural Idlib", "idlib"), ("Aleppo's", "aleppo"),
+    ("Mt. Oliver", "mount oliver"), ("Mount Oliver", "mount oliver"), ("Ft. Bend County", "fort bend"),
+    ("St. Louis", "saint louis"), ("Main St.", "main st"),
 ])
 def test_place_keys(name, expected):
     assert key(name) == expected

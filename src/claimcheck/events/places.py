@@ -73,12 +73,16 @@ def key(name: str) -> str:
         words = words[1:]
     while words and words[-1] in _QUALIFIERS:
         words = words[:-1]
+    if len(words) > 1 and words[0] in _ABBREVIATED:
+        words[0] = _ABBREVIATED[words[0]]  # "Mt. Oliver" is "Mount Oliver", "Ft. Bend" "Fort Bend"
     if len(words) > 1 and (kind(words[0]) == "country" or len(words[0]) > 4 and words[0].endswith("s")
                            and kind(words[0][:-1]) == "country") and kind(" ".join(words)) is None:
         words = words[1:]  # "Syria's Idlib", "Syrias Idlib" (FA-KES lost the apostrophe): the country's Idlib
     return " ".join(words)
 
 
+# A place name's first word abbreviated (at its end "St." is a street: "Main St." stays "main st").
+_ABBREVIATED = {"mt": "mount", "ft": "fort", "st": "saint", "pt": "point"}
 _PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "az", "ash", "at", "ez", "es", "an", "ed", "ul"})
 
 
