@@ -122,6 +122,11 @@ def test_assign_camps():
     ("a spokesman for the interior ministry", "spokesman for the interior ministry", "interior ministry"),
     ("Lt. Joe Gomez of the Fresno Police Department", "Joe Gomez", "Fresno Police Department"),
     ("SANA reporter in Aleppo", "SANA reporter", "SANA"),
+    ("Its spokesman", "Its spokesman", None),  # a possessive names no body: "Its" is no affiliation
+    ("Their correspondent", "Their correspondent", None),
+    ("a Lorin Interior Ministry statement", "Lorin Interior Ministry", None),  # the body whose statement it is
+    ("the Kremlin communique", "Kremlin", None),
+    ("A joint statement", "joint statement", None),
     ("state news agency SANA", "SANA", None),
     ("Syrias state-run news agency SANA", "SANA", None),
     ("the UN childrens agency UNICEF", "UNICEF", None),
@@ -236,6 +241,8 @@ def test_a_camps_file_names_an_organisation_once():
     # the shipped table (sources.aliases): names no spelling rule links, in any spelling it compares by
     (["White Helmets", "Syrian Civil Defense", "White Helmets"], {"Syrian Civil Defense": "White Helmets"}),
     (["Daesh", "ISIS", "Daesh", "Islamic State group"], {"ISIS": "Daesh", "Islamic State group": "Daesh"}),
+    (["Syrian state television", "Syrian television", "Syrian TV"],
+     {"Syrian television": "Syrian state television", "Syrian TV": "Syrian state television"}),
     (["Free Lorin Army", "Blue Vests"], {}),  # not in the table: apart
 ])
 def test_known_aliases_merge(names, expected):

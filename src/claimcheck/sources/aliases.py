@@ -24,6 +24,8 @@ KNOWN: tuple[tuple[str, ...], ...] = (
      "United Nations International Childrens Emergency Fund", "United Nations International Children's Emergency Fund"),
     ("Hezbollah", "Hizbollah", "Hizballah", "Hezballah", "Hizbullah"),
     ("Jaish al-Islam", "Jaysh al-Islam", "Army of Islam", "Islam Army"),
+    # Syria's state broadcaster, which wire copy calls "Syrian television" (the opposition's channel is "Syria TV")
+    ("Syrian state television", "Syrian television", "Syrian state TV", "Syrian TV", "Syrian official television"),
     ("Syrian National Coalition", "National Coalition for Syrian Revolutionary and Opposition Forces",
      "National Coalition for Syrian Revolution and Opposition Forces", "National Coalition of Syrian Revolution and Opposition Forces"),
 )

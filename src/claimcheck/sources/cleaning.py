@@ -114,6 +114,9 @@ def _clean(text: str) -> str:
                   + _MONTH + r")\s+)*(?:death\s+|news\s+|press\s+|probable\s+cause\s+)?(?:report|toll|statement|figures?|data"
                   r"|count|tally|appeal|message|video|footage|pictures|postings?|release)\s+(?:by|from|of)\s+"
                   r"(?=(?:the\s+)?[A-Z])", "", name, flags=re.IGNORECASE)
+    # "a Defense Ministry statement", "the Kremlin communique": the body whose statement it is
+    name = re.sub(r"^(?:(?:a|an|the|The|A|An)\s+)?(?P<org>(?!(?:The|A|An|This|That|Its|His|Her|Their|Our)\b)[A-Z][\w.'’-]*"
+                  r"(?:\s+[A-Z][\w.'’-]*){0,4})\s+(?:statement|communique|communiqué|press\s+release)$", r"\g<org>", name)
     # "Shocking recent AFP images from the region", "Observatory figures": whose images or figures they are
     name = re.sub(r"^(?:[A-Z][a-z-]+\s+(?:[a-z][\w-]*\s+){1,3}|(?:[a-z][\w-]*\s+){0,3})"
                   r"(?P<org>(?!(?:The|A|An|This|That|These|Those|Another|Other|Some|New|Amateur)\b)[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})"

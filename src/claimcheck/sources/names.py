@@ -21,6 +21,7 @@ from claimcheck.sources.lexicon import (  # noqa: F401 (GENERIC, _ROLE_WORDS: me
 )
 
 _DETERMINERS = ("the", "a", "an", "this", "that", "these", "those")
+_POSSESSIVES = frozenset({"its", "his", "her", "their", "our", "my", "your"})  # "Its spokesman": no body named
 
 # A title, optionally after words saying whose ("United Nations peace envoy", "Russian Defense Ministry
 # spokesman Maj. Gen."), right before a capitalised name that ends the mention (case-sensitive
@@ -205,7 +206,8 @@ def _parts(name: str) -> NameParts:
     # "SANA reporter", "Reuters witness": a body's person
     m = re.match(r"^(?P<org>(?:[A-Z][\w.'’-]*\s+)+)(?P<role>[a-z][\w-]*)$", name)
     if (affiliation is None and m and _role_head(m.group("role")) and not _nationality(m.group("org").strip())
-            and m.group("org").strip().lower() not in _NOT_BODIES and not _DESCRIPTOR_ADJ.match(m.group("org").strip())):
+            and m.group("org").strip().lower() not in _NOT_BODIES | _POSSESSIVES
+            and not _DESCRIPTOR_ADJ.match(m.group("org").strip())):  # not "Its spokesman"
         affiliation = m.group("org").strip()
     # "a local civil defense official", "Syrian army officer": a body's person, the body in lower case
     words = name.split()
