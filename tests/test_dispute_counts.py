@@ -9,6 +9,7 @@ from dataclasses import replace
 import pytest
 
 from claimcheck.dispute import find_disputes
+from claimcheck.dispute.candidates import share_details
 from claimcheck.dispute.gate import gate, told_long_before, undated
 from claimcheck.dispute.reasons.numeric import numeric
 from claimcheck.quantities import extract_quantities
@@ -67,19 +68,60 @@ def test_a_district_is_no_part_of_a_total(places_a, places_b, disputed):
 FOUND = [Reason("numeric", "", (), 0.7), Reason("explicit_denial", "", (), 0.8)]
 
 
-@pytest.mark.parametrize("pub_a, day_a, pub_b, day_b, sim, kept", [
-    ("2016-03-05", "2016-03-05", None, None, 0.7, ["explicit_denial"]),  # b cannot be placed in time
-    ("2016-03-05", "2016-03-05", None, None, 0.85, ["numeric", "explicit_denial"]),  # a near-paraphrase
-    (None, None, None, None, 0.7, ["numeric", "explicit_denial"]),  # nothing dated at all: as before
-    ("2016-03-05", None, "2016-03-05", None, 0.7, ["numeric", "explicit_denial"]),  # both dated by articles
-    (None, "2016-03-05", "2016-03-05", None, 0.7, ["numeric", "explicit_denial"]),  # a frame dates it
+MARKET = ("the bomb at the vegetable market killed 12 people", "the bomb at the vegetable market killed 20 people")
+BARE = ("more than 20 people have been killed", "eight people were killed and 80 sustained injuries")
+
+
+@pytest.mark.parametrize("pub_a, day_a, pub_b, day_b, sim, texts, kept", [
+    ("2016-03-05", "2016-03-05", None, None, 0.7, MARKET, ["explicit_denial"]),  # b cannot be placed in time
+    ("2016-03-05", "2016-03-05", None, None, 0.85, MARKET, ["numeric", "explicit_denial"]),  # a near-paraphrase
+    # two bare tolls read alike whatever they tell of: no near-paraphrase of one report
+    ("2016-03-05", "2016-03-05", None, None, 0.85, BARE, ["explicit_denial"]),
+    (None, None, None, None, 0.7, MARKET, ["numeric", "explicit_denial"]),  # nothing dated at all: as before
+    ("2016-03-05", None, "2016-03-05", None, 0.7, MARKET, ["numeric", "explicit_denial"]),  # both dated by articles
+    (None, "2016-03-05", "2016-03-05", None, 0.7, MARKET, ["numeric", "explicit_denial"]),  # a frame dates it
 ])
-def test_an_undated_report_meets_a_dated_one_only_as_a_paraphrase(pub_a, day_a, pub_b, day_b, sim, kept):
-    a = claim("x", "a", "ministry", _frame(day=day_a))
-    b = claim("y", "b", "rebels", _frame(day=day_b))
+def test_an_undated_report_meets_a_dated_one_only_as_a_paraphrase(pub_a, day_a, pub_b, day_b, sim, texts, kept):
+    a = claim(texts[0], "a", "ministry", _frame(day=day_a))
+    b = claim(texts[1], "b", "rebels", _frame(day=day_b))
     published = {k: v for k, v in (("a", pub_a), ("b", pub_b)) if v}
     assert undated(b, published) is (pub_b is None and day_b is None)
     assert [r.kind for r in gate(FOUND, a, b, sim, published=published)] == kept
+
+
+@pytest.mark.parametrize("ta, tb, shared", [
+    ("More than 20 people have been killed in Syria", "eight people were killed and 80 sustained injuries", False),
+    ("at least 160 people were injured", "31 people hurt in the attack", False),
+    ("Six civilians were killed in air strikes on Raqqa", "eight civilians died in the Raqqa strikes", True),
+    ("the toll rose to 17 dead and dozens wounded", "Seventeen killed, scores hurt", False),
+    ("the bombing of the bus killed six", "ten died when the bus exploded", True),
+])
+def test_a_shared_detail_beyond_the_toll(ta, tb, shared):
+    assert share_details(claim(ta, "a"), claim(tb, "b")) is shared
+
+
+@pytest.mark.parametrize("places_a, story_b, story_id, shared", [
+    ((("Kessa", None),), "Kessa", "ev-3", True),  # a's frame is set in Kessa, b's article tells of Kessa
+    ((), "Kessa", "ev-3", False),  # a names no town and its article has no story
+    ((("Kessa", None),), "Hamra", "ev-3", False),  # two towns
+    ((("Syria", None),), "Syria", "ev-3", False),  # a country is no detail of a war's event
+    ((("Tokhar", None),), "al-Tukhar", "ev-1", True),  # b's article mainly tells of a's event
+])
+def test_a_bare_toll_is_set_in_its_frame_or_article_town(places_a, story_b, story_id, shared):
+    """"Only four of our fighters were killed" tells of the town and event its article reports on."""
+    a = claim("Twenty-three fighters were killed", "a", event=_frame(places_a, event="ev-1"))
+    b = claim("Only four of our fighters were killed", "b", event=_frame(event="ev-2"))
+    story = {"b": _frame(((story_b, None),), event=story_id)}
+    assert share_details(a, b, story) is shared
+    assert share_details(a, b) is False  # without the articles' stories, nothing is shared
+
+
+def test_two_events_bare_tolls_dispute_only_within_one_article():
+    a = claim(BARE[0], "a", "ministry", _frame(event="ev-1"))
+    b = claim(BARE[1], "b", "rebels", _frame(event="ev-2"))
+    assert [r.kind for r in gate(FOUND, a, b, 0.9, published={"c": "2016-03-05"})] == ["explicit_denial"]
+    b_same_article = replace(b, article=a.article)
+    assert [r.kind for r in gate(FOUND, a, b_same_article, 0.9, published={"c": "2016-03-05"})] == ["numeric", "explicit_denial"]
 
 
 @pytest.mark.parametrize("time_a, pub_b, stale", [
@@ -105,7 +147,7 @@ def test_a_frame_long_before_the_other_report_tells_an_earlier_event(time_a, pub
 def test_intervals_of_any_precision_set_events_apart():
     may = _frame(day="2016-05-01", until="2016-05-31", precision="month", words="in May", event="ev-1")
     aug = _frame(day="2016-08-11", words="on Thursday", event="ev-2")
-    a, b = claim("x", "a", "ministry", may), claim("y", "b", "rebels", aug)
+    a, b = claim(MARKET[0], "a", "ministry", may), claim(MARKET[1], "b", "rebels", aug)
     assert [r.kind for r in gate(FOUND, a, b, 0.9)] == ["explicit_denial"]
     same_month = replace(aug, time=replace(aug.time, date="2016-05-12", until="2016-05-12"))
     assert [r.kind for r in gate(FOUND, a, replace(b, event=same_month), 0.9)] == ["numeric", "explicit_denial"]
@@ -136,8 +178,8 @@ def test_a_day_and_another_month_are_two_events_within_one_event():
     ({"c": "2016-03-05"}, ["explicit_denial"]),  # other articles are dated: two undated reports kept apart
 ])
 def test_two_undated_reports_of_two_events(published, kept):
-    a = claim("x", "a", "ministry", _frame(event="ev-1"))
-    b = claim("y", "b", "rebels", _frame(event="ev-2"))
+    a = claim(MARKET[0], "a", "ministry", _frame(event="ev-1"))
+    b = claim(MARKET[1], "b", "rebels", _frame(event="ev-2"))
     assert [r.kind for r in gate(FOUND, a, b, 0.7, published=published)] == kept
 
 

@@ -182,7 +182,7 @@ TOWN_A, TOWN_B = frame(places=(("Douma", None),)), frame(places=(("Aleppo", None
     ((None, None), 0.60, ["explicit_denial", "numeric", "learned"]),  # no events: as before
 ])
 def test_gate(events, sim, kept):
-    a, b = (claim(f"{x}#1", "x", x, x, None, None if e is None else replace(e[1], id=e[0]))
+    a, b = (claim(f"{x}#1", "the strike on the bakery", x, x, None, None if e is None else replace(e[1], id=e[0]))
             for x, e in zip("ab", events))
     found = [Reason("explicit_denial", "", (), 0.9), Reason("numeric", "", (), 0.7), Reason("learned", "", (), 0.5)]
     assert [r.kind for r in gate(found, a, b, sim)] == kept
@@ -223,7 +223,7 @@ def test_shipped_linker_loads():
 def test_gate_across_reports_published_apart(events, published, kept):
     """Two articles published over REPORTS_APART_DAYS apart compare figures, blame and outcomes only
     when both frames date what they tell to the same day, even within one grouped event."""
-    a, b = (claim(f"{x}#1", "x", x, x, None, None if e is None else replace(e[1], id=e[0]))
+    a, b = (claim(f"{x}#1", "the strike on the bakery", x, x, None, None if e is None else replace(e[1], id=e[0]))
             for x, e in zip("ab", events))
     found = [Reason("explicit_denial", "", (), 0.9), Reason("numeric", "", (), 0.7), Reason("learned", "", (), 0.5)]
     assert [r.kind for r in gate(found, a, b, 0.95, published=published)] == kept
@@ -236,15 +236,15 @@ def test_gate_across_reports_published_apart(events, published, kept):
     ({}, 0.6, ["numeric"]),  # nothing dated at all: as before events
 ])
 def test_unlinked_events_across_articles(published, sim, kept):
-    a = claim("a#1", "x", "a", "ministry", None, replace(frame(), id="ev-1"))
-    b = claim("b#1", "x", "b", "rebels", None, replace(frame(), id="ev-2"))
+    a = claim("a#1", "the strike on the bakery", "a", "ministry", None, replace(frame(), id="ev-1"))
+    b = claim("b#1", "the strike on the bakery", "b", "rebels", None, replace(frame(), id="ev-2"))
     assert [r.kind for r in gate([Reason("numeric", "", (), 0.7)], a, b, sim, published=published)] == kept
 
 
 def test_unlinked_events_dated_a_day_apart_are_two():
     """Grouping kept them apart and the frames say "Friday" and "Saturday": two strikes, however close."""
-    a = claim("a#1", "x", "a", "ministry", None, replace(frame(day="2026-03-13"), id="ev-1"))
-    b = claim("b#1", "x", "b", "rebels", None, replace(frame(day="2026-03-14"), id="ev-2"))
+    a = claim("a#1", "the strike on the bakery", "a", "ministry", None, replace(frame(day="2026-03-13"), id="ev-1"))
+    b = claim("b#1", "the strike on the bakery", "b", "rebels", None, replace(frame(day="2026-03-14"), id="ev-2"))
     published = {"a": "2026-03-14", "b": "2026-03-14"}
     assert gate([Reason("numeric", "", (), 0.7)], a, b, 0.6, published=published) == []
     same = replace(b, event=replace(frame(day="2026-03-13"), id="ev-2"))
@@ -268,7 +268,7 @@ def test_days_apart_even_within_one_event(words_a, day_a, words_b, day_b, apart)
 
     def dated(cid, words, day):
         f = replace(frame(day=day), time=TimeRef(words, 0, 0, day, day, "day" if day else None), id="ev-1")
-        return claim(cid, "x", cid[0], cid, None, f)
+        return claim(cid, "the strike on the bakery", cid[0], cid, None, f)
 
     a, b = dated("a#1", words_a, day_a), dated("b#1", words_b, day_b)
     assert days_apart(a, b) is apart
@@ -276,16 +276,16 @@ def test_days_apart_even_within_one_event(words_a, day_a, words_b, day_b, apart)
 
 
 def test_a_report_cannot_tell_of_a_later_day():
-    a = claim("a#1", "x", "a", "ministry", None, replace(frame(), id="ev-1"))  # no time, published Friday
-    b = claim("b#1", "x", "b", "rebels", None, replace(frame(day="2016-06-04"), id="ev-1"))  # "on Saturday"
+    a = claim("a#1", "the strike on the bakery", "a", "ministry", None, replace(frame(), id="ev-1"))  # no time, published Friday
+    b = claim("b#1", "the strike on the bakery", "b", "rebels", None, replace(frame(day="2016-06-04"), id="ev-1"))  # "on Saturday"
     found = [Reason("numeric", "", (), 0.7)]
     assert gate(found, a, b, 0.9, published={"a": "2016-06-03", "b": "2016-06-04"}) == []
     assert gate(found, a, b, 0.9, published={"a": "2016-06-04", "b": "2016-06-04"}) == found  # the same day
 
 
 def test_unlinked_events_of_one_article_are_read_as_before():
-    a = claim("a#1", "x", "a", "ministry", None, replace(frame(), id="ev-1"))
-    b = claim("a#2", "x", "a", "rebels", None, replace(frame(), id="ev-2"))
+    a = claim("a#1", "the strike on the bakery", "a", "ministry", None, replace(frame(), id="ev-1"))
+    b = claim("a#2", "the strike on the bakery", "a", "rebels", None, replace(frame(), id="ev-2"))
     found = [Reason("numeric", "", (), 0.7)]
     assert [r.kind for r in gate(found, a, b, 0.6)] == ["numeric"]
 
@@ -305,8 +305,8 @@ def test_unlinked_events_of_one_article_are_read_as_before():
 def test_places_apart(places_a, places_b, apart):
     from claimcheck.dispute.gate import places_apart
 
-    a = claim("a#1", "x", "a", "a", None, frame(places=places_a))
-    b = claim("b#1", "x", "b", "b", None, frame(places=places_b))
+    a = claim("a#1", "the strike on the bakery", "a", "a", None, frame(places=places_a))
+    b = claim("b#1", "the strike on the bakery", "b", "b", None, frame(places=places_b))
     assert places_apart(a, b) is apart and places_apart(b, a) is apart
 
 

@@ -147,7 +147,7 @@ def find_disputes(
             agents=(docs.agents[i], docs.agents[j]), agree=both_negate(a, b, docs.marks[i], docs.marks[j]))
         pair = Pair(a, b, sims[key], (prob_of[i], prob_of[j]), threshold, camps, **parses)
         found = [r for r in (detect(pair) for detect in (NEAR_PAIR if near[key] else ANY_PAIR)) if r is not None]
-        found = gate(found, in_context.get(i, a), in_context.get(j, b), sims[key], by_event, published, days)
+        found = gate(found, in_context.get(i, a), in_context.get(j, b), sims[key], by_event, published, days, story)
         if found and (two_attacks(a, b, *(tuple(g[0] for g in docs.agents.get(k, ())) for k in (i, j)))
                       or two_zones(a, b)):  # an air strike and rebel rockets, tolls of two sides' areas: two events
             found = [r for r in found if r.kind not in EVENT_RULES]

@@ -7,12 +7,12 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
 from claimcheck.config import Camps
-from claimcheck.records import Claim
+from claimcheck.records import Claim, EventFrame
 
 MAX_TOPIC_PAIRS_MEMBERS = 200  # above this, a topic pairs each claim with its nearest members only
 TOPIC_NEIGHBOURS = 40  # ... each claim's nearest members in such a topic
@@ -166,6 +166,63 @@ def words_any_case(text: str) -> tuple[str, ...]:
     """The words alone, any case: two texts that differ only in case and punctuation are one (``_norm``
     keeps punctuation, which echoes' containment test needs)."""
     return tuple(re.findall(r"\w+", text.casefold()))
+
+
+# Words any toll says ("at least 12 people were killed and 30 others wounded"): no detail of one event.
+_NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+                 "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+                 "hundred hundreds thousand thousands million dozen dozens scores several").split()
+_TOLL_WORDS = ("least more than over nearly almost about around some others another total number toll tally "
+               "sustained varying severity degrees including among rose risen reached killed killing kills dead "
+               "death deaths died dying wounded wounding wounds injured injuring injuries hurt lives life bodies "
+               "casualties victims people persons person men women children civilians fighters soldiers").split()
+
+
+@functools.lru_cache(maxsize=1)
+def _toll_words() -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    from claimcheck.events.victims import CATEGORIES, OUTCOMES
+
+    forms = {w + s for w in (*CATEGORIES, *OUTCOMES) for s in ("", "s", "es", "d", "ed", "ing")}
+    return frozenset(forms | set(_NUMBER_WORDS) | set(_TOLL_WORDS) | ENGLISH_STOP_WORDS)
+
+
+def details(claim: Claim, story: Mapping[str, EventFrame] | None = None) -> frozenset[str]:
+    """What could tell the claim's event from another: its words that are not a number, a stop word, the
+    words every toll is told with, nor a country ("Syria" is in every report of a war); and the towns its
+    frame is set in, or else its article's main story's (``story``: :func:`.gate.main_stories`; "only
+    four of our fighters were killed" in a report on Kessa). "More than 20 people have been killed in
+    Syria", in an article naming no town, has none."""
+    words = {w for w in words_any_case(claim.text)
+             if len(w) > 2 and not w.isdigit() and w not in _toll_words() and _coarse_place(w) is None}
+    frame = claim.event if claim.event is not None and _towns(claim.event) else (story or {}).get(claim.article.id)
+    return frozenset(words | (_towns(frame) if frame is not None else set()))
+
+
+def _towns(frame: EventFrame) -> set[str]:
+    return {p.key.casefold() for p in frame.places if p.key and _coarse_place(p.key) is None}
+
+
+@functools.lru_cache(maxsize=4096)
+def _coarse_place(word: str) -> str | None:
+    from claimcheck.events.places import kind
+
+    return kind(word)
+
+
+def share_details(a: Claim, b: Claim, story: Mapping[str, EventFrame] | None = None) -> bool:
+    """Do two claims share a detail (:func:`details`)? Two bare tolls ("eight people were killed", "more
+    than 20 people have been killed") read alike to an embedding model whatever events they tell of, so
+    their likeness is no sign of one event. A claim of the event the other's article mainly tells of, or
+    two of articles telling one main event, share that event (one raid's toll, the town spelt "Tokhar"
+    in one article and "al-Tukhar" in the other)."""
+    main = {c.article.id: f.id for c in (a, b) if (f := (story or {}).get(c.article.id)) is not None and f.id}
+    ea, eb = (c.event.id if c.event is not None else None for c in (a, b))
+    ma, mb = main.get(a.article.id), main.get(b.article.id)
+    if ma is not None and (ma == mb or ma == eb) or mb is not None and mb == ea:
+        return True
+    return bool(details(a, story) & details(b, story))
 
 
 def echoes(claims: Sequence[Claim]) -> tuple[set[int], set[frozenset[str]]]:

@@ -5,7 +5,8 @@ report of the same event is an ``update``, not a dispute.
 - Claims of two different events keep only ``explicit_denial`` (one source saying another's claim is
   false holds whatever event the frames saw).
 - A pair where one claim has an event and the other none keeps numeric, responsibility and polarity
-  only for near-paraphrases (cosine >= ``EVENTLESS_MIN_SIM``); ``learned`` and the denial stay.
+  only for near-paraphrases (cosine >= ``EVENTLESS_MIN_SIM`` and, across articles, a shared word beyond
+  counts and toll words: :func:`near_paraphrases`); ``learned`` and the denial stay.
 - Pairs where neither claim has an event are read as before events existed.
 - Whatever grouping said, the event rules need the two reports to agree on when and where: two
   articles published more than ``REPORTS_APART_DAYS`` apart compare figures, blame and outcomes only
@@ -31,6 +32,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
+from claimcheck.dispute.candidates import share_details
 from claimcheck.events.link import DAY_TOLERANCE, day_gap, interval, ordinal, place_relation
 from claimcheck.events.time import WEEKDAYS
 from claimcheck.records import Claim, Event, EventFrame, Place, Quantity, Reason, Span
@@ -39,8 +41,9 @@ DAY_APART = 1  # days: two reports' resolved days further apart than this are tw
 # Two events of one article that grouping did not link but nothing sets apart (no dates or places to
 # compare: "the assault" and "four of our fighters were killed") are read as before events: the rules'
 # own gates. Across articles such pairs need dates that agree (or no dates at all: a corpus of plain
-# files), else near-paraphrases (``EVENTLESS_MIN_SIM``), as a claim without an event does: in FA-KES an
-# undated "the bombings killed 21 people" was set against every toll of the corpus.
+# files) and a word in common beyond the toll (``candidates.share_details``), else near-paraphrases
+# (``EVENTLESS_MIN_SIM``), as a claim without an event does: in FA-KES an undated "the bombings killed 21
+# people" was set against every toll of the corpus.
 UNLINKED_AS_BEFORE = True
 EVENTLESS_MIN_SIM = 0.8  # one side without an event: the event rules need near-paraphrases
 # Reports published further apart than this compare figures, blame and outcomes only when both frames
@@ -322,9 +325,9 @@ def article_day_apart(a: Claim, b: Claim, days: Mapping[str, tuple[int, int]] | 
 
 def gate(found: list[Reason], a: Claim, b: Claim, sim: float, events: Mapping[str, Event] | None = None,
          published: Mapping[str, str] | None = None, days: Mapping[str, tuple[int, int]] | None = None,
-         ) -> list[Reason]:
+         story: Mapping[str, EventFrame] | None = None) -> list[Reason]:
     """The reasons a pair keeps given its claims' events and articles' dates (see the module docstring;
-    ``days``: :func:`article_days`)."""
+    ``days``: :func:`article_days`; ``story``: :func:`main_stories`)."""
     ea, eb = event_of(a), event_of(b)
     if ea is not None and eb is not None and ea != eb and known_apart(a, b, events, published):
         return [r for r in found if r.kind == "explicit_denial"]
@@ -333,8 +336,8 @@ def gate(found: list[Reason], a: Claim, b: Claim, sim: float, events: Mapping[st
             or told_before(a, b, published) or told_before(b, a, published)
             or told_long_before(a, b, published) or told_long_before(b, a, published)):
         return [r for r in found if r.kind not in EVENT_RULES]
-    if (a.article.id != b.article.id and undated(a, published) != undated(b, published) and sim < EVENTLESS_MIN_SIM
-            and not weekday_and_town_agree(a, b)):
+    if (a.article.id != b.article.id and undated(a, published) != undated(b, published)
+            and not near_paraphrases(a, b, sim, story) and not weekday_and_town_agree(a, b)):
         # one report cannot be placed in time at all (an undated article, no date in the frame), the other
         # can: grouping linked them on wording alone, so the event rules need near-paraphrases, as for a
         # claim without an event. (Two undated reports, a corpus of plain files, are read as before.)
@@ -342,12 +345,20 @@ def gate(found: list[Reason], a: Claim, b: Claim, sim: float, events: Mapping[st
     if ea == eb:  # one event, or neither has one
         return found
     if ea is not None and eb is not None:
-        if UNLINKED_AS_BEFORE and (a.article.id == b.article.id or told_together(a, b, published)):
-            return found
-        return [r for r in found if r.kind not in EVENT_RULES or sim >= EVENTLESS_MIN_SIM]
-    if sim < EVENTLESS_MIN_SIM:
+        if UNLINKED_AS_BEFORE and (a.article.id == b.article.id
+                                   or told_together(a, b, published) and share_details(a, b, story)):
+            return found  # (two bare tolls grouping kept apart have nothing to be one event by)
+        return [r for r in found if r.kind not in EVENT_RULES or near_paraphrases(a, b, sim, story)]
+    if not near_paraphrases(a, b, sim, story):
         return [r for r in found if r.kind not in EVENT_RULES]
     return found
+
+
+def near_paraphrases(a: Claim, b: Claim, sim: float, story: Mapping[str, EventFrame] | None = None) -> bool:
+    """Alike enough (``EVENTLESS_MIN_SIM``) to be one report told twice, and, across articles, sharing a
+    word beyond counts and toll words (:func:`.candidates.share_details`): in FA-KES "more than 20 people
+    have been killed" was set against "eight people were killed" of another town, two years on."""
+    return sim >= EVENTLESS_MIN_SIM and (a.article.id == b.article.id or share_details(a, b, story))
 
 
 def _quantity_at(claim: Claim, start: int) -> Quantity | None:
