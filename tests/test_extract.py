@@ -302,6 +302,10 @@ def test_calling_a_report_false_denies_what_it_reported(nlp, denial):
     # "which" is the noun it hangs on, not the claim before: the order was dismissed, not the records' report
     ("Court records show Ana Ruiz took out a protective order against her husband. In the order, which was "
      "later dismissed, she said he had threatened her.", False),
+    # a denial someone calls for is none yet; a "robbery-gone-wrong" calls nothing false
+    ("\u201cNobody saw my client fire,\u201d the lawyer said, arguing that the judge should dismiss the charges.", False),
+    ("Police said Ana Ruiz died at the scene. She was one of three people shot in the attack, which police have "
+     "suggested was a robbery-gone-wrong.", False),
     # a denial of what someone said or did
     ("The ministry denied the charges of torture.", True),
     ("The mayor dismissed the charges as politically motivated.", True),

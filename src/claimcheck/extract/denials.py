@@ -26,6 +26,8 @@ def _is_falsity(comp: "Token") -> bool:
     preds = [c for c in comp.children if c.dep_ in ("acomp", "attr")]
     if comp.lemma_.lower() == "be":
         for p in preds:
+            if p.i > 0 and p.doc[p.i - 1].text == "-" and not p.doc[p.i - 1].whitespace_:
+                continue  # "a robbery-gone-wrong": the end of a compound word, no verdict on anything
             words = {p.lower_, p.lemma_.lower()} | {c.lower_ for c in p.children if c.dep_ in ("amod", "compound")}
             if words & _FALSE_WORDS and not neg:
                 return True

@@ -90,6 +90,8 @@ def _parsed_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
         return None  # "I think" inside somebody's quotation belongs to the quote
     if _withheld(cue) or _anonymity(cue):
         return None  # "declined to comment", "asked not to be named": nothing was claimed
+    if deny and any(c.dep_ == "aux" and c.lower_ in ("should", "must", "ought", "might", "may") for c in cue.children):
+        return None  # "arguing that the judge should dismiss the charges": a call for a denial, not one
     comp = next((c for c in cue.children if c.dep_ in ("ccomp",) and sent.start <= c.i < sent.end), None)
     if comp is not None and any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in comp.children):
         return None  # "asked whether the town had fallen": a question, not a claim
