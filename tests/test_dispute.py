@@ -193,6 +193,11 @@ def test_polarity_reads_a_no_object_as_negation(encode, cb, disputed):
     ("Deputies did not arrest the driver", "Deputies arrested the driver on Tuesday", True, True),
     # across articles a then-state still meets the other report's outcome
     ("Deputies did not arrest the driver at that point", "Deputies arrested the driver on Tuesday", False, True),
+    # held, then let go: one article's sequence; across articles a detention and a release still meet
+    ("Deputies detained the driver after the crash", "Deputies released the driver after the crash", True, False),
+    ("Deputies detained the driver after the crash", "Deputies released the driver after the crash", False, True),
+    # an arrest is no rival of a release: the release comes after it
+    ("Deputies arrested the driver after the crash", "Deputies released the driver after the crash", False, False),
 ])
 def test_polarity_reads_one_articles_timeline(encode, ca, cb, same_article, disputed):
     b_article = "t1" if same_article else "t2"
@@ -874,6 +879,8 @@ def test_cut_roots_a_span_like_a_parse_of_its_text(text, part, root):
     ("Rebels have not released the two journalists", True),
     ("The makers have not released any official statement on the date", False),  # a thing, not a person
     ("The film is scheduled to be released in May", False),
+    ("She was treated and released at a local hospital", False),  # a patient, not a prisoner
+    ("He was released from the hospital on Sunday", False),
 ])
 def test_custody_needs_a_person_released(text, custody):
     from claimcheck.dispute import polarity_marks

@@ -44,6 +44,12 @@ def claim(text: str, article: str = "a", source: str = "monitor", event=None, n:
     # civilians and fighters add up to a toll of all the dead
     ("the assault killed 20 civilians and 31 fighters", "the assault left 50 dead", False),
     ("the assault killed 20 civilians and 31 fighters", "the assault killed 90 people", True),
+    # men, women and children add up to the people: "seven men and six women" are 13 people
+    ("the gunman injured 13 people at the bar", "the gunman injured seven men and six women at the bar", False),
+    ("the gunman injured 30 people at the bar", "the gunman injured seven men and six women at the bar", True),
+    # a small lower bound leaves room for a few more: "more than one" victim may be three
+    ("more than one victim was shot at the party", "three victims were shot at the party", False),
+    ("more than one victim was shot at the party", "nine victims were shot at the party", True),
 ])
 def test_numeric_reads_counts_as_reported(ta, tb, disputed):
     assert (numeric(claim(ta, "a"), claim(tb, "b"), 0.9) is not None) is disputed

@@ -306,6 +306,9 @@ def test_calling_a_report_false_denies_what_it_reported(nlp, denial):
     ("\u201cNobody saw my client fire,\u201d the lawyer said, arguing that the judge should dismiss the charges.", False),
     ("Police said Ana Ruiz died at the scene. She was one of three people shot in the attack, which police have "
      "suggested was a robbery-gone-wrong.", False),
+    # a thing refused as the passive subject: the clause before it is no denied claim
+    ("Kalvo remains in the Tarrow County jail; bail has been denied.", False),
+    ("He is still in custody and his request has been denied.", False),
     # a denial of what someone said or did
     ("The ministry denied the charges of torture.", True),
     ("The mayor dismissed the charges as politically motivated.", True),

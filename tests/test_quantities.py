@@ -54,6 +54,12 @@ def test_quantities(text, value, approx, counted, low, high, span):
     "no one was hurt",
     "the vote was 5-4",
     "the rally ended at nine",
+    # street addresses are places, not counts
+    "a man was shot in the 300 block of Alder Street",
+    "officers were sent to the 3400 block on Sunday",
+    "police were called to 1420 North Elm Street",
+    "a fire broke out at 52 W. 8th Ave. overnight",
+    "the crash closed Interstate 95",
 ])
 def test_not_counts(text):
     assert extract_quantities(text) == ()

@@ -226,10 +226,18 @@ def _not_a_count(text: str, a: int, b: int, raw: str, value: float) -> bool:
         plural_noun = bool(nxt) and (nxt[0].endswith("s") or nxt[0] in _IRREGULAR) and nxt[0] not in _STOP
         if _YEAR_BEFORE.search(before) or not plural_noun:
             return True
-    if re.search(r"(?:No\.|number|#|page|route|article|section|chapter|flight|room|Resolution)\s*$", before,
-                 re.IGNORECASE):
+    if re.search(r"(?:No\.|number|#|page|route|article|section|chapter|flight|room|Resolution|Interstate|"
+                 r"Highway|Route|Apartment|Apt\.|Suite|Unit|Lot)\s*$", before, re.IGNORECASE):
         return True
-    return False
+    return _ADDRESS_AFTER.match(text, b) is not None
+
+
+# A number that is a street address: "the 300 block of", "1420 North Elm Street", "52 W. 8th Ave".
+_STREET = (r"Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Highway|Hwy|"
+           r"Parkway|Pkwy|Circle|Cir|Terrace|Ter|Trail|Pike|Square|Sq")
+_ADDRESS_AFTER = re.compile(
+    rf"(?:\s+block\b|(?:\s+(?:[NSEW]\.?|North|South|East|West))?(?:\s+(?:[A-Z][\w'-]*|\d+(?:st|nd|rd|th))\.?){{1,3}}"
+    rf"\s+(?:{_STREET})\b\.?)")
 
 
 def _next_words(text: str, b: int, n: int) -> list[str]:

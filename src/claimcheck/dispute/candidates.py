@@ -120,7 +120,7 @@ def frame_pairs(claims: Sequence[Claim], vectors: np.ndarray) -> list[tuple[int,
     (named, or of the day the frame resolves to), alike: two reports of one strike that neither
     topics nor grouping put together ("an air strike killed 15 in Idlib on Saturday" in an undated
     article, "18 killed in Idlib on Saturday" in a dated one). The gate then reads their dates."""
-    from claimcheck.dispute.gate import _towns, _weekdays
+    from claimcheck.dispute.gate import _weekdays
 
     blocks: dict[tuple[str, int], list[int]] = defaultdict(list)
     for k, c in enumerate(claims):
@@ -128,7 +128,7 @@ def frame_pairs(claims: Sequence[Claim], vectors: np.ndarray) -> list[tuple[int,
         if frame is None or frame.time is None or not any(v.outcome == "killed" for v in frame.victims):
             continue
         for day in sorted(_weekdays(frame.time)):
-            for town in sorted({t for t, _ in _towns(c)}):
+            for town in sorted(_towns(frame)):
                 blocks[(town, day)].append(k)
     pairs: set[tuple[int, int]] = set()
     for members in blocks.values():
@@ -201,7 +201,9 @@ def details(claim: Claim, story: Mapping[str, EventFrame] | None = None) -> froz
 
 
 def _towns(frame: EventFrame) -> set[str]:
-    return {p.key.casefold() for p in frame.places if p.key and _coarse_place(p.key) is None}
+    from claimcheck.dispute.gate import frame_towns
+
+    return {k for k, _ in frame_towns(frame)}
 
 
 @functools.lru_cache(maxsize=4096)

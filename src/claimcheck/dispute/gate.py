@@ -165,12 +165,15 @@ def reports_apart(a: Claim, b: Claim, published: Mapping[str, str] | None) -> bo
 
 
 def _towns(claim: Claim) -> list[tuple[str, str | None]]:
-    """The claim's most specific places: (key, the key of what contains it), folded; countries and US
-    states left out (coarser than any event place), and a place another of the claim's is in
+    return frame_towns(claim.event)
+
+
+def frame_towns(frame: EventFrame | None) -> list[tuple[str, str | None]]:
+    """A frame's most specific places: (key, the key of what contains it), folded; countries and US
+    states left out (coarser than any event place), and a place another of the frame's is in
     ("Aleppo" beside "al-Athamiyeh in Aleppo")."""
     from claimcheck.events.places import fold, kind
 
-    frame = claim.event
     if frame is None:
         return []
     found = [(fold(p.key), fold(p.within) if p.within else None) for p in frame.places if p.key and kind(p.key) is None]

@@ -66,6 +66,12 @@ def _refusal(cue: "Token", dobj: "Token | None") -> bool:
     return subjpass is not None and subjpass.lemma_.lower() in _LEGAL_NOUNS and not labelled
 
 
+def _refused_subject(cue: "Token") -> bool:
+    """Is the passive subject a thing refused ("he remains in jail; bail has been denied")? The clause
+    the parser hangs on the verb then is no content it denies."""
+    return any(c.dep_ == "nsubjpass" and c.lemma_.lower() in _REFUSED_NOUNS for c in cue.children)
+
+
 def _lost_inside(source: "SpacySpan", start: int, cue: "Token") -> bool:
     """Is the parse's source not the phrase right before the cue, or one that swallowed the end of
     the content ("at least 25 members of the Nusra Front the Observatory said")?"""
@@ -105,7 +111,7 @@ def _parsed_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
     if tail is not None and dobj is not None and dobj.lemma_.lower() in _REPORT_NOUNS and comp is not None:
         first = comp.left_edge.i + (doc[comp.left_edge.i].lower_ == "that")  # parsed as an object at times
         rumoured, comp = _trim_tokens(doc, first, tail.i), None
-    if deny and comp is None and _refusal(cue, dobj):
+    if deny and (comp is None and _refusal(cue, dobj) or _refused_subject(cue)):
         return None  # "Reid was denied bond", "the charges were dismissed": a refusal, not a denial
     if lemma == "charge" and comp is None and not any(c.dep_ == "prep" and c.lower_ == "with" for c in cue.children):
         return None  # "police charged the crowd": an act, not an accusation ("charged X with Y")

@@ -18,6 +18,7 @@ APPROX_TOLERANCE = 0.15  # "some 20", "almost 20"
 # read as 56 to 56 * (1 + BOUND_SLACK), so "at least 56" against "85" (or "at least 85") is a rival count
 # while "at least 17" against "20" is not. (FA-KES: monitors' "at least" tolls against others' counts.)
 BOUND_SLACK = 0.3
+BOUND_MIN_ROOM = 2
 
 
 _COUNTED_GROUPS = {
@@ -97,7 +98,9 @@ _VAGUE_COUNT = re.compile(r"\b(?:dozens?|scores|hundreds|thousands|tens|several|
 
 def _interval(q: Quantity) -> tuple[float, float]:
     if q.low is not None and q.high is None and q.low > 0 and not _VAGUE_COUNT.search(q.span.text):
-        return (q.low, q.low * (1 + BOUND_SLACK))  # "at least 56": the confirmed toll, see BOUND_SLACK
+        # "at least 56": the confirmed toll, see BOUND_SLACK; a small bound leaves room for a few more
+        # ("more than one" victim is no rival of "three")
+        return (q.low, max(q.low * (1 + BOUND_SLACK), q.low + BOUND_MIN_ROOM))
     if q.low is not None or q.high is not None:
         return (q.low if q.low is not None else 0.0, q.high if q.high is not None else float("inf"))
     tol = APPROX_TOLERANCE if q.approximate else 0.0
@@ -240,12 +243,13 @@ def _sum(qs: list[Quantity], claim: Claim) -> tuple[float, float] | None:
     return (sum(lo for lo, _ in spans), sum(hi for _, hi in spans))
 
 
-_SIDES = ("people", "fighter", "soldier")  # counts that add up to a toll of all the dead ("death": people)
+# counts that add up to a toll of all the dead ("death": people): "seven men and six women" are 13 people
+_SIDES = ("people", "fighter", "soldier", "woman", "child")
 
 
 def _any_total(groups: dict, side: int, outcome: str | None, claim: Claim, others: list[Quantity],
                other: Claim) -> bool:
-    """Do the claim's counts of civilians, fighters and soldiers with this outcome (two kinds or more),
+    """Do the claim's counts of civilians, fighters, soldiers, women or children with this outcome (two kinds or more),
     added up, give one of the other claim's figures?"""
     kinds = [k for k in groups if k[0] in _SIDES and k[1] == outcome and groups[k][side]]
     if len(kinds) < 2:

@@ -23,8 +23,10 @@ POLARITY_AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "casualty": (frozenset({"kill", "die", "dead", "death", "slay", "execute", "behead"}),
                  frozenset({"survive", "alive", "unharmed", "unhurt", "safe", "escape", "rescue"})),
     "injury": (frozenset({"injure", "wound", "hurt", "harm"}), frozenset({"unharmed", "unhurt", "unscathed"})),
-    "custody": (frozenset({"arrest", "detain", "jail", "imprison", "abduct", "kidnap"}),
-                frozenset({"release", "free", "freed", "escape", "acquit"})),
+    # taken vs got away at the moment it happened ("the pilot was captured" / "escaped"); an arrest is no
+    # rival of a later release: "arrested ... released on bail" is one story's sequence
+    "capture": (frozenset({"arrest", "abduct", "kidnap"}), frozenset({"escape"})),
+    "custody": (frozenset({"detain", "jail", "imprison"}), frozenset({"release", "free", "freed", "acquit"})),
     "agreement": (frozenset({"agree", "accept", "approve", "sign", "endorse", "ratify"}),
                   frozenset({"reject", "refuse", "decline", "veto", "oppose"})),
     "arrival": (frozenset({"reach", "arrive", "deliver", "enter", "cross"}),
@@ -44,6 +46,9 @@ _FACT_MARKS = {"when", "after", "as", "because", "since"}  # "killed when a stri
 # A state told as of a moment ("he was not arrested at that point", "had not been charged as of Monday"):
 # beside the later outcome in the same article it is the story's timeline, not a rival version.
 _THEN = re.compile(r"\b(?:at (?:that|the|this) (?:point|time|moment)|as of|yet|so far|initially|at first|by then)\b", re.I)
+# Axes whose opposite pole is also a later stage of the story (held, then released): one article telling
+# both tells its timeline, not two versions.
+_STAGE_AXES = frozenset({"capture", "custody"})
 _REPORTING = {"say", "tell", "report", "claim", "state", "add", "announce", "accord", "be", "have", "do"}
 
 
@@ -81,7 +86,12 @@ _RELEASED_THINGS = frozenset({
 
 
 def _released_thing(verb: Any) -> bool:
-    """Is what was released or freed a thing (a statement, a film), not a person?"""
+    """Is what was released or freed a thing (a statement, a film), not a person, or a patient let go
+    from hospital ("treated and released", "released from the hospital")?"""
+    if any(w.lemma_.lower() in ("treat", "hospital", "doctor") for w in (
+            *verb.children, *(p for c in verb.children if c.dep_ == "prep" for p in c.children))) or (
+            verb.dep_ == "conj" and verb.head.lemma_.lower() == "treat"):
+        return True
     patient = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if patient is None and verb.dep_ == "xcomp":  # "is scheduled to be released"
         patient = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -185,6 +195,8 @@ def polarity(a: Claim, b: Claim, doc_a: Any, doc_b: Any, sim: float, marks: tupl
     axes_a, axes_b = _with_implied(axes_a), _with_implied(axes_b)
     scale = min(1.0, 0.75 + 0.5 * (sim - POLARITY_MIN_SIM))
     for axis in POLARITY_AXES:  # fixed order: deterministic
+        if axis in _STAGE_AXES and a.article.id == b.article.id:
+            continue
         sa = {s for s, _ in axes_a.get(axis, ())}
         sb = {s for s, _ in axes_b.get(axis, ())}
         if len(sa) == 1 and len(sb) == 1 and sa != sb:
