@@ -227,7 +227,7 @@ def _not_a_count(text: str, a: int, b: int, raw: str, value: float) -> bool:
         if _YEAR_BEFORE.search(before) or not plural_noun:
             return True
     if re.search(r"(?:No\.|number|#|page|route|article|section|chapter|flight|room|Resolution|Interstate|"
-                 r"Highway|Route|Apartment|Apt\.|Suite|Unit|Lot)\s*$", before, re.IGNORECASE):
+                 r"Highway|Apartment|Apt\.|Suite|Unit|Lot)\s*$", before, re.IGNORECASE):
         return True
     return _ADDRESS_AFTER.match(text, b) is not None
 
