@@ -146,3 +146,39 @@ def test_a_bare_head_resolves_to_a_state_body_in_lower_case_named_before_it():
         _at("c", 3, "army", "the army"),  # two armies: as written
     ])
     assert [c.source.name for c in claims] == ["Syrian army", "Syrian army", "army", "Syrian army", "Turkish army", "army"]
+
+
+def _said(article: str, n: int, sentence: str, name: str, mention: str) -> Claim:
+    span = Span(0, len(sentence), sentence)
+    return Claim(id=f"{article}#{n}", article=ArticleRef(article, None, None), text=sentence, span=span, sentence=span,
+                 source=Source(name, "named", Span(0, len(mention), mention)), cue=None, stance="asserts")
+
+
+@pytest.mark.parametrize("placing,name,mention,camp", [
+    ("Shelling hit the northern Syrian city of Tel Varo on Monday.", "Ivo Dren", "Tel Varo Governor Ivo Dren", "government"),
+    ("Shelling hit the northern Syrian city of Tel Varo on Monday.", "governor of Tel Varo province",
+     "the governor of Tel Varo province", "government"),
+    ("Shelling hit Syrias Tel Varo province on Monday.", "Ivo Dren", "Tel Varo Governor Ivo Dren", None),  # no "city of"
+    ("Shelling hit the Syrian province of Tel Varo.", "medical source at Tel Varo Health Directorate",
+     "a medical source at Tel Varo Health Directorate", "government"),
+    ("Shelling hit the Turkish border town of Tel Varo.", "Ivo Dren", "Tel Varo mayor Ivo Dren", "turkey"),
+    ("Shelling hit the Syrian city of Tel Varo.", "military source", "a military source in the Tel Varo Governorate",
+     None),  # where the source is, not whose: and a generic role is many people
+    ("Shelling hit the Syrian city of Tel Varo.", "Ivo Dren", "Ivo Dren, a rebel in Tel Varo", None),
+    ("Shelling hit Tel Varo.", "Ivo Dren", "Tel Varo Governor Ivo Dren", None),  # the run never places the town
+])
+def test_a_local_office_of_a_town_the_run_places_in_a_country_is_that_states(placing, name, mention, camp):
+    camps = Camps((Camp("government", members=("Syrian government", "Syrian army")),
+                   Camp("turkey", members=("Turkey",))))
+    claims = [_said("a", 1, placing, "state media", "state media"), _said("b", 2, "The road was closed.", name, mention),
+              _said("b", 3, "The road was reopened.", name, "the governor")]  # a later mention of the same person
+    found = assign_camps(claims, camps)
+    assert [c.source.camp for c in found[1:]] == [camp, camp]
+
+
+def test_a_town_two_countries_hold_names_no_state():
+    camps = Camps((Camp("government", members=("Syrian government",)), Camp("turkey", members=("Turkey",))))
+    claims = [_said("a", 1, "Rain fell on the Syrian town of Tel Varo.", "x", "x"),
+              _said("b", 2, "Rain fell on the Turkish town of Tel Varo.", "x", "x"),
+              _said("c", 3, "The road was closed.", "Ivo Dren", "Tel Varo Governor Ivo Dren")]
+    assert assign_camps(claims, camps)[2].source.camp is None

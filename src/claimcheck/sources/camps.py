@@ -8,7 +8,9 @@ people and spokespeople through their ``affiliation``.
 A source of a country's state ("Russian officials", "the Turkish military", "Moscow", "Frances foreign
 minister", a person affiliated with "Turkey") takes the camp of that country, where the file lists the
 country or state bodies of it ("Syrian government", "Syrian army") and they all share one camp
-(:mod:`claimcheck.sources.countries`).
+(:mod:`claimcheck.sources.countries`). So does a local office of a town the run's articles place in that
+country ("Aleppo Governor Hussein Diab", "the governor of Hasakeh province", "a source at Aleppo Health
+Directorate", where some sentence says "the Syrian city of Aleppo").
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ def assign_camps(claims: Iterable[Claim], camps: Camps) -> list[Claim]:
         camp.patterns) for camp in camps.camps))
     states = _state_camps(camps)
     rulers = _rulers(claims)
+    local = _local_officials(claims)
     memo: dict[str | None, str | None] = {}
 
     def of(n: str | None) -> str | None:
@@ -58,7 +61,7 @@ def assign_camps(claims: Iterable[Claim], camps: Camps) -> list[Claim]:
         if n not in memo:
             memo[n] = next((found for name in (n, alias.get(n or "")) for found in (
                 wide.camp_of(name), _country_camp(name, nations), states.get(state_of(name) or ""),
-                states.get(_ruled(name, rulers) or "")) if found), None)
+                states.get(_ruled(name, rulers) or ""), states.get(local.get(name or "", ""))) if found), None)
         return memo[n]
 
     return [replace(c, source=replace(c.source, camp=camps.camp_of(c.source.name) if c.source.kind == "narrator"
@@ -150,3 +153,52 @@ def _ruled(name: str | None, rulers: dict[str, str]) -> str | None:
         return None
     who = _bare(_tokens(m.group("who"))[-1])
     return rulers.get(who) or (rulers.get(who[:-1]) if who.endswith("s") else None)  # "Assads forces"
+
+
+_PLACE = r"(?:(?:al|Al|el|El)-)?[A-Z][\w'’-]*"
+# "the northern Syrian city of Aleppo", "the Syrian province of Hasakeh", "Syrias Idlib province" (an apostrophe lost)
+_TOWN_IN = re.compile(rf"\b(?P<country>[A-Z][a-z]+)(?:['’]s)?\s+(?:(?:border|port|coastal|capital|besieged|rebel-held|"
+                      rf"government-held|northern|southern|eastern|western|central)\s+)?(?:city|town|village|province|"
+                      rf"governorate|region|district|port)\s+of\s+(?P<place>{_PLACE}(?:\s+{_PLACE})?)")
+_OFFICE = r"(?:[Gg]overnor|[Mm]ayor|[Hh]ealth [Dd]irectorate|[Pp]olice [Cc]ommand|[Pp]rovincial [Cc]ouncil|[Gg]overnorate)"
+_OFFICE_OF = (re.compile(rf"(?P<place>{_PLACE}(?:\s+{_PLACE})?)\s+(?:[Pp]rovince\s+|[Cc]ity\s+)?{_OFFICE}\b"),
+              re.compile(rf"\b(?:[Gg]overnor|[Mm]ayor)\s+of\s+(?:the\s+)?(?P<place>{_PLACE})"))
+
+
+def _towns(claims: list[Claim]) -> dict[str, str]:
+    """Town -> country, for the towns the run's sentences place in a country ("the Syrian city of
+    Aleppo"); a town placed in two countries names none."""
+    found: dict[str, set[str]] = {}
+    for c in {c.sentence.text for c in claims}:
+        for m in _TOWN_IN.finditer(c):
+            country = state_of(m.group("country") + " government")  # a people's word or the country's name
+            words = m.group("place").split()  # "the Syrian city of Homs Wednesday": the first word names it too
+            for place in {" ".join(words), words[0]} if country else ():
+                found.setdefault(_town_key(place), set()).add(country)
+    return {k: v.pop() for k, v in found.items() if len(v) == 1}
+
+
+def _town_key(place: str) -> str:
+    return re.sub(r"^(?:al|el)-", "", place.lower())
+
+
+def _local_officials(claims: list[Claim]) -> dict[str, str]:
+    """Source name -> country, for the sources whose mention or name is a local office of a town the run
+    places in a country (``_towns``): a governor, mayor, health directorate or police command of it."""
+    towns = _towns(claims)
+    found: dict[str, set[str]] = {}
+    for c in claims:
+        src = c.source
+        if src.kind not in ("named", "pronoun") or not src.name or src.name.islower():
+            continue  # a generic role ("military source") is many people; its mention alone speaks for a claim
+        for text in (src.name, src.mention.text if src.mention is not None else ""):
+            for pattern in _OFFICE_OF:
+                for m in pattern.finditer(text):
+                    if re.search(r"\b(?:in|across|throughout)(?:\s+the)?\s*$", text[:m.start()]):
+                        continue  # "a source in the Aleppo Governorate" names where, not whose
+                    words = m.group("place").split()  # "Wednesday Homs governor": the town is the last word(s)
+                    country = next((towns[k] for k in (_town_key(" ".join(words[-2:])), _town_key(words[-1]))
+                                    if k in towns), None)
+                    if country:
+                        found.setdefault(src.name, set()).add(country)
+    return {k: v.pop() for k, v in found.items() if len(v) == 1}
