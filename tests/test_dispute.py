@@ -809,6 +809,9 @@ def test_stance_reads_content_and_sentence(encode):
     ("Rebel fighters have killed two soldiers near Harem.", ["Rebel fighters"]),
     # victims and weapons are no one's name, even title-cased in a headline
     ("At Least 10 Civilians killed 40 injured in Rocket Fire in Harem", []),
+    ("2 Syrians killed 5 Injured in Rocket Attack in Harem City", []),  # a toll parsed as a clause
+    ("4 children killed 10 wounded in shelling on Harem", []),
+    ("Two rebel fighters killed five soldiers in Harem.", ["rebel fighters"]),
     ("Barrel bombs dropped from helicopters killed 11 civilians in Harem.", []),
 ])
 def test_attack_agents(text, expected):

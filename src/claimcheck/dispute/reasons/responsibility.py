@@ -139,6 +139,13 @@ def _is_actor(tok: Any, modifier: bool = False) -> bool:
     return any(_is_actor(c, True) for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod"))
 
 
+def _toll(verb: Any) -> bool:
+    """A headline's toll parsed as a clause ("2 Syrians killed 5 injured in ..."): the object is a bare
+    count with its own injury participle, so the subject is the dead, not who killed them."""
+    return any(c.dep_ == "dobj" and c.tag_ == "CD" and any(
+        g.lemma_.lower() in ("injure", "wound", "hurt") for g in c.children if g.dep_ == "acl") for c in verb.children)
+
+
 def agents(doc: Any) -> list[tuple[str, frozenset[str], tuple[int, int], Any]]:
     """Who carried out an attack in this text: subjects of attack verbs, "by" agents of passives,
     modifiers of attack nouns ("rebel shelling"), targets of "blame ... on", subjects of "responsible"."""
@@ -164,7 +171,7 @@ def agents(doc: Any) -> list[tuple[str, frozenset[str], tuple[int, int], Any]]:
         if tok.pos_ == "VERB" and lem in ATTACK_VERBS:
             # "British fighter killed in US air strike": a headline's participle has its victim as subject
             victim_subject = tok.tag_ == "VBN" and not any(
-                (c.dep_ == "aux" and c.lemma_ == "have") or c.dep_ == "dobj" for c in tok.children)
+                (c.dep_ == "aux" and c.lemma_ == "have") or c.dep_ == "dobj" for c in tok.children) or _toll(tok)
             for c in tok.children:
                 if c.dep_ == "nsubj" and not victim_subject:
                     add_doer(c, tok)
