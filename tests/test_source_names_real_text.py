@@ -180,3 +180,41 @@ def test_a_keyword_list_is_cut_from_the_claim(nlp, text, content, sentence_start
     assert found, [c.text for c in claims]
     assert found[0].sentence.text.startswith(sentence_start)
     assert text[found[0].span.start:found[0].span.end] == content
+
+
+_QUIET = "The streets of Lorin were quiet for most of the week. "
+
+
+@pytest.mark.parametrize("text, content, numbers", [
+    # a photo credit or share widget a page without line breaks ran into the sentence: no one's words,
+    # and its digits are no toll
+    (_QUIET + "(Vel) Contrasting tolls are common after large attacks in Lorin.",
+     "Contrasting tolls are common after large attacks in Lorin", []),
+    (_QUIET + "12.03.2026Get short URL 4172 Shelling killed 14 people in Lorin on Monday, the monitor said.",
+     "Shelling killed 14 people in Lorin on Monday", [14]),
+    (_QUIET + "(updated 1645 12.03.2026) Get short URL 0 51 Shelling killed 14 people in Lorin on Monday, the monitor said.",
+     "Shelling killed 14 people in Lorin on Monday", [14]),
+    # a caption's credit, the sentence after it, a credit closing the sentence or its opening left by a
+    # line cut after it
+    ("Residents flee the old market of Lorin (Harbin Agencies) Shelling killed 14 people in Lorin on Monday.",
+     "Residents flee the old market of Lorin", []),
+    ("Residents flee the old market of Lorin (Vel Photo) Shelling killed 14 people in Lorin on Monday.",
+     "Shelling killed 14 people in Lorin on Monday", [14]),
+    (_QUIET + "The monitor said fighters held the road between Lorin and Harbin (Vel Photo).",
+     "fighters held the road between Lorin and Harbin", []),
+    (_QUIET + "The monitor said fighters held the road between Lorin and Harbin on 12 March 2026 (Vel",
+     "fighters held the road between Lorin and Harbin on 12 March 2026", []),
+    # not credits: an acronym the sentence explains, words in parentheses before lower-case words
+    (_QUIET + "The monitor said 14 fighters of the Lorin Democratic Forces (LDF) were killed.",
+     "14 fighters of the Lorin Democratic Forces (LDF) were killed", [14]),
+    (_QUIET + "(UN) officials said 14 people were killed in Lorin.", "14 people were killed in Lorin", [14]),
+])
+def test_inline_photo_credits_and_share_widgets_are_cut_from_the_claim(nlp, text, content, numbers):
+    text = "Blast in Lorin\n\n" + text
+    claims = extract_claims(Article(id="t", text=text, outlet=None), nlp(text))
+    found = [c for c in claims if c.text == content]
+    assert found, [c.text for c in claims]
+    assert text[found[0].span.start:found[0].span.end] == content
+    assert [q.value for q in found[0].quantities] == numbers
+    before = text[found[0].sentence.start:found[0].span.start]  # the sentence opens with its own words
+    assert not any(w in before for w in ("short URL", "Photo)", "Agencies)", "(Vel)"))

@@ -126,6 +126,46 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Furniture inside a sentence: a page that lost its line breaks runs a photo credit or a share
+# widget into the next sentence ("(Reuters Photo) Airstrikes hit ...", "(TRT World and Agencies)
+# Syrian ...", "28.04.2017Get short URL 1195 Over 100 ...", "(AFP) Contrasting figures ..."). Its
+# words are no one's claim, and its numbers would read as tolls.
+_CREDIT_WORD = r"(?:[Pp]hotos?|PHOTO|[Aa]gencies|[Ii]mage|[Ff]ile)"
+_CAP = r"[A-Z][\w.&'’-]*"
+_LEADING_FURNITURE = re.compile(
+    rf"(?:\(?(?:{_CAP}\s+(?:and\s+)?){{0,4}}{_CREDIT_WORD}\)"  # "(Reuters Photo)", "TRT World and Agencies)"
+    rf"|\({_CAP}(?:\s+(?:and\s+)?{_CAP}){{0,3}}\)(?=\s+[A-Z\"“])"  # "(AFP) Contrasting ...": a bare credit
+    r"|(?:\(?updated[^()]{0,40}\)|[^A-Za-z\n])*?\s*(?:Get\s+)?short\s+URL(?:\s+\d+\b)*)"  # Sputnik's share widget
+    r"\s*"
+)
+_CAPTION_CREDIT = re.compile(rf"\((?:{_CAP}\s+(?:and\s+)?){{0,4}}{_CREDIT_WORD}\)\s+(?=[A-Z\"“])")
+_TRAILING_FURNITURE = re.compile(
+    rf"\s*(?:\((?:{_CAP}\s+){{0,4}}{_CREDIT_WORD}\)?|\({_CAP}(?:\s+{_CAP}){{0,3}})$"  # "(Reuters Photo)", "(Reuters"
+)
+
+
+def inline_furniture_end(text: str, start: int, end: int) -> int:
+    """Where a sentence's own words begin after the photo credits and share widgets at ``start``, or
+    after a caption and its credit the parse ran into it ("Smoke over Idlib (AFP Photo) Strikes hit
+    ..."); ``start`` when there are none. A credit that is all the sentence holds is left as written."""
+    at = start
+    for m in _CAPTION_CREDIT.finditer(text, start, end):  # a caption and its credit before the sentence
+        if re.search(r"[A-Za-z]", text[m.end():end]):
+            at = m.end()
+    while (m := _LEADING_FURNITURE.match(text, at, end)) and m.end() > at:
+        if not re.search(r"[A-Za-z]", text[m.end():end]):
+            break
+        at = m.end()
+    return at
+
+
+def trailing_furniture_start(text: str, start: int, end: int) -> int:
+    """Where a photo credit ending a sentence begins ("... near Aleppo (Reuters Photo)", an unclosed
+    "(Reuters" the next line's credit was cut from); ``end`` when there is none."""
+    m = _TRAILING_FURNITURE.search(text, start, end)
+    return m.start() if m and re.search(r"[A-Za-z]", text[start:m.start()]) else end
+
+
 # --------------------------------------------------------------------------------------------------
 # Titles and datelines
 

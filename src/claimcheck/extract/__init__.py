@@ -43,6 +43,7 @@ from claimcheck.extract.mentions import _with_apposition
 from claimcheck.extract.segments import _classify, _cut_before, _join_headline_fragments, _question_claim, _segments
 from claimcheck.extract.spans import _asks, _quote_delta, _starts_paragraph, _trim_chars
 from claimcheck.extract.speakers import _adjacent_speaker, _resolve
+from claimcheck.layout import inline_furniture_end, trailing_furniture_start
 from claimcheck.nlp import DATELINE_RE, doc_text
 from claimcheck.quantities import extract_quantities
 from claimcheck.records import Article, Claim, Source, Span
@@ -197,6 +198,15 @@ def _to_claim(article: Article, doc: "Doc", seg: _Seg, attr: _Attr, n: int) -> C
         found = keyword_list_lead(text[first:end])
         lead = at if found is None else first + found  # no lead after it: kept as written
         sent_start, start = max(sent_start, lead), max(start, lead)
+    # a photo credit or share widget run into the sentence ("(Reuters Photo) Airstrikes ...", "Get short
+    # URL 1195 Over 100 ..."), or a credit closing it: no one's words, and its numbers are no toll
+    # (content from another sentence, a denial's "the allegation", is cut only at its own edges)
+    lead = inline_furniture_end(text, sent_start, seg.end)
+    if seg.start <= start < lead:
+        start = lead
+    start = inline_furniture_end(text, start, end)
+    end = trailing_furniture_start(text, start, end)
+    sent_start = lead
     if end - start < 3:
         return None
     content = Span(start, end, text[start:end])
