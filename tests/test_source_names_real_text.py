@@ -106,6 +106,12 @@ def test_the_coalition_is_not_the_body_named_before_it(nlp):
     # ... nor is a common noun: it grows by a state only ("state television": "Syrian state television")
     (["investigators", "investigators", "Investigators", "Harbin County investigators"], {"Investigators": "investigators"}),
     (["state television", "Syrian state television"], {"state television": "Syrian state television"}),
+    # a parse's left-over word before the name ("... killed and injured SANA reported") never names the
+    # body, however often it is written; an acronym's words do
+    (["LNA"] * 9 + ["injured LNA"] * 2 + ["Lorin News Agency"],
+     {"LNA": "Lorin News Agency", "injured LNA": "Lorin News Agency"}),
+    (["Lorin Observatory for Human Rights"] + ["said Lorin Observatory for Human Rights"] * 3,
+     {"said Lorin Observatory for Human Rights": "Lorin Observatory for Human Rights"}),
 ])
 def test_merges_made_and_not_made(names, expected):
     assert merge_map(names) == expected

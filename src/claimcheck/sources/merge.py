@@ -208,7 +208,8 @@ def _representatives(counts: Counter, cl: "DisjointSet") -> dict[str, str]:
     rep = {}
     for names in members.values():
         # the most frequent form, not an acronym or a lost possessive ("SANAs") ...
-        top = min(names, key=lambda n: (_lost_possessive(n, names), _acronym(n) is not None, -counts[n], -len(n), n))
+        top = min(names, key=lambda n: (_residue(n), _lost_possessive(n, names), _acronym(n) is not None, -counts[n],
+                                        -len(n), n))
         if _acronym(top) is None and any(_acronym(n) and _tokens(n) == _tokens(top) for n in names):
             top = min((n for n in names if _acronym(n) and _tokens(n) == _tokens(top)), key=lambda n: (-counts[n], n))
         # ... in its fullest written form: a person's full name ("Kerry" -> "John Kerry"), an
@@ -219,10 +220,23 @@ def _representatives(counts: Counter, cl: "DisjointSet") -> dict[str, str]:
                   and not set(_tokens(n)) & _RELATION_WORDS]
         if _acronym(top):
             fuller += [n for n in names if _initials(n) == _acronym(top) and len(n.split()) > 1 and _title_case(n)]
-        best = min(fuller, key=lambda n: (_lost_possessive(n, names), -counts[n], -len(n), n)) if fuller else top
+        best = min(fuller, key=lambda n: (_residue(n), _lost_possessive(n, names), -counts[n], -len(n), n)) if fuller else top
         for n in names:
             rep[n] = best
     return rep
+
+
+_PARTICLES = frozenset({"al", "el", "de", "da", "van", "von", "bin", "ibn", "abu"})
+
+
+def _residue(name: str) -> bool:
+    """A lower-case word before a capitalised name ("injured SANA" from "... killed and injured SANA
+    reported", "said Syrian Observatory"): a parse's left-over, never a cluster's name while another
+    form is there; a description ("military source") or a name's particle ("al-Hassan") is not one."""
+    words = name.split()
+    first = re.split(r"[-‐]", words[0])[0]
+    return len(words) > 1 and words[0][:1].islower() and first.lower() not in _PARTICLES and any(
+        w[:1].isupper() for w in words[1:])
 
 
 def _lost_possessive(name: str, names: list[str]) -> bool:
