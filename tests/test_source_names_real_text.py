@@ -175,6 +175,12 @@ def test_responsibility_names_a_group_by_the_sources_alias_table(nlp, a, b, same
      "A car bomb killed 12 people in Lorin on Monday", "A car bomb"),
     ("Keywords Vel Harbin The Vel Port Authority said ten ships had sunk.", "ten ships had sunk", "The Vel Port"),
     ("The monitor said a car bomb killed 12 people in Lorin.", "a car bomb killed 12 people in Lorin", "The monitor"),
+    # a list of names and lower-case topics: the lead opens at the last capitalised word that is no name
+    # before its verb
+    ("Tags Lorin Vel toxic gas chlorine attack suffocation Harbin At least four people were killed in Lorin on "
+     "Monday.", "At least four people were killed in Lorin on Monday", "At least"),
+    ("Tags Lorin Vel regime bombing siege Harbin Three rescue workers were killed in Lorin on Monday.",
+     "Three rescue workers were killed in Lorin on Monday", "Three rescue"),
     # the list after the article's first sentence, on the same line
     ("The streets of Lorin were quiet on Sunday. Tags Lorin Vel Floods A car bomb killed 12 people in Lorin on "
      "Monday, the monitor said.", "A car bomb killed 12 people in Lorin on Monday", "A car bomb"),

@@ -41,7 +41,7 @@ from claimcheck.extract.frames import _attributions, _DASH_CREDIT, _frame_only
 from claimcheck.extract.lexicon import _QUOTE_CHARS
 from claimcheck.extract.mentions import _with_apposition
 from claimcheck.extract.segments import _classify, _cut_before, _join_headline_fragments, _question_claim, _segments
-from claimcheck.extract.spans import _asks, _quote_delta, _starts_paragraph, _trim_chars
+from claimcheck.extract.spans import _asks, _quote_delta, _starts_paragraph, _trim_chars, lead_after_keywords
 from claimcheck.extract.speakers import _adjacent_speaker, _resolve
 from claimcheck.layout import inline_furniture_end, trailing_furniture_start
 from claimcheck.nlp import DATELINE_RE, doc_text
@@ -195,8 +195,10 @@ def _to_claim(article: Article, doc: "Doc", seg: _Seg, attr: _Attr, n: int) -> C
     at = sent_start if text.startswith(_KEYWORD_LISTS, sent_start) else line
     if text.startswith(_KEYWORD_LISTS, at) and start - at < 300:
         first = text.index(" ", at) + 1  # after the list's own word
-        found = keyword_list_lead(text[first:end])
-        lead = at if found is None else first + found  # no lead after it: kept as written
+        found = lead_after_keywords(doc, first, end)  # the parse's sentence opener, else the words' case
+        if found is None and (found := keyword_list_lead(text[first:end])) is not None:
+            found += first
+        lead = at if found is None else found  # no lead after it: kept as written
         sent_start, start = max(sent_start, lead), max(start, lead)
     # a photo credit or share widget run into the sentence ("(Reuters Photo) Airstrikes ...", "Get short
     # URL 1195 Over 100 ..."), or a credit closing it: no one's words, and its numbers are no toll

@@ -131,3 +131,32 @@ def _starts_paragraph(text: str, start: int) -> bool:
 def _asks(text: str, end: int) -> bool:
     """Content that is a question ("Who would do this?") states nothing checkable."""
     return text[end:end + 3].lstrip(_QUOTE_CHARS + " ").startswith("?") or text[end - 1:end] == "?"
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _opens_sentence(token: "Token") -> bool:
+    """A capitalised word that is no name: only a sentence's first word is written so ("At least",
+    "The", "Three", "Intense") inside a keyword list's run of names and lower-case topics."""
+    word = token.text
+    return word[:1].isupper() and not (len(word) > 1 and word.isupper()) and (token.like_num or (
+        token.pos_ != "PROPN" and (token.ent_type_ in ("", "CARDINAL", "DATE", "TIME") or token.pos_ == "DET")))
+
+
+def lead_after_keywords(doc: "Doc", start: int, end: int) -> int | None:
+    """Where the lead sentence begins among the words ``start``..``end`` after a keyword list ("Tags
+    Lorin Vel floods relief Harbin At least 12 people were killed ..."): at the last capitalised
+    word that is no name before the first finite verb; None when there is none (the caller falls back
+    on the words alone)."""
+    last = None
+    for token in doc:
+        if token.idx < start:
+            continue
+        if token.idx >= end:
+            break
+        if token.tag_ in _FINITE and last is not None:
+            return last.idx
+        if _opens_sentence(token):
+            last = token
+    return None
