@@ -45,6 +45,14 @@ def test_page_furniture_is_cut(mention, extent, name):
     ("President of Lorinia Ivan Sorel", "Ivan Sorel", None),  # no such country
     ("The administration of President Omar al-Hadi", "Omar al-Hadi", None),  # not "administration of"
     ("the UN coordinator for relief affairs in Yemen Omar al-Hadi", "Omar al-Hadi", "UN"),  # the country, then him
+    # a role of a body before the person's title: the body, not the role
+    ("The head of Lorin Relief France Dr Omar al-Hadi", "Omar al-Hadi", "Lorin Relief France"),
+    ("Director of Harbin Health Directorate Dr. Omar al-Hadi", "Omar al-Hadi", "Harbin Health Directorate"),
+    # a "media activist" does media work: no body called "media"
+    ("media activist Omar al-Hadi", "Omar al-Hadi", None),
+    ("Observatory activist Omar al-Hadi", "Omar al-Hadi", "Observatory"),
+    # a town's hospital is a body: its director speaks for it
+    ("Director of Harbin National Hospital", "Director of Harbin National Hospital", "Harbin National Hospital"),
 ])
 def test_name_parts_on_real_page_text(mention, name, affiliation):
     parts = name_parts(mention)
@@ -110,6 +118,8 @@ def test_the_coalition_is_not_the_body_named_before_it(nlp):
     # body, however often it is written; an acronym's words do
     (["LNA"] * 9 + ["injured LNA"] * 2 + ["Lorin News Agency"],
      {"LNA": "Lorin News Agency", "injured LNA": "Lorin News Agency"}),
+    # a town's hospital is not another town's: a body's name grows by a nationality, not by a town
+    (["National Hospital", "Harbin National Hospital"], {}),
     (["Lorin Observatory for Human Rights"] + ["said Lorin Observatory for Human Rights"] * 3,
      {"said Lorin Observatory for Human Rights": "Lorin Observatory for Human Rights"}),
 ])

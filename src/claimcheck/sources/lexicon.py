@@ -47,7 +47,10 @@ _ORG_HEADS = frozenset({
     "brigade", "brigades", "battalion", "division", "movement", "party", "union", "institute", "embassy",
     "guard", "helmets", "defence", "defense", "nations", "monitor", "television", "media", "news",
     "military", "regime", "corps", "unit", "service", "services", "bureau", "association", "federation",
+    "hospital", "clinic", "university",
 })
+# Bodies that are places too: "Harbin National Hospital" is one, "the hospital" in lower case any (no affiliation).
+_FACILITIES = frozenset({"hospital", "clinic", "university"})
 # Capitalised at a sentence's start, these describe a role, not a body ("Local sources", "Medical staff").
 _NOT_BODIES = frozenset({
     "local", "foreign", "western", "military", "medical", "security", "government", "opposition", "rebel", "state",

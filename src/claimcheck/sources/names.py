@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from claimcheck.sources.cleaning import _QUOTES, _clean, source_extent  # noqa: F401 (source_extent: re-exported)
 from claimcheck.sources.countries import _STATE_HEADS, country_itself, state_of
 from claimcheck.sources.lexicon import (  # noqa: F401 (GENERIC, _ROLE_WORDS: merge reads them here)
-    _DESCRIPTOR_ADJ, _DESCRIPTOR_NOUNS, _LOWER_ROLES, _NOT_BODIES, _ONE_WORD_KINDS, _ORG_HEADS, _PARTICLES, _PERSON_ADJ,
-    _ROLE_WORDS, _SIDE_WORDS, _TITLE_WORDS_CAP, _TITLES, GENERIC,
+    _DESCRIPTOR_ADJ, _DESCRIPTOR_NOUNS, _FACILITIES, _LOWER_ROLES, _NOT_BODIES, _ONE_WORD_KINDS, _ORG_HEADS, _PARTICLES,
+    _PERSON_ADJ, _ROLE_WORDS, _SIDE_WORDS, _TITLE_WORDS_CAP, _TITLES, GENERIC,
 )
 
 _DETERMINERS = ("the", "a", "an", "this", "that", "these", "those")
@@ -144,9 +144,13 @@ def _parts(name: str) -> NameParts:
         before = _title_prefix(name[:m.end()])
         if before and before.split()[-1].lower() in ("of", "for", "at", "to", "in", "with", "from"):
             pass  # "The administration of President X": whose administration, not an organisation "administration of"
+        elif before and affiliation is None and (role := _PREP_ROLE.match(_strip_det(before))) and _role_head(
+                role.group("role")) and _org_like(role.group("org")):
+            affiliation = role.group("org")  # "The head of UOSSM France Dr X": the body the role is of
         elif before and _org_like(before) and affiliation is None and not (  # not "Top Story Lorinian"
-                len(before.split()) > 1 and _nationality(before.split()[-1])):
-            affiliation = _strip_det(before)
+                len(before.split()) > 1 and _nationality(before.split()[-1])) and not (
+                before.islower() and " " not in before and re.match(r"(?i)activists?\b", name[len(before):].strip())):
+            affiliation = _strip_det(before)  # (a "media activist" does media work: no body of that name)
         elif before and affiliation is None:  # "Turkish President X", "Syrias Deputy Prime Minister X": the state
             affiliation = state_of(name[:m.end()])
         name = name[m.end():]
@@ -228,8 +232,8 @@ def _parts(name: str) -> NameParts:
         if affiliation and affiliation.islower() and affiliation.endswith("s") and (
                 affiliation[:-1] in _ORG_HEADS and affiliation not in _ORG_HEADS):
             affiliation = affiliation[:-1]  # "the coalitions spokesman": the coalition's, the apostrophe lost
-        if affiliation == name:
-            affiliation = None
+        if affiliation == name or affiliation and affiliation.islower() and affiliation.split()[-1] in _FACILITIES:
+            affiliation = None  # ("a spokesman at the town hospital": whichever hospital, no body to side with)
     return NameParts(name, affiliation, tuple(dropped))
 
 
