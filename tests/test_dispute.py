@@ -232,6 +232,27 @@ def test_polarity_needs_one_doer(nlp, tb, cb, source, disputed):
     assert (found is not None) is disputed, found
 
 
+T_KILLED_TWO = "Medics said two guards were killed at the Tarsa crossing on Monday."
+T_DENIED_KILLED = "The army denied that two guards were killed at the Tarsa crossing on Monday."
+T_NONE_KILLED = "The army said no guards were killed at the Tarsa crossing on Monday."
+
+
+@pytest.mark.parametrize("tb, cb, stance, cue, detail", [
+    # the reason says how each side takes the word: "'killed' vs 'killed'" would read as no opposition
+    (T_DENIED_KILLED, "two guards were killed at the Tarsa crossing on Monday", "denies", "denied",
+     "opposite outcomes on casualty: 'killed' vs 'killed' (denied)"),
+    (T_NONE_KILLED, "no guards were killed at the Tarsa crossing on Monday", "asserts", "said",
+     "opposite outcomes on casualty: 'killed' vs not 'killed'"),
+])
+def test_polarity_detail_shows_the_denial_or_negation(nlp, tb, cb, stance, cue, detail):
+    from claimcheck.dispute.reasons.polarity import polarity
+
+    a = claim("k1", T_KILLED_TWO, "two guards were killed at the Tarsa crossing on Monday", "Medics", cue="said")
+    b = claim("k2", tb, cb, "army", stance, cue=cue)
+    found = polarity(a, b, nlp(a.text), nlp(b.text), sim=0.9)
+    assert found is not None and found.detail == detail
+
+
 T_HOSPITAL = "Medics said 30 people were killed when an air strike hit the clinic in Tarsa on Monday."
 T_NOTHIT = "Army sources said 12 fighters died in the raid and denied that the clinic in Tarsa had been hit."
 

@@ -174,6 +174,15 @@ def _negation_evidence(sides: tuple) -> list[Evidence]:
     return ev
 
 
+def _as_read(claim: Claim, tok: Any) -> str:
+    """The marked word as the reader should take it: "'killed'", "not 'killed'", "'killed' (denied)";
+    without the negation, "opposite outcomes: 'killed' vs 'killed'" reads as no opposition at all."""
+    shown = repr(tok.text)
+    if any(c.dep_ == "neg" for c in tok.children) or _negating_subject_words(tok):
+        shown = f"not {shown}"
+    return f"{shown} (denied)" if claim.stance == "denies" else shown
+
+
 def _with_implied(axes: dict) -> dict:
     """Axes with what a mark implies: a death is harm too ("two were killed" vs "nobody was hurt")."""
     killed = [(sg, t) for sg, t in axes.get("casualty", ()) if sg > 0]
@@ -203,7 +212,7 @@ def polarity(a: Claim, b: Claim, doc_a: Any, doc_b: Any, sim: float, marks: tupl
             ta, tb = axes_a[axis][0][1], axes_b[axis][0][1]
             ev = [_tok_ev(a, ta), _tok_ev(b, tb)]
             ev += _negation_evidence(((a, ta), (b, tb)))
-            return Reason("polarity", f"opposite outcomes on {axis}: {ta.text!r} vs {tb.text!r}",
+            return Reason("polarity", f"opposite outcomes on {axis}: {_as_read(a, ta)} vs {_as_read(b, tb)}",
                           tuple(ev), round(0.75 * scale, 4))
     for lem in sorted(set(verbs_a) & set(verbs_b)):
         na = {n for n, _ in verbs_a[lem]}
