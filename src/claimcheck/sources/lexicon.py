@@ -39,6 +39,8 @@ _DESCRIPTOR_NOUNS = frozenset({
     "jihadist", "terrorist", "rebel", "opposition", "rights", "state", "official", "news-agency", "toll", "tally",
     "security",  # "the Asayesh security forces"
 })
+# Bodies that are places too: "Harbin National Hospital" is one, "the hospital" in lower case any (no affiliation).
+_FACILITIES = frozenset({"hospital", "clinic", "university"})
 # Words that make a phrase an organisation ("Observatory head", "Aleppo Police Command").
 _ORG_HEADS = frozenset({
     "ministry", "observatory", "army", "agency", "command", "council", "committee", "department", "office",
@@ -47,10 +49,7 @@ _ORG_HEADS = frozenset({
     "brigade", "brigades", "battalion", "division", "movement", "party", "union", "institute", "embassy",
     "guard", "helmets", "defence", "defense", "nations", "monitor", "television", "media", "news",
     "military", "regime", "corps", "unit", "service", "services", "bureau", "association", "federation",
-    "hospital", "clinic", "university",
-})
-# Bodies that are places too: "Harbin National Hospital" is one, "the hospital" in lower case any (no affiliation).
-_FACILITIES = frozenset({"hospital", "clinic", "university"})
+}) | _FACILITIES
 # Capitalised at a sentence's start, these describe a role, not a body ("Local sources", "Medical staff").
 _NOT_BODIES = frozenset({
     "local", "foreign", "western", "military", "medical", "security", "government", "opposition", "rebel", "state",
