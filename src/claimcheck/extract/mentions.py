@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from claimcheck.extract.lexicon import _PERSON_NOUNS, _REPORT_NOUNS, REPORT_VERBS, _SPEAKER_NOUNS
+from claimcheck.extract.lexicon import _PEOPLE_NOUNS, _PERSON_NOUNS, _REPORT_NOUNS, REPORT_VERBS, _SPEAKER_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -64,6 +64,13 @@ def _whole_words(doc, left: int, right: int) -> tuple[int, int]:
 
 
 def _source_of(cue: "Token", sent: "SpacySpan") -> tuple["SpacySpan | None", "Token | None"]:
+    glued = _speaker_glued_before(cue)
+    if glued is not None:
+        return _mention(glued), glued
+    outer = _outer_report(cue)
+    said_by = _source_of(outer, sent) if outer is not None else (None, None)
+    if said_by[0] is not None:
+        return said_by
     tok = cue
     if cue.dep_ == "advcl" and cue.tag_ == "VBG":
         according = next((c for c in cue.head.children if c.dep_ == "prep" and c.lower_ == "according"), None)
@@ -113,10 +120,64 @@ def _source_of(cue: "Token", sent: "SpacySpan") -> tuple["SpacySpan | None", "To
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
             return _mention(tok.head), tok.head
         if tok.dep_ == "acl" and (tok.head.pos_ == "PROPN" or tok.head.lemma_.lower() in _PERSON_NOUNS
-                                  or tok.head.ent_type_ in ("PERSON", "ORG", "NORP")):
-            return _mention(tok.head), tok.head  # "protesters chanting ...", "Kall ... compared"
+                                  or tok.head.ent_type_ in ("PERSON", "ORG", "NORP")
+                                  or tok.head.dep_ == "pobj" and tok.head.head.lower_ in ("with", "without")):
+            return _mention(tok.head), tok.head  # "protesters chanting ...", "Kall ... compared", "with X saying"
         break
     return None, None
+
+
+def _speaker_glued_before(cue: "Token") -> "Token | None":
+    """"Two men died in the shelling and the source added that ...": a finite reporting verb the parse
+    left without a subject, right after a speaker's noun phrase it hung elsewhere (here on
+    "shelling"), is that speaker's verb, not the subject of the verb the parse hung it on."""
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return None
+    if cue.dep_ not in ("advcl", "conj") or cue.i == cue.sent.start:
+        return None
+    head = cue.nbor(-1)
+    while head.head.i != head.i and head.head.i < cue.i and head.head.right_edge.i == cue.i - 1 and head.dep_ != "conj":
+        head = head.head  # the phrase's head ("the source": "source")
+    if (head.right_edge.i != cue.i - 1 or head.pos_ not in ("NOUN", "PROPN") or head.dep_ not in ("conj", "appos")
+            or not (head.lemma_.lower() in _SPEAKER_NOUNS or head.ent_type_ in ("PERSON", "ORG"))):
+        return None
+    return head
+
+
+def _outer_report(cue: "Token") -> "Token | None":
+    """"X told the agency that A adding that B asserting that C": a bare participle ("adding", "asserting",
+    no auxiliary) inside what an outer reporting verb reports goes on that verb's report when the
+    parse's speaker for it is a word of the content ("the blast adding", "women whose wounds are
+    serious asserting"). None when the participle is not inside another report, is a "with X saying"
+    absolute, or has a speaker of its own ("Kurdish sources denying ...", "protesters chanting ...")."""
+    if cue.tag_ != "VBG" or cue.dep_ == "ROOT" or any(c.dep_ in ("aux", "auxpass") for c in cue.children):
+        return None
+    speaker = _closest_subject(cue) or (cue.head if cue.dep_ == "acl" else None)
+    via = speaker if speaker is not None else cue
+    if via.dep_ in ("pcomp", "pobj") and via.head.lower_ in ("with", "without"):
+        return None
+    if speaker is not None and _speaker_like(speaker) and not any(
+            t.dep_ == "relcl" for t in cue.doc[speaker.i + 1:cue.i]):
+        return None
+    below, tok = cue, cue.head
+    while tok.head.i != tok.i and not _reports(tok):
+        below, tok = tok, tok.head
+    if not _reports(tok):
+        return None
+    # inside what the outer verb says ("said that ..."), not a phrase of its own ("responded to protests demanding")
+    return tok if below.i == cue.i or below.dep_ in ("ccomp", "advcl", "conj", "xcomp") else None
+
+
+def _reports(verb: "Token") -> bool:
+    """A reporting verb, not a toll ("shells claiming the lives of two")."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in REPORT_VERBS and not (verb.lemma_.lower() == "claim" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives") for c in verb.children))
+
+
+def _speaker_like(tok: "Token") -> bool:
+    """A word that can name who speaks: a name, a body or a person's noun."""
+    return (tok.pos_ in ("PROPN", "PRON") or tok.lemma_.lower() in _SPEAKER_NOUNS | _PEOPLE_NOUNS
+            or tok.ent_type_ in ("PERSON", "ORG", "NORP"))
 
 
 def _lost_comma_speaker(mention: "SpacySpan", head: "Token", cue: "Token") -> tuple["SpacySpan", "Token"]:
