@@ -34,6 +34,9 @@ SPEAKERS = [
      "A source at Lorin province"),
     ("Governor Ilse Varga told reporters the truck bomb exploded near the market killing 12 people adding that"
      " the blast was followed by gunfire.", "adding", "the blast was followed by gunfire", "Governor Ilse Varga"),
+    # "told Radio Lorin adding ...": the teller adds, not the one told
+    ('"The militia has entered its last stand in the old town" he told Radio Lorin adding however that the'
+     " militia was holding hostages there.", "adding", "the militia was holding hostages there", "he"),
     # "with X saying": X speaks
     ("The governor said the dam held with engineers saying that the water level is falling.",
      "saying", "the water level is falling", "engineers"),
@@ -56,3 +59,10 @@ def test_a_participle_of_a_phrase_is_not_the_outer_speakers(nlp):
     text = "The mayor responded with force to peaceful protests demanding new elections in the spring."
     for claim in _claims(nlp, text):
         assert claim.source.mention is None or claim.source.mention.text != "The mayor", claim
+
+
+def test_a_participle_after_a_when_clause_is_not_the_speakers(nlp):
+    # "spoke ... after the governor posted messages criticizing ...": what the press officer said is not in it
+    text = "The press officer spoke to reporters Friday after the governor posted a string of messages criticizing the judge."
+    criticizing = [c for c in _claims(nlp, text) if c.cue is not None and c.cue.text == "criticizing"]
+    assert all(c.source.mention is None or c.source.mention.text != "The press officer" for c in criticizing)

@@ -96,7 +96,7 @@ def _source_of(cue: "Token", sent: "SpacySpan") -> tuple["SpacySpan | None", "To
         if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.pos_ in ("VERB", "AUX"):
             head = tok.head
             obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < tok.i), None)
-            if tok.dep_ == "xcomp" and obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ == "PERSON"
+            if tok.dep_ == "xcomp" and tok.tag_ == "VB" and obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ == "PERSON"
                                                              or obj.lemma_.lower() in _PERSON_NOUNS):
                 return _mention(obj), obj  # "forced the banker to admit ...": the object admits
             if (tok.dep_ == "conj" and (head.dep_ == "ccomp" or head.dep_ == "advcl" and head.left_edge.lower_ == "that")
@@ -121,7 +121,8 @@ def _source_of(cue: "Token", sent: "SpacySpan") -> tuple["SpacySpan | None", "To
             return _mention(tok.head), tok.head
         if tok.dep_ == "acl" and (tok.head.pos_ == "PROPN" or tok.head.lemma_.lower() in _PERSON_NOUNS
                                   or tok.head.ent_type_ in ("PERSON", "ORG", "NORP")
-                                  or tok.head.dep_ == "pobj" and tok.head.head.lower_ in ("with", "without")):
+                                  or tok.head.dep_ == "pobj" and tok.head.head.lower_ in ("with", "without")
+                                  and (tok.head.tag_ in ("NNS", "NNPS") or _speaker_like(tok.head))):
             return _mention(tok.head), tok.head  # "protesters chanting ...", "Kall ... compared", "with X saying"
         break
     return None, None
@@ -159,13 +160,20 @@ def _outer_report(cue: "Token") -> "Token | None":
     if speaker is not None and _speaker_like(speaker) and not any(
             t.dep_ == "relcl" for t in cue.doc[speaker.i + 1:cue.i]):
         return None
+    governing = cue.head if cue.head.pos_ in ("VERB", "AUX") else cue.head.head
+    controller = _closest_subject(governing) if speaker is None and governing.pos_ in ("VERB", "AUX") else None
+    if controller is not None and _speaker_like(controller) and controller.tag_ not in ("WP", "WDT"):
+        return None  # "they could not resist pointing out ...": the governing verb's subject points
     below, tok = cue, cue.head
     while tok.head.i != tok.i and not _reports(tok):
         below, tok = tok, tok.head
     if not _reports(tok):
         return None
     # inside what the outer verb says ("said that ..."), not a phrase of its own ("responded to protests demanding")
-    return tok if below.i == cue.i or below.dep_ in ("ccomp", "advcl", "conj", "xcomp") else None
+    # "spoke after Trump unleashed tweets criticizing ...": an "after" clause is not what was said
+    clausal = below.dep_ in ("ccomp", "conj", "xcomp") or below.dep_ == "advcl" and not any(
+        c.dep_ == "mark" for c in below.children)
+    return tok if below.i == cue.i or clausal else None
 
 
 def _reports(verb: "Token") -> bool:
