@@ -160,6 +160,7 @@ _PEOPLE_NOUNS = _PERSON_NOUNS | frozenset({
     "relative", "villager", "family", "protester", "medic", "rescuer", "farmer", "student", "refugee",
     "survivor", "parent", "neighbour", "neighbor", "fisherman", "passenger", "patient", "nurse", "teacher",
     "driver", "local", "demonstrator", "inhabitant", "evacuee"})
+_SPEAKING_NOUNS = _SPEAKER_NOUNS | _PEOPLE_NOUNS  # any noun a speaker's phrase may end in
 # Words that tell a speaker's gender, for "he" / "she".
 _FEMALE = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "spokeswoman", "chairwoman", "woman", "mother", "wife",
                      "daughter", "queen", "madam", "lady", "congresswoman", "businesswoman", "sister"})

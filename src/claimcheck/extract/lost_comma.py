@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from claimcheck.extract.lexicon import _PEOPLE_NOUNS, _PERSON_NOUNS, _SPEAKER_NOUNS
+from claimcheck.extract.lexicon import _PERSON_NOUNS, _SPEAKING_NOUNS
 from claimcheck.extract.mentions import _glued
 
 if TYPE_CHECKING:
@@ -23,6 +23,7 @@ _SPEAKING_PRONOUNS = frozenset({"he", "she", "they", "it"})
 _LINKS = frozenset({"of", "for", "in", "at", "from"})
 # Words for the press that speak like bodies ("local media", "state television").
 _MEDIA = frozenset({"media", "television", "tv", "radio", "agency", "news", "press", "source", "report", "state"})
+_SPEAKING_OR_MEDIA = _SPEAKING_NOUNS | _MEDIA
 _MAX_WORDS = 14
 
 
@@ -116,7 +117,7 @@ def _joins(t: "Token", right: "Token", i: int, end: int) -> bool:
     if t.ent_type_ in _NOT_NAME_ENTS:  # "on Friday Siege Watch"; but "Russias defence ministry"
         return t.ent_type_ == "GPE" and t.lower_.endswith("s") and right.is_lower and right.pos_ in ("NOUN", "ADJ")
     if t.is_lower and (t.pos_ == "NOUN" and right.pos_ == "ADJ" or not right.is_lower and (
-            t.pos_ == "ADJ" or t.lemma_.lower() not in _SPEAKER_NOUNS | _PEOPLE_NOUNS | _MEDIA)):
+            t.pos_ == "ADJ" or t.lemma_.lower() not in _SPEAKING_OR_MEDIA)):
         return False  # "the divided city local activists", "in critical condition SANA", "offensive AMN"
     if t.ent_type_ and t.ent_type_ == right.ent_type_ and right.ent_iob_ == "I":
         return True  # one entity ("Syrian Observatory for Human Rights")
@@ -143,4 +144,4 @@ def _speaks(doc: "Doc", start: int, head: "Token") -> bool:
         return True
     if doc[start].lower_ in _ARTICLES:
         return True
-    return head.lemma_.lower() in _SPEAKER_NOUNS | _PEOPLE_NOUNS | _MEDIA
+    return head.lemma_.lower() in _SPEAKING_OR_MEDIA

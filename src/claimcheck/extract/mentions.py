@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from claimcheck.extract.lexicon import _PEOPLE_NOUNS, _PERSON_NOUNS, _REPORT_NOUNS, REPORT_VERBS, _SPEAKER_NOUNS
+from claimcheck.extract.lexicon import _PERSON_NOUNS, _REPORT_NOUNS, REPORT_VERBS, _SPEAKER_NOUNS, _SPEAKING_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -169,8 +169,8 @@ def _outer_report(cue: "Token") -> "Token | None":
         below, tok = tok, tok.head
     if not _reports(tok):
         return None
-    # inside what the outer verb says ("said that ..."), not a phrase of its own ("responded to protests demanding")
-    # "spoke after Trump unleashed tweets criticizing ...": an "after" clause is not what was said
+    # inside what the outer verb says ("said that ..."), not a phrase of its own ("responded to protests
+    # demanding") nor a subordinate clause ("spoke after Trump unleashed tweets criticizing ...")
     clausal = below.dep_ in ("ccomp", "conj", "xcomp") or below.dep_ == "advcl" and not any(
         c.dep_ == "mark" for c in below.children)
     return tok if below.i == cue.i or clausal else None
@@ -178,13 +178,18 @@ def _outer_report(cue: "Token") -> "Token | None":
 
 def _reports(verb: "Token") -> bool:
     """A reporting verb, not a toll ("shells claiming the lives of two")."""
-    return verb.pos_ == "VERB" and verb.lemma_.lower() in REPORT_VERBS and not (verb.lemma_.lower() == "claim" and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives") for c in verb.children))
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in REPORT_VERBS and not _claims_lives(verb)
+
+
+def _claims_lives(verb: "Token") -> bool:
+    """"The blast claimed the lives of 14 people": a toll, the narrator's report, not a claim."""
+    return verb.lemma_.lower() == "claim" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives") for c in verb.children)
 
 
 def _speaker_like(tok: "Token") -> bool:
     """A word that can name who speaks: a name, a body or a person's noun."""
-    return (tok.pos_ in ("PROPN", "PRON") or tok.lemma_.lower() in _SPEAKER_NOUNS | _PEOPLE_NOUNS
+    return (tok.pos_ in ("PROPN", "PRON") or tok.lemma_.lower() in _SPEAKING_NOUNS
             or tok.ent_type_ in ("PERSON", "ORG", "NORP"))
 
 

@@ -22,7 +22,7 @@ from claimcheck.extract.lexicon import (
 )
 from claimcheck.extract.lost_comma import before_adverbs
 from claimcheck.extract.mentions import (
-    _dateline_like, _mention, _role_appositive, _source_of, _trailing_speaker, _whole_words,
+    _claims_lives, _dateline_like, _mention, _role_appositive, _source_of, _trailing_speaker, _whole_words,
 )
 from claimcheck.extract.spans import _inside_quote, _trim_tokens
 
@@ -115,8 +115,8 @@ def _parsed_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
         return None  # "Reid was denied bond", "the charges were dismissed": a refusal, not a denial
     if lemma == "charge" and comp is None and not any(c.dep_ == "prep" and c.lower_ == "with" for c in cue.children):
         return None  # "police charged the crowd": an act, not an accusation ("charged X with Y")
-    if lemma == "claim" and comp is None and dobj is not None and dobj.lemma_.lower() in ("life", "lives"):
-        return None  # "the blast claimed the lives of 14 people": a toll, the narrator's report
+    if comp is None and _claims_lives(cue):
+        return None
     if lemma == "question" and not deny and comp is None:
         return None  # "police questioned the suspect": an interrogation, not a claim
     if lemma == "contradict" and (dobj is None or dobj.lemma_.lower() not in _REPORT_NOUNS):
