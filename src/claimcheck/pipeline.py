@@ -105,7 +105,8 @@ def extract_from_articles(
     problems: list[Problem] | None = None,
     found: Callable[[Sequence[Claim]], None] | None = None,
 ) -> list[Claim]:
-    """Claims of parsed articles, each with its event frame (read against the article's ``date``);
+    """Claims of parsed articles, each with its event frame (read against the article's ``date``),
+    less the lines an outlet repeats on many pages (claimcheck.extract.repeated);
     ``claim_docs``, if given, is filled with each claim's text cut from its article's parse
     (claim id -> Doc), so the dispute stage need not parse it again.
     With a ``problems`` list, an article that meets an unexpected error is skipped and named there
@@ -113,6 +114,7 @@ def extract_from_articles(
     ``found``, if given, is called with each article's claims as they come (check() embeds them then)."""
     from claimcheck.events.frames import with_events
     from claimcheck.extract import extract_claims
+    from claimcheck.extract.repeated import without_site_furniture
     from claimcheck.nlp import Cutter, cut, parse_each
     from claimcheck.sources import assign_camps, normalise_sources
 
@@ -150,6 +152,7 @@ def extract_from_articles(
             found(made)
         if progress:
             progress("extract", done, len(articles))
+    claims = without_site_furniture(claims)  # a line an outlet repeats on many pages is no one's claim
     claims = normalise_sources(claims, {a.id: a.text for a in articles})
     if camps:
         claims = assign_camps(claims, camps)
