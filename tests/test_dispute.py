@@ -822,6 +822,10 @@ def test_stance_reads_content_and_sentence(encode):
     ("The market was shelled by rebel fighters.", ["rebel fighters"]),
     ("Rebel shelling hit the market in Harem.", ["Rebel"]),
     ("The blast was caused by a militia car bomb.", ["militia"]),  # the weapon's owner
+    ("Beirut Car bomb Kills Six", []),  # a title-cased headline: the car and its town are no one
+    ("Homs Truck bomb Kills Five", []),
+    ("Four were killed by an ISIS car bomb in Harem.", ["ISIS"]),
+    ("The checkpoint was hit by a rebel truck bomb.", ["rebel"]),
     ("The blast was caused by a gas leak.", []),
     ("The mine was planted by rebel fighters.", ["rebel fighters"]),
     # a headline's participle: the subject is the victim, the attack noun's modifier the attacker
