@@ -28,6 +28,7 @@ back ("..., but this was denied by X", "X said it was false") reuse the referred
 - ``spans``        content trimmed to character offsets; where quotations open and close
 - ``attribution``  the working records ``_Attr`` and ``_Seg``
 - ``lexicon``      the word lists, as data
+- ``repeated``     after all articles: the lines one outlet repeats on many pages (site furniture)
 """
 
 from __future__ import annotations
