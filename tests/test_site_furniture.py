@@ -42,3 +42,16 @@ def test_a_line_one_outlet_repeats_on_many_pages_is_no_claim(line, outlets, stay
     assert bool(on_line) is stays, [(c.text, c.article.id) for c in on_line]
     # the stories themselves always stay
     assert {c.article.id for c in claims if c not in on_line} == {a.id for a in articles}
+
+
+def test_one_story_printed_three_times_keeps_its_lines():
+    """Three versions of one story (an update, a second edition) repeat its plain lines: they are news."""
+    story = ("Gunmen shot two guards at the Lorin depot on Monday night, police said.\n\n"
+             "Three people were wounded in the shooting near the depot gate.\n\n"
+             "The guard is in critical but stable condition.")
+    articles = [Article(id=f"v{k}", text=f"{story}\n\n{extra}", outlet="lorin")
+                for k, extra in enumerate(["Police have not named the gunmen.", "The depot reopened on Tuesday.",
+                                           "The gunmen fled in a grey van."])]
+    claims = extract_from_articles(articles, Camps())
+    plain = [c for c in claims if c.text.startswith("The guard is in critical")]
+    assert {c.article.id for c in plain} == {"v0", "v1", "v2"}, [(c.text, c.event, c.quantities) for c in claims]
