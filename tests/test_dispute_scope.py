@@ -205,3 +205,26 @@ def test_numeric_evidence_is_like_against_like(ta, tb, evidence):
     reason = numeric(claim(ta, "a"), claim(tb, "b"), 0.9)
     assert reason is not None
     assert (reason.evidence[0].text, reason.evidence[1].text) == evidence
+
+
+def _shooting(aid: str, place: str, published: str, outlet: str, count: str, who: str):
+    from claimcheck.records import Article
+
+    text = (f"Police are investigating a shooting that occurred early today in the parking lot of {place}.\n\n"
+            f"{count} victims were transported to a local hospital with non-life-threatening injuries, {who} said.\n\n"
+            "Police have not named a suspect.")
+    return Article(id=aid, text=text, outlet=outlet, published=published)
+
+
+@pytest.mark.parametrize("second, disputed", [
+    (("the Elm Street apartments", "2026-03-05"), False),  # another shooting, two days on: two stories
+    (("2136 North Oak Avenue", "2026-03-03"), True),  # the same shooting: the counts differ
+])
+def test_a_claim_that_names_no_place_tells_its_articles_story(embedder, second, disputed):
+    from claimcheck.pipeline import check
+
+    first = _shooting("x", "2136 North Oak Avenue", "2026-03-03", "lorin-news", "Three", "a fire official")
+    other = _shooting("y", *second, "harbin-tv", "Four", "a police spokesman")
+    found = [d for d in check([first, other], embedder=embedder).disputes
+             if any(r.kind == "numeric" for r in d.reasons)]
+    assert bool(found) is disputed, [(d.a.text, d.b.text) for d in found]

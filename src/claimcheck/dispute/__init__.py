@@ -50,7 +50,7 @@ from claimcheck.dispute.candidates import (camp_of, candidate_pairs, copies, CRO
                                           frame_pairs, may_pair, party_of)
 from claimcheck.dispute.context import placed
 from claimcheck.dispute.gate import (article_days, as_update, EVENT_RULES, gate, is_update_only, main_stories, shared_event,
-                                     stories_apart)
+                                     stories_apart, UNPLACED_IN_STORY)
 from claimcheck.dispute.pair import Pair
 from claimcheck.dispute.parses import _Docs
 from claimcheck.dispute.reasons import ANY_PAIR, NEAR_PAIR
@@ -151,6 +151,9 @@ def find_disputes(
         if found and (two_attacks(a, b, *(tuple(g[0] for g in docs.agents.get(k, ())) for k in (i, j)))
                       or two_zones(a, b)):  # an air strike and rebel rockets, tolls of two sides' areas: two events
             found = [r for r in found if r.kind not in EVENT_RULES]
+        if (found and UNPLACED_IN_STORY and a.article.id != b.article.id and shared_event(a, b) is None
+                and stories_apart(a, b, story, published)):
+            found = [r for r in found if r.kind not in EVENT_RULES]  # an unplaced claim tells its article's story
         found = as_update(found, a, b, (camp[i], camp[j]), published or {})
         found = settle(found, a, b)
         if not found:

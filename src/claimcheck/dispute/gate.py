@@ -21,7 +21,8 @@ report of the same event is an ``update``, not a dispute.
 - A claim with no time of its own in an article whose day-precise frames tell one day
   (:func:`article_days`) is read as of that day (:func:`article_day_apart`): an undated headline
   is no report of another day's strike. ``find_disputes`` also reads a claim that names no town in
-  the towns its article just named (``dispute.context``) before this gate.
+  the towns its article just named (``dispute.context``) before this gate, and keeps no event rule between
+  two articles' claims of no shared event whose stories are apart (``UNPLACED_IN_STORY``, :func:`stories_apart`).
 """
 
 from __future__ import annotations
@@ -60,6 +61,9 @@ STALE_DAYS = 30
 # cross-article stance-only disputes were two incidents). Undated reports (Emergent's headlines, FNC-1's
 # bodies, plain files) are split on wording alone, so there only places and days set stories apart.
 DATED_STORIES_APART = True
+# Cross-article claims of no shared event are read in their articles' stories where their frames name no
+# place: gun-violence "Three victims were transported" (Baton Rouge) vs "The four victims ..." (Los Angeles).
+UNPLACED_IN_STORY = True
 
 
 def event_of(claim: Claim) -> str | None:
@@ -70,8 +74,6 @@ def shared_event(a: Claim, b: Claim) -> str | None:
     """The event both claims were grouped into, or None."""
     ea, eb = event_of(a), event_of(b)
     return ea if ea is not None and ea == eb else None
-
-
 
 
 def _apart(day_a: tuple[str | None, str | None, str | None], day_b: tuple[str | None, str | None, str | None],
