@@ -77,3 +77,31 @@ def test_counted_noun_from_parse(nlp):
     doc = nlp(text)
     (q,) = extract_quantities(text, 0, doc)
     assert q.counted == "soldier"
+
+
+# a part counts what its whole counts, never the whole's number (text, counts as (value, counted))
+PARTITIVES = [
+    ("Four of the seven injured workers were sent home.", [(4, "worker"), (7, "worker")]),
+    ("Two of the nine arrested protesters were released.", [(2, "protester"), (9, "protester")]),
+    ("Three of the five soldiers were killed.", [(3, "soldier"), (5, "soldier")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", PARTITIVES)
+def test_a_part_counts_what_its_whole_counts(nlp, text, expected):
+    assert [(q.value, q.counted) for q in extract_quantities(text, 0, nlp(text))] == expected
+
+
+def test_a_part_of_a_whole_is_no_rival_count(nlp):
+    """'Four of the seven wounded workers' and 'four workers' agree: the fours are the same people."""
+    from claimcheck.dispute.reasons.numeric import numeric
+    from claimcheck.records import ArticleRef, Claim, Source, Span
+
+    def claim(aid: str, text: str) -> Claim:
+        span = Span(0, len(text), text)
+        return Claim(f"{aid}#0", ArticleRef(aid, None, aid), text, span, span, Source(aid, "named"), None,
+                     "asserts", extract_quantities(text, 0, nlp(text)))
+
+    a = claim("a", "Four of the seven hospitalized workers are in stable condition")
+    b = claim("b", "four of the workers are stable while one is in critical condition")
+    assert numeric(a, b, 0.9) is None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from claimcheck.records import Quantity, Span
@@ -154,7 +155,19 @@ def extract_quantities(text: str, start: int = 0, doc: "Doc | None" = None) -> t
             taken.append((m.start(), m.end()))
 
     found.sort(key=lambda q: (q.span.start, q.span.end))
-    return tuple(found)
+    return tuple(_partitives(found))
+
+
+def _partitives(found: list[Quantity]) -> list[Quantity]:
+    """A part counts what its whole counts: in "five of the six hospitalized victims" the "five" are
+    victims, not "six" (the word after "of the" that the counted-noun reading took)."""
+    out = list(found)
+    for k, q in enumerate(out):
+        if q.counted is not None and _parse_number(q.counted) is not None:
+            whole = out[k + 1] if k + 1 < len(out) else None
+            near = whole is not None and whole.span.start - q.span.end <= 12
+            out[k] = replace(q, counted=whole.counted if near else None)
+    return out
 
 
 # what befell the people a bare number counts, right after it ("three were killed", "two died")
