@@ -148,12 +148,13 @@ def find_disputes(
         pair = Pair(a, b, sims[key], (prob_of[i], prob_of[j]), threshold, camps, **parses)
         found = [r for r in (detect(pair) for detect in (NEAR_PAIR if near[key] else ANY_PAIR)) if r is not None]
         found = gate(found, in_context.get(i, a), in_context.get(j, b), sims[key], by_event, published, days, story)
+        # an air strike and rebel rockets, tolls of two sides' areas, claims of no shared event in two
+        # articles' different stories (an unplaced claim tells its article's story): two events
         if found and (two_attacks(a, b, *(tuple(g[0] for g in docs.agents.get(k, ())) for k in (i, j)))
-                      or two_zones(a, b)):  # an air strike and rebel rockets, tolls of two sides' areas: two events
+                      or two_zones(a, b)
+                      or (UNPLACED_IN_STORY and a.article.id != b.article.id and shared_event(a, b) is None
+                          and stories_apart(a, b, story, published))):
             found = [r for r in found if r.kind not in EVENT_RULES]
-        if (found and UNPLACED_IN_STORY and a.article.id != b.article.id and shared_event(a, b) is None
-                and stories_apart(a, b, story, published)):
-            found = [r for r in found if r.kind not in EVENT_RULES]  # an unplaced claim tells its article's story
         found = as_update(found, a, b, (camp[i], camp[j]), published or {})
         found = settle(found, a, b)
         if not found:
