@@ -13,7 +13,7 @@ from claimcheck.config import Camp, Camps
 from claimcheck.dispute import combine, dispute_id, find_disputes, party_of
 from claimcheck.dispute.reasons.explicit_denial import explicit_denial, names_nothing
 from claimcheck.quantities import extract_quantities
-from claimcheck.records import Article, Claim, EventFrame, Quantity, Reason, Source, Span, to_dict
+from claimcheck.records import Article, Claim, EventFrame, Place, Quantity, Reason, Source, Span, to_dict
 
 pytestmark = pytest.mark.slow
 
@@ -844,6 +844,59 @@ def test_attack_agents(text, expected):
     from claimcheck.nlp import load_nlp
 
     assert [found[0] for found in agents(load_nlp()(text))] == expected
+
+
+# The run's event frames place events in these towns (folded keys, as ``run_places`` gives them).
+_RUN_TOWNS = ("Qadira", "Tel Varna", "Kafr Hamra", "Jisr al-Shughur")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a town the run names as a place, modifying the attack, is where it happened
+    ("The Qadira market bombing killed 14 people", []),
+    ("The Tel Varna bombing killed five people", []),
+    ("Kafr Hamra Car Bomb Kills Six", []),  # a headline: the parse hangs each word on the bomb apart
+    ("The Jisr al-Shughur attack killed nine", []),
+    ("The Qadira bombing was carried out by rebels", ["rebels"]),
+    # the parse hung a place after "throughout" as a subject
+    ("It said it had conducted 16 strikes throughout Qadira destroying depots and bridges", []),
+    # unchanged: a country modifying the attack is its doer, a subject stays a doer
+    ("Russian strikes killed 12 in Qadira", ["Russian"]),
+    ("Qadira rebels shelled the western districts", ["Qadira rebels"]),
+    ("Rebel shelling of Qadira killed four", ["Rebel"]),
+])
+def test_attack_agents_in_the_runs_places(text, expected):
+    from claimcheck.dispute import agents
+    from claimcheck.events.places import fold, key
+    from claimcheck.nlp import load_nlp
+
+    towns = frozenset(fold(key(t)) for t in _RUN_TOWNS)
+    assert [found[0] for found in agents(load_nlp()(text), towns)] == expected
+
+
+@pytest.mark.parametrize("text,words", [
+    ("Syrias warplanes bombed the depot on Monday", {"syria"}),  # the text lost the apostrophe
+    ("Turkeys jets struck the convoy", {"turkey"}),
+    ("Lorinian forces shelled the depot", {"lorinian"}),
+    # what kind of body, and a scare quote, name no one: "terrorists" and "Jaish al-Fateh" are one side
+    ("Two men were hurt when terrorist organizations fired mortar shells on the town", {"rebel"}),
+    ("A girl was hurt in a mortar attack by the so called Jaish al-Fateh on the town", {"al", "fateh", "jaish"}),
+])
+def test_attack_agent_words(text, words):
+    from claimcheck.dispute import agents
+    from claimcheck.nlp import load_nlp
+
+    assert set(agents(load_nlp()(text))[0][1]) == words
+
+
+def test_run_places_are_the_frames_towns():
+    from claimcheck.dispute.reasons.responsibility import run_places
+    from claimcheck.events.places import fold
+
+    c = claim("rp1", "Shelling killed four people in Qadira on Monday.", "Shelling killed four people in Qadira on Monday",
+              None)
+    framed = replace(c, event=EventFrame(id="e1", type="attack", lemma="shelling", trigger=Span(0, 8, "Shelling"),
+                                         places=(Place("Qadira", 31, 37, "qadira"), Place("Syria", 0, 0, "syria"))))
+    assert run_places([c, framed]) == {fold("qadira")}  # a country is coarser than a town: not one
 
 
 @pytest.mark.parametrize("text,number,outcome", [

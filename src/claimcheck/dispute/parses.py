@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from claimcheck.dispute.reasons.polarity import _NEGATORS, POLARITY_AXES, polarity_marks
-from claimcheck.dispute.reasons.responsibility import agents, ATTACK_NOUNS, ATTACK_VERBS
+from claimcheck.dispute.reasons.responsibility import agents, ATTACK_NOUNS, ATTACK_VERBS, run_places
 from claimcheck.records import Claim
 
 
@@ -40,7 +40,8 @@ class _Docs:
 
             docs.update(zip(missing, parse_many([claims[i].text for i in missing])))
         docs = dict(sorted(docs.items()))
-        return cls(docs, {i: polarity_marks(d) for i, d in docs.items()}, {i: agents(d) for i, d in docs.items()})
+        places = run_places(claims)  # "the Tel Abyad attack": a town the run places events in did nothing
+        return cls(docs, {i: polarity_marks(d) for i, d in docs.items()}, {i: agents(d, places) for i, d in docs.items()})
 
 
 def _hint_stems() -> frozenset[str]:

@@ -34,7 +34,8 @@ _ARMED_GROUPS = frozenset({"nusra", "islamic-state", "qaeda", "jaish", "faylaq",
                            "fatah", "islamist", "jabhat", "sham", "nusra-front", "hayat-tahrir-al-sham"})
 _GENERIC_ACTOR = {"force", "forces", "fighter", "group", "unit", "the", "a", "an", "its", "their", "his",
                   "her", "some", "member", "members", "'s", "artillery", "jet", "warplane", "aircraft",
-                  "plane", "drone", "gunman", "gunmen", "side",
+                  "plane", "drone", "gunman", "gunmen", "side", "organization", "organisation", "organizations",
+                  "organisations", "call", "called", "so-called",  # "terrorist organizations", "the so called X"
                   # victims and weapons name no one who did it ("Civilians killed in rocket fire",
                   # "Barrel bombs dropped", "Air strikes killed"): read off FA-KES's top disputes
                   "civilian", "civilians", "people", "person", "persons", "child", "children", "resident",
@@ -86,10 +87,17 @@ def _actor_words(tok: Any) -> tuple[str, frozenset[str], tuple[int, int]]:
             continue
         if lem in _GENERIC_ACTOR or t.is_stop or ("islamic-state" in words and lem in ("islamic", "state")):
             continue
-        lem = _side_of(lem, t.lower_)
+        lem = _side_of(_lost_possessive(lem), t.lower_)
         if any(ch.isalpha() for ch in lem):  # "-" of "Jaish al-Islam" is no word
             words.add(lem)
     return tok.doc.text[start:end], frozenset(words), (start, end)
+
+
+def _lost_possessive(word: str) -> str:
+    """A country's possessive whose apostrophe the text lost ("Syrias aircraft", "Turkeys army"): the country."""
+    from claimcheck.events.places import kind
+
+    return word[:-1] if word.endswith("s") and len(word) > 4 and kind(word[:-1]) == "country" else word
 
 
 def actor_name_words(name: str) -> frozenset[str]:
@@ -131,6 +139,7 @@ _ACTOR_WORDS = {w for group in ACTOR_GROUPS.values() for w in group} | {
 # name, but it is the means and its place (read off FA-KES's report); "an ISIS car bomb" still names ISIS.
 _CARRIERS = frozenset({"car", "cars", "truck", "trucks", "lorry", "vehicle", "vehicles", "van", "motorcycle", "motorbike"})
 _ACTOR_ENTS = {"ORG", "NORP", "PERSON", "GPE"}
+_LOCATIVE = frozenset({"in", "near", "throughout", "across", "inside", "outside", "around", "within"})
 
 
 def _is_actor(tok: Any, modifier: bool = False) -> bool:
@@ -149,9 +158,11 @@ def _toll(verb: Any) -> bool:
         g.lemma_.lower() in ("injure", "wound", "hurt") for g in c.children if g.dep_ == "acl") for c in verb.children)
 
 
-def agents(doc: Any) -> list[tuple[str, frozenset[str], tuple[int, int], Any]]:
+def agents(doc: Any, places: frozenset[str] = frozenset()) -> list[tuple[str, frozenset[str], tuple[int, int], Any]]:
     """Who carried out an attack in this text: subjects of attack verbs, "by" agents of passives,
-    modifiers of attack nouns ("rebel shelling"), targets of "blame ... on", subjects of "responsible"."""
+    modifiers of attack nouns ("rebel shelling"), targets of "blame ... on", subjects of "responsible".
+    ``places``: folded keys of the places the run's event frames name; a name among them modifying an
+    attack is where it happened ("the Tel Abyad attack", "Homs Car Bomb"), not who did it."""
     found = []
 
     def add(tok: Any, cue: Any) -> None:
@@ -162,7 +173,12 @@ def agents(doc: Any) -> list[tuple[str, frozenset[str], tuple[int, int], Any]]:
             return
         if tok.lower_ in _PRONOUNS or tok.pos_ == "PRON" or not _is_actor(tok, tok.dep_ != "nsubj"):
             return
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "pcomp" and tok.head.head.lower_ in _LOCATIVE and (
+                tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].i == tok.head.head.i):
+            return  # "16 airstrikes throughout Raqqa destroying ...": the parse hung the place as a subject
         text, words, span = _actor_words(tok)
+        if tok.dep_ in ("compound", "amod", "nmod") and (_run_place(text, places) or _run_place(_name_run(tok), places)):
+            return
         if words and all(span != seen[2] for seen in found):  # a verb and its noun may both lead here
             found.append((text, words, span, cue))
 
@@ -208,6 +224,39 @@ def agents(doc: Any) -> list[tuple[str, frozenset[str], tuple[int, int], Any]]:
                         if p.dep_ == "pobj":
                             add(p, tok)
     return found
+
+
+def _run_place(text: str, places: frozenset[str]) -> bool:
+    """A name the run's frames place events in, finer than a country (a country modifying an attack,
+    "Russian strikes", "Turkey shelling", is its doer)."""
+    from claimcheck.events.places import fold, key, kind
+    from claimcheck.sources.countries import country_code
+
+    k = key(text)
+    return bool(places) and bool(k) and fold(k) in places and kind(k) is None and country_code(text) is None
+
+
+def _name_run(tok: Any) -> str:
+    """The capitalised words around a modifier up to the attack or carrier they modify: "Kafr Hamra" of
+    "Kafr Hamra Car Bomb", "Jisr al-Shughur" of "the Jisr al-Shughur attack" (the parse hangs each part
+    on the noun apart)."""
+    def part(t: Any) -> bool:
+        return (t.is_title or t.lower_ in ("al", "el", "-")) and t.lower_ not in _CARRIERS and t.lemma_.lower() not in ATTACK_NOUNS
+
+    lo = hi = tok.i
+    while lo > 0 and not tok.doc[lo].is_sent_start and part(tok.doc[lo - 1]):
+        lo -= 1
+    while hi + 1 < len(tok.doc) and part(tok.doc[hi + 1]):
+        hi += 1
+    return tok.doc[lo:hi + 1].text
+
+
+def run_places(claims: Any) -> frozenset[str]:
+    """The folded keys of the places finer than a country that the claims' event frames name."""
+    from claimcheck.events.places import fold, kind
+
+    return frozenset(fold(p.key) for c in claims if c.event is not None for p in c.event.places
+                     if p.key and kind(p.key) is None)
 
 
 _DEMONYMS = {"american": "us", "america": "us", "u.s.": "us", "british": "uk", "britain": "uk", "u.k.": "uk",
