@@ -174,7 +174,7 @@ def agents(doc: Any, places: frozenset[str] = frozenset()) -> list[tuple[str, fr
         if tok.lower_ in _PRONOUNS or tok.pos_ == "PRON" or not _is_actor(tok, tok.dep_ != "nsubj"):
             return
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "pcomp" and tok.head.head.lower_ in _LOCATIVE and (
-                tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].i == tok.head.head.i):
+                tok.left_edge.i - 1 == tok.head.head.i):
             return  # "16 airstrikes throughout Raqqa destroying ...": the parse hung the place as a subject
         text, words, span = _actor_words(tok)
         if tok.dep_ in ("compound", "amod", "nmod") and (_run_place(text, places) or _run_place(_name_run(tok), places)):
