@@ -395,6 +395,30 @@ def test_examples_are_dated_and_their_planted_events_have_frames():
     assert all(c.event is None for c in result.claims if "will visit" in c.text)
 
 
+@pytest.mark.parametrize("title, body, expected", [
+    # a sign-up page under a real headline: the headline reports the page's event, first, ids renumbered
+    ("Four hurt in shooting at Linden Street bar", "Thank you for registering!\n\nWe look forward to seeing you "
+     "frequently. Sign in to update your profile.",
+     [("#1", "Four hurt in shooting at Linden Street bar", "shooting"), ("#2", "We look forward to seeing you frequently", None)]),
+    # a body that reports an event of its own keeps the headline out
+    ("Four hurt in shooting at Linden Street bar", "Four people were wounded in a shooting at a bar on Linden "
+     "Street on Friday night, police said.",
+     [("#1", "Four people were wounded in a shooting at a bar on Linden Street on Friday night", "shooting")]),
+    # a headline that reports no event adds nothing to a body that reports none
+    ("Why the council vote matters", "Thank you for registering!\n\nWe look forward to seeing you frequently.",
+     [("#1", "We look forward to seeing you frequently", None)]),
+])
+def test_a_page_whose_body_reports_no_event_reports_its_headlines(title, body, expected):
+    from claimcheck import pipeline
+    from claimcheck.config import Camps
+
+    text = f"{title}\n\n{body}"
+    article = Article("p", text, title=title, body_start=len(title) + 2, published="2026-03-14")
+    claims = pipeline.extract([article], Camps()).claims
+    assert [(c.id[1:], c.text, c.event.type if c.event else None) for c in claims] == expected
+    assert all(text[c.span.start:c.span.end] == c.text for c in claims)
+
+
 def test_cli_date_option_dates_undated_articles(tmp_path):
     import json
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from claimcheck.config import Camps, load_camps
-from claimcheck.records import Article, Claim, ContestedFact, Dispute, Event, Problem, Review, Topic
+from claimcheck.records import Article, Claim, ContestedFact, Dispute, Event, EventFrame, Problem, Review, Topic
 
 if TYPE_CHECKING:
     import numpy as np
@@ -112,7 +112,6 @@ def extract_from_articles(
     With a ``problems`` list, an article that meets an unexpected error is skipped and named there
     (``Problem.article``; logged with its traceback at INFO); without one the error is raised.
     ``found``, if given, is called with each article's claims as they come (check() embeds them then)."""
-    from claimcheck.events.frames import with_events
     from claimcheck.extract import extract_claims
     from claimcheck.extract.repeated import without_site_furniture
     from claimcheck.nlp import Cutter, cut, parse_each
@@ -129,7 +128,7 @@ def extract_from_articles(
                 raise doc
             found_claims = extract_claims(article, doc)
             started = time.perf_counter()
-            made = with_events(found_claims, doc, article.date, camps)
+            made = _framed(article, doc, found_claims, camps)
             frames_time += time.perf_counter() - started
             cuts = {}
             if claim_docs is not None and made:
@@ -159,6 +158,28 @@ def extract_from_articles(
     timings["extract"] = time.perf_counter() - clock
     timings["frames"] = frames_time
     return claims
+
+
+def _framed(article: Article, doc: "Doc", claims: list[Claim], camps: Camps) -> list[Claim]:
+    """The article's claims with their event frames. A page whose body reports no event (a paywall
+    or sign-up page under a real headline: "2 dead in house party shooting" over "Thank you for
+    registering!") reports its headline's: the headline's claims that report one come first, ids renumbered."""
+    from claimcheck.events.frames import with_events
+    from claimcheck.extract import headline_claims
+
+    made = with_events(claims, doc, article.date, camps)
+    if article.body_start == 0 or any(c.event is not None for c in made):
+        return made
+    head = [c for c in with_events(headline_claims(article, doc), doc, article.date, camps) if _reports(c.event)]
+    if not head or {c.span for c in head} & {c.span for c in made}:  # the body stated nothing: made is the headline's
+        return made
+    return [replace(c, id=f"{article.id}#{n}") for n, c in enumerate(head + made, start=1)]
+
+
+def _reports(frame: EventFrame | None) -> bool:
+    """Does a headline's frame report an event: a type of the taxonomy, or an `other` one anchored by
+    a time, place or victims ("Why the council vote matters" frames the verb, reporting nothing)?"""
+    return frame is not None and (frame.type != "other" or bool(frame.time or frame.places or frame.victims))
 
 
 def check(

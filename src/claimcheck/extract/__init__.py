@@ -53,7 +53,7 @@ from claimcheck.sources import keyword_list_lead, source_extent
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["extract_claims"]
+__all__ = ["extract_claims", "headline_claims"]
 
 # A body of one line longer than this is an article that lost its line breaks (FA-KES's texts, median
 # 2,093 characters), not a headline: read as a headline, every claim's sentence was the whole text.
@@ -158,14 +158,15 @@ def extract_claims(article: Article, doc: "Doc") -> list[Claim]:
         elif "?" in line.text:
             claims = [_question_claim(article, line)]
     if not claims and article.body_start > 0:
-        return _headline_claims(article, doc)
+        return headline_claims(article, doc)
     return claims
 
 
-def _headline_claims(article: Article, doc: "Doc") -> list[Claim]:
+def headline_claims(article: Article, doc: "Doc") -> list[Claim]:
     """A body that states nothing (a sign-up page or paywall under a real headline, an empty body):
     the headline is then the outlet's claim, read as a one-line article, so the page still reports
-    its event. Headlines are otherwise left out: the body tells the same news with its sources."""
+    its event. Headlines are otherwise left out: the body tells the same news with its sources.
+    (The pipeline also asks for them when the body's claims report no event: a paywall's sentences.)"""
     first_line = article.text[:article.body_start].split("\n", 1)[0]  # a header date may follow it
     end = len(first_line.rstrip())
     head = doc.char_span(0, end, alignment_mode="contract")
