@@ -1,19 +1,18 @@
 """A claim's event frame: what happened (type and trigger), when, where, who did it, and to whom.
 
-The trigger is an event word in the claim's content (a verb or noun of the taxonomy, "open fire",
-"air strike" read with its modifiers): the shallowest in the dependency tree, then the most
-specific type. Deaths are what an attack leaves, so a ``killing`` trigger whose subtree names the
-attack ("12 people were killed in an air strike", "an air strike killed 12") gives way to that attack.
-Without a taxonomy word, a content rooted at an eventive verb ("the company bought its rival") is an
-``other`` event with that verb's lemma; reporting and speech verbs, states ("is", "remains",
-"believes") and intentions ("plans to", "called for", "will visit") are no events, and neither is
-what they govern.
+The trigger is an event word in the claim's content (a verb or noun of the taxonomy, "open fire", "air strike"
+read with its modifiers): the shallowest in the dependency tree, then the most specific type. Deaths are what an
+attack leaves, so a ``killing`` trigger whose subtree names the attack ("12 people were killed in an air
+strike", "an air strike killed 12") gives way to that attack. Without a taxonomy word, a content rooted at an
+eventive verb ("the company bought its rival") is an ``other`` event with that verb's lemma; reporting and
+speech verbs, states ("is", "remains", "believes") and intentions ("plans to", "called for", "will visit") are
+no events, and neither is what they govern.
 
-Time is the time expression nearest the trigger in the claim's sentence (time.py); places are those
-named in the content, else in the rest of the sentence outside the source's words (places.py);
-agents are the trigger's doer (the active subject, the passive's "by" agent, "X's shelling",
-"regime shelling", "the shelling was carried out by X"), named as sources are and put in camps by
-the camps file; victims (victims.py) are the claim's quantities that count people or say what befell them.
+Time is the time expression nearest the trigger in the claim's sentence (time.py); places are those named in
+the content, else in the rest of the sentence outside the source's words (places.py); agents are the trigger's
+doer (the active subject, the passive's "by" agent, "X's shelling", "regime shelling", "the shelling was
+carried out by X"), named as sources are and put in camps by the camps file; victims (victims.py) are the
+claim's quantities that count people or say what befell them.
 """
 
 from __future__ import annotations
@@ -215,6 +214,8 @@ def _candidate(tok: Any) -> tuple[str, str] | None:
         return None
     if word in ("shelling", "bombing", "fighting", "shooting", "killing"):
         lemma = word  # the small model tags "shelling" AUX or VERB; the noun is meant
+    if word == "shot" and any(c.dep_ == "nummod" for c in tok.children):
+        lemma = "shoot"  # headline-speak "Three shot on Elm Street": the small model tags the participle a noun
     known = taxonomy.TRIGGERS.keys() | taxonomy.ATTACK_WORDS | taxonomy.OTHER_NOUNS
     if lemma not in known:  # a capitalised "Airstrikes" keeps its plural as lemma
         lemma = next((f for f in sorted(_forms(tok)) if f in known), lemma)
@@ -241,9 +242,7 @@ def _candidate(tok: Any) -> tuple[str, str] | None:
     kind = taxonomy.type_of(lemma, _modifier_lemmas(tok))
     if kind is None:
         return None
-    if lemma == "dead" and pos != "ADJ" and pos != "NOUN":
-        return None
-    return kind, lemma
+    return None if lemma == "dead" and pos not in ("ADJ", "NOUN") else (kind, lemma)
 
 
 def _judged(tok: Any) -> bool:
