@@ -407,6 +407,8 @@ def test_examples_are_dated_and_their_planted_events_have_frames():
     ("Four hurt in shooting at Linden Street bar", "Four people were wounded in a shooting at a bar on Linden "
      "Street on Friday night, police said.",
      [("#1", "Four people were wounded in a shooting at a bar on Linden Street on Friday night", "shooting")]),
+    # a body that states nothing: the headline's claim once, as the extraction already gave it
+    ("Four hurt in shooting at Linden Street bar", "", [("#1", "Four hurt in shooting at Linden Street bar", "shooting")]),
     # a headline that reports no event adds nothing to a body that reports none
     ("Why the council vote matters", "Thank you for registering!\n\nWe look forward to seeing you frequently.",
      [("#1", "We look forward to seeing you frequently", None)]),

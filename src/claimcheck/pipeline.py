@@ -170,8 +170,9 @@ def _framed(article: Article, doc: "Doc", claims: list[Claim], camps: Camps) -> 
     made = with_events(claims, doc, article.date, camps)
     if article.body_start == 0 or any(c.event is not None for c in made):
         return made
+    # (a body that stated nothing gave the headline's claims already: framed alike, none reports one)
     head = [c for c in with_events(headline_claims(article, doc), doc, article.date, camps) if _reports(c.event)]
-    if not head or {c.span for c in head} & {c.span for c in made}:  # the body stated nothing: made is the headline's
+    if not head:
         return made
     return [replace(c, id=f"{article.id}#{n}") for n, c in enumerate(head + made, start=1)]
 
