@@ -47,12 +47,27 @@ def claim(text: str, article: str = "a", source: str = "monitor", event=None, n:
     # men, women and children add up to the people: "seven men and six women" are 13 people
     ("the gunman injured 13 people at the bar", "the gunman injured seven men and six women at the bar", False),
     ("the gunman injured 30 people at the bar", "the gunman injured seven men and six women at the bar", True),
+    # civilians are a part of all the people killed (fighters too): fewer civilians agree, more do not
+    ("the raids killed at least 22 people", "eight civilians were killed in the raids", False),
+    ("the raids killed ten civilians when they hit a bus", "the raids killed 31 people", False),
+    ("the raids killed 40 civilians", "the raids killed 22 people", True),
+    # ... and when both count the civilians, those counts are the rival figures
+    ("six civilians including a boy were among at least 22 people killed in the raids", "eight civilians were killed in the raids", True),
+    ("six civilians including a boy were among at least 22 people killed in the raids", "the raids killed six civilians", False),
+    # ... and a claim that states its whole toll is compared by it: 22 killed against ten
+    ("six civilians including a boy were among at least 22 people killed in the raids", "ten people were killed in the raids", True),
     # a small lower bound leaves room for a few more: "more than one" victim may be three
     ("more than one victim was shot at the party", "three victims were shot at the party", False),
     ("more than one victim was shot at the party", "nine victims were shot at the party", True),
 ])
 def test_numeric_reads_counts_as_reported(ta, tb, disputed):
     assert (numeric(claim(ta, "a"), claim(tb, "b"), 0.9) is not None) is disputed
+
+
+def test_the_evidence_of_two_civilian_tolls_is_their_civilians():
+    reason = numeric(claim("six civilians including a boy were among at least 22 people killed in the raids", "a"),
+                     claim("eight civilians were killed in the raids", "b"), 0.9)
+    assert reason is not None and reason.detail.startswith("'six' vs 'eight'")
 
 
 def _frame(places=(), day=None, until=None, precision="day", words="on Saturday", event="ev-1"):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.dispute.pair import Pair
+from claimcheck.dispute.scope import WAR_SCOPE, scope  # noqa: F401 (scope: imported from here too)
 from claimcheck.quantities import BEFELL_AFTER, is_money, toll_before
 from claimcheck.records import Claim, Evidence, Quantity, Reason
 
@@ -73,7 +74,7 @@ def _outcome(claim: Claim, q: Quantity) -> str | None:
             if v.span.start == q.span.start and v.outcome is not None:
                 return v.outcome
     local = q.span.end - claim.span.start
-    m = _OUTCOME_NEXT.match(claim.text[max(local, 0):])
+    m = _OUTCOME_NEXT.match(claim.text[max(local, 0):]) or _AMONG_TOLL.match(claim.text[max(local, 0):])
     if m:
         return _OUTCOME_WORDS[m.group(1).lower()]  # "51 dead and over 100 wounded": 100 wounded
     before = q.span.start - claim.span.start
@@ -90,6 +91,9 @@ def _outcome(claim: Claim, q: Quantity) -> str | None:
 # people were killed"), never across "and" ("12 people and wounded 30": not 12 wounded).
 _OUTCOME_NEXT = re.compile(r"\s+(?:(?!and\b|or\b|while\b)[a-z-]+\s+){0,2}?(?:(?:were|was|had|have|has|are|been|"
                            r"reportedly|also)\s+){0,3}(" + "|".join(sorted(_OUTCOME_WORDS)) + r")\b", re.I)
+# ... or the toll it was among: "six civilians including a child were among at least 22 people killed"
+_AMONG_TOLL = re.compile(r"\s+(?:[a-z-]+\s+){0,4}?(?:was|were)\s+(?:also\s+)?among\s+(?:the\s+)?(?:at least\s+|more "
+                         r"than\s+|some\s+|over\s+)?[\w,]+\s+(?:[a-z]+\s+)?(" + "|".join(sorted(_OUTCOME_WORDS)) + r")\b", re.I)
 _TIME_UNITS = frozenset({"second", "minute", "hour", "day", "night", "week", "month", "year", "decade"})
 
 
@@ -132,78 +136,6 @@ def _apart(x: tuple[float, float], y: tuple[float, float]) -> bool:
     lo, hi = (x, y) if x[0] <= y[0] else (y, x)
     gap = hi[0] - lo[1]
     return gap > NUMBER_TOLERANCE * max(abs(hi[0]), abs(lo[1]), 1e-9)
-
-
-# A running total or a period's count ("66 killed since Tuesday", "213 so far", "270 during April",
-# "over the past three days") is no rival figure for one incident's toll, nor for another period's.
-_PERIOD = ("jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
-           "nov(?:ember)?|dec(?:ember)?|(?:19|20)\\d\\d|war|conflict|siege|offensive|campaign|truce|ceasefire|past|last|"
-           "week|month|year|weekend|days|weeks|months|years")
-_SCOPE = re.compile(
-    rf"\b(?:(?P<total>so far|to date|in total|a total of|overall|altogether|cumulative|in all)\b|"
-    # the whole war's toll: "killed in the war", "in Syria's six-year conflict", "the conflict has killed"
-    r"(?P<war>(?:in|of|during)\s+(?:the\s+|syrias\s+|syria's\s+|this\s+)?(?:[\w'-]+\s+){0,3}(?:civil\s+)?"
-    r"(?:war|conflict|uprising)\b(?!\s+(?:monitor|crimes?|zone|planes?|jets?)\b)|"
-    r"(?:war|conflict)\s+(?:has|had)\s+(?:so\s+far\s+)?(?:killed|claimed|left))|"
-    r"(?P<span>(?:in|over|within)\s+(?:the\s+)?(?:last\s+|past\s+)?(?:\d+|two|three|four|five|six|seven|"
-    r"several|few)\s+(?:days|weeks|months|years)\b|(?:\d+|two|three|four|five|six|seven|several)\s+"
-    r"(?:days|weeks|months|years)\s+of\b|this\s+(?:week|month|year)\b|"
-    # several incidents' toll: "13 people were shot in five incidents across the city"
-    r"in\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple)\s+(?:separate\s+)?"
-    r"(?:incidents|shootings|attacks|strikes|raids|bombings)\b)|"
-    rf"(?P<lead>since|(?:during|throughout)(?=\s+(?:the\s+)?(?:{_PERIOD})\b)|(?:over|in|for) the (?:past|last|course of))"
-    r"(?P<anchor>(?:\s+[a-z0-9]+){0,3}))", re.I)
-_ANCHOR_STOP = frozenset({"the", "a", "an", "of", "its", "their", "this", "that", "and", "in", "on", "at"})
-
-
-# A vague count of what strikes or a side "have killed" ("Russian raids have killed hundreds of civilians",
-# "thousands have been killed") is a running toll, told at the time of writing, as the war's is
-_RUNNING_TOLL = re.compile(r"\b(?:(?:has|have)\s+(?:so\s+far\s+|now\s+|already\s+)?(?:killed|wounded|injured|left)"
-                           r"\s+(?:more\s+than\s+|over\s+|at\s+least\s+)?(?:hundreds|thousands|tens\s+of\s+thousands)|"
-                           r"(?:hundreds|thousands|tens\s+of\s+thousands)\s+(?:of\s+[a-z]+\s+)?"
-                           r"(?:have|has)\s+(?:now\s+|so\s+far\s+)?(?:been\s+)?(?:killed|died|wounded|injured))\b", re.I)
-WAR_SCOPE = "during war"  # the whole war's toll so far: "killed in the war", "since the conflict began"
-_WAR_START = re.compile(r"\b(?:war|conflict|uprising|revolution|crisis|2011)\b")
-
-# "the deadliest since March", "the first since 2014", "the worst attack of the war": a comparison, not
-# the period a count covers
-_COMPARED = re.compile(r"\b(?:deadliest|bloodiest|heaviest|fiercest|worst|largest|biggest|highest|lowest|greatest|"
-                       r"first|most|only)\s+(?:\w+\s+){0,3}$", re.I)
-
-
-def _scope_match(text: str):
-    for m in _SCOPE.finditer(text):
-        compared = (m.group("lead") and m.group("lead").lower() == "since") or m.group("war")
-        if compared and _COMPARED.search(text[max(m.start() - 40, 0):m.start()]):
-            continue
-        return m
-    return None
-
-
-def scope(claim: Claim) -> str | None:
-    """None for a claim that counts one incident; else the period it counts over ("since tuesday",
-    "past three days", "total" for "so far", "in total"), read in the content, else in the rest of its
-    sentence before it ("Since the ceasefire ended, 359 civilians have been killed": the content is the count)."""
-    m = _scope_match(claim.text)
-    sentence = claim.sentence
-    if m is None and sentence is not None and sentence.text and sentence.text != claim.text:
-        start, end = claim.span.start - sentence.start, claim.span.end - sentence.start
-        if 0 <= start <= end <= len(sentence.text):
-            m = _scope_match(sentence.text[:start])
-    if m is None:
-        return WAR_SCOPE if _RUNNING_TOLL.search(claim.text) else None
-    if m.group("total"):
-        return "total"
-    if m.group("war"):
-        return WAR_SCOPE
-    if m.group("span"):
-        return "during " + " ".join(w for w in re.findall(r"[a-z0-9]+", m.group("span").lower())
-                                    if w not in _ANCHOR_STOP | {"over", "within", "last", "past"})
-    lead = m.group("lead").lower().split()[0]
-    words = [w for w in re.findall(r"[a-z0-9]+", m.group("anchor").lower()) if w not in _ANCHOR_STOP]
-    if lead == "since" and _WAR_START.search(" ".join(words[:3])):  # "since the conflict began", "since March 2011"
-        return WAR_SCOPE
-    return " ".join(["since" if lead == "since" else "during", *words[:2]])
 
 
 # "a further nine", and "the other three men" / "the remaining two": the rest of a group another count names
@@ -330,16 +262,22 @@ def numeric(a: Claim, b: Claim, sim: float) -> Reason | None:
         # the whole war's toll grows with every report: two reports' totals were told at different times
         return None
     groups: dict[tuple[str, str | None], tuple[list[Quantity], list[Quantity]]] = {}
+    civ: set[int] = set()  # the counts of civilians (by id): "civilians", and a share or an elided count of them
     for claim, side in ((a, 0), (b, 1)):
         if any(_increment(claim, q) for q in claim.quantities):
             continue  # "a further nine people, including five children": every count in it is a share
         last: tuple[str, str | None] | None = None
+        last_civ = False
         for q in claim.quantities:
             key = _counted_key(q, claim)
+            if _noun(q) == "civilian":
+                civ.add(id(q))
             if key is None and last is not None and _SUBCOUNT.search(_before(claim, q)):
                 key = last[0]  # "31 civilians, including 10 when their bus was hit": 10 civilians
+                civ.update([id(q)] if last_civ else [])
             if key is None and last is not None and _elided(claim, q):
                 groups.setdefault(last, ([], []))[side].append(q)  # "45 civilians in Aleppo and 22 in Idlib"
+                civ.update([id(q)] if last_civ else [])
                 continue
             if key is None and _VICTIM_VERB.search(_before(claim, q)):
                 key = "people"  # "killing a woman and wounding 25": 25 people wounded
@@ -348,7 +286,7 @@ def numeric(a: Claim, b: Claim, sim: float) -> Reason | None:
             outcome = _outcome(claim, q) or (last[1] if last else None)
             key, outcome = ("people", _AS_PEOPLE[key]) if key in _AS_PEOPLE and outcome in (
                 None, _AS_PEOPLE[key]) else (key, outcome)
-            last = (key, outcome)
+            last, last_civ = (key, outcome), id(q) in civ
             mine = groups.setdefault(last, ([], []))[side]
             if not any(x.value == q.value for x in mine):  # a headline and its lead: "kill 56 ... at least 56"
                 mine.append(q)
@@ -365,8 +303,15 @@ def numeric(a: Claim, b: Claim, sim: float) -> Reason | None:
         # a count whose outcome was not read may be of this one ("killed 45 in Aleppo and 22 in Idlib")
         loose_a, loose_b = groups.get((key[0], None), ([], [])) if key[1] is not None else ([], [])
         readings = pairs + [(x, y) for x in qa for y in loose_b] + [(x, y) for x in loose_a for y in qb]
-        if not pairs or any(not _apart(_as_updated(x, a), _as_updated(y, b)) for x, y in readings
-                            if is_money(x) == is_money(y)):
+        if key[0] == "people" and {id(x) for x in qa + loose_a} & civ and {id(y) for y in qb + loose_b} & civ:
+            # both count the civilians: their counts are the rival figures, not a total they were among
+            # ("six civilians among at least 22 people killed" against "eight civilians")
+            pairs, readings = ([(x, y) for x, y in r if (id(x) in civ) == (id(y) in civ)] for r in (pairs, readings))
+        # a claim that also counts all the people, or the fighters, states its whole toll: its civilians
+        # are no open part of the other's ("six civilians among 22 killed" against "ten people killed")
+        whole = tuple(any(groups.get((k, key[1]), ([], []))[side] for k in ("fighter", "soldier"))
+                      or any(id(q) not in civ for q in mine) for side, mine in ((0, qa + loose_a), (1, qb + loose_b)))
+        if not pairs or any(_agree(x, a, y, b, whole, civ) for x, y in readings if is_money(x) == is_money(y)):
             continue  # some reading agrees: not a conflict on this quantity
         # the counts of one side added up may be the other's total: "30 killed around Shadadi and another
         # five outside Kobane" against "at least 35 killed"
@@ -386,6 +331,21 @@ def numeric(a: Claim, b: Claim, sim: float) -> Reason | None:
                       (Evidence(a.article.id, x.span.start, x.span.end, x.span.text),
                        Evidence(b.article.id, y.span.start, y.span.end, y.span.text)), weight)
     return None
+
+
+def _agree(x: Quantity, a: Claim, y: Quantity, b: Claim, whole: tuple[bool, bool], civ: set[int]) -> bool:
+    """Do two counts of one group agree? Equal within reporting noise; or a count of civilians no
+    larger than a count of all the people (fighters too): "eight civilians" are a part of "at least
+    22 people killed", while "40 civilians" against "22 people" is a rival figure. ``whole``: does
+    each claim count the fighters too (then its civilians and fighters add up to its toll, and are
+    compared as that sum)? ``civ``: the ids of the counts of civilians."""
+    ix, iy = _as_updated(x, a), _as_updated(y, b)
+    if not _apart(ix, iy):
+        return True
+    if (id(x) in civ) == (id(y) in civ) or whole[0 if id(x) in civ else 1]:
+        return False
+    part, total = (ix, iy) if id(x) in civ else (iy, ix)
+    return part[0] <= total[1]
 
 
 def _noun(q: Quantity) -> str:

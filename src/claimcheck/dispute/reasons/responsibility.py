@@ -344,7 +344,7 @@ def responsibility(a: Claim, b: Claim, doc_a: Any, doc_b: Any, sim: float, camps
     if any(w <= {"rebel"} and not words_x & {"state"} and words_x & _ARMED_GROUPS
            for w, words_x in ((words_a, words_b), (words_b, words_a))):
         return None  # "terrorists" and "the Nusra Front": the side's name and one of its groups
-    from claimcheck.dispute.reasons.numeric import scope
+    from claimcheck.dispute.scope import scope
 
     if scope(a) != scope(b) or _HABITUAL.search(a.text) or _HABITUAL.search(b.text):
         return None  # "rockets have killed 16 since Thursday", "Idlib is regularly bombed by ...": not one attack
