@@ -274,10 +274,12 @@ def numeric(a: Claim, b: Claim, sim: float) -> Reason | None:
                 civ.add(id(q))
             if key is None and last is not None and _SUBCOUNT.search(_before(claim, q)):
                 key = last[0]  # "31 civilians, including 10 when their bus was hit": 10 civilians
-                civ.update([id(q)] if last_civ else [])
+                if last_civ:
+                    civ.add(id(q))
             if key is None and last is not None and _elided(claim, q):
                 groups.setdefault(last, ([], []))[side].append(q)  # "45 civilians in Aleppo and 22 in Idlib"
-                civ.update([id(q)] if last_civ else [])
+                if last_civ:
+                    civ.add(id(q))
                 continue
             if key is None and _VICTIM_VERB.search(_before(claim, q)):
                 key = "people"  # "killing a woman and wounding 25": 25 people wounded
