@@ -54,6 +54,9 @@ def claim(text: str, article: str = "a", source: str = "monitor", event=None, n:
     # ... and when both count the civilians, those counts are the rival figures
     ("six civilians including a boy were among at least 22 people killed in the raids", "eight civilians were killed in the raids", True),
     ("six civilians including a boy were among at least 22 people killed in the raids", "the raids killed six civilians", False),
+    # the residents killed are its civilians: "including four civilians" is a share of them, not a rival toll
+    ("gunmen killed at least 11 civilians in the hamlet", "11 residents of the hamlet were killed by gunmen including four civilians", False),
+    ("gunmen killed at least 11 civilians in the hamlet", "20 residents of the hamlet were killed by gunmen", True),
     # ... and a claim that states its whole toll is compared by it: 22 killed against ten
     ("six civilians including a boy were among at least 22 people killed in the raids", "ten people were killed in the raids", True),
     # a small lower bound leaves room for a few more: "more than one" victim may be three
@@ -224,3 +227,16 @@ def test_an_undated_weekday_in_the_same_town_places_a_report(words_b, places_b, 
     b = claim("y", "b", "monitor", replace(_frame(places_b), time=TimeRef(words_b, 0, 0, None, None, None)))
     published = {"a": "2017-04-08"}
     assert [r.kind for r in gate(FOUND, a, b, 0.7, published=published)] == kept
+
+
+def test_a_share_of_the_residents_killed_is_no_rival_toll(nlp):
+    """As parsed (spaCy reads "four (female) civilians" as four civilians): the residents killed are
+    the civilians, so the four are a share of the 11, not a rival toll of civilians."""
+    def parsed(text: str, article: str) -> Claim:
+        return replace(claim(text, article), quantities=tuple(extract_quantities(text, 0, nlp(text))))
+
+    a = parsed("gunmen killed at least 11 civilians in the hamlet", "a")
+    b = parsed("11 residents of the hamlet were killed including four (female) civilians by the gunmen", "b")
+    assert [q.counted for q in b.quantities] == ["resident", "civilian"]
+    assert numeric(a, b, 0.9) is None
+    assert numeric(a, parsed("20 residents of the hamlet were killed by the gunmen", "b"), 0.9) is not None

@@ -270,7 +270,7 @@ def numeric(a: Claim, b: Claim, sim: float) -> Reason | None:
         last_civ = False
         for q in claim.quantities:
             key = _counted_key(q, claim)
-            if _noun(q) == "civilian":
+            if _noun(q) in _CIVILIANS:
                 civ.add(id(q))
             if key is None and last is not None and _SUBCOUNT.search(_before(claim, q)):
                 key = last[0]  # "31 civilians, including 10 when their bus was hit": 10 civilians
@@ -348,6 +348,10 @@ def _agree(x: Quantity, a: Claim, y: Quantity, b: Claim, whole: tuple[bool, bool
         return False
     part, total = (ix, iy) if id(x) in civ else (iy, ix)
     return part[0] <= total[1]
+
+
+# the counted nouns of civilians: the residents of a village killed in a raid were its civilians
+_CIVILIANS = frozenset({"civilian", "resident"})
 
 
 def _noun(q: Quantity) -> str:
