@@ -59,6 +59,14 @@ def claim(text: str, article: str = "a", source: str = "monitor", event=None, n:
     ("gunmen killed at least 11 civilians in the hamlet", "20 residents of the hamlet were killed by gunmen", True),
     # ... and a claim that states its whole toll is compared by it: 22 killed against ten
     ("six civilians including a boy were among at least 22 people killed in the raids", "ten people were killed in the raids", True),
+    # a share of a toll told elsewhere is no rival figure, the claim's other counts still are
+    ("two medics were among at least 31 people killed in the shelling", "60 people were killed in the shelling", True),
+    ("two medics were among at least 31 people killed in the shelling", "30 people were killed in the shelling", False),
+    ("a further nine people including five children died in the village", "twelve children were killed in the village", False),
+    # ... and "injured nine others" are all the injured, not a share of the dead
+    ("the raid killed more than 100 people and injured 400 others", "the raid killed 70 people", True),
+    ("the shelling killed three people and injured nine others", "the shelling injured 25 people", True),
+    ("the shelling killed three people and injured nine others", "the shelling injured nine people", False),
     # a small lower bound leaves room for a few more: "more than one" victim may be three
     ("more than one victim was shot at the party", "three victims were shot at the party", False),
     ("more than one victim was shot at the party", "nine victims were shot at the party", True),
@@ -233,10 +241,22 @@ def test_a_share_of_the_residents_killed_is_no_rival_toll(nlp):
     """As parsed (spaCy reads "four (female) civilians" as four civilians): the residents killed are
     the civilians, so the four are a share of the 11, not a rival toll of civilians."""
     def parsed(text: str, article: str) -> Claim:
-        return replace(claim(text, article), quantities=tuple(extract_quantities(text, 0, nlp(text))))
+        return _parsed(nlp, text, article)
 
     a = parsed("gunmen killed at least 11 civilians in the hamlet", "a")
     b = parsed("11 residents of the hamlet were killed including four (female) civilians by the gunmen", "b")
     assert [q.counted for q in b.quantities] == ["resident", "civilian"]
     assert numeric(a, b, 0.9) is None
     assert numeric(a, parsed("20 residents of the hamlet were killed by the gunmen", "b"), 0.9) is not None
+
+
+def _parsed(nlp, text: str, article: str) -> Claim:
+    return replace(claim(text, article), quantities=tuple(extract_quantities(text, 0, nlp(text))))
+
+
+def test_more_dead_added_to_the_claims_own_count_make_a_toll_it_does_not_state(nlp):
+    """"two more people died" adds to the claim's own three: the five it adds up to are no rival to
+    "five people", and the three alone are not the claim's toll."""
+    a = _parsed(nlp, "three people were killed and two more people died in the shelling", "a")
+    assert [q.span.text for q in a.quantities] == ["three", "two"]
+    assert numeric(a, claim("the shelling killed five people", "b"), 0.9) is None

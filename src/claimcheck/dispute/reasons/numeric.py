@@ -140,7 +140,7 @@ def _apart(x: tuple[float, float], y: tuple[float, float]) -> bool:
 
 # "a further nine", and "the other three men" / "the remaining two": the rest of a group another count names
 _MORE_BEFORE = re.compile(r"\b(?:an additional|a further|(?:the|their|his|her) (?:other|remaining))\s+(?:at least\s+|some\s+)?$", re.I)
-_MORE_AFTER = re.compile(r"^\s+(?:more|others|other|additional|further)\b", re.I)
+_MORE_AFTER = re.compile(r"^\s+(more|others|other|additional|further)\b", re.I)
 
 
 _SUBCOUNT = re.compile(r"\b(?:including|among them|of them|of whom)\s+(?:at least\s+|some\s+)?$", re.I)
@@ -191,13 +191,36 @@ def _any_total(groups: dict, side: int, outcome: str | None, claim: Claim, other
     return total is not None and any(not _apart(total, _as_updated(y, other)) for y in others)
 
 
-def _increment(claim: Claim, q: Quantity) -> bool:
+def _shares(claim: Claim) -> set[int] | None:
+    """The ids of the claim's counts that are shares of a toll told elsewhere ("a further nine people,
+    including five children": both), which are no rival figures while its other counts still are
+    ("two medics were among at least 31 people killed": 31; "killed more than 100 and injured 400
+    others": both); None when a share adds to a count of the claim's own with that outcome ("three
+    were killed and two more died")."""
+    shares: set[int] = set()
+    outcomes: set[str | None] = set()  # the outcomes of the counts before this one
+    in_share = False
+    for q in claim.quantities:
+        outcome = _outcome(claim, q)
+        in_share = _increment(claim, q, outcomes) or (in_share and bool(_SUBCOUNT.search(_before(claim, q))))
+        if in_share:
+            if outcome in outcomes and not _SUBCOUNT.search(_before(claim, q)):
+                return None
+            shares.add(id(q))
+        outcomes.add(outcome)
+    return shares
+
+
+def _increment(claim: Claim, q: Quantity, outcomes: set[str | None] = frozenset()) -> bool:
     """Is the count one more share of a toll ("six more died", "a further nine", "the other three men",
-    "one civilian was among those killed")? It is no rival figure for any total. ("Another 70 were wounded" is not one: it often means besides the dead.)"""
+    "one civilian was among those killed")? It is no rival figure for any total. ("Another 70 were
+    wounded" is not one: it often means besides the dead; nor "killed three and injured nine others",
+    ``outcomes`` being those of the claim's counts before it: the nine are all the injured.)"""
     at, end = q.span.start - claim.span.start, q.span.end - claim.span.start
     after = claim.text[max(end, 0):]
-    return bool(_MORE_BEFORE.search(claim.text[max(at - 40, 0):max(at, 0)]) or _MORE_AFTER.match(after)
-                or _AMONG_AFTER.match(after))
+    if (m := _MORE_AFTER.match(after)) and m.group(1).lower() in ("others", "other") and outcomes:
+        return _outcome(claim, q) in outcomes
+    return bool(_MORE_BEFORE.search(claim.text[max(at - 40, 0):max(at, 0)]) or m or _AMONG_AFTER.match(after))
 
 
 def _part_of(a: Claim, b: Claim) -> bool:
@@ -264,11 +287,14 @@ def numeric(a: Claim, b: Claim, sim: float) -> Reason | None:
     groups: dict[tuple[str, str | None], tuple[list[Quantity], list[Quantity]]] = {}
     civ: set[int] = set()  # the counts of civilians (by id): "civilians", and a share or an elided count of them
     for claim, side in ((a, 0), (b, 1)):
-        if any(_increment(claim, q) for q in claim.quantities):
-            continue  # "a further nine people, including five children": every count in it is a share
+        shares = _shares(claim)
+        if shares is None:
+            continue  # "three were killed and two more died": its counts add up to a toll it does not state
         last: tuple[str, str | None] | None = None
         last_civ = False
         for q in claim.quantities:
+            if id(q) in shares:
+                continue
             key = _counted_key(q, claim)
             if _noun(q) in _CIVILIANS:
                 civ.add(id(q))
