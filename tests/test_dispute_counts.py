@@ -57,6 +57,10 @@ def claim(text: str, article: str = "a", source: str = "monitor", event=None, n:
     # the residents killed are its civilians: "including four civilians" is a share of them, not a rival toll
     ("gunmen killed at least 11 civilians in the hamlet", "11 residents of the hamlet were killed by gunmen including four civilians", False),
     ("gunmen killed at least 11 civilians in the hamlet", "20 residents of the hamlet were killed by gunmen", True),
+    # ... and so are the "citizens" killed: a toll of people, and of civilians
+    ("rockets killed nine citizens in the square", "rockets killed three people in the square", True),
+    ("rockets killed three citizens in the square", "rockets killed nine civilians in the square", True),
+    ("rockets killed three citizens in the square", "rockets killed nine people in the square", False),
     # ... and a claim that states its whole toll is compared by it: 22 killed against ten
     ("six civilians including a boy were among at least 22 people killed in the raids", "ten people were killed in the raids", True),
     # a share of a toll told elsewhere is no rival figure, the claim's other counts still are

@@ -23,7 +23,7 @@ BOUND_MIN_ROOM = 2
 
 
 _COUNTED_GROUPS = {
-    "people": {"people", "person", "civilian", "resident", "individual", "victim", "man"},
+    "people": {"people", "person", "civilian", "resident", "citizen", "individual", "victim", "man"},
     # children and women are counted among the people: "15 killed, including 4 children" is no rival of 18
     "child": {"child", "children", "kid", "boy", "girl", "baby", "infant"},
     "woman": {"woman", "women"},
@@ -376,8 +376,9 @@ def _agree(x: Quantity, a: Claim, y: Quantity, b: Claim, whole: tuple[bool, bool
     return part[0] <= total[1]
 
 
-# the counted nouns of civilians: the residents of a village killed in a raid were its civilians
-_CIVILIANS = frozenset({"civilian", "resident"})
+# the counted nouns of civilians: the residents of a village killed in a raid were its civilians, and
+# Syrian state media's "citizens" are civilians
+_CIVILIANS = frozenset({"civilian", "resident", "citizen"})
 
 
 def _noun(q: Quantity) -> str:
