@@ -71,6 +71,10 @@ def claim(text: str, article: str = "a", source: str = "monitor", event=None, n:
     ("the raid killed more than 100 people and injured 400 others", "the raid killed 70 people", True),
     ("the shelling killed three people and injured nine others", "the shelling injured 25 people", True),
     ("the shelling killed three people and injured nine others", "the shelling injured nine people", False),
+    # "the death of seven" counts the people killed, "the injury of 40" the injured
+    ("the mortars led to the death of seven and the injury of 40", "the mortars killed three people", True),
+    ("the mortars led to the death of seven and the injury of 40", "the mortars killed seven people", False),
+    ("the mortars led to the death of seven and the injury of 40", "the mortars injured 15 people", True),
     # a small lower bound leaves room for a few more: "more than one" victim may be three
     ("more than one victim was shot at the party", "three victims were shot at the party", False),
     ("more than one victim was shot at the party", "nine victims were shot at the party", True),

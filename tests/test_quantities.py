@@ -26,6 +26,9 @@ QUANTITIES = [
     # a toll counts people (killed), though no noun follows the number
     ("the death toll from the floods rose to 31", 31, False, "people", None, None, "31"),
     ("a monitoring group put the toll at 22", 22, False, "people", None, None, "22"),
+    # ... and so does a number after a noun of what befell people
+    ("the mortar fire led to the death of seven", 7, False, "people", None, None, "seven"),
+    ("the blast caused the injury of at least 40", 40, True, "people", 40, None, "at least 40"),
     # "within" is an upper bound; a place after the unit is not what is counted
     ("the militants advanced to within 10 miles of the capital", 10, True, "mile", None, 10, "within 10"),
     ("fighting raged one mile outside the capital", 1, False, "mile", None, None, "one"),

@@ -130,8 +130,8 @@ def extract_quantities(text: str, start: int = 0, doc: "Doc | None" = None) -> t
         counted = _counted_after(text, b, start, doc) or _currency(raw)
         if counted is None and toll_before(text, m.start("num")):
             counted = "people"  # "the death toll rose to 22", "put the toll at 22": people killed
-        if counted is None and _HIT_BEFORE.search(text[:m.start()]):
-            counted = "people"  # "injured another ten", "wounding ten others": the people it befell
+        if counted is None and (_HIT_BEFORE.search(text[:m.start()]) or _HARM_OF_BEFORE.search(text[:m.start()])):
+            counted = "people"  # "injured another ten", "the death of eight": the people it befell
         if counted is None and BEFELL_AFTER.match(text, b) and not _NO_ONE.search(text, 0, m.start("num")):
             counted = "people"  # "three were killed", "Five killed in shelling": the people it befell
         if raw.lower() == "one" and (counted is None or re.match(r"\s+of\b", text[b:])):
@@ -177,6 +177,8 @@ BEFELL_AFTER = re.compile(r"\s+(?:(?:were|was|have|had|has|are|been|reportedly|a
 # A verb of what befell people right before a bare number: the number counts those people.
 _HIT_BEFORE = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|wounds|injured|injuring|injures)\s+"
                          r"(?:another\s+|a further\s+|an additional\s+)?$", re.IGNORECASE)
+# ... or a noun of it: "leading to the death of eight and the injury of 89"
+_HARM_OF_BEFORE = re.compile(r"\b(?:deaths?|killing|martyrdom|injur(?:y|ies)|wounding)\s+of\s+$", re.IGNORECASE)
 _TOLL_BEFORE = re.compile(r"\btoll\b[^.;:]{0,80}$", re.IGNORECASE)
 
 

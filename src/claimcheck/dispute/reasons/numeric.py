@@ -39,8 +39,8 @@ _COUNTED_GROUPS = {
 _AS_PEOPLE = {"death": "killed", "injury": "injured"}
 _OUTCOME_WORDS = {
     "killed": "killed", "dead": "killed", "died": "killed", "deaths": "killed", "lives": "killed",
-    "killing": "killed", "kills": "killed",
-    "injured": "injured", "wounded": "injured", "hurt": "injured", "wounding": "injured", "injuring": "injured",
+    "killing": "killed", "kills": "killed", "death": "killed",  # "the death of eight"
+    "injury": "injured", "injuries": "injured", "injured": "injured", "wounded": "injured", "hurt": "injured", "wounding": "injured", "injuring": "injured",
     "arrested": "arrested", "detained": "arrested", "displaced": "displaced", "missing": "missing",
     "martyrs": "killed", "martyred": "killed", "martyr": "killed",
 }
