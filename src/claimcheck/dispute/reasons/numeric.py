@@ -34,13 +34,19 @@ _COUNTED_GROUPS = {
     "injury": {"injury", "injured", "wounded"},
     "casualty": {"casualty"},  # dead and wounded together, or either: compared only with casualties
 }
+# the counted nouns of civilians: the residents of a village killed in a raid were its civilians, and
+# Syrian state media's "citizens" are civilians
+_CIVILIANS = frozenset({"civilian", "resident", "citizen"})
+
+
 # Nouns that say what befell the counted people compare as people with that outcome: "51 dead" and
 # "42 people were killed", "30 injured" and "12 people were wounded" count the same thing.
 _AS_PEOPLE = {"death": "killed", "injury": "injured"}
 _OUTCOME_WORDS = {
     "killed": "killed", "dead": "killed", "died": "killed", "deaths": "killed", "lives": "killed",
     "killing": "killed", "kills": "killed", "death": "killed",  # "the death of eight"
-    "injury": "injured", "injuries": "injured", "injured": "injured", "wounded": "injured", "hurt": "injured", "wounding": "injured", "injuring": "injured",
+    "injury": "injured", "injuries": "injured", "injured": "injured", "wounded": "injured", "hurt": "injured",
+    "wounding": "injured", "injuring": "injured",
     "arrested": "arrested", "detained": "arrested", "displaced": "displaced", "missing": "missing",
     "martyrs": "killed", "martyred": "killed", "martyr": "killed",
 }
@@ -374,11 +380,6 @@ def _agree(x: Quantity, a: Claim, y: Quantity, b: Claim, whole: tuple[bool, bool
         return False
     part, total = (ix, iy) if id(x) in civ else (iy, ix)
     return part[0] <= total[1]
-
-
-# the counted nouns of civilians: the residents of a village killed in a raid were its civilians, and
-# Syrian state media's "citizens" are civilians
-_CIVILIANS = frozenset({"civilian", "resident", "citizen"})
 
 
 def _noun(q: Quantity) -> str:
