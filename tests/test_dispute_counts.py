@@ -41,6 +41,9 @@ def claim(text: str, article: str = "a", source: str = "monitor", event=None, n:
     ("at least 40 people were killed in the raid", "45 people were killed in the raid", False),
     ("at least 40 people were killed in the raid", "at least 75 people were killed in the raid", True),
     ("dozens of people were killed in the raid", "70 people were killed in the raid", False),
+    # a side's count of fighters is compared with that side's, not with another side's in the same claim
+    ("two Kurdish fighters were killed in the clashes", "11 Kurdish fighters were killed and two regime fighters died in the clashes", True),
+    ("11 Kurdish fighters were killed in the clashes", "11 Kurdish fighters were killed and two regime fighters died in the clashes", False),
     # civilians and fighters add up to a toll of all the dead
     ("the assault killed 20 civilians and 31 fighters", "the assault left 50 dead", False),
     ("the assault killed 20 civilians and 31 fighters", "the assault killed 90 people", True),

@@ -278,7 +278,12 @@ def _side(claim: Claim, q: Quantity) -> frozenset[str]:
 def _two_sides(qa: list[Quantity], a: Claim, qb: list[Quantity], b: Claim) -> bool:
     """Does every count of fighters or soldiers of one claim name a side the other's counts do not
     ("30 regime fighters" vs "20 rebels")? Then they count two sides' dead, not one toll twice."""
-    return all((sa := _side(a, x)) and (sb := _side(b, y)) and not sa & sb for x in qa for y in qb)
+    return all(_sides_apart(a, x, b, y) for x in qa for y in qb)
+
+
+def _sides_apart(a: Claim, x: Quantity, b: Claim, y: Quantity) -> bool:
+    """Do both counts name whose fighters they count, and no side in common?"""
+    return bool((sa := _side(a, x)) and (sb := _side(b, y)) and not sa & sb)
 
 
 def numeric(a: Claim, b: Claim, sim: float) -> Reason | None:
@@ -337,6 +342,9 @@ def numeric(a: Claim, b: Claim, sim: float) -> Reason | None:
         # a count whose outcome was not read may be of this one ("killed 45 in Aleppo and 22 in Idlib")
         loose_a, loose_b = groups.get((key[0], None), ([], [])) if key[1] is not None else ([], [])
         readings = pairs + [(x, y) for x in qa for y in loose_b] + [(x, y) for x in loose_a for y in qb]
+        if key[0] in ("fighter", "soldier"):
+            # a side's count against that side's: "2 Kurdish fighters" vs "11 Kurdish fighters", not "5 regime fighters"
+            pairs, readings = ([(x, y) for x, y in r if not _sides_apart(a, x, b, y)] for r in (pairs, readings))
         if key[0] == "people" and {id(x) for x in qa + loose_a} & civ and {id(y) for y in qb + loose_b} & civ:
             # both count the civilians: their counts are the rival figures, not a total they were among
             # ("six civilians among at least 22 people killed" against "eight civilians")
