@@ -781,6 +781,8 @@ def test_one_line_article_is_read_as_one_sentence(nlp):
     "SABRAN, Qadira (Meridian Press) - ",
     "WASHINGTON/SABRAN (Meridian Press) - ",
     "TAL RUWAQ, March 3 (QNA): ",
+    "ORVEL, Minn. \u2014 ",
+    "WEST HARBIN -- ",
 ])
 def test_a_lede_loses_its_dateline(nlp, dateline):
     # the same dateline shapes the loader reads the outlet from are trimmed off a narrator's lede

