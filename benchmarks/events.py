@@ -24,7 +24,8 @@ same run.
   two camps, the pairs a camps file by outlet lets disagree through the outlets' own voices;
   `recall_stated`: only pairs whose two texts both state a crowd count as digits, since the crowd
   also counted from later reports and pictures; `recall_dateline_checked`: leaving out the pairs with
-  an article whose crowd date is more than a week from its own dateline, as for precision); the largest topic's and event's share of claims.
+  an article whose crowd date is more than a week from its own dateline, as for precision); the
+  largest topic's and event's share of claims.
 
     .venv/bin/python benchmarks/events.py [--half a|b|both] [--gva-max 500] [--only gva,ecb,fakes]
         [--baseline-src DIR|none] [--backends onnx,torch] [--json FILE]

@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from claimcheck.dispute.gate import _apart
-from claimcheck.dispute.reasons.numeric import WAR_SCOPE, numeric, scope
+from claimcheck.dispute.reasons.numeric import numeric
+from claimcheck.dispute.scope import WAR_SCOPE, scope
 from claimcheck.quantities import extract_quantities
 from claimcheck.records import ArticleRef, Claim, Source, Span
 

@@ -39,7 +39,7 @@ def claim(text: str, article: str = "a", source: str = "monitor", stance: str = 
     ("an air strike killed 12 people in the village", None),
 ])
 def test_scope(text, expected):
-    from claimcheck.dispute.reasons.numeric import scope
+    from claimcheck.dispute.scope import scope
 
     assert scope(claim(text)) == expected
 

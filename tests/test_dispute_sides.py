@@ -88,7 +88,7 @@ def _claim(text: str, sentence: str, article: str = "a", outlet: str | None = No
      "an air strike killed 12 people in the village", None),
 ])
 def test_scope_reads_the_sentence_before_the_count(sentence, content, expected):
-    from claimcheck.dispute.reasons.numeric import scope
+    from claimcheck.dispute.scope import scope
 
     assert scope(_claim(content, sentence)) == expected
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.dispute.pair import Pair
-from claimcheck.dispute.scope import WAR_SCOPE, scope  # noqa: F401 (scope: imported from here too)
+from claimcheck.dispute.scope import WAR_SCOPE, scope
 from claimcheck.quantities import BEFELL_AFTER, is_money, toll_before
 from claimcheck.records import Claim, Evidence, Quantity, Reason
 
@@ -208,24 +208,25 @@ def _shares(claim: Claim) -> set[int] | None:
     in_share = False
     for q in claim.quantities:
         outcome = _outcome(claim, q)
-        in_share = _increment(claim, q, outcomes) or (in_share and bool(_SUBCOUNT.search(_before(claim, q))))
+        subcount = bool(_SUBCOUNT.search(_before(claim, q)))
+        in_share = _increment(claim, q, outcome, outcomes) or (in_share and subcount)
         if in_share:
-            if outcome in outcomes and not _SUBCOUNT.search(_before(claim, q)):
+            if outcome in outcomes and not subcount:
                 return None
             shares.add(id(q))
         outcomes.add(outcome)
     return shares
 
 
-def _increment(claim: Claim, q: Quantity, outcomes: set[str | None] = frozenset()) -> bool:
+def _increment(claim: Claim, q: Quantity, outcome: str | None, outcomes: set[str | None]) -> bool:
     """Is the count one more share of a toll ("six more died", "a further nine", "the other three men",
     "one civilian was among those killed")? It is no rival figure for any total. ("Another 70 were
-    wounded" is not one: it often means besides the dead; nor "killed three and injured nine others",
-    ``outcomes`` being those of the claim's counts before it: the nine are all the injured.)"""
+    wounded" is not one: it often means besides the dead; nor "killed three and injured nine others"
+    when ``outcome``, the count's, is none of ``outcomes``, its claim's earlier counts': all injured.)"""
     at, end = q.span.start - claim.span.start, q.span.end - claim.span.start
     after = claim.text[max(end, 0):]
     if (m := _MORE_AFTER.match(after)) and m.group(1).lower() in ("others", "other") and outcomes:
-        return _outcome(claim, q) in outcomes
+        return outcome in outcomes
     return bool(_MORE_BEFORE.search(claim.text[max(at - 40, 0):max(at, 0)]) or m or _AMONG_AFTER.match(after))
 
 
