@@ -17,7 +17,7 @@ from claimcheck.events.link import day_gap, interval, load_linker, never_one, pl
 from claimcheck.pipeline import claim_vectors
 from claimcheck.quantities import extract_quantities
 from claimcheck.records import (
-    ArticleRef, Claim, EventFrame, Evidence, Place, Reason, Source, Span, TimeRef, Victims,
+    Article, ArticleRef, Claim, EventFrame, Evidence, Place, Reason, Source, Span, TimeRef, Victims,
 )
 
 
@@ -318,3 +318,31 @@ def test_an_event_without_place_or_date_is_labelled_by_its_first_claim():
     b = claim("a#1", "the army had secured the Bir Sabah highway", "a", "agency", None, f)
     assert _event([a, b]).label == "capture: the army had secured the Bir Sabah highway"
     assert _event([replace(a, event=frame("capture", day="2026-03-14"))]).label == "capture, 2026-03-14"
+
+
+RAMOUSAH_SHELLING = [  # (id, text, article, publication date); no claim names a day of its own
+    ("apr1#1", "Rebel shells hit homes in Ramousah, killing three people, the ministry said.", "apr1", "2026-04-02"),
+    ("apr2#1", "Three people were killed when shells hit homes in Ramousah, residents said.", "apr2", "2026-04-03"),
+    ("sep#1", "Rebel shells hit homes in Ramousah, killing four people, the ministry said.", "sep", "2026-09-20"),
+]
+
+
+def _ramousah(embedder, rows):
+    claims = [claim(cid, text, art, "ministry", event=frame("shelling", places=(("Ramousah", None),), lemma="shell"))
+              for cid, text, art, _ in rows]
+    articles = [Article(art, text, date=day) for _, text, art, day in rows]
+    grouped, _ = group_events(claims, claim_vectors(embedder, claims), articles=articles)
+    return {c.id: c.event.id for c in grouped}
+
+
+def test_reports_published_months_apart_without_a_day_are_two_events(embedder):
+    of = _ramousah(embedder, RAMOUSAH_SHELLING)
+    assert of["apr1#1"] == of["apr2#1"]  # a day apart: one shelling
+    assert of["sep#1"] != of["apr1#1"]  # the same words in September: another shelling
+
+
+def test_reports_published_apart_join_on_a_shared_name(embedder):
+    rows = [(cid, text.replace("homes in", "the home of Salim Haddad in"), art, day)
+            for cid, text, art, day in RAMOUSAH_SHELLING]
+    of = _ramousah(embedder, rows)
+    assert of["sep#1"] == of["apr1#1"]  # a later report of one family's loss names them

@@ -14,7 +14,8 @@
    two groups join when the pair links and no member of one conflicts with a member of the other
    (complete-linkage guard on the hard constraints: resolved days, types, towns; within an article
    also different names), and groups of two articles only when alike on average, so a chain of near
-   pairs cannot join two strikes a week apart.
+   pairs cannot join two strikes a week apart, and groups of articles published more than
+   ``PUBLISHED_APART`` days apart, one with no day of its own, only with a name in common.
 4. **Stories**: each article's largest event, read with the whole article (its towns, dateline,
    names, publication day, words), is merged with other articles' by the story linker, with average
    linkage over the article pairs between two groups (:mod:`claimcheck.events.stories`): most
@@ -48,6 +49,9 @@ GLOBAL_MIN_SIM = 0.6  # ... this alike
 PLACE_GUARD = True  # two groups placed in different towns never merge
 ANCHOR_REQUIRED = True  # claims of two articles link only with a shared town, day or name (link.anchored)
 GROUP_MIN_SIM = 0.5  # groups of different articles merge only when their mean vectors are this alike
+# groups of articles published more than this many days apart, one with no day of its own, join only with a
+# name in common (a victim's, a suspect's): "the shelling" of Aleppo told in April and in November is two
+PUBLISHED_APART: int | None = 7
 ARTICLE_NEIGHBOURS = 5  # each claim meets its best match in the articles most like its own
 SUBJECT_LINKS = True  # claims of one article naming one person are one story first (link.shared_subject)
 STORY_PLACE_GUARD = False  # stories: towns are a feature of the story linker, not a hard guard
@@ -173,7 +177,7 @@ class _Groups:
         self.days = {i: d if (d := interval(claims[i].event)) is not None and d[1] - d[0] <= 7 else None for i in idx}
         self.width = {i: 0 if d is None else d[1] - d[0] for i, d in self.days.items()}  # widest frame's days
         # the same days by the publication day of the article that tells them (None: undated article)
-        published = published or {}
+        published = self.published = published or {}
         # (and the kind of what happened: an arrest on Saturday is no other day of the shooting it follows)
         self.dated = {i: {} if d is None else {(published.get(claims[i].article.id), _kind_key(claims[i].event)):
                                                 (d, claims[i].event)} for i, d in self.days.items()}
@@ -216,6 +220,15 @@ class _Groups:
                    for (px, _), ((sx, ex), fx) in self.dated[x].items() for (py, _), ((sy, ey), fy) in self.dated[y].items()
                    if (px is None or py is None or abs(px - py) <= window)
                    and (not STORY_DAY_BY_TYPE or type_relation(fx, fy) != "incompatible"))
+
+    def published_apart(self, claims: Sequence[Claim], x: int, y: int) -> bool:
+        """Were all articles of group ``x`` published more than ``PUBLISHED_APART`` days from all of
+        group ``y``'s (undated articles left out), one group with no day of its own? (Two groups' days
+        are compared by the day guard: "56 killed on July 19" in a report a week later is that day's.)"""
+        if PUBLISHED_APART is None or (self.days[x] is not None and self.days[y] is not None):
+            return False
+        dx, dy = ([d for a in self.articles(claims, k) if (d := self.published.get(a)) is not None] for k in (x, y))
+        return bool(dx and dy) and min(abs(u - v) for u in dx for v in dy) > PUBLISHED_APART
 
     def articles(self, claims: Sequence[Claim], x: int) -> set[str]:
         return {claims[k].article.id for k in self.members[x]}
@@ -327,6 +340,8 @@ def group_events(claims: Sequence[Claim], vectors: np.ndarray, linker: Linker | 
             continue  # one article's two stories: the Bir Sabah highway and the town of Tal Ruwaq
         if claims[i].article.id != claims[j].article.id and groups.alike(x, y) < GROUP_MIN_SIM:
             continue  # average linkage across articles: a chain of alike pairs does not drift
+        if groups.published_apart(claims, x, y) and not groups.names[x] & groups.names[y]:
+            continue
         groups.union(x, y)
     stories = load_story_linker() if story_linker is None else story_linker or None
     if stories is not None:
