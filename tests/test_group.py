@@ -327,8 +327,8 @@ RAMOUSAH_SHELLING = [  # (id, text, article, publication date); no claim names a
 ]
 
 
-def _ramousah(embedder, rows):
-    claims = [claim(cid, text, art, "ministry", event=frame("shelling", places=(("Ramousah", None),), lemma="shell"))
+def _ramousah(embedder, rows, day=None):
+    claims = [claim(cid, text, art, "ministry", event=frame("shelling", day, places=(("Ramousah", None),), lemma="shell"))
               for cid, text, art, _ in rows]
     articles = [Article(art, text, date=day) for _, text, art, day in rows]
     grouped, _ = group_events(claims, claim_vectors(embedder, claims), articles=articles)
@@ -346,3 +346,8 @@ def test_reports_published_apart_join_on_a_shared_name(embedder):
             for cid, text, art, day in RAMOUSAH_SHELLING]
     of = _ramousah(embedder, rows)
     assert of["sep#1"] == of["apr1#1"]  # a later report of one family's loss names them
+
+
+def test_reports_published_apart_that_date_the_event_are_read_by_their_days(embedder):
+    of = _ramousah(embedder, RAMOUSAH_SHELLING, day="2026-04-01")  # "on 1 April", even in September's report
+    assert of["sep#1"] == of["apr1#1"]
