@@ -340,8 +340,8 @@ def group_events(claims: Sequence[Claim], vectors: np.ndarray, linker: Linker | 
             continue  # one article's two stories: the Bir Sabah highway and the town of Tal Ruwaq
         if claims[i].article.id != claims[j].article.id and groups.alike(x, y) < GROUP_MIN_SIM:
             continue  # average linkage across articles: a chain of alike pairs does not drift
-        if groups.published_apart(claims, x, y) and not groups.names[x] & groups.names[y]:
-            continue
+        if not groups.names[x] & groups.names[y] and groups.published_apart(claims, x, y):
+            continue  # told a week apart, one undated: only a shared name makes them one (PUBLISHED_APART)
         groups.union(x, y)
     stories = load_story_linker() if story_linker is None else story_linker or None
     if stories is not None:
