@@ -680,6 +680,32 @@ def test_two_claims_of_one_article_are_no_dispute_on_stance_alone(encode):
     assert [[r.kind for r in d.reasons] for d in run(encode, [a, b], min_score=0.0)] == []
 
 
+@pytest.mark.parametrize("headlines", [True, False])
+def test_stance_alone_disputes_one_event_only_between_headlines(encode, monkeypatch, headlines):
+    # two claims grouped into one event: as headlines (each its article's only claim) their opposite
+    # stances stand; as sentences of two article bodies they are two facts of one story for the stance
+    # model, and the event rules (numeric, responsibility, polarity) or a denial are what disputes them
+    import claimcheck.dispute.reasons.learned as learned
+
+    def one_event(c):
+        return replace(c, event=EventFrame("other", "collapse", Span(0, 1, "x"), id="ev-orvel"))
+
+    ta, tb = "Orvel dam collapses after heavy rain", "Orvel dam collapse story is a hoax, engineers say"
+    extra = ("Water reached the old mill in Orvel by noon", "The reservoir above Orvel was full last week")
+    texts = (ta, tb) if headlines else (f"{ta}. {extra[0]}.", f"{tb}. {extra[1]}.")
+    a = one_event(claim("h1", texts[0], ta, None, kind="narrator"))
+    b = one_event(claim("h2", texts[1], tb, None, kind="narrator"))
+    body = [] if headlines else [claim("h1", texts[0], extra[0], None, kind="narrator", n=1),
+                                 claim("h2", texts[1], extra[1], None, kind="narrator", n=1)]
+
+    def disputed() -> bool:
+        return any({d.a.id, d.b.id} == {a.id, b.id} for d in run(encode, [a, b, *body]))
+
+    assert disputed() is headlines
+    monkeypatch.setattr(learned, "LEARNED_IN_EVENT_HEADLINES_ONLY", False)
+    assert disputed()  # the same pair with the guard off: the guard is what keeps the body pair out
+
+
 @pytest.mark.parametrize("keys_a,keys_b,disputed", [
     (("orvel",), ("harbin",), False),  # two towns' stories: the stance model alone pairs nothing
     (("orvel",), ("orvel",), True),    # one town: the headlines' opposite stances stand

@@ -18,7 +18,8 @@ Pipeline per corpus:
    words that carry it (:class:`Evidence`, offsets into the article):
    ``explicit_denial``, ``polarity``, ``numeric``, ``responsibility`` (rules, gated on embedding
    similarity so they compare the same event) and ``learned`` (opposite stances toward the topic,
-   from the stance model in ``models/``).
+   from the stance model in ``models/``; alone, it disputes two claims of one event only when both
+   are headlines, ``learned.alone_in_event``).
 4. **Score** -- noisy-or of the reason weights, ``1 - prod(1 - w)``: any one strong reason suffices
    and independent reasons reinforce each other; stays in [0, 1]. Pairs scoring below
    ``min_score`` are dropped.
@@ -55,7 +56,7 @@ from claimcheck.dispute.pair import Pair
 from claimcheck.dispute.parses import _Docs
 from claimcheck.dispute.reasons import ANY_PAIR, NEAR_PAIR
 from claimcheck.dispute.reasons.explicit_denial import explicit_denial
-from claimcheck.dispute.reasons.learned import article_leans, learned, stance_probs, states_ignorance
+from claimcheck.dispute.reasons.learned import alone_in_event, article_leans, learned, stance_probs, states_ignorance
 from claimcheck.dispute.reasons.numeric import numeric
 from claimcheck.dispute.reasons.polarity import both_negate, polarity, POLARITY_MIN_SIM, polarity_marks
 from claimcheck.dispute.reasons.responsibility import agents, responsibility, RESPONSIBILITY_MIN_SIM
@@ -132,6 +133,7 @@ def find_disputes(
     for k, c in enumerate(claims):
         per_article[c.article.id].append(float(probs[k, 1]))
     lean = {aid: float(np.mean(v)) for aid, v in per_article.items()}
+    claims_of = {aid: len(v) for aid, v in per_article.items()}  # headlines: an article's only claim
 
     by_event = {e.id: e for e in events}
     days, story = article_days(claims), main_stories(claims, towns)
@@ -164,10 +166,12 @@ def find_disputes(
             out.append(Dispute(dispute_id(a, b), int(topic_of[i]), a, b, 0.0, tuple(found), event))
             continue
         if all(r.kind == "learned" for r in found) and (
-                a.article.id == b.article.id or stories_apart(a, b, story, published)
+                a.article.id == b.article.id or not alone_in_event(a, b, event, claims_of)
+                or stories_apart(a, b, story, published)
                 or states_ignorance(a) or states_ignorance(b)
                 or not article_leans(a, b, prob_of[i], prob_of[j], lean)):
-            continue  # opposite stances alone: from one article, two stories, or articles that do not lean apart
+            continue  # opposite stances alone: from one article, of one event in body text, two stories, or
+            # articles that do not lean apart
         score = combine(found)
         if score < min_score:
             continue
