@@ -258,6 +258,19 @@ def test_said_it_was_false_denies_the_previous_claim(nlp, denial):
     assert denying[0].span == reported.span
 
 
+@pytest.mark.parametrize("reaction,denies", [
+    ('"It was like, this can\'t be real," said a neighbour.', False),  # disbelief at the news
+    ('"This could not be real," said a neighbour.', False),
+    ('"That is not true," said a neighbour.', True),  # a verdict on the report
+])
+def test_disbelief_is_no_denial(nlp, reaction, denies):
+    text = "Police said the bridge at Kalvo collapsed on Sunday. " + reaction
+    claims = _claims(nlp, text)
+    said = _find(claims, cue="said")
+    neighbour = [c for c in claims if c.source.name == "neighbour"]
+    assert any(c.stance == "denies" and c.span == said.span for c in neighbour) is denies
+
+
 @pytest.mark.parametrize("text,reaches_back", [
     # a noun reaches back to the previous sentence's claim when that sentence names it or shares a word
     ("A local newspaper reported that soldiers burned the market. The army said the report was false.", True),

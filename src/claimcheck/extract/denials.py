@@ -32,7 +32,8 @@ def _is_falsity(comp: "Token") -> bool:
             if words & _FALSE_WORDS and not neg:
                 return True
             if p.lower_ in ("true", "accurate", "correct", "real") and neg:
-                return True
+                # "this can't be real": disbelief at what happened, not a verdict on a report of it
+                return not (p.lower_ == "real" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in comp.children))
     if comp.lemma_.lower() in ("happen", "occur", "take") and neg:
         return True
     return False
