@@ -404,6 +404,22 @@ def test_within_is_an_upper_bound(encode, near, far, disputed):
     assert bool(found) == disputed
 
 
+@pytest.mark.parametrize("ca,cb,disputed", [
+    # counts of who was there conflict only when told twice in near-paraphrase
+    ("Six men were standing outside the Orvel bakery when the shots were fired",
+     "Five men were standing outside the Orvel bakery when the shots were fired", True),
+    ("Six men were standing outside the Orvel bakery when the shots were fired",
+     "Five people were sitting in a grey car parked near the Orvel bakery when it was shot at", False),
+    # a toll is compared as before
+    ("Six men were shot dead outside the Orvel bakery on Friday night",
+     "Five people were killed in the shooting outside the Orvel bakery on Friday night", True),
+])
+def test_counts_of_who_was_there_are_no_toll(encode, ca, cb, disputed):
+    a, b = claim("p1", ca + ".", ca, "police"), claim("p2", cb + ".", cb, "witnesses")
+    found = [r for d in run(encode, [a, b], min_score=0.0) for r in d.reasons if r.kind == "numeric"]
+    assert bool(found) == disputed, (float(np.dot(*encode([ca, cb]))), found)
+
+
 def _q(text: str, content: str, word: str, value: float, approximate=False, counted="people", low=None, high=None):
     s = text.index(content) + content.index(word)
     return Quantity(value, approximate, counted, Span(s, s + len(word), word), low, high)

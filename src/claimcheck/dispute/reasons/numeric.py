@@ -12,7 +12,9 @@ from claimcheck.quantities import BEFELL_AFTER, is_money, toll_before
 from claimcheck.records import Claim, Evidence, Quantity, Reason
 
 NUMERIC_MIN_SIM = 0.55  # the rule compares one event: claims at least this similar (cosine)
-NUMERIC_TIME_MIN_SIM = 0.85  # durations conflict only in near-paraphrases (the same event, timed twice)
+# durations, and counts of people nothing is said to befall (who was there: "six men were standing", "five
+# people were in the car"), are no tolls: they conflict only in near-paraphrases (the same event, told twice)
+NUMERIC_TIME_MIN_SIM = 0.85
 NUMBER_TOLERANCE = 0.10  # relative: 20 vs 21 is reporting noise, 20 vs 12 is not
 APPROX_TOLERANCE = 0.15  # "some 20", "almost 20"
 # A toll "at least 56" or "more than 56" is the count its source has confirmed, not any figure above:
@@ -79,18 +81,15 @@ def _outcome(claim: Claim, q: Quantity) -> str | None:
         for v in claim.event.victims:
             if v.span.start == q.span.start and v.outcome is not None:
                 return v.outcome
-    local = q.span.end - claim.span.start
-    m = _OUTCOME_NEXT.match(claim.text[max(local, 0):]) or _AMONG_TOLL.match(claim.text[max(local, 0):])
+    after = claim.text[max(q.span.end - claim.span.start, 0):]
+    m = _OUTCOME_NEXT.match(after) or _AMONG_TOLL.match(after)
     if m:
         return _OUTCOME_WORDS[m.group(1).lower()]  # "51 dead and over 100 wounded": 100 wounded
     before = q.span.start - claim.span.start
-    for w in reversed(re.findall(r"[a-z]+", claim.text[max(before - 30, 0):max(before, 0)].lower())[-2:]):
-        if w in _OUTCOME_WORDS:
-            return _OUTCOME_WORDS[w]
-    for w in re.findall(r"[a-z]+", claim.text[max(local, 0):max(local, 0) + 60].lower())[:6]:
-        if w in _OUTCOME_WORDS:
-            return _OUTCOME_WORDS[w]
-    return "killed" if toll_before(claim.text, max(before, 0)) else None
+    near = [*reversed(re.findall(r"[a-z]+", claim.text[max(before - 30, 0):max(before, 0)].lower())[-2:]),
+            *re.findall(r"[a-z]+", after[:60].lower())[:6]]  # the verb just before, else the next words
+    word = next((w for w in near if w in _OUTCOME_WORDS), None)
+    return _OUTCOME_WORDS[word] if word else "killed" if toll_before(claim.text, max(before, 0)) else None
 
 
 # The number's own outcome word: right after it, or after its noun and an auxiliary ("100 wounded", "12
@@ -336,8 +335,8 @@ def numeric(a: Claim, b: Claim, sim: float) -> Reason | None:
             continue
         if key[0] in ("fighter", "soldier") and _two_sides(qa, a, qb, b):
             continue
-        if key[0] in _TIME_UNITS and sim < NUMERIC_TIME_MIN_SIM:
-            continue  # "spent two days ..." and "mourned for three days": durations in passing
+        if (key[0] in _TIME_UNITS or key == ("people", None)) and sim < NUMERIC_TIME_MIN_SIM:
+            continue  # "spent two days ..." and "mourned for three days" in passing; who was there
         # money only against money: "$2.5 million Bugatti Veyron" is no count to set against "Veyron 16.4"
         pairs = [(x, y) for x in qa for y in qb if is_money(x) == is_money(y)]
         # a count whose outcome was not read may be of this one ("killed 45 in Aleppo and 22 in Idlib")
