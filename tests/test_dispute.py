@@ -330,6 +330,18 @@ def test_responsibility_same_actor_is_no_dispute(encode):
     assert run(encode, [a, b]) == []
 
 
+@pytest.mark.parametrize("cb,disputed", [
+    ("An OPD officer shot and killed the man outside the Orvel bakery on Thursday", False),  # the police's acronym
+    ("Sheriff's deputies shot and killed the man outside the Orvel bakery on Thursday", False),
+    ("Soldiers shot and killed the man outside the Orvel bakery on Thursday", True),  # another force
+])
+def test_police_named_two_ways_is_one_actor(encode, cb, disputed):
+    ca = "Police shot and killed the man outside the Orvel bakery on Thursday"
+    a, b = claim("o1", ca + ".", ca, "witnesses"), claim("o2", cb + ".", cb, "neighbours")
+    found = [r for d in run(encode, [a, b], min_score=0.0) for r in d.reasons if r.kind == "responsibility"]
+    assert bool(found) == disputed, found
+
+
 @pytest.mark.parametrize("x,y,same", [
     ("jordan", "jordanian", True), ("syria", "syrian", True), ("israel", "israeli", True),
     ("us", "american", True), ("british", "uk", True), ("rebel", "rebel", True),

@@ -27,6 +27,8 @@ ACTOR_GROUPS = {
     "state": {"government", "regime", "army", "military", "troops", "troop", "soldier", "state",
               "pro-government", "loyalist", "forces-government"},
     "rebel": {"rebel", "opposition", "insurgent", "militant", "jihadist", "militia", "terrorist"},
+    # a police force and its people ("police" / "an NYPD officer" / "deputies"; the acronym: _police_acronym)
+    "police": {"police", "policeman", "policemen", "cop", "cops", "deputy", "deputies", "trooper", "sheriff"},
 }
 # Armed groups that the side's common names ("rebels", "terrorists", "militants") cover: "the Nusra Front"
 # and "terrorist groups" blame one side, as state media name them (FA-KES).
@@ -87,10 +89,15 @@ def _actor_words(tok: Any) -> tuple[str, frozenset[str], tuple[int, int]]:
             continue
         if lem in _GENERIC_ACTOR or t.is_stop or ("islamic-state" in words and lem in ("islamic", "state")):
             continue
-        lem = _side_of(_lost_possessive(lem), t.lower_)
+        lem = "police" if _police_acronym(t.text) else _side_of(_lost_possessive(lem), t.lower_)
         if any(ch.isalpha() for ch in lem):  # "-" of "Jaish al-Islam" is no word
             words.add(lem)
     return tok.doc.text[start:end], frozenset(words), (start, end)
+
+
+def _police_acronym(word: str) -> bool:
+    """A police department by its acronym: "NYPD", "LAPD", "CPD"."""
+    return word.isupper() and word.endswith("PD") and 3 <= len(word) <= 5
 
 
 def _lost_possessive(word: str) -> str:
