@@ -261,7 +261,10 @@ def test_said_it_was_false_denies_the_previous_claim(nlp, denial):
 @pytest.mark.parametrize("reaction,denies", [
     ('"It was like, this can\'t be real," said a neighbour.', False),  # disbelief at the news
     ('"This could not be real," said a neighbour.', False),
+    ('"It\'s just not real right now," said a neighbour.', False),
+    ('"This never happened before," said a neighbour.', False),  # no precedent
     ('"That is not true," said a neighbour.', True),  # a verdict on the report
+    ('"That never happened," said a neighbour.', True),
 ])
 def test_disbelief_is_no_denial(nlp, reaction, denies):
     text = "Police said the bridge at Kalvo collapsed on Sunday. " + reaction

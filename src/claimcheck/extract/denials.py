@@ -32,10 +32,12 @@ def _is_falsity(comp: "Token") -> bool:
             if words & _FALSE_WORDS and not neg:
                 return True
             if p.lower_ in ("true", "accurate", "correct", "real") and neg:
-                # "this can't be real": disbelief at what happened, not a verdict on a report of it
-                return not (p.lower_ == "real" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in comp.children))
+                # "this can't be real", "it's just not real": disbelief at what happened, not a verdict
+                # on a report of it ("the video is not real")
+                return not (p.lower_ == "real" and any(c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that")
+                                                       for c in comp.children))
     if comp.lemma_.lower() in ("happen", "occur", "take") and neg:
-        return True
+        return not any(c.lower_ in ("before", "again") for c in comp.children)  # "never happened before": no precedent
     return False
 
 
