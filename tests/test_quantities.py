@@ -63,9 +63,17 @@ def test_quantities(text, value, approx, counted, low, high, span):
     "police were called to 1420 North Elm Street",
     "a fire broke out at 52 W. 8th Ave. overnight",
     "the crash closed Interstate 95",
+    # a year after its month and day, whatever plural follows
+    "February 21, 2014 Business Robberies",
 ])
 def test_not_counts(text):
     assert extract_quantities(text) == ()
+
+
+@pytest.mark.parametrize("text", ["her 6- and 12-year-old children were hurt",
+                                  "his sons, 6 and 12-years-old, were hurt"])
+def test_the_first_of_two_ages_is_no_count(text):
+    assert 6 not in {q.value for q in extract_quantities(text)}
 
 
 def test_offsets_are_shifted_into_the_article():

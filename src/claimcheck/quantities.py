@@ -61,6 +61,9 @@ _MONTHS = ("january|february|march|april|may|june|july|august|september|october|
            "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.IGNORECASE)
 _MONTH_AFTER = re.compile(rf"^\s*(?:{_MONTHS})\b", re.IGNORECASE)
+_MONTH_DAY_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*$", re.IGNORECASE)
+# the first of two ages sharing one "-year-old": "her 6- and 12-year-old children"
+_SHARED_AGE_AFTER = re.compile(r"[-–]?\s*(?:and|or|to)\s+\d+\s*[-–]\s*(?:year|yr|month)s?[- ]old", re.IGNORECASE)
 _TIME_AFTER = re.compile(r"^\s*(?::\d|a\.?m\b|p\.?m\b|o'clock|GMT|UTC|hrs\b|st\b|nd\b|rd\b|th\b)", re.IGNORECASE)
 _YEAR_BEFORE = re.compile(r"\b(?:in|since|of|by|until|till|from|during|before|after|early|late|mid|year)\s*-?\s*$",
                           re.IGNORECASE)
@@ -225,7 +228,8 @@ def _is_year(v: float) -> bool:
 
 
 def _date_like(text: str, a: int, b: int) -> bool:
-    return bool(_MONTH_BEFORE.search(text[max(0, a - 12):a]) or _MONTH_AFTER.match(text[b:b + 12]))
+    return bool(_MONTH_BEFORE.search(text[max(0, a - 12):a]) or _MONTH_AFTER.match(text[b:b + 12])
+                or _MONTH_DAY_BEFORE.search(text[max(0, a - 20):a]))  # "February 21, 2014 Business Robberies"
 
 
 def _not_a_count(text: str, a: int, b: int, raw: str, value: float) -> bool:
@@ -235,6 +239,8 @@ def _not_a_count(text: str, a: int, b: int, raw: str, value: float) -> bool:
         return True
     if re.match(r"\s*(?:year|yr)s?[- ]old", after):
         return False
+    if _SHARED_AGE_AFTER.match(text, b):
+        return True
     plain = re.fullmatch(r"\d{4}", raw) is not None
     if plain and _is_year(value):
         nxt = _next_words(text, b, 1)
