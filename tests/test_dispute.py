@@ -331,6 +331,17 @@ def test_responsibility_same_actor_is_no_dispute(encode):
 
 
 @pytest.mark.parametrize("cb,disputed", [
+    ("It was not immediately known if Marek Tolan had a lawyer", False),  # what is not known: no version
+    ("Marek Tolan and the victim had never known each other", True),
+])
+def test_what_is_not_known_negates_nothing(encode, cb, disputed):
+    ca = "Marek Tolan and the victim had known each other for years"
+    a, b = claim("k1", ca + ".", ca, "prosecutors"), claim("k2", cb + ".", cb, "neighbours")
+    found = [r for d in run(encode, [a, b], min_score=0.0) for r in d.reasons if r.kind == "polarity"]
+    assert bool(found) == disputed, found
+
+
+@pytest.mark.parametrize("cb,disputed", [
     ("An OPD officer shot and killed the man outside the Orvel bakery on Thursday", False),  # the police's acronym
     ("Sheriff's deputies shot and killed the man outside the Orvel bakery on Thursday", False),
     ("Soldiers shot and killed the man outside the Orvel bakery on Thursday", True),  # another force
@@ -816,6 +827,7 @@ def test_stance_alone_trusts_the_events_of_dated_reports(encode, published, even
     ("It was not immediately clear what had caused the blast", True),
     ("The monitor could not confirm the nature of the gas", True),
     ("The victim has not been identified", True),
+    ("It wasn't immediately known if the driver had a lawyer", True),
     # a negated fact, or a denial of what someone said, is a version
     ("The aid convoy did not reach the town", False),
     ("The minister did not say the army would withdraw", False),

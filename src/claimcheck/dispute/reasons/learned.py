@@ -79,7 +79,8 @@ def article_leans(a: Claim, b: Claim, pa: np.ndarray, pb: np.ndarray, lean: dict
 # said if it was accidental", "the monitor could not confirm the nature of the gas") tells no version
 # of the event: Emergent's coders read such reports as observing, the stance model often as against.
 _IGNORANCE = re.compile(
-    r"\b(?:not (?:yet |immediately )?(?:known|clear)\b|(?:is|was|are|were|remains?|remained|still) (?:unclear|unknown)|"
+    r"(?:\bnot |n[’']t )(?:yet |immediately )?(?:known|clear)\b|"  # "was not known", "wasn't immediately clear"
+    r"\b(?:(?:is|was|are|were|remains?|remained|still) (?:unclear|unknown)|"
     r"unconfirmed|not (?:yet )?(?:been )?identified|"
     r"(?:did|do|does|have|has|had|could|would|can|ca)(?: not|n[’']t|not) (?:yet )?(?:say|said|confirm|confirmed|"
     r"disclose|disclosed|know|determine|determined|release|released)\s+(?:if|whether|what|who|why|how|when|where|"

@@ -199,6 +199,10 @@ def polarity(a: Claim, b: Claim, doc_a: Any, doc_b: Any, sim: float, marks: tupl
         return None  # a question asserts no polarity
     if a.article.id == b.article.id and (_THEN.search(a.text) or _THEN.search(b.text)):
         return None  # one article's then and now: "he was not arrested at that point" ... "he was arrested"
+    from claimcheck.dispute.reasons.learned import states_ignorance
+
+    if states_ignorance(a) or states_ignorance(b):
+        return None  # what is not known tells no version ("it was not known if he had a lawyer")
     marks_a, marks_b = marks or (polarity_marks(doc_a), polarity_marks(doc_b))
     (axes_a, verbs_a), (axes_b, verbs_b) = _as_held(a, marks_a), _as_held(b, marks_b)
     axes_a, axes_b = _with_implied(axes_a), _with_implied(axes_b)
