@@ -330,6 +330,30 @@ def test_responsibility_same_actor_is_no_dispute(encode):
     assert run(encode, [a, b]) == []
 
 
+@pytest.mark.parametrize("text,supposing", [
+    ("If the army takes the Kalvo bridge it will cut the road", True),
+    ("if he did not stop shouting he would shoot him", True),
+    ("the strike could amount to a war crime if proven deliberate", True),
+    ("The strike killed 20 people, and the toll could rise if more bodies are found", False),  # a fact, then a maybe
+    ("Police would not say if anyone was arrested", False),
+    ("The army took the Kalvo bridge on Monday", False),
+])
+def test_supposes(nlp, text, supposing):
+    from claimcheck.dispute.scoring import supposes
+
+    assert supposes(nlp(text)) is supposing
+
+
+def test_what_would_be_is_no_fact_to_dispute(encode, monkeypatch):
+    import claimcheck.dispute as dispute
+
+    ca, cb = "The army did not take the Kalvo bridge on Monday", "If the army takes the Kalvo bridge it will cut the road"
+    a, b = claim("s1", ca + ".", ca, "rebels"), claim("s2", cb + ".", cb, "analysts")
+    assert run(encode, [a, b], min_score=0.0) == []
+    monkeypatch.setattr(dispute, "supposes", lambda doc: False)
+    assert run(encode, [a, b], min_score=0.0)  # without the check the pair is disputed
+
+
 @pytest.mark.parametrize("cb,disputed", [
     ("It was not immediately known if Marek Tolan had a lawyer", False),  # what is not known: no version
     ("Marek Tolan and the victim had never known each other", True),

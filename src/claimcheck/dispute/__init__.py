@@ -60,7 +60,7 @@ from claimcheck.dispute.reasons.learned import alone_in_event, article_leans, le
 from claimcheck.dispute.reasons.numeric import numeric
 from claimcheck.dispute.reasons.polarity import both_negate, polarity, POLARITY_MIN_SIM, polarity_marks
 from claimcheck.dispute.reasons.responsibility import agents, responsibility, RESPONSIBILITY_MIN_SIM
-from claimcheck.dispute.scoring import combine, dispute_id, hedges, settle, weaken_for_hedges
+from claimcheck.dispute.scoring import combine, dispute_id, hedges, settle, supposes, weaken_for_hedges
 from claimcheck.dispute.sides import two_attacks, two_zones
 from claimcheck.errors import InputError
 from claimcheck.records import Claim, Dispute, Event, Topic
@@ -127,6 +127,9 @@ def find_disputes(
     sims = {p: sims[p] for p in pairs}
     parse_gate = min(POLARITY_MIN_SIM, RESPONSIBILITY_MIN_SIM)
     docs = _Docs.build(claims, [p for p, s in sims.items() if s >= parse_gate], parsed)
+    # a claim of what would be if something else were: no fact to dispute (read off its parse where there is one)
+    supposing = {k for k, c in enumerate(claims)
+                 if (doc := (parsed or {}).get(c.id, docs.docs.get(k))) is not None and supposes(doc)}
     probs, threshold = stance_probs(claims, vectors, claims)  # all claims: articles' leanings
     prob_of = dict(enumerate(probs))
     per_article: dict[str, list[float]] = defaultdict(list)
@@ -140,6 +143,8 @@ def find_disputes(
     in_context = placed(claims)  # a claim naming no town, in the towns its article just named
     out = []
     for i, j in pairs:
+        if i in supposing or j in supposing:
+            continue
         a, b = claims[i], claims[j]
         if (a.id, a.span.start) > (b.id, b.span.start):
             a, b, i, j = b, a, j, i

@@ -1,11 +1,13 @@
 """Combining reasons into a score: the noisy-or of their weights, after rule reasons against a claim its
-outlet only reports as alleged ("reportedly", "may have") are weakened; and the stable id of a pair."""
+outlet only reports as alleged ("reportedly", "may have") are weakened; claims of what would be if
+something else were (:func:`supposes`); and the stable id of a pair."""
 
 from __future__ import annotations
 
 import hashlib
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from claimcheck.records import Claim, Evidence, Reason
 
@@ -28,6 +30,26 @@ def hedges(claim: Claim) -> list[Evidence]:
     months = {m.start() + m.group().index("May") for m in _MONTH_MAY.finditer(where.text)}
     return [Evidence(claim.article.id, where.start + m.start(), where.start + m.end(), m.group())
             for m in _HEDGE.finditer(where.text) if m.start() not in months]
+
+
+_IF = frozenset({"if", "unless"})
+_MODALS = frozenset({"would", "will", "could", "might", "may", "can", "should", "'d", "wo", "ca"})
+
+
+def supposes(doc: Any) -> bool:
+    """Does the claim tell what would be (or would have been) if something else were so: a main verb with
+    a modal and an "if" / "unless" clause ("if the army takes the hill it will cut the road", "if he did
+    not stop he would shoot him")? It asserts no fact for a rule or the stance model to set against another."""
+    def if_clause(t: Any) -> bool:
+        return any(m.dep_ == "mark" and m.lower_ in _IF for m in t.children)
+
+    for root in (t for t in doc if t.dep_ == "ROOT"):
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in root.children) and any(
+                c.dep_ == "advcl" and if_clause(c) for c in root.children):
+            return True
+        if if_clause(root) and any(t.dep_ == "aux" and t.lower_ in _MODALS for t in root.subtree):
+            return True  # the parse hung the sentence on its "if" clause ("if he did not stop he would ...")
+    return False
 
 
 def weaken_for_hedges(reason: Reason | None, words: Sequence[Evidence]) -> Reason | None:
