@@ -347,7 +347,8 @@ def test_supposes(nlp, text, supposing):
 def test_what_would_be_is_no_fact_to_dispute(encode, monkeypatch):
     import claimcheck.dispute as dispute
 
-    ca, cb = "The army did not take the Kalvo bridge on Monday", "If the army takes the Kalvo bridge it will cut the road"
+    ca = "The army did not take the Kalvo bridge on Monday"
+    cb = "If the army takes the Kalvo bridge it will cut the road"
     a, b = claim("s1", ca + ".", ca, "rebels"), claim("s2", cb + ".", cb, "analysts")
     assert run(encode, [a, b], min_score=0.0) == []
     monkeypatch.setattr(dispute, "supposes", lambda doc: False)

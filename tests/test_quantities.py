@@ -70,6 +70,11 @@ def test_not_counts(text):
     assert extract_quantities(text) == ()
 
 
+def test_a_count_after_a_month_and_day_still_counts():
+    [q] = extract_quantities("On March 5, 12 civilians were killed in the shelling")
+    assert (q.value, q.counted) == (12, "civilian")
+
+
 @pytest.mark.parametrize("text", ["her 6- and 12-year-old children were hurt",
                                   "his sons, 6 and 12-years-old, were hurt"])
 def test_the_first_of_two_ages_is_no_count(text):

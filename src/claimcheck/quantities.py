@@ -228,8 +228,7 @@ def _is_year(v: float) -> bool:
 
 
 def _date_like(text: str, a: int, b: int) -> bool:
-    return bool(_MONTH_BEFORE.search(text[max(0, a - 12):a]) or _MONTH_AFTER.match(text[b:b + 12])
-                or _MONTH_DAY_BEFORE.search(text[max(0, a - 20):a]))  # "February 21, 2014 Business Robberies"
+    return bool(_MONTH_BEFORE.search(text[max(0, a - 12):a]) or _MONTH_AFTER.match(text[b:b + 12]))
 
 
 def _not_a_count(text: str, a: int, b: int, raw: str, value: float) -> bool:
@@ -243,6 +242,8 @@ def _not_a_count(text: str, a: int, b: int, raw: str, value: float) -> bool:
         return True
     plain = re.fullmatch(r"\d{4}", raw) is not None
     if plain and _is_year(value):
+        if _MONTH_DAY_BEFORE.search(text[max(0, a - 20):a]):
+            return True  # "February 21, 2014 Business Robberies"; but "on March 5, 12 civilians" counts
         nxt = _next_words(text, b, 1)
         plural_noun = bool(nxt) and (nxt[0].endswith("s") or nxt[0] in _IRREGULAR) and nxt[0] not in _STOP
         if _YEAR_BEFORE.search(before) or not plural_noun:
