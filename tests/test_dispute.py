@@ -355,26 +355,22 @@ def test_what_would_be_is_no_fact_to_dispute(encode, monkeypatch):
     assert run(encode, [a, b], min_score=0.0)  # without the check the pair is disputed
 
 
-@pytest.mark.parametrize("cb,disputed", [
-    ("It was not immediately known if Marek Tolan had a lawyer", False),  # what is not known: no version
-    ("Marek Tolan and the victim had never known each other", True),
+_KNOWN = "Marek Tolan and the victim had known each other for years"
+_POLICE = "Police shot and killed the man outside the Orvel bakery on Thursday"
+
+
+@pytest.mark.parametrize("kind,ca,cb,disputed", [
+    # what is not known tells no version
+    ("polarity", _KNOWN, "It was not immediately known if Marek Tolan had a lawyer", False),
+    ("polarity", _KNOWN, "Marek Tolan and the victim had never known each other", True),
+    # a police force and its people are one actor, whatever they are called
+    ("responsibility", _POLICE, "An OPD officer shot and killed the man outside the Orvel bakery on Thursday", False),
+    ("responsibility", _POLICE, "Sheriff's deputies shot and killed the man outside the Orvel bakery on Thursday", False),
+    ("responsibility", _POLICE, "Soldiers shot and killed the man outside the Orvel bakery on Thursday", True),
 ])
-def test_what_is_not_known_negates_nothing(encode, cb, disputed):
-    ca = "Marek Tolan and the victim had known each other for years"
+def test_rule_reasons_of_local_news(encode, kind, ca, cb, disputed):
     a, b = claim("k1", ca + ".", ca, "prosecutors"), claim("k2", cb + ".", cb, "neighbours")
-    found = [r for d in run(encode, [a, b], min_score=0.0) for r in d.reasons if r.kind == "polarity"]
-    assert bool(found) == disputed, found
-
-
-@pytest.mark.parametrize("cb,disputed", [
-    ("An OPD officer shot and killed the man outside the Orvel bakery on Thursday", False),  # the police's acronym
-    ("Sheriff's deputies shot and killed the man outside the Orvel bakery on Thursday", False),
-    ("Soldiers shot and killed the man outside the Orvel bakery on Thursday", True),  # another force
-])
-def test_police_named_two_ways_is_one_actor(encode, cb, disputed):
-    ca = "Police shot and killed the man outside the Orvel bakery on Thursday"
-    a, b = claim("o1", ca + ".", ca, "witnesses"), claim("o2", cb + ".", cb, "neighbours")
-    found = [r for d in run(encode, [a, b], min_score=0.0) for r in d.reasons if r.kind == "responsibility"]
+    found = [r for d in run(encode, [a, b], min_score=0.0) for r in d.reasons if r.kind == kind]
     assert bool(found) == disputed, found
 
 
@@ -450,22 +446,6 @@ def test_within_is_an_upper_bound(encode, near, far, disputed):
     a, b = claim("w1", near + ".", near, "first source"), claim("w2", far + ".", far, "second source")
     found = [r for d in run(encode, [a, b], min_score=0.0) for r in d.reasons if r.kind == "numeric"]
     assert bool(found) == disputed
-
-
-@pytest.mark.parametrize("ca,cb,disputed", [
-    # counts of who was there conflict only when told twice in near-paraphrase
-    ("Six men were standing outside the Orvel bakery when the shots were fired",
-     "Five men were standing outside the Orvel bakery when the shots were fired", True),
-    ("Six men were standing outside the Orvel bakery when the shots were fired",
-     "Five people were sitting in a grey car parked near the Orvel bakery when it was shot at", False),
-    # a toll is compared as before
-    ("Six men were shot dead outside the Orvel bakery on Friday night",
-     "Five people were killed in the shooting outside the Orvel bakery on Friday night", True),
-])
-def test_counts_of_who_was_there_are_no_toll(encode, ca, cb, disputed):
-    a, b = claim("p1", ca + ".", ca, "police"), claim("p2", cb + ".", cb, "witnesses")
-    found = [r for d in run(encode, [a, b], min_score=0.0) for r in d.reasons if r.kind == "numeric"]
-    assert bool(found) == disputed, (float(np.dot(*encode([ca, cb]))), found)
 
 
 def _q(text: str, content: str, word: str, value: float, approximate=False, counted="people", low=None, high=None):
@@ -1076,6 +1056,13 @@ def test_custody_needs_a_person_released(text, custody):
     # ... but the same duration of the same event does
     ("The siege of the Mardin bus station lasted three days",
      "The siege of the Mardin bus station lasted nine days", True),
+    # counts of who was there conflict only when told twice in near-paraphrase; a toll as before
+    ("Six men were standing outside the Orvel bakery when the shots were fired",
+     "Five men were standing outside the Orvel bakery when the shots were fired", True),
+    ("Six men were standing outside the Orvel bakery when the shots were fired",
+     "Five people were sitting in a grey car parked near the Orvel bakery when it was shot at", False),
+    ("Six men were shot dead outside the Orvel bakery on Friday night",
+     "Five people were killed in the shooting outside the Orvel bakery on Friday night", True),
 ])
 def test_numeric_counts_like_with_like(encode, ta, tb, disputed):
     a, b = claim("c1", ta + ".", ta, "first source"), claim("c2", tb + ".", tb, "second source")
