@@ -1063,6 +1063,11 @@ def test_custody_needs_a_person_released(text, custody):
      "Five people were sitting in a grey car parked near the Orvel bakery when it was shot at", False),
     ("Six men were shot dead outside the Orvel bakery on Friday night",
      "Five people were killed in the shooting outside the Orvel bakery on Friday night", True),
+    # counts of an indictment are counts of its charge
+    ("The Orvel driver was charged with eight counts of assault with intent to murder",
+     "The Orvel driver was charged with two counts of felonious assault", False),
+    ("The Orvel driver was charged with three counts of murder",
+     "The Orvel driver was charged with five counts of murder", True),
 ])
 def test_numeric_counts_like_with_like(encode, ta, tb, disputed):
     a, b = claim("c1", ta + ".", ta, "first source"), claim("c2", tb + ".", tb, "second source")

@@ -10,6 +10,9 @@ attack on one place finer than a town (a district, a hospital named within its t
 
 Tolls of two zones: "the toll in opposition areas at 45" and "shelling on government-held districts
 killed nine" count the dead of areas held by two sides, two tolls of one city (:func:`two_zones`).
+
+Counts of two sides' fighters: "30 regime fighters" and "20 rebels" count two sides' dead, not one
+toll twice (:func:`two_sides`, read by the numeric rule).
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from claimcheck.records import Claim
+from claimcheck.records import Claim, Quantity
 
 # Kinds of attack that tell who could have carried them out apart; "clash" has two sides by itself.
 KINDS = frozenset({"air_strike", "shelling", "bombing", "shooting", "chemical_attack"})
@@ -100,3 +103,41 @@ def two_zones(a: Claim, b: Claim) -> bool:
     """Do the two claims tell of areas held by two sides (see the module)?"""
     za, zb = zone_of(a.text), zone_of(b.text)
     return za is not None and zb is not None and za != zb
+
+
+# Counts of two sides' fighters: "30 regime fighters" and "20 rebels" are two tolls, not one told twice.
+_GENERIC_FIGHTERS = frozenset({"fighter", "combatant", "soldier", "troop", "serviceman", "servicemen", "member"})
+_SIDE_STOP = frozenset({"of", "the", "their", "its", "our", "armed", "foreign", "more", "other", "and", "were", "killed"})
+
+
+def fighters_side(claim: Claim, q: Quantity) -> frozenset[str]:
+    """Whose fighters a count counts, by the words between the number and its noun and by the noun
+    itself ("30 regime fighters": regime; "20 rebels": rebel; "12 fighters": nobody said)."""
+    noun = (q.counted or "").lower().removesuffix("s")
+    if not noun:
+        return frozenset()
+    end = q.span.end - claim.span.start
+    after = claim.text[max(end, 0):max(end, 0) + 60].lower()
+    words = re.findall(r"[a-z][a-z-]*", after)
+    side: set[str] = set()
+    for w in words[:4]:
+        if w.startswith(noun):
+            break
+        if w not in _SIDE_STOP:
+            side.add(w.removeprefix("pro-"))
+    else:
+        return frozenset()  # the noun is not right after the number: nothing read
+    if noun not in _GENERIC_FIGHTERS:
+        side.add(noun)
+    return frozenset(side)
+
+
+def two_sides(qa: list[Quantity], a: Claim, qb: list[Quantity], b: Claim) -> bool:
+    """Does every count of fighters or soldiers of one claim name a side the other's counts do not
+    ("30 regime fighters" vs "20 rebels")? Then they count two sides' dead, not one toll twice."""
+    return all(sides_apart(a, x, b, y) for x in qa for y in qb)
+
+
+def sides_apart(a: Claim, x: Quantity, b: Claim, y: Quantity) -> bool:
+    """Do both counts name whose fighters they count, and no side in common?"""
+    return bool((sa := fighters_side(a, x)) and (sb := fighters_side(b, y)) and not sa & sb)

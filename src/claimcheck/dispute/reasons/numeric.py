@@ -8,6 +8,7 @@ import re
 
 from claimcheck.dispute.pair import Pair
 from claimcheck.dispute.scope import WAR_SCOPE, scope
+from claimcheck.dispute.sides import sides_apart, two_sides
 from claimcheck.quantities import BEFELL_AFTER, is_money, toll_before
 from claimcheck.records import Claim, Evidence, Quantity, Reason
 
@@ -54,6 +55,10 @@ _OUTCOME_WORDS = {
 }
 
 
+# the charge a count of an indictment is of: "two counts of felonious assault and ...", "counts of first-degree murder"
+_CHARGE = re.compile(r"\s+counts?\s+of\s+((?:(?!(?:and|or|for|in|against|with|of|each|on|to)\b)[\w-]+\s*){1,2})", re.I)
+
+
 def _counted_key(q: Quantity, claim: Claim | None = None) -> str | None:
     c = (q.counted or "").lower()
     if not c and claim is not None:
@@ -66,6 +71,9 @@ def _counted_key(q: Quantity, claim: Claim | None = None) -> str | None:
     if not c:
         return None
     c = c[:-1] if c.endswith("s") and c not in ("people", "species", "news") else c
+    if c == "count" and claim is not None:  # charges: "eight counts of assault" are no rival of "two counts of arson"
+        m = _CHARGE.match(claim.text[max(q.span.end - claim.span.start, 0):])
+        return f"count of {' '.join(m.group(1).lower().split())}" if m else c
     for group, words in _COUNTED_GROUPS.items():
         if c in words:
             return group
@@ -249,43 +257,6 @@ def _part_of(a: Claim, b: Claim) -> bool:
         len(theirs) > len(mine) or not all(any(within(y, x) for x in mine) for y in theirs))
 
 
-_GENERIC_FIGHTERS = frozenset({"fighter", "combatant", "soldier", "troop", "serviceman", "servicemen", "member"})
-_SIDE_STOP = frozenset({"of", "the", "their", "its", "our", "armed", "foreign", "more", "other", "and", "were", "killed"})
-
-
-def _side(claim: Claim, q: Quantity) -> frozenset[str]:
-    """Whose fighters a count counts, by the words between the number and its noun and by the noun
-    itself ("30 regime fighters": regime; "20 rebels": rebel; "12 fighters": nobody said)."""
-    noun = _noun(q)
-    if not noun:
-        return frozenset()
-    end = q.span.end - claim.span.start
-    after = claim.text[max(end, 0):max(end, 0) + 60].lower()
-    words = re.findall(r"[a-z][a-z-]*", after)
-    side: set[str] = set()
-    for w in words[:4]:
-        if w.startswith(noun):
-            break
-        if w not in _SIDE_STOP:
-            side.add(w.removeprefix("pro-"))
-    else:
-        return frozenset()  # the noun is not right after the number: nothing read
-    if noun not in _GENERIC_FIGHTERS:
-        side.add(noun)
-    return frozenset(side)
-
-
-def _two_sides(qa: list[Quantity], a: Claim, qb: list[Quantity], b: Claim) -> bool:
-    """Does every count of fighters or soldiers of one claim name a side the other's counts do not
-    ("30 regime fighters" vs "20 rebels")? Then they count two sides' dead, not one toll twice."""
-    return all(_sides_apart(a, x, b, y) for x in qa for y in qb)
-
-
-def _sides_apart(a: Claim, x: Quantity, b: Claim, y: Quantity) -> bool:
-    """Do both counts name whose fighters they count, and no side in common?"""
-    return bool((sa := _side(a, x)) and (sb := _side(b, y)) and not sa & sb)
-
-
 def numeric(a: Claim, b: Claim, sim: float) -> Reason | None:
     """Different counts of the same thing (same counted noun and outcome) in claims about one event.
     Denied claims are left out: denying "20 were killed" asserts no other number."""
@@ -333,7 +304,7 @@ def numeric(a: Claim, b: Claim, sim: float) -> Reason | None:
         qa, qb = groups[key]
         if not qa or not qb:
             continue
-        if key[0] in ("fighter", "soldier") and _two_sides(qa, a, qb, b):
+        if key[0] in ("fighter", "soldier") and two_sides(qa, a, qb, b):
             continue
         if (key[0] in _TIME_UNITS or key == ("people", None)) and sim < NUMERIC_TIME_MIN_SIM:
             continue  # "spent two days ..." and "mourned for three days" in passing; who was there
@@ -344,7 +315,7 @@ def numeric(a: Claim, b: Claim, sim: float) -> Reason | None:
         readings = pairs + [(x, y) for x in qa for y in loose_b] + [(x, y) for x in loose_a for y in qb]
         if key[0] in ("fighter", "soldier"):
             # a side's count against that side's: "2 Kurdish fighters" vs "11 Kurdish fighters", not "5 regime fighters"
-            pairs, readings = ([(x, y) for x, y in r if not _sides_apart(a, x, b, y)] for r in (pairs, readings))
+            pairs, readings = ([(x, y) for x, y in r if not sides_apart(a, x, b, y)] for r in (pairs, readings))
         if key[0] == "people" and {id(x) for x in qa + loose_a} & civ and {id(y) for y in qb + loose_b} & civ:
             # both count the civilians: their counts are the rival figures, not a total they were among
             # ("six civilians among at least 22 people killed" against "eight civilians")
