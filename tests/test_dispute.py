@@ -724,6 +724,16 @@ def test_two_claims_of_one_article_are_no_dispute_on_stance_alone(encode):
     assert [[r.kind for r in d.reasons] for d in run(encode, [a, b], min_score=0.0)] == []
 
 
+@pytest.mark.parametrize("second,disputed", [("2026-03-04", True), ("2026-06-01", False), (None, True)])
+def test_stance_alone_pairs_no_reports_months_apart(encode, second, disputed):
+    # two reports of no shared event a season apart tell of two news cycles (on a local-news corpus,
+    # two incidents); a day or two apart, or undated (Emergent's headlines), the stance model still speaks
+    ta, tb = "Orvel dam collapses after heavy rain", "Orvel dam collapse story is a hoax, engineers say"
+    a, b = claim("h1", ta, ta, None, kind="narrator"), claim("h2", tb, tb, None, kind="narrator")
+    published = {"h1": "2026-03-02", **({"h2": second} if second else {})}
+    assert bool(run(encode, [a, b], published=published)) is disputed
+
+
 @pytest.mark.parametrize("headlines", [True, False])
 def test_stance_alone_disputes_one_event_only_between_headlines(encode, monkeypatch, headlines):
     # two claims grouped into one event: as headlines (each its article's only claim) their opposite

@@ -51,12 +51,13 @@ from claimcheck.dispute.candidates import (camp_of, candidate_pairs, copies, CRO
                                           frame_pairs, may_pair, party_of)
 from claimcheck.dispute.context import placed
 from claimcheck.dispute.gate import (article_days, as_update, EVENT_RULES, gate, is_update_only, main_stories, shared_event,
-                                     stories_apart, UNPLACED_IN_STORY)
+                                     reports_apart, stories_apart, UNPLACED_IN_STORY)
 from claimcheck.dispute.pair import Pair
 from claimcheck.dispute.parses import _Docs
 from claimcheck.dispute.reasons import ANY_PAIR, NEAR_PAIR
 from claimcheck.dispute.reasons.explicit_denial import explicit_denial
-from claimcheck.dispute.reasons.learned import alone_in_event, article_leans, learned, stance_probs, states_ignorance
+from claimcheck.dispute.reasons.learned import (alone_in_event, article_leans, learned, LEARNED_APART_DAYS,
+                                                stance_probs, states_ignorance)
 from claimcheck.dispute.reasons.numeric import numeric
 from claimcheck.dispute.reasons.polarity import both_negate, polarity, POLARITY_MIN_SIM, polarity_marks
 from claimcheck.dispute.reasons.responsibility import agents, responsibility, RESPONSIBILITY_MIN_SIM
@@ -172,6 +173,7 @@ def find_disputes(
             continue
         if all(r.kind == "learned" for r in found) and (
                 a.article.id == b.article.id or not alone_in_event(a, b, event, claims_of)
+                or (event is None and reports_apart(a, b, published, LEARNED_APART_DAYS))
                 or stories_apart(a, b, story, published)
                 or states_ignorance(a) or states_ignorance(b)
                 or not article_leans(a, b, prob_of[i], prob_of[j], lean)):

@@ -158,12 +158,12 @@ def undated(claim: Claim, published: Mapping[str, str] | None) -> bool:
     return not (t is not None and t.date) and not (published or {}).get(claim.article.id)
 
 
-def reports_apart(a: Claim, b: Claim, published: Mapping[str, str] | None) -> bool:
-    """Were the two claims' articles published more than ``REPORTS_APART_DAYS`` apart?"""
+def reports_apart(a: Claim, b: Claim, published: Mapping[str, str] | None, days: int = REPORTS_APART_DAYS) -> bool:
+    """Were the two claims' articles published more than ``days`` (``REPORTS_APART_DAYS``) apart?"""
     if not published or a.article.id == b.article.id:
         return False
     da, db = (ordinal(published.get(c.article.id)) for c in (a, b))
-    return da is not None and db is not None and abs(da - db) > REPORTS_APART_DAYS
+    return da is not None and db is not None and abs(da - db) > days
 
 
 def _towns(claim: Claim) -> list[tuple[str, str | None]]:

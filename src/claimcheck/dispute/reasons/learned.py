@@ -34,6 +34,10 @@ SENTENCE_WEIGHT = 0.5
 # one event and none a dispute read by eye ("police have not released a motive" against "police have
 # released the name of the man").
 LEARNED_IN_EVENT_HEADLINES_ONLY = True
+# Nor does it alone dispute claims of no shared event in articles published more than this many days
+# apart: on a local-news corpus one topic spans incidents years apart ("Man wanted in shooting of
+# Nashville family surrenders", 2013, against "he also didn't see the shooting", 2015).
+LEARNED_APART_DAYS = 30
 
 
 def learned(a: Claim, b: Claim, pa: np.ndarray, pb: np.ndarray, threshold: float, sim: float = 1.0) -> Reason | None:
