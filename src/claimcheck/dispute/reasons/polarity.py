@@ -10,6 +10,7 @@ from typing import Any
 
 from claimcheck.dispute.evidence import _tok_ev
 from claimcheck.dispute.pair import Pair
+from claimcheck.dispute.reasons.learned import states_ignorance
 from claimcheck.records import Claim, Evidence, Reason
 
 POLARITY_MIN_SIM = 0.55  # the rule compares one event: claims at least this similar (cosine)
@@ -199,8 +200,6 @@ def polarity(a: Claim, b: Claim, doc_a: Any, doc_b: Any, sim: float, marks: tupl
         return None  # a question asserts no polarity
     if a.article.id == b.article.id and (_THEN.search(a.text) or _THEN.search(b.text)):
         return None  # one article's then and now: "he was not arrested at that point" ... "he was arrested"
-    from claimcheck.dispute.reasons.learned import states_ignorance
-
     if states_ignorance(a) or states_ignorance(b):
         return None  # what is not known tells no version ("it was not known if he had a lawyer")
     marks_a, marks_b = marks or (polarity_marks(doc_a), polarity_marks(doc_b))
