@@ -52,9 +52,21 @@ def _jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in f if line.strip()]
 
 
-def gva(half: str, max_articles: int = 500, data: Path = DATA) -> Corpus | None:
+def _article(aid: str, title: str | None, body: str, **metadata):
+    """An article as ``claimcheck.load`` reads a JSON record: the title, a blank line, the body, a
+    first body line repeating the title dropped (``layout.without_title_repeat``; inline here, so a
+    baseline checkout older than it reads the same texts)."""
     from claimcheck.records import Article
 
+    title = " ".join((title or "").split())
+    first, _, rest = body.lstrip().partition("\n")
+    if title and " ".join(first.split()) == title:
+        body = rest.lstrip()
+    text = f"{title}\n\n{body}" if title else body
+    return Article(id=aid, text=text, title=title or None, body_start=len(title) + 2 if title else 0, **metadata)
+
+
+def gva(half: str, max_articles: int = 500, data: Path = DATA) -> Corpus | None:
     folder = data / "gva-semeval18"
     if not (folder / "articles.jsonl").is_file():
         return None
@@ -70,17 +82,12 @@ def gva(half: str, max_articles: int = 500, data: Path = DATA) -> Corpus | None:
         if len(articles) + len(rows) > max_articles:
             continue
         for r in rows:
-            title = (r.get("title") or "").strip()
-            text = f"{title}\n\n{r['text']}" if title else r["text"]
-            articles.append(Article(id=r["id"], text=text, outlet=r.get("outlet"), title=title or None,
-                                    published=r.get("published"), body_start=len(title) + 2 if title else 0))
+            articles.append(_article(r["id"], r.get("title"), r["text"], outlet=r.get("outlet"), published=r.get("published")))
     articles.sort(key=lambda a: a.id)
     return Corpus("gva", half, tuple(articles), {a.id: gold[a.id] for a in articles})
 
 
 def ecb(half: str, data: Path = DATA) -> Corpus | None:
-    from claimcheck.records import Article
-
     folder = data / "ecbplus"
     if not (folder / "articles.jsonl").is_file():
         return None
@@ -89,17 +96,12 @@ def ecb(half: str, data: Path = DATA) -> Corpus | None:
     for r in _jsonl(folder / "articles.jsonl"):
         if half_of("ecb:" + str(gold[r["id"]]["topic"])) != half:
             continue
-        title = (r.get("title") or "").strip()
-        text = f"{title}\n\n{r['text']}" if title else r["text"]
-        articles.append(Article(id=r["id"], text=text, outlet=r["id"], title=title or None,
-                                body_start=len(title) + 2 if title else 0))
+        articles.append(_article(r["id"], r.get("title"), r["text"], outlet=r["id"]))
     articles.sort(key=lambda a: a.id)
     return Corpus("ecb", half, tuple(articles), {a.id: gold[a.id] for a in articles})
 
 
 def fakes(half: str, data: Path = DATA) -> Corpus | None:
-    from claimcheck.records import Article
-
     path = data / "fa-kes" / "fakes.csv"
     if not path.is_file():
         return None
@@ -112,10 +114,7 @@ def fakes(half: str, data: Path = DATA) -> Corpus | None:
             if half_of("fakes:" + key) != half:
                 continue
             aid = f"fakes-{row['unit_id']}"
-            title = (row.get("article_title") or "").strip()
-            text = f"{title}\n\n{row['article_content']}" if title else row["article_content"]
-            articles.append(Article(id=aid, text=text, outlet=row["source"].strip(), title=title or None,
-                                    body_start=len(title) + 2 if title else 0))
+            articles.append(_article(aid, row.get("article_title"), row["article_content"], outlet=row["source"].strip()))
             gold[aid] = {**{k: v for k, v in row.items() if k != "article_content"}, "event": key}
     articles.sort(key=lambda a: a.id)
     return Corpus("fakes", half, tuple(articles), gold)
@@ -159,7 +158,8 @@ def extracted(corpus: Corpus, camps=None):
     from claimcheck.config import Camps
     from claimcheck.records import Article, Claim, to_dict
 
-    key = hashlib.sha1(f"{corpus.name}|{corpus.half}|{[a.id for a in corpus.articles]}|{_code_key()}|"
+    texts = hashlib.sha1("\0".join(a.id + "\0" + a.text for a in corpus.articles).encode()).hexdigest()  # not ids alone
+    key = hashlib.sha1(f"{corpus.name}|{corpus.half}|{texts}|{_code_key()}|"
                        f"{bool(camps)}".encode()).hexdigest()[:16]
     path = CACHE / f"{corpus.name}-{corpus.half}-{key}.jsonl.gz"
     if path.is_file():

@@ -208,6 +208,15 @@ def split_title(text: str) -> tuple[str | None, int]:
     return title, body_start + len(text[body_start:]) - len(text[body_start:].lstrip())
 
 
+def without_title_repeat(title: str | None, body: str) -> str:
+    """``body`` without a first paragraph that repeats ``title`` (feeds and scrapers often put the
+    headline at the top of the body too; kept, it would be read twice)."""
+    if not title:
+        return body
+    first, _, rest = body.lstrip().partition("\n")
+    return rest.lstrip() if " ".join(first.split()) == title else body
+
+
 def dateline_span(text: str, start: int = 0) -> tuple[int, int] | None:
     """(start, end) of a wire dateline opening the first non-boilerplate line at or after ``start``,
     "SABRAN, Qadira (Meridian Press) - " included; the sentence after it is the lede, so an

@@ -25,7 +25,7 @@ Titles
     ``.html``: text is ``title + "\\n\\n" + main text`` (trafilatura, no network, paragraphs joined by
     blank lines, a leading repeat of the headline dropped); ``body_start`` follows the title. A page
     yielding fewer than ``MIN_HTML_WORDS`` words is a Problem (a menu or error page).
-    ``.json``/``.jsonl``: text is ``title + "\\n\\n" + body`` when there is a title, else the body.
+    ``.json``/``.jsonl``: text is ``title + "\\n\\n" + body`` (a leading repeat of the title dropped), else the body.
 
 Metadata
     JSON fields (first non-empty wins): text/body/content (a list of strings is joined as
@@ -68,7 +68,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from claimcheck.errors import InputError, MissingDependencyError
-from claimcheck.layout import boilerplate_spans, dateline_outlet, dateline_span, is_boilerplate_line, split_title
+from claimcheck.layout import (
+    boilerplate_spans, dateline_outlet, dateline_span, is_boilerplate_line, split_title, without_title_repeat,
+)
 from claimcheck.records import Article, Problem
 from claimcheck.safe_text import JSONProblem, load_json, scrub, shown_path
 
@@ -352,6 +354,7 @@ def _record(data: Any, path: str, default_id: str, line: int | None, what: str =
         return Problem(path, f"{what} text contains NUL characters", line)
     title = _field(data, TITLE_FIELDS)
     title = " ".join(title.split()) if title else None
+    body = without_title_repeat(title, body)
     text, body_start = (f"{title}\n\n{body}", len(title) + 2) if title else (body, 0)
     given = _field(data, ("id",))
     outlet = _field(data, OUTLET_FIELDS) or dateline_outlet(text, body_start)
@@ -385,10 +388,7 @@ def _read_html(data: bytes, path: str, article_id: str) -> Reader:
         return
     title = " ".join(doc.title.split()) if doc.title else None
     paragraphs = [" ".join(p.split()) for p in main.splitlines()]
-    paragraphs = [p for p in paragraphs if p]
-    if title and paragraphs and paragraphs[0] == title:
-        paragraphs = paragraphs[1:]  # the headline repeated as the first line of the page body
-    body = "\n\n".join(paragraphs)
+    body = without_title_repeat(title, "\n\n".join(p for p in paragraphs if p))
     if len(body.split()) < MIN_HTML_WORDS:  # a menu or an error page, not an article
         yield Problem(path, "no article text found in HTML")
         return
