@@ -263,7 +263,10 @@ def test_said_it_was_false_denies_the_previous_claim(nlp, denial):
     ('"This could not be real," said a neighbour.', False),
     ('"It\'s just not real right now," said a neighbour.', False),
     ('"This never happened before," said a neighbour.', False),  # no precedent
+    ('"We need to keep our children safe, this is ridiculous," said a neighbour.', False),  # her own words first
+    ('"It didn\'t occur to me that anyone could be hurt," said a neighbour.', False),  # a thought
     ('"That is not true," said a neighbour.', True),  # a verdict on the report
+    ('"That is ridiculous," said a neighbour.', True),
     ('"That never happened," said a neighbour.', True),
 ])
 def test_disbelief_is_no_denial(nlp, reaction, denies):
@@ -325,6 +328,13 @@ def test_calling_a_report_false_denies_what_it_reported(nlp, denial):
     # a thing refused as the passive subject: the clause before it is no denied claim
     ("Kalvo remains in the Tarrow County jail; bail has been denied.", False),
     ("He is still in custody and his request has been denied.", False),
+    # ... or refused earlier in the sentence ("it" is the permit), a plan voted down, a judge's ruling
+    ("Police said the organisers had applied for a permit for the party, but it was denied.", False),
+    ("The council voted to reject a plan by the mayor to close the bridge at Kalvo.", False),
+    ("Earlier in the week the council rejected a citywide, four-day curfew in Kalvo.", False),
+    ("Judge Ana Ruiz dismissed the charges against Kalvo last year.", False),
+    ("His lawyer will file a motion to dismiss on grounds that the evidence does not show the attack was planned.",
+     False),
     # a denial of what someone said or did
     ("The ministry denied the charges of torture.", True),
     ("The mayor dismissed the charges as politically motivated.", True),

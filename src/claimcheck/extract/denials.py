@@ -21,7 +21,11 @@ if TYPE_CHECKING:
 
 
 def _is_falsity(comp: "Token") -> bool:
-    """Does the clause say its subject is false ("it was not true", "never happened")?"""
+    """Does the clause say its subject is false ("it was not true", "never happened")? Not when the
+    speaker's own words come first ("we need to save our youth, this is ridiculous": "this" is what
+    happened), nor of a thought ("it didn't occur to me that ...")."""
+    if any(c.dep_ in ("ccomp", "parataxis") and c.i < comp.i for c in comp.children):
+        return False
     neg = any(c.dep_ == "neg" or c.lower_ == "never" for c in comp.children)
     preds = [c for c in comp.children if c.dep_ in ("acomp", "attr")]
     if comp.lemma_.lower() == "be":
@@ -37,7 +41,8 @@ def _is_falsity(comp: "Token") -> bool:
                 return not (p.lower_ == "real" and any(c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that")
                                                        for c in comp.children))
     if comp.lemma_.lower() in ("happen", "occur", "take") and neg:
-        return not any(c.lower_ in ("before", "again") for c in comp.children)  # "never happened before": no precedent
+        # "never happened before": no precedent; "didn't occur to me": a thought, no verdict
+        return not any(c.lower_ in ("before", "again", "to") for c in comp.children)
     return False
 
 

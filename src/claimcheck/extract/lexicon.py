@@ -95,7 +95,9 @@ _REPORTED_NOUNS = _REPORT_NOUNS | _FIGURE_NOUNS
 # What a court or an official refuses ("was denied bond", "denied the motion") or throws out ("the
 # charges were dismissed", "dismissed the lawsuit"): an act of refusal, not a denial of a claim.
 _REFUSED_NOUNS = frozenset({"bond", "bail", "entry", "access", "permission", "request", "motion", "appeal",
-                            "application", "visa", "parole", "petition", "admission", "asylum", "custody"})
+                            "application", "visa", "parole", "petition", "admission", "asylum", "custody",
+                            "permit", "license", "licence", "warrant", "plan", "proposal", "offer", "bid",
+                            "measure", "bill", "ordinance", "resolution", "deal", "curfew", "ceasefire", "truce"})
 _LEGAL_NOUNS = frozenset({"case", "charge", "count", "lawsuit", "suit", "indictment", "complaint", "motion",
                           "appeal", "petition"})
 # Report nouns that name what someone said, so they may refer to any reported claim just before.

@@ -59,17 +59,22 @@ def _refusal(cue: "Token", dobj: "Token | None") -> bool:
     objects = [c for c in cue.children if c.dep_ in ("dobj", "dative", "npadvmod", "attr")]
     if any(c.lemma_.lower() in _REFUSED_NOUNS for c in objects) or (dobj is not None and subjpass is not None):
         return True
-    if dobj is not None and dobj.lemma_.lower() in _LEGAL_NOUNS - {"charge"}:  # "dismissed the charges as baseless": a denial
-        return True
     labelled = any(c.lower_ == "as" and not any(p.lemma_.lower() in ("part", "result") for p in c.children)
-                   for c in cue.children if c.dep_ == "prep")  # "as baseless", not "as part of a deal"
+                   for c in cue.subtree if c.head == cue or c.head.head == cue)  # "as baseless", not "as part of a deal"
+    if dobj is not None and dobj.lemma_.lower() in _LEGAL_NOUNS:
+        # "dismissed the lawsuit", a judge "dismissed the charges"; "denied the charges" and "dismissed
+        # the charges as baseless" call them false
+        return dobj.lemma_.lower() != "charge" or (cue.lemma_.lower() in ("dismiss", "drop") and not labelled)
     return subjpass is not None and subjpass.lemma_.lower() in _LEGAL_NOUNS and not labelled
 
 
 def _refused_subject(cue: "Token") -> bool:
-    """Is the passive subject a thing refused ("he remains in jail; bail has been denied")? The clause
-    the parser hangs on the verb then is no content it denies."""
-    return any(c.dep_ == "nsubjpass" and c.lemma_.lower() in _REFUSED_NOUNS for c in cue.children)
+    """Is the passive subject a thing refused ("he remains in jail; bail has been denied"; "they applied
+    for a permit but it was denied": "it" is the permit)? The clause the parser hangs on the verb then
+    is no content it denies, nor is the claim before."""
+    subj = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+    return subj is not None and (subj.lemma_.lower() in _REFUSED_NOUNS or subj.lower_ == "it" and any(
+        t.lemma_.lower() in _REFUSED_NOUNS for t in cue.doc[cue.sent.start:subj.i]))
 
 
 def _lost_inside(source: "SpacySpan", start: int, cue: "Token") -> bool:
@@ -98,6 +103,8 @@ def _parsed_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
         return None  # "declined to comment", "asked not to be named": nothing was claimed
     if deny and any(c.dep_ == "aux" and c.lower_ in ("should", "must", "ought", "might", "may") for c in cue.children):
         return None  # "arguing that the judge should dismiss the charges": a call for a denial, not one
+    if deny and cue.dep_ == "acl":
+        return None  # "a motion to dismiss", "a plan to reject the offer": what a thing is for
     comp = next((c for c in cue.children if c.dep_ in ("ccomp",) and sent.start <= c.i < sent.end), None)
     if comp is not None and any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in comp.children):
         return None  # "asked whether the town had fallen": a question, not a claim
