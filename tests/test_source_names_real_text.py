@@ -207,6 +207,16 @@ def test_a_keyword_list_is_cut_from_the_claim(nlp, text, content, sentence_start
 _QUIET = "The streets of Lorin were quiet for most of the week. "
 
 
+def test_the_same_words_from_the_same_source_are_one_claim(nlp):
+    # a gallery prints its caption under every photo (here twice each); another source's same words stay
+    caption = "Police investigate a shooting that left three people dead in Lorin."
+    text = "Shooting in Lorin\n\n" + "\n\n".join(f"Image {n} of 3 {caption} {caption}" for n in (1, 2, 3))
+    text += '\n\nResidents said three people were killed. "Three people were killed," the mayor said.'
+    texts = [c.text for c in extract_claims(Article(id="t", text=text, outlet="Lorin Post"), nlp(text))]
+    assert texts.count(caption.rstrip(".")) == 1, texts
+    assert texts.count("three people were killed") + texts.count("Three people were killed") == 2, texts
+
+
 @pytest.mark.parametrize("text, content, numbers", [
     # a photo credit or share widget a page without line breaks ran into the sentence: no one's words,
     # and its digits are no toll
@@ -216,6 +226,9 @@ _QUIET = "The streets of Lorin were quiet for most of the week. "
      "Shelling killed 14 people in Lorin on Monday", [14]),
     (_QUIET + "(updated 1645 12.03.2026) Get short URL 0 51 Shelling killed 14 people in Lorin on Monday, the monitor said.",
      "Shelling killed 14 people in Lorin on Monday", [14]),
+    # a gallery's counter before its caption
+    (_QUIET + "Image 4 of 10 Police investigate a shooting that left three people dead in Lorin.",
+     "Police investigate a shooting that left three people dead in Lorin", [3]),
     # a caption's credit, the sentence after it, a credit closing the sentence or its opening left by a
     # line cut after it
     ("Residents flee the old market of Lorin (Harbin Agencies) Shelling killed 14 people in Lorin on Monday.",
@@ -239,4 +252,4 @@ def test_inline_photo_credits_and_share_widgets_are_cut_from_the_claim(nlp, text
     assert text[found[0].span.start:found[0].span.end] == content
     assert [q.value for q in found[0].quantities] == numbers
     before = text[found[0].sentence.start:found[0].span.start]  # the sentence opens with its own words
-    assert not any(w in before for w in ("short URL", "Photo)", "Agencies)", "(Vel)"))
+    assert not any(w in before for w in ("short URL", "Photo)", "Agencies)", "(Vel)", "of 10"))

@@ -135,7 +135,8 @@ _CAP = r"[A-Z][\w.&'’-]*"
 _LEADING_FURNITURE = re.compile(
     rf"(?:\(?(?:{_CAP}\s+(?:and\s+)?){{0,4}}{_CREDIT_WORD}\)"  # "(Reuters Photo)", "TRT World and Agencies)"
     rf"|\({_CAP}(?:\s+(?:and\s+)?{_CAP}){{0,3}}\)(?=\s+[A-Z\"“])"  # "(AFP) Contrasting ...": a bare credit
-    r"|(?:\(?updated[^()]{0,40}\)|[^A-Za-z\n])*?\s*(?:Get\s+)?short\s+URL(?:\s+\d+\b)*)"  # Sputnik's share widget
+    r"|(?:\(?updated[^()]{0,40}\)|[^A-Za-z\n])*?\s*(?:Get\s+)?short\s+URL(?:\s+\d+\b)*"  # Sputnik's share widget
+    r"|(?:Image|Photo|Picture|Slide)\s+\d+\s+of\s+\d+\b)"  # a gallery's counter: "Image 4 of 10 Police investigate ..."
     r"\s*"
 )
 _CAPTION_CREDIT = re.compile(rf"\((?:{_CAP}\s+(?:and\s+)?){{0,4}}{_CREDIT_WORD}\)\s+(?=[A-Z\"“])")

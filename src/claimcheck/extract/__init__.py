@@ -144,8 +144,11 @@ def extract_claims(article: Article, doc: "Doc") -> list[Claim]:
             if claim is None or _asks(article.text, claim.span.end):
                 continue
             key = (claim.span.start, claim.span.end, claim.source.mention, claim.cue, claim.stance)
-            if key not in seen:
-                seen.add(key)
+            # the same words from the same source again (a gallery's caption under each photo, a lede
+            # printed twice) are one claim
+            said = (" ".join(claim.text.casefold().split()), claim.source.kind, claim.source.name, claim.stance)
+            if key not in seen and said not in seen:
+                seen.update((key, said))
                 claims.append(claim)
     if one_line:
         # A one-line article (a headline) is one utterance even where spaCy splits it at ":" or "?"
