@@ -1073,6 +1073,14 @@ def test_custody_needs_a_person_released(text, custody):
      "Five people were sitting in a grey car parked near the Orvel bakery when it was shot at", False),
     ("Six men were shot dead outside the Orvel bakery on Friday night",
      "Five people were killed in the shooting outside the Orvel bakery on Friday night", True),
+    # ... as are counts of anyone or anything else nothing befell: guards, a family
+    ("Three guards ran towards the Orvel courthouse door from different directions",
+     "The breaking glass of the Orvel courthouse door sounded like gunshots to two of the guards", False),
+    ("The Orvel deputy who was shot leaves a wife and two children",
+     "Deputy Ana Ruiz, shot outside Orvel, leaves behind a wife and four children", False),
+    # ... but not how many did it
+    ("Two suicide bombers blew themselves up at the Orvel police station",
+     "The attack on the Orvel police station was carried out by four suicide bombers", True),
     # counts of an indictment are counts of its charge
     ("The Orvel driver was charged with eight counts of assault with intent to murder",
      "The Orvel driver was charged with two counts of felonious assault", False),

@@ -13,8 +13,9 @@ from claimcheck.quantities import BEFELL_AFTER, is_money, toll_before
 from claimcheck.records import Claim, Evidence, Quantity, Reason
 
 NUMERIC_MIN_SIM = 0.55  # the rule compares one event: claims at least this similar (cosine)
-# durations, and counts of people nothing is said to befall (who was there: "six men were standing", "five
-# people were in the car"), are no tolls: they conflict only in near-paraphrases (the same event, told twice)
+# durations, and counts nothing is said to befall (who or what was there: "six men were standing", "five
+# people were in the car", "three bailiffs approached", "a wife and two children"; not distances or money), are no
+# tolls: they conflict only in near-paraphrases (the same event, told twice)
 NUMERIC_TIME_MIN_SIM = 0.85
 NUMBER_TOLERANCE = 0.10  # relative: 20 vs 21 is reporting noise, 20 vs 12 is not
 APPROX_TOLERANCE = 0.15  # "some 20", "almost 20"
@@ -108,6 +109,11 @@ _OUTCOME_NEXT = re.compile(r"\s+(?:(?!and\b|or\b|while\b)[a-z-]+\s+){0,2}?(?:(?:
 _AMONG_TOLL = re.compile(r"\s+(?:[a-z-]+\s+){0,4}?(?:was|were)\s+(?:also\s+)?among\s+(?:the\s+)?(?:at least\s+|more "
                          r"than\s+|some\s+|over\s+)?[\w,]+\s+(?:[a-z]+\s+)?(" + "|".join(sorted(_OUTCOME_WORDS)) + r")\b", re.I)
 _TIME_UNITS = frozenset({"second", "minute", "hour", "day", "night", "week", "month", "year", "decade"})
+# measures, not counts: how far the front is ("10 miles of the capital") is a rival figure in any two claims
+_DISTANCE_UNITS = frozenset({"mile", "kilometre", "kilometer", "km", "metre", "meter", "yard", "foot", "feet"})
+# ... and so is how many did it or fought: "two suicide bombers" against "four", "400 soldiers" against "1,000"
+_ACTOR_COUNTS = frozenset({"bomber", "gunman", "gunmen", "attacker", "assailant", "shooter", "militant", "fighter",
+                           "soldier", "troop", "rebel", "jihadist"})
 
 
 _VAGUE_COUNT = re.compile(r"\b(?:dozens?|scores|hundreds|thousands|tens|several|many)\s*$", re.I)  # no count of its own
@@ -306,8 +312,9 @@ def numeric(a: Claim, b: Claim, sim: float) -> Reason | None:
             continue
         if key[0] in ("fighter", "soldier") and two_sides(qa, a, qb, b):
             continue
-        if (key[0] in _TIME_UNITS or key == ("people", None)) and sim < NUMERIC_TIME_MIN_SIM:
-            continue  # "spent two days ..." and "mourned for three days" in passing; who was there
+        counts = key[1] is None and key[0] not in _DISTANCE_UNITS | _ACTOR_COUNTS and not any(map(is_money, qa + qb))
+        if (key[0] in _TIME_UNITS or counts) and sim < NUMERIC_TIME_MIN_SIM:
+            continue  # "spent two days ..." and "mourned for three days" in passing; who or what was there
         # money only against money: "$2.5 million Bugatti Veyron" is no count to set against "Veyron 16.4"
         pairs = [(x, y) for x in qa for y in qb if is_money(x) == is_money(y)]
         # a count whose outcome was not read may be of this one ("killed 45 in Aleppo and 22 in Idlib")
