@@ -82,7 +82,8 @@ def gva(half: str, max_articles: int = 500, data: Path = DATA) -> Corpus | None:
         if len(articles) + len(rows) > max_articles:
             continue
         for r in rows:
-            articles.append(_article(r["id"], r.get("title"), r["text"], outlet=r.get("outlet"), published=r.get("published")))
+            articles.append(_article(r["id"], r.get("title"), r["text"], outlet=r.get("outlet"),
+                                     published=r.get("published")))
     articles.sort(key=lambda a: a.id)
     return Corpus("gva", half, tuple(articles), {a.id: gold[a.id] for a in articles})
 
@@ -114,7 +115,8 @@ def fakes(half: str, data: Path = DATA) -> Corpus | None:
             if half_of("fakes:" + key) != half:
                 continue
             aid = f"fakes-{row['unit_id']}"
-            articles.append(_article(aid, row.get("article_title"), row["article_content"], outlet=row["source"].strip()))
+            articles.append(_article(aid, row.get("article_title"), row["article_content"],
+                                     outlet=row["source"].strip()))
             gold[aid] = {**{k: v for k, v in row.items() if k != "article_content"}, "event": key}
     articles.sort(key=lambda a: a.id)
     return Corpus("fakes", half, tuple(articles), gold)

@@ -339,6 +339,7 @@ def test_calling_a_report_false_denies_what_it_reported(nlp, denial):
     ("The ministry denied the charges of torture.", True),
     ("The mayor dismissed the charges as politically motivated.", True),
     ("Rebels denied that the town of Kalvo had fallen.", True),
+    ("The ministry denied plans to close the Kalvo border crossing.", True),  # there are none: a denial
 ])
 def test_a_refusal_is_no_denial(nlp, text, denial):
     assert ("denies" in {c.stance for c in _claims(nlp, text)}) is denial

@@ -96,8 +96,11 @@ _REPORTED_NOUNS = _REPORT_NOUNS | _FIGURE_NOUNS
 # charges were dismissed", "dismissed the lawsuit"): an act of refusal, not a denial of a claim.
 _REFUSED_NOUNS = frozenset({"bond", "bail", "entry", "access", "permission", "request", "motion", "appeal",
                             "application", "visa", "parole", "petition", "admission", "asylum", "custody",
-                            "permit", "license", "licence", "warrant", "plan", "proposal", "offer", "bid",
-                            "measure", "bill", "ordinance", "resolution", "deal", "curfew", "ceasefire", "truce"})
+                            "permit", "license", "licence", "warrant"})
+# What a council or a party turns down ("rejected a plan", "rejected the curfew"); "denied plans to ..."
+# says there are none, a denial.
+_PROPOSAL_NOUNS = frozenset({"plan", "proposal", "offer", "bid", "measure", "bill", "ordinance", "resolution", "deal",
+                             "curfew", "ceasefire", "truce"})
 _LEGAL_NOUNS = frozenset({"case", "charge", "count", "lawsuit", "suit", "indictment", "complaint", "motion",
                           "appeal", "petition"})
 # Report nouns that name what someone said, so they may refer to any reported claim just before.

@@ -17,7 +17,7 @@ from claimcheck.extract.denials import (
     _trailing_falsity,
 )
 from claimcheck.extract.lexicon import (
-    CLAUSE_VERBS, DENY_VERBS, _FIRST_SECOND, LABEL_VERBS, _LEGAL_NOUNS, _REFUSED_NOUNS, _NOT_SOURCE, OBJECT_VERBS, _PERSON_NOUNS, _REFERRING,
+    CLAUSE_VERBS, DENY_VERBS, _FIRST_SECOND, LABEL_VERBS, _LEGAL_NOUNS, _PROPOSAL_NOUNS, _REFUSED_NOUNS, _NOT_SOURCE, OBJECT_VERBS, _PERSON_NOUNS, _REFERRING,
     _REPORT_NOUNS, REPORT_VERBS, _REPORTED_NOUNS, _SPEAKER_NOUNS, SPEECH_VERBS, _STANCE_OBJECT_VERBS, _WITHHOLDING,
 )
 from claimcheck.extract.lost_comma import before_adverbs
@@ -57,10 +57,12 @@ def _refusal(cue: "Token", dobj: "Token | None") -> bool:
     *as* false)?"""
     subjpass = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
     objects = [c for c in cue.children if c.dep_ in ("dobj", "dative", "npadvmod", "attr")]
-    if any(c.lemma_.lower() in _REFUSED_NOUNS for c in objects) or (dobj is not None and subjpass is not None):
+    refused = _REFUSED_NOUNS | (_PROPOSAL_NOUNS if cue.lemma_.lower() != "deny" else frozenset())
+    if any(c.lemma_.lower() in refused for c in objects) or (dobj is not None and subjpass is not None):
         return True
+    # "as baseless" (on the verb, or on the clause after it: "as politically motivated"), not "as part of a deal"
     labelled = any(c.lower_ == "as" and not any(p.lemma_.lower() in ("part", "result") for p in c.children)
-                   for c in cue.subtree if c.head == cue or c.head.head == cue)  # "as baseless", not "as part of a deal"
+                   for c in cue.subtree if c.head == cue or c.head.head == cue)
     if dobj is not None and dobj.lemma_.lower() in _LEGAL_NOUNS:
         # "dismissed the lawsuit", a judge "dismissed the charges"; "denied the charges" and "dismissed
         # the charges as baseless" call them false
@@ -103,7 +105,7 @@ def _parsed_attribution(cue: "Token", sent: "SpacySpan", earlier: list[_Attr],
         return None  # "declined to comment", "asked not to be named": nothing was claimed
     if deny and any(c.dep_ == "aux" and c.lower_ in ("should", "must", "ought", "might", "may") for c in cue.children):
         return None  # "arguing that the judge should dismiss the charges": a call for a denial, not one
-    if deny and cue.dep_ == "acl":
+    if deny and cue.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
         return None  # "a motion to dismiss", "a plan to reject the offer": what a thing is for
     comp = next((c for c in cue.children if c.dep_ in ("ccomp",) and sent.start <= c.i < sent.end), None)
     if comp is not None and any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in comp.children):
