@@ -7,6 +7,9 @@ Data (read only, from ``../shared/data``): FA-KES (``fa-kes/fakes.csv``, every a
 new user would load it: the article text, its outlet) and a fixed sample of the gun-violence pool
 (``gva-semeval18/articles.jsonl``, ``--gva`` articles, shuffled with seed 0).
 
+The claims are those `claimcheck run` keeps: an outlet's site furniture (a related-headlines widget
+repeated on many pages) is dropped first, as the pipeline does.
+
 What is measured, over the claims whose source is ``named`` or ``pronoun`` (a name was given):
 
 * **Names per real source**: ten organisations most cited in FA-KES, identified by hand once as
@@ -204,6 +207,11 @@ def measure(gva: int, cache: Path | None) -> dict:
         claims = []
         for (i, text, outlet), doc in zip(items, _docs(split, items, cache)):
             claims += extract_claims(Article(id=str(i), text=text, outlet=outlet), doc)
+        try:  # as `claimcheck run` does: a line an outlet repeats on many pages is no one's claim
+            from claimcheck.extract.repeated import without_site_furniture
+            claims = without_site_furniture(claims)
+        except ImportError:  # a baseline's older code
+            pass
         try:  # the articles' texts, for people's affiliations outside claim sentences (since 2026-12-03)
             claims = normalise_sources(claims, {str(i): text for i, text, _ in items})
         except TypeError:  # a baseline's older code
