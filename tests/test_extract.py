@@ -370,6 +370,20 @@ def test_a_denied_report_whose_owner_said_nothing_here_stays_as_written(nlp):
 
 
 @pytest.mark.parametrize("text,content", [
+    # doubting a telling "of" something doubts the telling, not that the thing happened
+    ("Her brother questioned the police account of the stabbing.", "the police account of the stabbing"),
+    ("The governor rejected the ministry's assessment of the flood damage.",
+     "the ministry's assessment of the flood damage"),
+    # reports "of" something report that it happened: denying them denies it
+    ("The militia denied reports of a massacre near the dam.", "a massacre near the dam"),
+    ("The lawyer disputed the official account that his client was armed.", "his client was armed"),
+])
+def test_what_a_denied_telling_is_about(nlp, text, content):
+    [claim] = _claims(nlp, text)
+    assert claim.stance == "denies" and claim.text == content
+
+
+@pytest.mark.parametrize("text,content", [
     # the parser buries the falsity word in the reported clause; it is still what the verb calls it
     ("Comcast called the rumour that it disconnects Tor users wildly inaccurate.", "it disconnects Tor users"),
     ("The ministry called reports that the general had fled false.", "the general had fled"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from claimcheck.extract.lexicon import _MEDIUM_NOUNS, _REFERRING, _REPORT_NOUNS, REPORT_VERBS
+from claimcheck.extract.lexicon import _MEDIUM_NOUNS, _REFERRING, _REPORT_NOUNS, REPORT_VERBS, _TELLING_NOUNS
 from claimcheck.extract.lost_comma import before_adverbs, speaker_before
 from claimcheck.extract.mentions import _when
 from claimcheck.extract.spans import _trim_tokens
@@ -88,7 +88,8 @@ def _report_complement(noun: "Token") -> tuple[int, int] | None:
     for c in noun.children:
         if c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
             return _trim_tokens(noun.doc, c.left_edge.i, _before_participle_frame(c) + 1)
-        if c.dep_ == "prep" and c.lower_ in ("of", "about") and c.right_edge.i > c.i:
+        if (c.dep_ == "prep" and c.lower_ in ("of", "about") and c.right_edge.i > c.i
+                and noun.lemma_.lower() not in _TELLING_NOUNS):
             return _trim_tokens(noun.doc, c.i + 1, c.right_edge.i + 1)
     return None
 

@@ -87,6 +87,9 @@ _REPORT_NOUNS = frozenset({
     "report", "claim", "allegation", "accusation", "suggestion", "rumour", "rumor", "story", "statement",
     "charge", "assertion", "speculation", "notion", "idea", "account", "assessment",
 })
+# Report nouns whose "of" names what the telling is about, not what it says: "questioned the police
+# account of the shooting" doubts a telling, not that the shooting happened ("reports of a massacre" do).
+_TELLING_NOUNS = frozenset({"account", "assessment"})
 # Counts someone gives ("put the death toll at 22") and figures a later sentence may call false ("rebels
 # dismissed the figure"; "the number" alone is too common to refer back).
 _TALLY_NOUNS = frozenset({"toll", "tally", "figure", "number", "count"})
