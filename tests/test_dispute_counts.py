@@ -81,6 +81,15 @@ def claim(text: str, article: str = "a", source: str = "monitor", event=None, n:
     # a small lower bound leaves room for a few more: "more than one" victim may be three
     ("more than one victim was shot at the party", "three victims were shot at the party", False),
     ("more than one victim was shot at the party", "nine victims were shot at the party", True),
+    # a figure someone raised was lower before: an update, unless the other figure is higher still
+    ("the judge set his bond on the theft charge at $5,000",
+     "a second judge doubled his bond on the theft charge to $10,000", False),
+    ("the judge set his bond on the theft charge at $5,000",
+     "a second judge set his bond on the theft charge at $10,000", True),
+    ("the judge set his bond on the theft charge at $50,000",
+     "a second judge doubled his bond on the theft charge to $10,000", True),
+    ("police put the reward in the case at $5,000", "the city raised the reward in the case to $20,000", False),
+    ("police put the reward in the case at $5,000", "the city put the reward in the case at $20,000", True),
 ])
 def test_numeric_reads_counts_as_reported(ta, tb, disputed):
     assert (numeric(claim(ta, "a"), claim(tb, "b"), 0.9) is not None) is disputed
