@@ -131,7 +131,8 @@ def _interval(q: Quantity) -> tuple[float, float]:
 
 
 _RISEN_TO = re.compile(r"\b(?:rose|risen|rises|rising|climbed|climbs|increased|jumped|reached|grew|grown|"
-                       r"mounted|swelled|now stands|doubled|tripled)\s+(?:to\s+|at\s+)?(?:at least\s+|more than\s+|over\s+)?$"
+                       r"mounted|swelled|now stands|doubled|tripled)\s+(?:to\s+|at\s+)?"
+                       r"(?:at least\s+|more than\s+|over\s+)?$"
                        # someone raised a figure: "raised the toll to 17", "doubled the bond to $10,000"
                        r"|\b(?:raised|increased|doubled|tripled|upped|hiked)\s+(?:\S+\s+){1,6}to\s+$", re.I)
 
