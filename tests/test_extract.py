@@ -71,6 +71,11 @@ ATTRIBUTIONS = [
      "said", "the strike would go ahead", "Karl Weber", "named", "asserts"),
     ("A spokesman for the Harbour Front, Ivo Rask, rejected the claim that the group had laid mines.",
      "rejected", "the group had laid mines", "Ivo Rask", "named", "denies"),  # the parser hangs the name on the body
+    # "did not say when A happened and said B": the parser hangs "said" inside the open question.
+    ("The ministry did not say when the raid happened and said three soldiers were wounded.",
+     "said", "three soldiers were wounded", "ministry", "named", "asserts"),
+    ("The agency did not say when the strike took place and said four civilians were killed.",
+     "said", "four civilians were killed", "agency", "named", "asserts"),
     # "said A and denied B": A ends before the speaker's second act, which is a claim of its own.
     ("Police said two men were arrested at the port and denied that shots had been fired.",
      "said", "two men were arrested at the port", "police", "named", "asserts"),

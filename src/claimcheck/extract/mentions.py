@@ -12,6 +12,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
     from spacy.tokens import Span as SpacySpan
 
+# Words opening an adverbial clause the parser may hang a speaker's second report verb inside: "that",
+# and the wh-words of a question left open ("did not say when the raid happened and said ...").
+_CLAUSE_OPENERS = frozenset({"that", "when", "where", "whether", "how", "why", "who", "what", "if"})
 
 def _mention(head: "Token") -> "SpacySpan":
     """The source phrase as written: the head's subtree without relative clauses or appositions."""
@@ -99,10 +102,11 @@ def _source_of(cue: "Token", sent: "SpacySpan") -> tuple["SpacySpan | None", "To
             if tok.dep_ == "xcomp" and tok.tag_ == "VB" and obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ == "PERSON"
                                                              or obj.lemma_.lower() in _PERSON_NOUNS):
                 return _mention(obj), obj  # "forced the banker to admit ...": the object admits
-            if (tok.dep_ == "conj" and (head.dep_ == "ccomp" or head.dep_ == "advcl" and head.left_edge.lower_ == "that")
+            if (tok.dep_ == "conj"
+                    and (head.dep_ == "ccomp" or head.dep_ == "advcl" and head.left_edge.lower_ in _CLAUSE_OPENERS)
                     and head.head.lemma_.lower() in REPORT_VERBS
                     and tok.lemma_.lower() in REPORT_VERBS):
-                tok = head.head  # "X said A and warned B": the parser hung "warned" inside A
+                tok = head.head  # "X said A and warned B", "X did not say when A and said B": hung inside A
                 continue
             if (tok.dep_ == "advcl" and tok.tag_ == "VBG" and head.dep_ == "ccomp"
                     and head.head.lemma_.lower() in REPORT_VERBS and tok.lemma_.lower() in REPORT_VERBS):
