@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 # and the wh-words of a question left open ("did not say when the raid happened and said ...").
 _CLAUSE_OPENERS = frozenset({"that", "when", "where", "whether", "how", "why", "who", "what", "if"})
 
+
 def _mention(head: "Token") -> "SpacySpan":
     """The source phrase as written: the head's subtree without relative clauses or appositions."""
     doc = head.doc
