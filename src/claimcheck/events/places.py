@@ -144,8 +144,8 @@ def places(sent: "SpacySpan", start: int, end: int) -> list[Place]:
         if ent.label_ in PLACE_LABELS and start <= ent.start_char and ent.end_char <= end and not _modifier(ent):
             found[(ent.start_char, ent.end_char)] = ent
     for tok in sent:
-        if not (start <= tok.idx < end) or tok.dep_ in ("compound", "poss"):
-            continue
+        if not (start <= tok.idx < end) or tok.dep_ in ("compound", "poss") or tok.ent_type_ in ("DATE", "TIME"):
+            continue  # "in mid-June" is when
         span = None
         if tok.pos_ == "PROPN" and _in_place_position(tok):  # the position says place, whatever the tagger's label
             span = _name_span(tok)
@@ -164,7 +164,7 @@ def places(sent: "SpacySpan", start: int, end: int) -> list[Place]:
                 found[(span.start_char, span.end_char)] = span
     out: list[tuple[int, int, str]] = []
     text = doc_text(doc)
-    for a, b in sorted(found):
+    for a, b in _joined_at_particles(text, sorted(found), start, end):
         text_key = key(text[a:b])
         words = set(text_key.split())
         if text[b:b + 6].lower() in ("-based", " based"):
@@ -179,6 +179,34 @@ def places(sent: "SpacySpan", start: int, end: int) -> list[Place]:
             seen.add((p.key, p.within))
             kept.append(p)
     return kept
+
+
+_PARTICLE_BEFORE = re.compile(r"(?:(?<=\s)|^)(\w+)-$")
+_PARTICLE_AFTER = re.compile(r"-[A-Za-z]\w*|\s(\w+)-[A-Za-z]\w*")
+_WORD_BEFORE = re.compile(r"(?:(?<=\s)|^)([A-Z]\w+) $")
+
+
+def _joined_at_particles(text: str, spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """Spans grown over an Arabic article particle joined by a hyphen, then merged where they meet:
+    the tokenizer cuts "Ain al-Arab" into "Ain al" and "Arab", "Deir ez-Zor" into "Deir" and "ez-Zor",
+    and the parts name no place. Only a particle joins ("Syria-Turkey border" stays "Syria")."""
+    grown: list[tuple[int, int]] = []
+    for a, b in spans:
+        name = key(text[a:b])
+        while (m := _PARTICLE_AFTER.match(text, b, end)) and (
+                m.group(1).lower() in _PARTICLES and name not in _NOT_PLACES and kind(name) != "country"
+                if m.group(1) else text[a:b].split()[-1].lower() in _PARTICLES):
+            b = m.end()  # "Deir" + " ez-Zor"; not "Tuesday al-Bab" or "Syria al-Assad"
+        if (m := _PARTICLE_BEFORE.search(text, start, a)) and m.group(1).lower() in _PARTICLES:
+            a = m.start(1)
+            if (w := _WORD_BEFORE.search(text, start, a)) and key(w.group(1)) not in _NOT_PLACES | {""}:
+                a = w.start(1)  # "Ain al-Arab": the name's first word before the particle
+        if grown and (a < grown[-1][1] or text[grown[-1][1]:a] == "-"
+                      and text[grown[-1][0]:grown[-1][1]].split()[-1].lower() in _PARTICLES):
+            grown[-1] = (grown[-1][0], max(b, grown[-1][1]))
+        else:
+            grown.append((a, b))
+    return grown
 
 
 def _modifier(ent: Any) -> bool:
