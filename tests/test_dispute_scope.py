@@ -228,3 +228,39 @@ def test_a_claim_that_names_no_place_tells_its_articles_story(embedder, second, 
     found = [d for d in check([first, other], embedder=embedder).disputes
              if any(r.kind == "numeric" for r in d.reasons)]
     assert bool(found) is disputed, [(d.a.text, d.b.text) for d in found]
+
+
+def _denied_shooting(aid: str, town: str, published: str, second: str):
+    from claimcheck.records import Article
+
+    text = (f"A man was shot and wounded outside a bar in {town} on Monday night, police said.\n\n"
+            f"{second}")
+    return Article(id=aid, text=text, outlet=aid + "-news", published=published)
+
+
+@pytest.mark.parametrize("town, published, disputed", [
+    ("Brackwell", "2026-04-10", False),  # another town, weeks on: "he" is someone else
+    ("Alderbury", "2026-03-03", True),  # the same shooting: the denial answers the claim
+])
+def test_a_denial_that_names_no_one_stays_in_its_story(embedder, town, published, disputed):
+    from claimcheck.pipeline import check
+
+    first = _denied_shooting("x", "Alderbury", "2026-03-03", "The suspect denied that he had fired the gun, his lawyer said.")
+    other = _denied_shooting("y", town, published, "He had fired the gun twice, a neighbour said.")
+    found = [d for d in check([first, other], embedder=embedder).disputes
+             if d.a.article.id != d.b.article.id and any(r.kind == "explicit_denial" for r in d.reasons)]
+    assert bool(found) is disputed, [(d.a.text, d.b.text) for d in found]
+
+
+@pytest.mark.parametrize("ta, source_a, stance_a, tb, shared", [
+    ("he had shot the gun", "Dale Fenner", "denies", "He put the gun down and ran", False),
+    ("the army took the hill", "rebels", "denies", "The army took the hill near Tell Safa", False),
+    ("the army took Tell Safa", "rebels", "denies", "The army took Tell Safa", True),
+    ("using chlorine in the attack", "Assad", "denies", "Assad's forces used chlorine", True),  # the denier is named
+    ("using chlorine in the attack", "Assad", "asserts", "Assad's forces used chlorine", False),
+    ("12 people were killed", "the ministry", "denies", "the strike killed 12 people", True),
+])
+def test_share_names(ta, source_a, stance_a, tb, shared):
+    from claimcheck.dispute.candidates import share_names
+
+    assert share_names(claim(ta, "a", source_a, stance_a), claim(tb, "b", "police")) is shared

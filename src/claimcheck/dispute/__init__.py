@@ -48,7 +48,7 @@ import numpy as np
 
 from claimcheck.config import Camps
 from claimcheck.dispute.candidates import (camp_of, candidate_pairs, copies, CROSS_TOPIC_MIN_SIM, echoes, event_pairs,
-                                          frame_pairs, may_pair, party_of)
+                                          frame_pairs, may_pair, party_of, share_names)
 from claimcheck.dispute.context import placed
 from claimcheck.dispute.gate import (article_days, as_update, EVENT_RULES, gate, is_update_only, main_stories, shared_event,
                                      reports_apart, stories_apart, UNPLACED_IN_STORY)
@@ -156,13 +156,17 @@ def find_disputes(
         pair = Pair(a, b, sims[key], (prob_of[i], prob_of[j]), threshold, camps, **parses)
         found = [r for r in (detect(pair) for detect in (NEAR_PAIR if near[key] else ANY_PAIR)) if r is not None]
         found = gate(found, in_context.get(i, a), in_context.get(j, b), sims[key], by_event, published, days, story)
+        apart = bool(found) and a.article.id != b.article.id and shared_event(a, b) is None and stories_apart(
+            a, b, story, published)
         # an air strike and rebel rockets, tolls of two sides' areas, claims of no shared event in two
         # articles' different stories (an unplaced claim tells its article's story): two events
         if found and (two_attacks(a, b, *(tuple(g[0] for g in docs.agents.get(k, ())) for k in (i, j)))
-                      or two_zones(a, b)
-                      or (UNPLACED_IN_STORY and a.article.id != b.article.id and shared_event(a, b) is None
-                          and stories_apart(a, b, story, published))):
+                      or two_zones(a, b) or (UNPLACED_IN_STORY and apart)):
             found = [r for r in found if r.kind not in EVENT_RULES]
+        if apart and not share_names(a, b):
+            # a denial in another story that names nothing the claim names: "he had shot the gun"
+            # (denied in one town) is no answer to "he pulled the gun" (a shooting elsewhere)
+            found = [r for r in found if r.kind != "explicit_denial"]
         found = as_update(found, a, b, (camp[i], camp[j]), published or {})
         found = settle(found, a, b)
         if not found:

@@ -227,6 +227,25 @@ def share_details(a: Claim, b: Claim, story: Mapping[str, EventFrame] | None = N
     return bool(details(a, story) & details(b, story))
 
 
+def share_names(a: Claim, b: Claim) -> bool:
+    """Do two claims name something in common: a capitalised word that is no stop word, or a number?
+    "he had shot the gun" and "He put the gun to his head" name no one, so only a pronoun ties them
+    to their stories; "the army took Handarat" and "rebels deny the army took Handarat" share a name.
+    A denier is named by its source ("Assad denied using chemical weapons": what Assad denies)."""
+    def named(c: Claim) -> frozenset[str]:
+        return _names(c.text) | (_names(c.source.name) if c.stance == "denies" and c.source.name else frozenset())
+
+    return bool(named(a) & named(b))
+
+
+@functools.lru_cache(maxsize=65536)
+def _names(text: str) -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    found = (re.sub(r"['’]s?$", "", m.casefold()) for m in re.findall(r"\b[A-Z][\w'’-]*|\b\d[\d,.]*\d|\b\d", text))
+    return frozenset(w for w in found if w not in ENGLISH_STOP_WORDS)  # "Assad's" names Assad
+
+
 def echoes(claims: Sequence[Claim]) -> tuple[set[int], set[frozenset[str]]]:
     """An outlet's story twice with small edits (FA-KES holds rows of one outlet whose texts differ by a
     photo credit or a line): (indices of the later copy's claims that repeat the first's, word for word
