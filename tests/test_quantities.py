@@ -65,6 +65,9 @@ def test_quantities(text, value, approx, counted, low, high, span):
     "the crash closed Interstate 95",
     # a year after its month and day, whatever plural follows
     "February 21, 2014 Business Robberies",
+    # a clock time or a video's length: the minutes are no count
+    "Watch the briefing | 1:25 Deputies",
+    "the clip runs 2:40 and shows the street",
 ])
 def test_not_counts(text):
     assert extract_quantities(text) == ()

@@ -55,7 +55,7 @@ _VAGUE_RE = re.compile(
     r"(?:\s+of\b|(?=\s*[.,;:!?]|\s*$))",  # "dozens of fighters", "... killed dozens."
     re.IGNORECASE,
 )
-_SINGLE = re.compile(rf"(?<![\w.,\-–/])(?:{_PREFIX})?(?P<num>{_NUM})(?![\w]|[.,/]\d|[-–]\d)", re.IGNORECASE)
+_SINGLE = re.compile(rf"(?<![\w.,\-–/])(?<!\d:)(?:{_PREFIX})?(?P<num>{_NUM})(?![\w]|[.,/]\d|[-–]\d)", re.IGNORECASE)
 
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
            "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
