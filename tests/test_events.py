@@ -58,6 +58,9 @@ def test_time_expressions_resolve_against_the_publication_date(text, published, 
     ("A 10-year-old boy was killed on Friday.", [("Friday", "2026-03-13")]),  # an age is no time
     ("The clinic was levelled in the 11 pm (2000 GMT) strike.", []),  # a clock time is no year
     ("Rebels shelled the town on March 11.", [("March 11", "2026-03-11")]),
+    ("A gunman killed 12 people at the mall six months ago.", [("six months ago", "2025-09-01")]),  # month precision
+    ("Three weeks ago rebels shelled the town.", [("Three weeks ago", "2026-02-16")]),
+    ("The siege lasted two months before the town fell.", []),  # a duration is no point in time
 ])
 def test_time_refs_in_a_sentence(nlp, sentence, expected):
     doc = nlp(sentence)

@@ -49,6 +49,7 @@ _TIME_WORDS = set(WEEKDAYS) | set(MONTHS) | set(_MONTH_ABBR) | {
     "month", "year", "day", "night", "morning", "evening", "afternoon", "noon", "midnight", "dawn", "ago",
     "yesterday", "today", "tonight", "overnight", "of", "the", "on", "in", "at", "during", "since", "a",
     "st", "nd", "rd", "th", "beginning", "end", "start", "weekdays",
+    "days", "weeks", "months", "years",  # "six months ago" is one expression (a bare duration resolves to nothing)
 }
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{2}|\d{4})$")
 _GLUED = re.compile(rf"\b({_MONTH_WORD})\s*(\d{{2}})(\d{{4}})\b", re.IGNORECASE)
