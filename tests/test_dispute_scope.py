@@ -245,7 +245,8 @@ def _denied_shooting(aid: str, town: str, published: str, second: str):
 def test_a_denial_that_names_no_one_stays_in_its_story(embedder, town, published, disputed):
     from claimcheck.pipeline import check
 
-    first = _denied_shooting("x", "Alderbury", "2026-03-03", "The suspect denied that he had fired the gun, his lawyer said.")
+    first = _denied_shooting("x", "Alderbury", "2026-03-03",
+                             "The suspect denied that he had fired the gun, his lawyer said.")
     other = _denied_shooting("y", town, published, "He had fired the gun twice, a neighbour said.")
     found = [d for d in check([first, other], embedder=embedder).disputes
              if d.a.article.id != d.b.article.id and any(r.kind == "explicit_denial" for r in d.reasons)]

@@ -186,6 +186,11 @@ _PARTICLE_AFTER = re.compile(r"-[A-Za-z]\w*|\s(\w+)-[A-Za-z]\w*")
 _WORD_BEFORE = re.compile(r"(?:(?<=\s)|^)([A-Z]\w+) $")
 
 
+def _ends_in_particle(text: str) -> bool:
+    words = text.split()
+    return bool(words) and words[-1].lower() in _PARTICLES
+
+
 def _joined_at_particles(text: str, spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
     """Spans grown over an Arabic article particle joined by a hyphen, then merged where they meet:
     the tokenizer cuts "Ain al-Arab" into "Ain al" and "Arab", "Deir ez-Zor" into "Deir" and "ez-Zor",
@@ -193,16 +198,19 @@ def _joined_at_particles(text: str, spans: list[tuple[int, int]], start: int, en
     grown: list[tuple[int, int]] = []
     for a, b in spans:
         name = key(text[a:b])
-        while (m := _PARTICLE_AFTER.match(text, b, end)) and (
-                m.group(1).lower() in _PARTICLES and name not in _NOT_PLACES and kind(name) != "country"
-                if m.group(1) else text[a:b].split()[-1].lower() in _PARTICLES):
-            b = m.end()  # "Deir" + " ez-Zor"; not "Tuesday al-Bab" or "Syria al-Assad"
+        while m := _PARTICLE_AFTER.match(text, b, end):
+            if m.group(1) is None:  # "Ain al" + "-Arab"
+                joins = _ends_in_particle(text[a:b])
+            else:  # "Deir" + " ez-Zor"; not "Tuesday al-Bab" or "Syria al-Assad"
+                joins = m.group(1).lower() in _PARTICLES and name not in _NOT_PLACES and kind(name) != "country"
+            if not joins:
+                break
+            b = m.end()
         if (m := _PARTICLE_BEFORE.search(text, start, a)) and m.group(1).lower() in _PARTICLES:
             a = m.start(1)
             if (w := _WORD_BEFORE.search(text, start, a)) and key(w.group(1)) not in _NOT_PLACES | {""}:
                 a = w.start(1)  # "Ain al-Arab": the name's first word before the particle
-        if grown and (a < grown[-1][1] or text[grown[-1][1]:a] == "-"
-                      and text[grown[-1][0]:grown[-1][1]].split()[-1].lower() in _PARTICLES):
+        if grown and (a < grown[-1][1] or text[grown[-1][1]:a] == "-" and _ends_in_particle(text[slice(*grown[-1])])):
             grown[-1] = (grown[-1][0], max(b, grown[-1][1]))
         else:
             grown.append((a, b))
