@@ -35,6 +35,9 @@ def framed(nlp, text: str, aid: str = "a", date: str | None = "2026-03-18") -> C
      "rebels fired dozens of mortar rounds at the capital.",
      "Rocket attacks killed five people in Vesna on Thursday in a bombardment by terrorist groups, a monitor said.",
      True),
+    # an armed group's "bombardment" (typed as an air strike by the word) is ground fire: no aircraft
+    ("At least 45 people were killed in government air strikes on Vesna on Thursday, the monitor said.",
+     "Five people were killed in a bombardment by terrorists in Vesna on Thursday, state media said.", True),
     # ... but on one district named within its town, two kinds of attack are one attack blamed two ways
     ("Russian air strikes hit the al-Sabil district of Harran on Tuesday, killing 12 people, activists said.",
      "Rebel rockets hit the al-Sabil district of Harran on Tuesday, killing 12 people, state media said.", False),

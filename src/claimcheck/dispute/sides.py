@@ -64,10 +64,22 @@ def claim_side(claim: Claim, agent_texts: Iterable[str] = ()) -> str | None:
     return side or side_of(own + [w for t in agent_texts for w in _words(t)])
 
 
+def attack_kind(claim: Claim) -> str | None:
+    """The kind of attack the claim's frame tells of, where an "air strike" an armed group is named as
+    doing is ground fire: armed groups have no aircraft, so their "bombardment" or "strikes" (typed
+    as air strikes by the word alone) are shelling."""
+    frame = claim.event
+    if frame is None:
+        return None
+    if frame.type == "air_strike" and side_of(w for a in frame.agents for w in _words(a.name)) == "nonstate":
+        return "shelling"
+    return frame.type
+
+
 def two_attacks(a: Claim, b: Claim, agents_a: Iterable[str] = (), agents_b: Iterable[str] = ()) -> bool:
     """Do the two claims tell of two kinds of attack carried out by two sides (see the module)?"""
-    fa, fb = a.event, b.event
-    if fa is None or fb is None or fa.type == fb.type or fa.type not in KINDS or fb.type not in KINDS:
+    ka, kb = attack_kind(a), attack_kind(b)
+    if ka is None or kb is None or ka == kb or ka not in KINDS or kb not in KINDS:
         return False
     sa, sb = claim_side(a, agents_a), claim_side(b, agents_b)
     return sa is not None and sb is not None and sa != sb and not _one_target(a, b)
