@@ -191,18 +191,21 @@ def _ends_in_particle(text: str) -> bool:
     return bool(words) and words[-1].lower() in _PARTICLES
 
 
+def _may_grow(name: str) -> bool:
+    return name not in _NOT_PLACES and kind(name) != "country"
+
+
 def _joined_at_particles(text: str, spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
     """Spans grown over an Arabic article particle joined by a hyphen, then merged where they meet:
     the tokenizer cuts "Ain al-Arab" into "Ain al" and "Arab", "Deir ez-Zor" into "Deir" and "ez-Zor",
     and the parts name no place. Only a particle joins ("Syria-Turkey border" stays "Syria")."""
     grown: list[tuple[int, int]] = []
     for a, b in spans:
-        name = key(text[a:b])
         while m := _PARTICLE_AFTER.match(text, b, end):
             if m.group(1) is None:  # "Ain al" + "-Arab"
                 joins = _ends_in_particle(text[a:b])
             else:  # "Deir" + " ez-Zor"; not "Tuesday al-Bab" or "Syria al-Assad"
-                joins = m.group(1).lower() in _PARTICLES and name not in _NOT_PLACES and kind(name) != "country"
+                joins = m.group(1).lower() in _PARTICLES and _may_grow(key(text[a:b]))
             if not joins:
                 break
             b = m.end()
