@@ -42,6 +42,16 @@ def _sources(nlp, text: str):
      "Assad said the town would be retaken.", "Assad", "Syria", "government"),
     # no organisation around the person: none guessed
     ("Vano Teral said the market was hit. Teral said 12 people died.", "Vano Teral", None, None),
+    # a state's armed forces or government without the country: the one country whose state the article names
+    ("Russian warplanes struck the ridge on Monday. A military source said 12 fighters were killed.",
+     "military source", "Russia", "government"),
+    ("Turkish troops crossed into Syria on Monday. The army said four soldiers were wounded.", "army", "Turkey", None),
+    # ... two such countries, or none, or no state's role: left as written
+    ("Russian warplanes and Turkish troops hit the ridge. A military source said 12 fighters were killed.",
+     "military source", None, None),
+    ("Fighting raged near Damascus in Syria on Monday. The army said 12 fighters were killed.", "army", None, None),
+    ("Russian warplanes struck the ridge on Monday. A local source said 12 fighters were killed.",
+     "local source", None, None),
 ])
 def test_a_persons_affiliation_from_their_other_mentions(nlp, text, name, affiliation, camp):
     src = _sources(nlp, text)[-1]

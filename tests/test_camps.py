@@ -8,7 +8,7 @@ import pytest
 from claimcheck.config import Camp, Camps
 from claimcheck.records import ArticleRef, Claim, Source, Span
 from claimcheck.sources import assign_camps, name_parts, normalise_sources
-from claimcheck.sources.countries import country_code, state_of
+from claimcheck.sources.countries import country_code, state_of, states_named, unnamed_state_role
 
 
 @pytest.mark.parametrize("phrase,country", [
@@ -40,6 +40,27 @@ from claimcheck.sources.countries import country_code, state_of
 ])
 def test_state_of(phrase, country):
     assert state_of(phrase) == country
+
+
+@pytest.mark.parametrize("name,role", [
+    ("the army", True), ("a military source", True), ("security sources", True), ("government forces", True),
+    ("the government", True), ("army spokesman", True),
+    ("a source", False), ("local sources", False), ("the police", False), ("a police source", False),
+    ("the regime", False), ("regime army", False), ("the minister", False), ("opposition forces", False),
+    ("rebel commander", False), ("Army", False), ("pro-government forces", False),
+])
+def test_a_states_role_named_without_its_country(name, role):
+    assert unnamed_state_role(name) is role
+
+
+@pytest.mark.parametrize("text,countries", [
+    ("The Syrian army said. Later Russias defence ministry said.", {"Syria", "Russia"}),
+    ("Fighting near Damascus. Turkish officials said.", {"Turkey"}),  # a sentence's dot ends no name
+    ("The U.S. military said so.", {"United States"}),
+    ("Shelling hit Damascus in Syria. The Free Syrian Army and Syrian activists said.", set()),  # no state's body
+])
+def test_states_named(text, countries):
+    assert states_named(text) == countries
 
 
 @pytest.mark.parametrize("word,code", [

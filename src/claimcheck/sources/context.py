@@ -9,6 +9,10 @@ other mentions in the same article, and "the coalition" as the coalition the art
 - "The coalition" (a bare coalition or alliance, a name or an affiliation: "the coalitions
   spokesman") is the one coalition named before it in the article's sentences ("the US-led
   coalition", "the Syrian National Coalition"); two named before it, or none, leave it as written.
+- A state's armed forces or government named without the country ("the army", "a military
+  source", "the government") speak for the one country whose state the article names elsewhere
+  ("the Syrian army", "Syrias defence ministry"): its affiliation is that state. Two such
+  countries, or none, leave it as written.
 - A person named with their organisation once keeps it across the run (``kept_affiliations``), and
   "the Observatory director" is the one person named earlier with that role of that body.
 
@@ -25,7 +29,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from claimcheck.records import Claim
-from claimcheck.sources.countries import country_itself, state_of
+from claimcheck.sources.countries import country_itself, state_of, states_named, unnamed_state_role
 from claimcheck.sources.lexicon import _ROLE_WORDS
 from claimcheck.sources.merge import _skeleton, _tokens
 from claimcheck.sources.names import _has_body_word, _org_like, _role_head, canonical_name, name_parts
@@ -61,6 +65,7 @@ def in_context(claims: list[Claim], texts: Mapping[str, str] | None = None) -> t
         sentences = sorted({(c.sentence.start, c.sentence.text) for c in mine})
         bodies = _coalitions(sentences)
         found = _people(mine, [(0, texts[article])] if texts and article in texts else sentences)
+        states: set[str] | None = None  # the countries whose state the article names, read when first needed
         for c in mine:
             src = c.source
             if src.kind not in ("named", "pronoun") or not src.name:
@@ -79,6 +84,12 @@ def in_context(claims: list[Claim], texts: Mapping[str, str] | None = None) -> t
             if new.affiliation is None and new.name in found:
                 new = replace(new, affiliation=found[new.name])
                 inferred.add(c.id)
+            elif new.affiliation is None and unnamed_state_role(new.name):
+                if states is None:
+                    states = states_named(texts[article] if texts and article in texts else
+                                          " ".join(text for _, text in sentences))
+                if len(states) == 1:
+                    new = replace(new, affiliation=next(iter(states)))
             if new != src:
                 changed[c.id] = replace(c, source=new)
     return [changed.get(c.id, c) for c in claims], inferred

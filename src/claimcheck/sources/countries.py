@@ -201,6 +201,42 @@ def state_of(phrase: str | None) -> str | None:
     return None
 
 
+# The armed forces and the government of a state, the heads a role named without its country may
+# stand for ("the army", "a military source", "the authorities"); a person's title ("the president",
+# "the minister") and the police (a town's as often as a state's) are not among them.
+_UNNAMED_HEADS = frozenset({"army", "military", "forces", "armed forces", "troops", "soldiers", "air force", "navy",
+                            "government", "authorities", "command", "source", "sources", "spokesman"})
+
+
+def unnamed_state_role(name: str) -> bool:
+    """A state's armed forces or government named without the country ("the army", "a military
+    source", "security sources", "the government"); not "a source", "the police", "the regime" or "the
+    minister"."""
+    words = [w.lower().strip(",.") for w in name.split()]
+    while words and words[0] in _DETERMINERS:
+        words = words[1:]
+    head = " ".join(words[-2:]) if " ".join(words[-2:]) in _UNNAMED_HEADS else words[-1] if words else ""
+    # (a "regime" is its ruler's, "the Assad regime", which a country's name does not tell)
+    return (head in _UNNAMED_HEADS and _state_phrase(words) and not {"regime", "police"} & set(words)
+            and not any(w[:1].isupper() for w in name.split()))
+
+
+# A run of capitalised words (a country, its people's word, a possessive) and the lower-case words after it.
+# (A word's dot is an abbreviation's, "U.S.", not a sentence's end, "in Damascus. Russian officials".)
+_NAMED_STATE = re.compile(r"(?<![\w.-])((?:[A-Z](?:[\w'’]|\.(?=\w))*(?:(?<=[A-Z])\.)?\s+){1,3})((?:[a-z][\w-]*(?:\s+|$)){1,4})")
+
+
+def states_named(text: str) -> set[str]:
+    """The countries whose state a text names by a state's body or role ("the Syrian army", "Russias
+    defence ministry", "Turkish officials"), not by the country alone ("in Syria", "Damascus")."""
+    found = set()
+    for m in _NAMED_STATE.finditer(text):
+        caps, low = m.group(1).split(), m.group(2).split()
+        found |= {next((c for k in range(len(low), 0, -1) if (c := state_of(" ".join(caps[i:] + low[:k])))), None)
+                  for i in range(len(caps))}  # ("Later Russias defence ministry")
+    return found - {None}
+
+
 def country_itself(text: str) -> bool:
     """A country's name or its seat ("Syria", "the US", "Moscow"), not a people's word ("Syrian",
     "British", "Americans"), nor a name that is also a US state's ("Georgia")."""
