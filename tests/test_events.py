@@ -247,6 +247,12 @@ def _frame(nlp, text, published=SAT):
     ("Gunmen opened fire on a checkpoint near Homs, killing three soldiers.", "shooting", "open fire"),
     ("A bomber blew himself up at a wedding in the village on Monday.", "bombing", "blow up"),
     ("Rebels blew up the bridge north of Hama.", "bombing", "blow up"),
+    # an aircraft shot down is no shooting at people, and the deaths aboard are its own
+    ("Rebels shot down a government helicopter over the ridge on Monday.", "other", "shoot down"),
+    ("Four crew were killed when their jet was shot down near Vesna.", "other", "shoot down"),
+    ("Air defences downed a drone over the port on Monday.", "other", "shoot down"),
+    ("Gunmen shot three men outside a bakery in Vesna.", "shooting", "shoot"),
+    ("The officer was hit when the man shot down the stairs at him in Vesna.", "shooting", "shoot"),  # no aircraft
     ("Fierce clashes broke out between rebels and the army north of Hama.", "clash", "clash"),
     ("Rebels overnight seized the town of Kafr Hamra in Aleppo province.", "capture", "seize"),
     ("Tal Ruwaq fell to the rebels on Saturday.", "capture", "fall"),

@@ -225,8 +225,9 @@ def _candidate(tok: Any) -> tuple[str, str] | None:
         return None
     if lemma == "open" and any(c.lower_ == "fire" and c.dep_ == "dobj" for c in tok.children):
         return "shooting", "open fire"
-    if lemma == "blow" and pos == "VERB" and any(c.lower_ == "up" and c.dep_ == "prt" for c in tok.children):
-        return "bombing", "blow up"  # "the bomber blew himself up", "rebels blew up the bridge"
+    prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), "")  # "blew himself up", "a jet shot down"
+    if (lemma, prt) in taxonomy.PHRASAL or lemma in ("down", "downing") and pos in ("VERB", "NOUN"):
+        return taxonomy.phrasal(lemma, prt, {t.lemma_.lower() for t in tok.sent})  # ("downed a jet", "the downing")
     if lemma in ("take", "seize", "gain", "assume", "regain", "wrest") and any(
             c.lemma_ == "control" and c.dep_ == "dobj" for c in tok.children):
         return "capture", "take control"

@@ -18,7 +18,7 @@ injury         people wounded (an outcome too)                   wound, injure, 
 arrest         arrest or detention                               arrest, detain, abduct
 displacement   people fleeing or evacuated                       flee, displace, evacuate
 agreement      a ceasefire, truce or deal                        ceasefire, truce, agree
-other          any other event; ``lemma`` says which            earthquake, takeover, ...
+other          any other event; ``lemma`` says which            earthquake, shoot down, ...
 ============== ================================================= ==========================
 
 ``other`` keeps the taxonomy open at the bottom: news outside war (ECB+ has earthquakes,
@@ -77,8 +77,15 @@ OTHER_NOUNS = frozenset({
     "demonstration", "riot",
 })
 
-# Of those, the ones that kill by themselves ("an earthquake killed 12": the event is the earthquake).
-DISASTERS = frozenset({"earthquake", "quake", "tremor", "aftershock", "tsunami", "storm", "hurricane", "typhoon",
+# Verbs with a particle that name an event of their own: a bombing, and an aircraft shot down (no
+# shooting at people: the aircraft is hit, and those aboard die with it; see ``phrasal``).
+PHRASAL = {("blow", "up"): ("bombing", "blow up"), ("shoot", "down"): ("other", "shoot down"),
+           ("shot", "down"): ("other", "shoot down")}
+AIRCRAFT = frozenset({"helicopter", "chopper", "copter", "jet", "warplane", "plane", "aircraft", "drone", "airliner"})
+
+# Of those, the ones that kill by themselves ("an earthquake killed 12": the event is the earthquake;
+# "five killed as a helicopter was shot down": the downing).
+DISASTERS = frozenset({"shoot down", "earthquake", "quake", "tremor", "aftershock", "tsunami", "storm", "hurricane", "typhoon",
                        "cyclone", "tornado", "flood", "flooding", "landslide", "avalanche", "wildfire", "blaze",
                        "eruption", "crash", "collision", "derailment", "accident", "outbreak", "epidemic", "drought"})
 
@@ -112,6 +119,15 @@ def type_of(lemma: str, modifiers: tuple[str, ...] = ()) -> str | None:
     if lemma in ATTACK_WORDS:
         return GENERIC_ATTACK
     return None
+
+
+def phrasal(lemma: str, particle: str, sentence_lemmas: set[str]) -> tuple[str, str] | None:
+    """The event a phrasal verb names ("blow up", "shoot down", "down" a jet): a downing only where the
+    sentence names an aircraft ("he shot down the stairs" is a shooting, "downed tools" none)."""
+    if (lemma, particle) not in PHRASAL or PHRASAL[lemma, particle][0] == "other":
+        if not AIRCRAFT & sentence_lemmas:
+            return ("shooting", "shoot") if lemma in ("shoot", "shot") else None
+    return PHRASAL.get((lemma, particle), ("other", "shoot down"))
 
 
 def compatible(t1: str, t2: str) -> bool:
