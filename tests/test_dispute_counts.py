@@ -196,6 +196,21 @@ def test_a_frame_long_before_the_other_report_tells_an_earlier_event(time_a, pub
         ["explicit_denial"] if stale else ["numeric", "explicit_denial"])
 
 
+def test_in_one_article_only_a_date_in_what_is_told_makes_it_an_earlier_event():
+    """"Rebels said they were behind a similar bombing in May" is no rival of the article's undated toll;
+    "the ministry announced in May that its jets had killed the commander" dates the report, not the killing."""
+    told = "a similar bombing in the city killed 12 people in May"
+    a = claim(told, "a", "rebels", _frame(day="2016-05-01", until="2016-05-31", precision="month", words="in May"))
+    b = claim("39 people were killed in the bombing", "a", "monitor", _frame(), n=1)
+    published = {"a": "2016-10-02"}
+    a_in = replace(a, event=replace(a.event, time=replace(a.event.time, start=told.index("in May"),
+                                                               end=told.index("in May") + 6)))
+    assert told_long_before(a_in, b, published) is True
+    # the same date in the reporting words before the content ("announced in May that ..."; the time at 0)
+    a_out = replace(a, span=Span(40, 40 + len(told), told))
+    assert told_long_before(a_out, b, published) is False
+
+
 def test_intervals_of_any_precision_set_events_apart():
     may = _frame(day="2016-05-01", until="2016-05-31", precision="month", words="in May", event="ev-1")
     aug = _frame(day="2016-08-11", words="on Thursday", event="ev-2")

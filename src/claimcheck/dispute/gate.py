@@ -13,8 +13,8 @@ report of the same event is an ``update``, not a dispute.
   when both frames date what they tell to the same day, and two frames naming towns with none in
   common (nor one inside the other) report two events. Grouping links reports across months and
   towns on similar wording; in FA-KES's top disputes such links were wrong. Times of any precision
-  count ("in May 2016" is not an August strike), and a frame dated more than ``STALE_DAYS`` before
-  the other report's article tells an earlier event than that article's news.
+  count ("in May 2016" is not an August strike), and a frame dated more than ``STALE_DAYS`` before the
+  other report's article (its own too, by a date in what it tells) tells an earlier event than its news.
 - A report that cannot be placed in time at all (:func:`undated`: no date in its frame nor on its
   article) meets a dated one only as a near-paraphrase, and takes no date from the event grouping put
   it in. In FA-KES (half a) none of 8 such cross-article disputes was about one crowd event.
@@ -72,8 +72,7 @@ def event_of(claim: Claim) -> str | None:
 
 def shared_event(a: Claim, b: Claim) -> str | None:
     """The event both claims were grouped into, or None."""
-    ea, eb = event_of(a), event_of(b)
-    return ea if ea is not None and ea == eb else None
+    return ea if (ea := event_of(a)) is not None and ea == event_of(b) else None
 
 
 def _apart(day_a: tuple[str | None, str | None, str | None], day_b: tuple[str | None, str | None, str | None],
@@ -128,11 +127,12 @@ def _told_same_day(a: Claim, b: Claim) -> bool:
 
 
 def told_long_before(a: Claim, b: Claim, published: Mapping[str, str] | None) -> bool:
-    """Does ``a``'s frame date what it tells to a time that ended more than ``STALE_DAYS`` (a day) or
-    ``REPORTS_APART_DAYS`` (a week, month or year) before ``b``'s article was published, while ``b``'s frame has no date of its own? ``b`` tells its article's news;
-    ``a`` an earlier event ("in May 2016 more than 300 were killed" against an August report's toll)."""
+    """Does ``a``'s frame date what it tells to a time that ended ``STALE_DAYS`` (a day) or ``REPORTS_APART_DAYS``
+    (a week, month, year) before ``b``'s article came out, ``b``'s frame undated ("in May 300 were killed" is
+    not its news)? In one article, only a date inside ``a``'s content ("said in May that ..." dates the report)."""
     ta, tb = (c.event.time if c.event is not None else None for c in (a, b))
-    if ta is None or not ta.date or (tb is not None and tb.date) or not published or a.article.id == b.article.id:
+    if ta is None or not ta.date or (tb is not None and tb.date) or not published or (
+            a.article.id == b.article.id and not a.span.start <= ta.start < a.span.end):
         return False
     end, pb = ordinal(ta.until or ta.date), ordinal(published.get(b.article.id))
     # a week, month or year that ended before the other's article came out ("last month", "in May")
