@@ -85,9 +85,10 @@ AIRCRAFT = frozenset({"helicopter", "chopper", "copter", "jet", "warplane", "pla
 
 # Of those, the ones that kill by themselves ("an earthquake killed 12": the event is the earthquake;
 # "five killed as a helicopter was shot down": the downing).
-DISASTERS = frozenset({"shoot down", "earthquake", "quake", "tremor", "aftershock", "tsunami", "storm", "hurricane", "typhoon",
-                       "cyclone", "tornado", "flood", "flooding", "landslide", "avalanche", "wildfire", "blaze",
-                       "eruption", "crash", "collision", "derailment", "accident", "outbreak", "epidemic", "drought"})
+DISASTERS = frozenset({"shoot down", "earthquake", "quake", "tremor", "aftershock", "tsunami", "storm", "hurricane",
+                       "typhoon", "cyclone", "tornado", "flood", "flooding", "landslide", "avalanche", "wildfire",
+                       "blaze", "eruption", "crash", "collision", "derailment", "accident", "outbreak", "epidemic",
+                       "drought"})
 
 # Deaths, injuries and arrests are what an attack leaves; a frame with such a trigger looks for the
 # attack that caused them (frames.py), and grouping lets them meet any attack type.
@@ -124,10 +125,10 @@ def type_of(lemma: str, modifiers: tuple[str, ...] = ()) -> str | None:
 def phrasal(lemma: str, particle: str, sentence_lemmas: set[str]) -> tuple[str, str] | None:
     """The event a phrasal verb names ("blow up", "shoot down", "down" a jet): a downing only where the
     sentence names an aircraft ("he shot down the stairs" is a shooting, "downed tools" none)."""
-    if (lemma, particle) not in PHRASAL or PHRASAL[lemma, particle][0] == "other":
-        if not AIRCRAFT & sentence_lemmas:
-            return ("shooting", "shoot") if lemma in ("shoot", "shot") else None
-    return PHRASAL.get((lemma, particle), ("other", "shoot down"))
+    found = PHRASAL.get((lemma, particle), ("other", "shoot down"))  # ("downed", "the downing")
+    if found[1] == "shoot down" and not AIRCRAFT & sentence_lemmas:
+        return ("shooting", "shoot") if lemma in ("shoot", "shot") else None
+    return found
 
 
 def compatible(t1: str, t2: str) -> bool:

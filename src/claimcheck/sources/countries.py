@@ -223,7 +223,8 @@ def unnamed_state_role(name: str) -> bool:
 
 # A run of capitalised words (a country, its people's word, a possessive) and the lower-case words after it.
 # (A word's dot is an abbreviation's, "U.S.", not a sentence's end, "in Damascus. Russian officials".)
-_NAMED_STATE = re.compile(r"(?<![\w.-])((?:[A-Z](?:[\w'’]|\.(?=\w))*(?:(?<=[A-Z])\.)?\s+){1,3})((?:[a-z][\w-]*(?:\s+|$)){1,4})")
+_NAMED_STATE = re.compile(r"(?<![\w.-])((?:[A-Z](?:[\w'’]|\.(?=\w))*(?:(?<=[A-Z])\.)?\s+){1,3})"
+                          r"((?:[a-z][\w-]*(?:\s+|$)){1,4})")
 
 
 def states_named(text: str) -> set[str]:
